@@ -1,0 +1,46 @@
+import type { Config } from 'jest';
+
+// Nest 12 is ESM-only: every file, node_modules included, goes through SWC to CommonJS.
+const swc: Config['transform'] = {
+  '^.+\\.(t|j|mj|cj)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true, tsx: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const moduleNameMapper = {
+  '^@tandem/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@tandem/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@tandem/server$': '<rootDir>/libs/server/src/index.ts',
+  '^@tandem/db$': '<rootDir>/prisma/generated/client.ts',
+};
+
+const base: Config = {
+  rootDir: __dirname,
+  transform: swc,
+  transformIgnorePatterns: [],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
+
+const config: Config = {
+  // One database and one Redis prefix per run, created here and dropped after (test/support).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,prisma,scripts}/**/*.spec.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{libs,apps,prisma,scripts}/**/*.int-spec.ts'], slowTestThreshold: 30 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], slowTestThreshold: 120 },
+  ],
+};
+export default config;

@@ -1,0 +1,131 @@
+import type { MembershipStatus, MembershipTier, OrganisationKind, OutboxStatus, ReportingCalendar, UserStatus } from './enums';
+import type { Role } from './roles';
+
+/** Resource shapes returned by the API (dates as ISO strings, decimals as numbers). */
+export interface Consortium {
+  id: string;
+  name: string;
+  slug: string;
+  region: string;
+  fiscalYearStartMonth: number;
+  disclosureThreshold: number;
+  reportingCalendar: ReportingCalendar;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Organisation {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+  naicsCode: string | null;
+  county: string | null;
+  region: string | null;
+  employeeCount: number | null;
+  frontlineEmployeeCount: number | null;
+  annualPayroll: number | null;
+  unionised: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MembershipTransition {
+  id: string;
+  fromStatus: MembershipStatus;
+  toStatus: MembershipStatus;
+  reason: string;
+  effectiveDate: string;
+  actorUserId: string | null;
+  createdAt: string;
+}
+
+export interface Membership {
+  id: string;
+  consortiumId: string;
+  organisationId: string;
+  tier: MembershipTier;
+  status: MembershipStatus;
+  joinedAt: string | null;
+  exitedAt: string | null;
+  annualDues: number;
+  charterVersion: string | null;
+  charterSignedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  transitions?: MembershipTransition[];
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  status: UserStatus;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleAssignment {
+  id: string;
+  userId: string;
+  role: Role;
+  consortiumId: string | null;
+  organisationId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApiKey {
+  id: string;
+  consortiumId: string;
+  organisationId: string;
+  name: string;
+  prefix: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  createdById: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** present once, in the answer to the create request */
+  key?: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  consortiumId: string | null;
+  organisationId: string | null;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  createdAt: string;
+}
+
+export interface OutboxMessage {
+  id: string;
+  consortiumId: string | null;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DashboardCounts {
+  consortia: number;
+  organisations: number;
+  memberships: Record<MembershipStatus, number>;
+  users: number;
+  pendingOutbox: number;
+}

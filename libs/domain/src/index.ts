@@ -1,0 +1,2 @@
+export * from './memberships/lifecycle';
+export * from './consortia/threshold';
