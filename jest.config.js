@@ -1,7 +1,9 @@
-import type { Config } from 'jest';
+// Plain JavaScript: a TypeScript config would need ts-node just to be read.
+/** @typedef {import('jest').Config} Config */
 
 // Nest 12 is ESM-only: every file, node_modules included, goes through SWC to CommonJS.
-const swc: Config['transform'] = {
+/** @type {Config['transform']} */
+const swc = {
   '^.+\\.(t|j|mj|cj)sx?$': [
     '@swc/jest',
     {
@@ -23,7 +25,8 @@ const moduleNameMapper = {
   '^@tandem/db$': '<rootDir>/prisma/generated/client.ts',
 };
 
-const base: Config = {
+/** @type {Config} */
+const base = {
   rootDir: __dirname,
   transform: swc,
   transformIgnorePatterns: [],
@@ -32,7 +35,8 @@ const base: Config = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };
 
-const config: Config = {
+/** @type {Config} */
+const config = {
   // One database and one Redis prefix per run, created here and dropped after (test/support).
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -43,4 +47,4 @@ const config: Config = {
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], slowTestThreshold: 120 },
   ],
 };
-export default config;
+module.exports = config;

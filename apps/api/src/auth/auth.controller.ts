@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { SessionUser, TokenPair } from '@tandem/contracts';
+import type { Principal } from '@tandem/server';
+import { AnyAuthenticated, CurrentPrincipal, Public } from '../common/decorators';
+import { AcceptInviteDto, LoginDto, LogoutDto, RefreshDto, SessionUserDto, TokenPairDto } from './auth.dto';
+import { AuthService } from './auth.service';
+import { LocalAuthGuard } from './local-auth.guard';
+
+type UserRow = Parameters<AuthService['login']>[0];
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: 'Sign in with email and password', description: 'Public. Wrong email and wrong password answer the same 401.' })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiTooManyRequestsResponse({ description: 'too many failed attempts for this account or address' })
+  login(@Req() req: Request & { user: UserRow }, @Body() body: LoginDto): Promise<TokenPair> {
+    return this.auth.login(req.user, body.roleAssignmentId);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token', description: 'Public. A refresh token works once; reusing one revokes its family.' })
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @AnyAuthenticated('Sign out: revokes this session’s refresh tokens')
+  async logout(@CurrentPrincipal() p: Principal & { familyId?: string }, @Body() _body: LogoutDto): Promise<void> {
+    await this.auth.logout(p, p.familyId);
+  }
+
+  @Get('me')
+  @AnyAuthenticated('The signed-in user and the role the session acts under')
+  @ApiOkResponse({ type: SessionUserDto })
+  me(@CurrentPrincipal() p: Principal): Promise<SessionUser> {
+    return this.auth.me(p);
+  }
+
+  @Post('accept-invite')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a password from an invitation link', description: 'Public; the token comes from the invitation email.' })
+  @ApiOkResponse({ type: TokenPairDto })
+  acceptInvite(@Body() body: AcceptInviteDto): Promise<TokenPair> {
+    return this.auth.acceptInvite(body.token, body.password);
+  }
+}

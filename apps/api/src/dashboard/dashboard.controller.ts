@@ -1,0 +1,37 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { MEMBERSHIP_STATUSES, type DashboardCounts, type MembershipStatus } from '@tandem/contracts';
+import { PrismaService } from '@tandem/server';
+import { RequirePermission } from '../common/decorators';
+
+class DashboardCountsDto {
+  @ApiProperty() consortia: number;
+  @ApiProperty() organisations: number;
+  @ApiProperty({ example: { applicant: 2, active: 40, suspended: 1, exited: 1 } }) memberships: Record<string, number>;
+  @ApiProperty() users: number;
+  @ApiProperty() pendingOutbox: number;
+}
+
+/** Counts for the staff dashboard, computed by PostgreSQL within the caller's scope. */
+@ApiTags('dashboard')
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly prisma: PrismaService) {}
+
+  @Get()
+  @RequirePermission('dashboard.read', 'Counts for the dashboard')
+  @ApiOkResponse({ type: DashboardCountsDto })
+  async counts(): Promise<DashboardCounts> {
+    const db = this.prisma.scoped;
+    const [consortia, organisations, byStatus, users, pendingOutbox] = await Promise.all([
+      db.consortium.count(),
+      db.organisation.count(),
+      db.membership.groupBy({ by: ['status'], _count: { _all: true } }),
+      db.user.count(),
+      db.outboxMessage.count({ where: { status: 'pending' } }),
+    ]);
+    const memberships = Object.fromEntries(MEMBERSHIP_STATUSES.map((s) => [s, 0])) as Record<MembershipStatus, number>;
+    for (const row of byStatus) memberships[row.status] = row._count._all;
+    return { consortia, organisations, memberships, users, pendingOutbox };
+  }
+}

@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
+
+export class CreateMembershipDto {
+  @ApiPropertyOptional({ description: 'defaults to the consortium of the signed-in staff member; required for platform admins' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  consortiumId?: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'must be an id' })
+  organisationId: string;
+
+  @ApiProperty({ enum: MEMBERSHIP_TIERS })
+  @IsIn(MEMBERSHIP_TIERS, { message: `must be one of ${MEMBERSHIP_TIERS.join(', ')}` })
+  tier: MembershipTier;
+
+  @ApiPropertyOptional({ description: 'USD per year', default: 0 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(10_000_000)
+  annualDues?: number;
+
+  @ApiPropertyOptional({ example: '2025.1', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  charterVersion?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  @IsOptional()
+  @IsDateString({}, { message: 'must be an ISO 8601 date' })
+  charterSignedAt?: string | null;
+}
+
+export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['consortiumId', 'organisationId'] as const)) {}
+
+export class TransitionMembershipDto {
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES })
+  @IsIn(MEMBERSHIP_STATUSES, { message: `must be one of ${MEMBERSHIP_STATUSES.join(', ')}` })
+  toStatus: MembershipStatus;
+
+  @ApiProperty({ example: 'Charter signed and first dues paid' })
+  @IsString()
+  @MinLength(3, { message: 'must say why, in at least 3 characters' })
+  @MaxLength(1000)
+  reason: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'defaults to today' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  effectiveDate?: string;
+}
+
+export class MembershipTransitionDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES }) fromStatus: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES }) toStatus: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date' }) effectiveDate: string;
+  @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class MembershipDto {
+  @ApiProperty() id: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty({ enum: MEMBERSHIP_TIERS }) tier: string;
+  @ApiProperty({ enum: MEMBERSHIP_STATUSES }) status: string;
+  @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) exitedAt: string | null;
+  @ApiProperty() annualDues: number;
+  @ApiProperty({ nullable: true, type: String }) charterVersion: string | null;
+  @ApiProperty({ nullable: true, type: String }) charterSignedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: [MembershipTransitionDto] }) transitions?: MembershipTransitionDto[];
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { Organisation } from '@tandem/contracts';
+import type { Organisation as OrganisationRow } from '@tandem/db';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
+import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { num } from '../common/serialize';
+import { ORGANISATION_KINDS } from '@tandem/contracts';
+import type { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
+
+export const ORGANISATION_LIST: ListSpec = {
+  sortable: ['name', 'code', 'kind', 'naicsCode', 'county', 'employeeCount', 'createdAt'],
+  defaultSort: ['name', 'asc'],
+  filters: {
+    kind: { type: 'enum', values: ORGANISATION_KINDS },
+    naicsCode: { type: 'string' },
+    county: { type: 'string' },
+    region: { type: 'string' },
+    unionised: { type: 'boolean' },
+  },
+  search: (q) => ({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { code: { contains: q.toLowerCase() } }] }),
+};
+
+export function toOrganisation(o: OrganisationRow): Organisation {
+  return {
+    id: o.id,
+    code: o.code,
+    name: o.name,
+    kind: o.kind,
+    naicsCode: o.naicsCode,
+    county: o.county,
+    region: o.region,
+    employeeCount: o.employeeCount,
+    frontlineEmployeeCount: o.frontlineEmployeeCount,
+    annualPayroll: num(o.annualPayroll),
+    unionised: o.unionised,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+  ) {}
+
+  async list(page: ListPage): Promise<{ rows: Organisation[]; total: number }> {
+    const { rows, total } = await listPage(this.prisma.scoped.organisation, page);
+    return { rows: rows.map(toOrganisation), total };
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const row = await this.prisma.scoped.organisation.findFirst({ where: { id } });
+    if (!row) throw DomainError.notFound('Organisation');
+    return toOrganisation(row);
+  }
+
+  async create(dto: CreateOrganisationDto): Promise<Organisation> {
+    const p = this.context.requirePrincipal();
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const row = await tx.organisation.create({ data: { ...dto, registeredByConsortiumId: p.consortiumId } });
+      await this.audit.record(tx, { action: 'organisation.created', entityType: 'Organisation', entityId: row.id, after: toOrganisation(row), organisationId: row.id });
+      return toOrganisation(row);
+    });
+  }
+
+  async update(id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const before = await tx.organisation.findFirst({ where: { id } });
+      if (!before) throw DomainError.notFound('Organisation');
+      const row = await tx.organisation.update({ where: { id }, data: dto });
+      await this.audit.record(tx, { action: 'organisation.updated', entityType: 'Organisation', entityId: id, before: toOrganisation(before), after: toOrganisation(row), organisationId: id });
+      return toOrganisation(row);
+    });
+  }
+
+  async remove(id: string): Promise<Organisation> {
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const before = await tx.organisation.findFirst({ where: { id }, include: { _count: { select: { memberships: true } } } });
+      if (!before) throw DomainError.notFound('Organisation');
+      if (before._count.memberships > 0) {
+        throw new DomainError(CommonErrorCode.Conflict, 'The organisation has memberships; exit them instead of deleting it');
+      }
+      await tx.organisation.delete({ where: { id } });
+      const { _count: _ignored, ...row } = before;
+      await this.audit.record(tx, { action: 'organisation.deleted', entityType: 'Organisation', entityId: id, before: toOrganisation(row), organisationId: id });
+      return toOrganisation(row);
+    });
+  }
+}

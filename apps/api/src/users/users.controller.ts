@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { User } from '@tandem/contracts';
+import { RequirePermission } from '../common/decorators';
+import { IdPipe } from '../common/id.pipe';
+import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
+import { IgnoreReadOnly } from '../common/read-only.interceptor';
+import { InviteUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { USER_LIST, UsersService } from './users.service';
+
+const READ_ONLY = ['email', 'lastLoginAt'];
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermission('users.read', 'List users')
+  @ApiOkResponse({ type: [UserDto] })
+  async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<User[]> {
+    const page = parseListQuery(query, USER_LIST);
+    const { rows, total } = await this.users.list(page);
+    setContentRange(res, 'users', page, rows.length, total);
+    return rows;
+  }
+
+  @Get(':id')
+  @RequirePermission('users.read', 'One user')
+  @ApiOkResponse({ type: UserDto })
+  get(@Param('id', IdPipe) id: string): Promise<User> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @RequirePermission('users.invite', 'Invite a person by email with a role')
+  @ApiCreatedResponse({ type: UserDto })
+  invite(@Body() dto: InviteUserDto): Promise<User> {
+    return this.users.invite(dto);
+  }
+
+  @Put(':id')
+  @IgnoreReadOnly(...READ_ONLY)
+  @RequirePermission('users.update', 'Rename, disable or re-enable a user')
+  @ApiOkResponse({ type: UserDto })
+  replace(@Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
+    return this.users.update(id, dto);
+  }
+
+  @Patch(':id')
+  @IgnoreReadOnly(...READ_ONLY)
+  @RequirePermission('users.update', 'Rename, disable or re-enable a user')
+  @ApiOkResponse({ type: UserDto })
+  patch(@Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
+    return this.users.update(id, dto);
+  }
+}

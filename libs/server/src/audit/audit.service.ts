@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@tandem/db';
+import { RequestContext } from '../context/request-context';
+
+/** Anything that can write an audit row: a transaction client, scoped or not. */
+export interface AuditWriter {
+  auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> };
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  consortiumId?: string | null;
+  organisationId?: string | null;
+}
+
+/** Dates, decimals and nested rows as plain JSON, the way the API shows them. */
+function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue;
+}
+
+/**
+ * Writes the audit trail. Callers pass the transaction client of the change itself, so
+ * the change and its audit row commit or roll back together.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly context: RequestContext) {}
+
+  async record(tx: AuditWriter, entry: AuditEntry): Promise<void> {
+    const p = this.context.principal;
+    await tx.auditEvent.create({
+      data: {
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: snapshot(entry.before),
+        after: snapshot(entry.after),
+        consortiumId: entry.consortiumId ?? p?.consortiumId ?? null,
+        organisationId: entry.organisationId ?? null,
+        actorUserId: p?.userId ?? null,
+        actorApiKeyId: p?.apiKeyId ?? null,
+        requestId: this.context.requestId ?? null,
+      },
+    });
+  }
+}

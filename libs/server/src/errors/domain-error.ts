@@ -1,0 +1,83 @@
+import type { ProblemFieldError } from '@tandem/contracts';
+
+/** Error codes, one enum per module; the problem filter maps each to an HTTP status. */
+export enum CommonErrorCode {
+  NotFound = 'not_found',
+  Validation = 'validation_failed',
+  Conflict = 'conflict',
+  Forbidden = 'forbidden',
+  PageTooLarge = 'page_too_large',
+}
+export enum AuthErrorCode {
+  Unauthenticated = 'auth.unauthenticated',
+  InvalidCredentials = 'auth.invalid_credentials',
+  RefreshInvalid = 'auth.refresh_invalid',
+  RefreshReused = 'auth.refresh_reused',
+  RateLimited = 'auth.rate_limited',
+  InviteInvalid = 'auth.invite_invalid',
+}
+export enum MembershipErrorCode {
+  InvalidTransition = 'memberships.invalid_transition',
+  AlreadyMember = 'memberships.already_member',
+}
+export enum UserErrorCode {
+  EmailTaken = 'users.email_taken',
+  RoleNeedsOrganisation = 'users.role_needs_organisation',
+}
+export enum ApiKeyErrorCode {
+  AlreadyRevoked = 'api_keys.already_revoked',
+}
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | UserErrorCode | ApiKeyErrorCode;
+
+/** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: ProblemFieldError[],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(entity: string): DomainError {
+    return new DomainError(CommonErrorCode.NotFound, `${entity} not found`);
+  }
+
+  static validation(errors: ProblemFieldError[]): DomainError {
+    return new DomainError(CommonErrorCode.Validation, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case CommonErrorCode.NotFound:
+      return 404;
+    case CommonErrorCode.Validation:
+    case CommonErrorCode.PageTooLarge:
+    case AuthErrorCode.InviteInvalid:
+    case UserErrorCode.RoleNeedsOrganisation:
+      return 400;
+    case CommonErrorCode.Conflict:
+    case MembershipErrorCode.AlreadyMember:
+    case MembershipErrorCode.InvalidTransition:
+    case UserErrorCode.EmailTaken:
+    case ApiKeyErrorCode.AlreadyRevoked:
+      return 409;
+    case CommonErrorCode.Forbidden:
+      return 403;
+    case AuthErrorCode.Unauthenticated:
+    case AuthErrorCode.InvalidCredentials:
+    case AuthErrorCode.RefreshInvalid:
+    case AuthErrorCode.RefreshReused:
+      return 401;
+    case AuthErrorCode.RateLimited:
+      return 429;
+    default: {
+      const unreachable: never = code;
+      throw new Error(`unmapped error code ${String(unreachable)}`);
+    }
+  }
+}

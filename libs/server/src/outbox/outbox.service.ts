@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@tandem/db';
+import { JobProducer } from '../queue/job-producer';
+
+export interface OutboxWriter {
+  outboxMessage: { create(args: { data: Prisma.OutboxMessageUncheckedCreateInput; select: { id: true } }): Promise<{ id: string }> };
+}
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  consortiumId?: string | null;
+}
+
+/**
+ * Transactional outbox: the message row is written in the same transaction as the change
+ * that caused it; delivery is enqueued after commit (and re-enqueued by the worker's relay
+ * if that enqueue is lost).
+ */
+@Injectable()
+export class OutboxService {
+  constructor(private readonly jobs: JobProducer) {}
+
+  async write(tx: OutboxWriter, msg: EmailMessage): Promise<string> {
+    const row = await tx.outboxMessage.create({
+      data: { kind: 'email', to: msg.to, subject: msg.subject, text: msg.text, consortiumId: msg.consortiumId ?? null },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  /** Call after the transaction committed. */
+  async dispatch(ids: string[]): Promise<void> {
+    for (const id of ids) await this.jobs.enqueue('email.send', { outboxMessageId: id }, { jobId: `email-${id}` });
+  }
+}

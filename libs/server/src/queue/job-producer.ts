@@ -1,0 +1,45 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { JOB_QUEUE, QUEUES, type JobName, type JobPayloads, type QueueName } from '@tandem/contracts';
+import type { Queue } from 'bullmq';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+
+export interface EnqueueOptions {
+  /** same id, same job: BullMQ ignores a second add while the first is kept */
+  jobId?: string;
+  delay?: number;
+}
+
+/** The only way to enqueue: the job name fixes the payload type at compile time. */
+@Injectable()
+export class JobProducer {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(
+    @InjectQueue(QUEUES.email) email: Queue,
+    @InjectQueue(QUEUES.metrics) metrics: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.queues = { email, metrics };
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  allQueues(): Queue[] {
+    return Object.values(this.queues);
+  }
+
+  async enqueue<J extends JobName>(name: J, data: JobPayloads[J], opts: EnqueueOptions = {}): Promise<void> {
+    await this.queues[JOB_QUEUE[name]].add(name, data, {
+      jobId: opts.jobId,
+      delay: opts.delay,
+      attempts: this.config.QUEUE_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.QUEUE_BACKOFF_MS },
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  }
+}
