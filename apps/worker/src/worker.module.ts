@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, ServerModule, type AppConfig } from '@tandem/server';
+import { OutboxModule } from './outbox/outbox.module';
+
+/** The worker: a Nest application context (no HTTP listener) hosting the BullMQ processors. */
+@Module({
+  imports: [
+    ServerModule,
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
+    OutboxModule,
+  ],
+})
+export class WorkerModule {}
