@@ -1,0 +1,59 @@
+/**
+ * Benchmarks: `npm run bench -- <name>`. Each creates its own database (tandem_bench_*),
+ * measures, prints a table with its targets, and drops the database again.
+ */
+import { runListBenchmark } from './list';
+
+interface Benchmark {
+  describe: string;
+  /** null: announced by its issue, not written yet */
+  run: (() => Promise<void>) | null;
+}
+
+const BENCHMARKS: Record<string, Benchmark> = {
+  list: { describe: 'GET /api/organisations vs the same SQL through pg, scoped and unscoped (30 000 organisations, 32 connections)', run: runListBenchmark },
+  import: { describe: 'CSV import of metric values', run: null },
+};
+
+function usage(): string {
+  const names = Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(8)} ${b.describe}${b.run ? '' : ' (not yet implemented)'}`);
+  return [
+    'usage: npm run bench -- <benchmark>',
+    '',
+    'benchmarks:',
+    ...names,
+    '',
+    'environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_ORGANISATIONS (30000),',
+    '  BENCH_DATABASE_ADMIN_URL (postgresql://root@127.0.0.1:5432/postgres), REDIS_URL, BENCH_TIMEOUT_SECONDS (900)',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const name = argv[0];
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const benchmark = BENCHMARKS[name];
+  if (!benchmark) {
+    console.error(`unknown benchmark "${name}"\n\n${usage()}`);
+    return 1;
+  }
+  if (!benchmark.run) {
+    console.error(`benchmark "${name}" is not yet implemented\n\n${usage()}`);
+    return 1;
+  }
+  await benchmark.run();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // the API's Redis and pg handles may linger a moment after close; the result is printed
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,338 @@
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { seed } from '../prisma/seed';
+import { DEMO_PASSWORD } from '../prisma/seed/demo-accounts';
+import { dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
+import { applyMigrations } from '../prisma/tools/migrate';
+import { generateOrganisations } from './generate';
+import { formatReport, summarise, type Summary, type Target } from './stats';
+
+/**
+ * `GET /api/organisations` for consortium staff at 32 concurrent connections, against the
+ * same page + count sent straight through `pg`, with and without the consortium scope. The
+ * gaps say what the HTTP/Nest/Prisma layers cost (target ≤ 2 ms at p50) and what tenant
+ * scoping costs in SQL (target ≤ 1.1×).
+ */
+
+interface Settings {
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  organisations: number;
+  adminUrl: string;
+  redisUrl: string;
+  timeoutSeconds: number;
+}
+
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+/** The benchmark hammers a server with load: only ever one on this machine. */
+function assertLoopback(url: string, name: string): void {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`${name} must point at 127.0.0.1, not ${host}`);
+}
+
+function settings(): Settings {
+  const s: Settings = {
+    seconds: intFromEnv('BENCH_SECONDS', 10, 1, 300),
+    warmupSeconds: intFromEnv('BENCH_WARMUP_SECONDS', 2, 0, 60),
+    connections: intFromEnv('BENCH_CONNECTIONS', 32, 1, 256),
+    organisations: intFromEnv('BENCH_ORGANISATIONS', 30_000, 0, 1_000_000),
+    adminUrl: process.env.BENCH_DATABASE_ADMIN_URL || process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://root@127.0.0.1:5432/postgres',
+    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 30, 3600),
+  };
+  assertLoopback(s.adminUrl, 'BENCH_DATABASE_ADMIN_URL');
+  assertLoopback(s.redisUrl, 'REDIS_URL');
+  return s;
+}
+
+/** The list the benchmark asks for: suppliers whose name or code mentions steel, first page by name. */
+const SEARCH = 'steel';
+const KIND = 'supplier';
+const PAGE_SIZE = 25;
+const STAFF_EMAIL = 'staff.admin@glmp.demo';
+
+// The SQL the organisations list runs for consortium staff (libs/server scope.ts: registered by
+// the consortium or a member of it; organisations.service.ts: q searches name and code).
+const COLUMNS = `o.id, o.code, o.name, o.kind, o."naicsCode", o.county, o.region, o."employeeCount", o."frontlineEmployeeCount",
+  o."annualPayroll", o.unionised, o."registeredByConsortiumId", o."createdAt", o."updatedAt"`;
+const FILTER = `o.kind = $1::"OrganisationKind" AND (o.name ILIKE $2 OR o.code LIKE $3)`;
+const SCOPE = `(o."registeredByConsortiumId" = $4 OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."organisationId" = o.id AND m."consortiumId" = $4))`;
+const SCOPED_PAGE = `SELECT ${COLUMNS} FROM "Organisation" o WHERE ${FILTER} AND ${SCOPE} ORDER BY o.name ASC, o.id ASC LIMIT ${PAGE_SIZE} OFFSET 0`;
+const SCOPED_COUNT = `SELECT count(*)::int AS n FROM "Organisation" o WHERE ${FILTER} AND ${SCOPE}`;
+const UNSCOPED_PAGE = `SELECT ${COLUMNS} FROM "Organisation" o WHERE ${FILTER} ORDER BY o.name ASC, o.id ASC LIMIT ${PAGE_SIZE} OFFSET 0`;
+const UNSCOPED_COUNT = `SELECT count(*)::int AS n FROM "Organisation" o WHERE ${FILTER}`;
+
+interface Query {
+  page: string;
+  count: string;
+  params: string[];
+}
+
+/** Runs `op` from `connections` concurrent loops until the time is up; latency per completed op. */
+async function closedLoop(label: string, seconds: number, connections: number, op: () => Promise<void>): Promise<Summary> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          await op();
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          errors++;
+          firstError ??= error;
+          if (errors > 100) throw new Error(`${label}: too many errors, first: ${String(firstError)}`);
+        }
+      }
+    }),
+  );
+  if (firstError) console.error(`${label}: ${errors} errors, first: ${String(firstError)}`);
+  return summarise(label, latencies, (performance.now() - started) / 1000, errors);
+}
+
+/** Page and total concurrently on two pool connections, as the API's listPage does. */
+function sqlOp(pool: Pool, q: Query): () => Promise<void> {
+  return async () => {
+    await Promise.all([pool.query(q.page, q.params), pool.query(q.count, q.params)]);
+  };
+}
+
+async function measureSql(pool: Pool, label: string, q: Query, s: Settings, connections: number): Promise<Summary> {
+  if (s.warmupSeconds > 0) await closedLoop(label, s.warmupSeconds, connections, sqlOp(pool, q));
+  return closedLoop(label, s.seconds, connections, sqlOp(pool, q));
+}
+
+function autocannonRun(options: autocannon.Options, onLatency?: (ms: number) => void): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    if (onLatency) {
+      // autocannon's histogram has whole-millisecond resolution; the gap we judge is 2 ms
+      instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+        if (statusCode >= 200 && statusCode < 300) onLatency(responseTime);
+      });
+    }
+  });
+}
+
+async function measureApi(api: Api, url: string, token: string, s: Settings, connections: number): Promise<Summary> {
+  const options: autocannon.Options = {
+    url,
+    connections,
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+  };
+  if (s.warmupSeconds > 0) {
+    await autocannonRun({ ...options, duration: s.warmupSeconds });
+    await api.drain();
+  }
+  const latencies: number[] = [];
+  const result = await autocannonRun({ ...options, duration: s.seconds }, (ms) => latencies.push(ms));
+  const errors = result.errors + result.timeouts + result.non2xx;
+  if (errors > 0) console.error(`API: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return summarise('API GET /api/organisations', latencies, result.duration, errors);
+}
+
+interface Api {
+  baseUrl: string;
+  /** resolves once the server has answered every request it received */
+  drain: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** The real API module graph, configured from the environment like `npm start` does. */
+async function startApi(databaseUrl: string, redisPrefix: string, s: Settings): Promise<Api> {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.DATABASE_POOL_MAX = String(s.connections);
+  process.env.REDIS_URL = s.redisUrl;
+  process.env.REDIS_PREFIX = redisPrefix;
+  process.env.JWT_SECRET = randomBytes(36).toString('base64url');
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = 'warn';
+  // imported late: the configuration is read once, from the variables just set
+  const { createApp } = await import('../apps/api/src/bootstrap');
+  const app = await createApp();
+  await app.listen(0, '127.0.0.1');
+  const server = app.getHttpServer() as Server;
+  // autocannon stops sending at the deadline, but the server may still be working through a
+  // queue; closing the app under it would fail those requests with "pool has ended"
+  let inFlight = 0;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+  });
+  const drain = async (): Promise<void> => {
+    const until = Date.now() + 30_000;
+    while (inFlight > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  const address = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    drain,
+    close: async () => {
+      await drain();
+      await app.close();
+    },
+  };
+}
+
+async function login(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: STAFF_EMAIL, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login as ${STAFF_EMAIL} failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { accessToken?: unknown };
+  if (typeof body.accessToken !== 'string') throw new Error('login returned no accessToken');
+  return body.accessToken;
+}
+
+/** Deletes the bench run's Redis keys, if the API wrote any (BullMQ queue metadata). */
+async function clearRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function runListBenchmark(): Promise<void> {
+  const s = settings();
+  const suffix = randomSuffix();
+  const databaseName = `tandem_bench_${suffix}`;
+  const redisPrefix = `tandem_bench_${suffix}`;
+  const databaseUrl = withDatabaseName(s.adminUrl, databaseName);
+  let pool: Pool | undefined;
+  let api: Api | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanup = (): Promise<void> =>
+    (cleaned ??= (async () => {
+      await api?.close().catch((error: unknown) => console.error(`closing the API: ${String(error)}`));
+      await pool?.end().catch(() => undefined);
+      await clearRedisPrefix(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
+      await dropDatabase(s.adminUrl, databaseName);
+      console.log(`dropped ${databaseName}`);
+    })());
+  const abort = (why: string, code: number) => {
+    console.error(why);
+    cleanup().finally(() => process.exit(code));
+  };
+  const onSignal = (signal: NodeJS.Signals) => abort(`${signal}: stopping, dropping ${databaseName}`, 130);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watchdog = setTimeout(() => abort(`bench list exceeded ${s.timeoutSeconds} s (BENCH_TIMEOUT_SECONDS)`, 1), s.timeoutSeconds * 1000);
+  watchdog.unref();
+
+  try {
+    console.log(`database ${redactUrl(databaseUrl)}`);
+    let t = performance.now();
+    await applyMigrations(databaseUrl);
+    await seed(databaseUrl, { log: (line) => console.log(line) });
+    pool = new Pool({ connectionString: databaseUrl, max: s.connections });
+    const client = await pool.connect();
+    try {
+      const generated = await generateOrganisations(client, s.organisations);
+      console.log(`generated ${generated.organisations} organisations, ${generated.memberships} memberships in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    } finally {
+      client.release();
+    }
+
+    const { rows } = await pool.query<{ id: string }>('SELECT id FROM "Consortium" WHERE slug = $1', ['glmp']);
+    const consortiumId = rows[0]?.id;
+    if (!consortiumId) throw new Error('consortium glmp missing after seeding');
+    const params = [KIND, `%${SEARCH}%`, `%${SEARCH}%`];
+    const scoped: Query = { page: SCOPED_PAGE, count: SCOPED_COUNT, params: [...params, consortiumId] };
+    const unscoped: Query = { page: UNSCOPED_PAGE, count: UNSCOPED_COUNT, params };
+    const scopedTotal = (await pool.query<{ n: number }>(scoped.count, scoped.params)).rows[0]?.n ?? 0;
+    const unscopedTotal = (await pool.query<{ n: number }>(unscoped.count, unscoped.params)).rows[0]?.n ?? 0;
+    const total = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM "Organisation"')).rows[0]?.n ?? 0;
+    console.log(`filter kind=${KIND} q=${SEARCH}: ${scopedTotal} rows for glmp staff, ${unscopedTotal} unscoped, of ${total} organisations`);
+    console.log(`measuring ${s.seconds} s each (after ${s.warmupSeconds} s warm-up) at ${s.connections} connections`);
+
+    const sqlScoped = await measureSql(pool, 'SQL scoped (pg)', scoped, s, s.connections);
+    const sqlUnscoped = await measureSql(pool, 'SQL unscoped (pg)', unscoped, s, s.connections);
+    // one connection: what each layer costs per request, without queueing behind the others
+    const sqlScopedSerial = await measureSql(pool, 'SQL scoped (pg)', scoped, s, 1);
+    const sqlUnscopedSerial = await measureSql(pool, 'SQL unscoped (pg)', unscoped, s, 1);
+    await pool.end();
+    pool = undefined;
+
+    t = performance.now();
+    api = await startApi(databaseUrl, redisPrefix, s);
+    console.log(`API up on ${api.baseUrl} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const token = await login(api.baseUrl);
+    const query = new URLSearchParams({
+      sort: JSON.stringify(['name', 'ASC']),
+      range: JSON.stringify([0, PAGE_SIZE - 1]),
+      filter: JSON.stringify({ kind: KIND, q: SEARCH }),
+    });
+    const listUrl = `${api.baseUrl}/api/organisations?${query.toString()}`;
+    // the API and the baseline must answer the same question, or the comparison is void
+    const probe = await fetch(listUrl, { headers: { authorization: `Bearer ${token}` } });
+    const contentRange = probe.headers.get('content-range') ?? '';
+    if (!probe.ok || !contentRange.endsWith(`/${scopedTotal}`)) {
+      throw new Error(`API answered ${probe.status} with Content-Range "${contentRange}"; the SQL baseline counts ${scopedTotal} rows`);
+    }
+    const apiSummary = await measureApi(api, listUrl, token, s, s.connections);
+    await api.drain();
+    const apiSerial = await measureApi(api, listUrl, token, s, 1);
+
+    const gap = apiSummary.p50 - sqlScoped.p50;
+    const ratio = sqlScoped.p50 / sqlUnscoped.p50;
+    const targets: Target[] = [
+      { label: 'API p50 - SQL scoped p50', value: `${gap.toFixed(2)} ms`, target: '<= 2 ms', pass: gap <= 2 },
+      { label: 'SQL scoped / unscoped p50', value: `${ratio.toFixed(2)}x`, target: '<= 1.1x', pass: ratio <= 1.1 },
+    ];
+    console.log(`\nGET /api/organisations?${decodeURIComponent(query.toString())} as ${STAFF_EMAIL}\n`);
+    console.log(`at ${s.connections} connections:\n`);
+    console.log(formatReport([apiSummary, sqlScoped, sqlUnscoped], targets));
+    const serialGap = apiSerial.p50 - sqlScopedSerial.p50;
+    const serialRatio = sqlScopedSerial.p50 / sqlUnscopedSerial.p50;
+    console.log('\nat 1 connection (no queueing; for reading the targets above):\n');
+    console.log(
+      formatReport(
+        [apiSerial, sqlScopedSerial, sqlUnscopedSerial],
+        [
+          { label: 'API p50 - SQL scoped p50', value: `${serialGap.toFixed(2)} ms`, target: '<= 2 ms', pass: serialGap <= 2 },
+          { label: 'SQL scoped / unscoped p50', value: `${serialRatio.toFixed(2)}x`, target: '<= 1.1x', pass: serialRatio <= 1.1 },
+        ],
+      ),
+    );
+    // p50 far above the unloaded p50 means the run measured a queue, not the request path
+    if (sqlScoped.p50 > 5 * sqlScopedSerial.p50) {
+      console.log(
+        `\nnote: at ${s.connections} connections the database is saturated (SQL p50 ${sqlScoped.p50.toFixed(1)} ms vs ` +
+          `${sqlScopedSerial.p50.toFixed(1)} ms alone); the ${s.connections}-connection gap compares queues, not request paths`,
+      );
+    }
+    console.log('');
+  } finally {
+    clearTimeout(watchdog);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await cleanup();
+  }
+}

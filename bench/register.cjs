@@ -1,0 +1,38 @@
+// Runs the benchmarks' TypeScript through SWC with the options jest.config.ts uses. Nest needs
+// decorator metadata (emitDecoratorMetadata), which tsx/esbuild does not emit, so the API
+// cannot be started in-process under tsx. Usage: node -r ./bench/register.cjs bench/index.ts
+'use strict';
+/* global require, __dirname, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS require hook has to load with require */
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const { transformSync } = require('@swc/core');
+
+const root = path.resolve(__dirname, '..');
+
+// The @tandem/* aliases of tsconfig.base.json (exact names, no wildcards).
+const { paths } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+const aliases = new Map(Object.entries(paths).map(([name, [target]]) => [name, path.resolve(root, target)]));
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolveWithAliases(request, ...rest) {
+  return resolveFilename.call(this, aliases.get(request) ?? request, ...rest);
+};
+
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: false },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+function compileTypeScript(module, filename) {
+  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swcOptions, filename });
+  module._compile(code, filename);
+}
+Module._extensions['.ts'] = compileTypeScript;
+process.setSourceMapsEnabled(true);

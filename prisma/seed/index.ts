@@ -1,0 +1,73 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/client';
+import { buildConsortia } from './consortia';
+import { buildMemberships } from './memberships';
+import { assertCatalogueConsistent, buildOrganisations } from './organisations';
+import { buildUsers, demoPasswordHash } from './users';
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
+
+export const DEFAULT_DATABASE_URL = 'postgresql://root@127.0.0.1:5432/tandem';
+
+/** Any constant will do; it only has to be the same for every seeding process. */
+const SEED_LOCK_KEY = 0x7a4d_5eed;
+
+export interface SeedOptions {
+  /** where progress lines go; tests pass a no-op */
+  log?: (line: string) => void;
+}
+
+/**
+ * Loads the demo story (two consortia, their members and one account per role) into an
+ * empty, migrated database. Does nothing when any user exists, so it is safe to run on
+ * every `npm start`. Deterministic: two runs against two empty databases produce the same
+ * rows, ids included.
+ */
+export async function seed(databaseUrl: string, options: SeedOptions = {}): Promise<void> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('Refusing to seed demo data: NODE_ENV is "production". The demo accounts share a published password.');
+  }
+  assertCatalogueConsistent();
+
+  const consortia = buildConsortia();
+  const organisations = buildOrganisations(consortia.idBySlug);
+  const users = buildUsers(await demoPasswordHash(), consortia.idBySlug, organisations);
+  const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
+
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  try {
+    const seeded = await prisma.$transaction(
+      async (tx) => {
+        // two processes started together (npm start beside a test run) must not both seed
+        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+        if ((await tx.user.count()) > 0) return false;
+        await tx.consortium.createMany({ data: consortia.rows });
+        await tx.organisation.createMany({ data: organisations.rows });
+        await tx.user.createMany({ data: users.users });
+        await tx.roleAssignment.createMany({ data: users.roleAssignments });
+        await tx.membership.createMany({ data: memberships.memberships });
+        await tx.membershipTransition.createMany({ data: memberships.transitions });
+        return true;
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+    if (!seeded) {
+      log('already seeded: the database has users; nothing changed');
+      return;
+    }
+    log(
+      `seeded ${consortia.rows.length} consortia, ${organisations.rows.length} organisations, ` +
+        `${memberships.memberships.length} memberships, ${users.users.length} users`,
+    );
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  seed(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL).catch((error: unknown) => {
+    console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
