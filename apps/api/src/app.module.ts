@@ -15,6 +15,15 @@ import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoleAssignmentsModule } from './role-assignments/role-assignments.module';
 import { UsersModule } from './users/users.module';
+import { MetricDefinitionsModule } from './metric-definitions/metric-definitions.module';
+import { PeriodsModule } from './periods/periods.module';
+import { MetricValuesModule } from './metric-values/metric-values.module';
+import { MetricGoalsModule } from './metric-goals/metric-goals.module';
+import { ImportsModule } from './imports/imports.module';
+import { SupplyRelationshipsModule } from './supply-relationships/supply-relationships.module';
+import { ScorecardTemplatesModule } from './scorecard-templates/scorecard-templates.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
+import { CorrectiveActionPlansModule } from './corrective-action-plans/corrective-action-plans.module';
 
 @Module({
   imports: [
@@ -43,6 +52,15 @@ import { UsersModule } from './users/users.module';
     AuditEventsModule,
     OutboxModule,
     DashboardModule,
+    MetricDefinitionsModule,
+    PeriodsModule,
+    MetricValuesModule,
+    MetricGoalsModule,
+    ImportsModule,
+    SupplyRelationshipsModule,
+    ScorecardTemplatesModule,
+    ScorecardsModule,
+    CorrectiveActionPlansModule,
     QueuesModule,
   ],
 })

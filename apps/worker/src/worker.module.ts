@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, ServerModule, type AppConfig } from '@tandem/server';
 import { OutboxModule } from './outbox/outbox.module';
+import { ImportsWorkerModule } from './imports/imports.module';
+import { ScorecardsWorkerModule } from './scorecards/scorecards.module';
+import { RemindersWorkerModule } from './reminders/reminders.module';
 
 /** The worker: a Nest application context (no HTTP listener) hosting the BullMQ processors. */
 @Module({
@@ -9,6 +12,9 @@ import { OutboxModule } from './outbox/outbox.module';
     ServerModule,
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
     OutboxModule,
+    ImportsWorkerModule,
+    ScorecardsWorkerModule,
+    RemindersWorkerModule,
   ],
 })
 export class WorkerModule {}

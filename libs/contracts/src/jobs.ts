@@ -5,6 +5,9 @@
 export const QUEUES = {
   email: 'email',
   metrics: 'metrics',
+  imports: 'imports',
+  /** processed once the benchmarks issue lands; jobs wait there until then */
+  benchmarks: 'benchmarks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -15,13 +18,28 @@ export interface JobPayloads {
   'email.relay': Record<string, never>;
   /** recompute benchmarks of one consortium and period (processor arrives with benchmarks) */
   'benchmarks.recompute': { consortiumId: string; periodId: string; reason: 'period_closed' | 'values_validated' | 'on_demand' };
+  /** parse and check an uploaded CSV into the staging table (idempotent: restarts from scratch) */
+  'imports.parse': { importId: string };
+  /** move the valid staged rows of an import into metric values (idempotent on the natural key) */
+  'imports.commit': { importId: string; userId: string | null };
+  /** recompute scorecards of one consortium and period in SQL */
+  'scorecards.recompute': { consortiumId: string; periodId: string };
+  /** email firms that have not submitted a due metric (repeatable; once per firm and period) */
+  'reminders.send': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
-export const JOB_QUEUE: { [J in JobName]: QueueName } = {
+export const JOB_QUEUE = {
   'email.send': QUEUES.email,
   'email.relay': QUEUES.email,
-  'benchmarks.recompute': QUEUES.metrics,
-};
+  'benchmarks.recompute': QUEUES.benchmarks,
+  'imports.parse': QUEUES.imports,
+  'imports.commit': QUEUES.imports,
+  'scorecards.recompute': QUEUES.metrics,
+  'reminders.send': QUEUES.metrics,
+} as const satisfies { [J in JobName]: QueueName };
 
 export type JobOf<J extends JobName> = { name: J; data: JobPayloads[J] };
+
+/** The jobs one queue carries, for exhaustive switches in its processor. */
+export type JobsOfQueue<Q extends QueueName> = { [J in JobName]: (typeof JOB_QUEUE)[J] extends Q ? J : never }[JobName];

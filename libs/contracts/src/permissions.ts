@@ -30,10 +30,49 @@ export const PERMISSIONS = [
   'outbox.read',
   'queues.admin',
   'dashboard.read',
+  // supplier performance (issue #4)
+  'metric-definitions.read',
+  'metric-definitions.create',
+  'metric-definitions.update',
+  'periods.read',
+  'periods.create',
+  'periods.update',
+  'periods.close',
+  'periods.publish',
+  'metric-values.read',
+  'metric-values.write',
+  'metric-values.validate',
+  'metric-values.approve-revision',
+  'imports.read',
+  'imports.create',
+  'supply-relationships.read',
+  'supply-relationships.create',
+  'supply-relationships.update',
+  'metric-goals.read',
+  'metric-goals.write',
+  'scorecard-templates.read',
+  'scorecard-templates.write',
+  'scorecards.read',
+  'scorecards.recompute',
+  'corrective-action-plans.read',
+  'corrective-action-plans.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read'];
+const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
+
+/** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
+const FIRM_REPORTING: Permission[] = [
+  'metric-values.read',
+  'metric-values.write',
+  'imports.read',
+  'imports.create',
+  'supply-relationships.read',
+  'metric-goals.read',
+  'scorecard-templates.read',
+  'scorecards.read',
+  'corrective-action-plans.read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: PERMISSIONS,
@@ -50,12 +89,29 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'api-keys.create',
     'api-keys.revoke',
     'audit-events.read',
+    ...FIRM_REPORTING,
+    'metric-goals.write',
+    'corrective-action-plans.write',
   ],
-  firm_contributor: [...FIRM_READ],
-  customer_buyer: [...FIRM_READ],
+  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING],
+  customer_buyer: [
+    ...FIRM_READ,
+    'metric-values.read',
+    'metric-values.write',
+    'supply-relationships.read',
+    'supply-relationships.update',
+    'metric-goals.read',
+    'scorecard-templates.read',
+    'scorecard-templates.write',
+    'scorecards.read',
+    'corrective-action-plans.read',
+    'corrective-action-plans.write',
+  ],
+  // Union representatives and trainers never read metric values (domain.md).
   union_representative: [...FIRM_READ],
   trainer: [...FIRM_READ],
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read'],
+  // Funders see aggregates only: no permission here reads one firm's figures.
+  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read'],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { QUEUES, type JobName, type JobPayloads } from '@tandem/contracts';
+import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
 import { APP_CONFIG, JobProducer, type AppConfig } from '@tandem/server';
 import { RelayOutboxJob } from './relay-outbox.job';
 import { SendEmailJob } from './send-email.job';
@@ -27,7 +27,7 @@ export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   async process(job: Job): Promise<unknown> {
-    const name = job.name as JobName;
+    const name = job.name as JobsOfQueue<'email'>;
     switch (name) {
       case 'email.send': {
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -37,8 +37,6 @@ export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap
       }
       case 'email.relay':
         return this.relay.run();
-      case 'benchmarks.recompute':
-        throw new Error(`${name} does not belong on the email queue`);
       default: {
         const unknown: never = name;
         throw new Error(`unknown job ${String(unknown)}`);

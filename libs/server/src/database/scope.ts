@@ -20,7 +20,62 @@ export type ScopedModel =
   | 'AuditEvent'
   | 'OutboxMessage'
   | 'RefreshTokenFamily'
-  | 'SpentRefreshToken';
+  | 'SpentRefreshToken'
+  | 'MetricDefinition'
+  | 'Period'
+  | 'MetricValue'
+  | 'MetricValueRevision'
+  | 'SupplyRelationship'
+  | 'SourcingModeChange'
+  | 'MetricGoal'
+  | 'Import'
+  | 'ImportError'
+  | 'ScorecardTemplate'
+  | 'ScorecardCriterion'
+  | 'Scorecard'
+  | 'CorrectiveActionPlan'
+  | 'CorrectiveActionTask'
+  | 'ReminderLog';
+
+/** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
+function seesNoFigures(p: Principal): boolean {
+  return p.role === 'funder' || p.role === 'union_representative' || p.role === 'trainer';
+}
+
+/**
+ * Metric values a principal may read. A supplier sees its own figures, including what its
+ * customers reported about it; a customer buyer sees what it reported and the self-reported
+ * figures of its own suppliers — never another customer's report.
+ */
+function metricValueScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (seesNoFigures(p)) return NOTHING_BY_ID;
+  if (p.role === 'customer_buyer') {
+    return {
+      consortiumId: c,
+      OR: [{ customerId: o }, { customerId: null, organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } } }],
+    };
+  }
+  return { consortiumId: c, organisationId: o };
+}
+
+function relationshipScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (seesNoFigures(p)) return NOTHING_BY_ID;
+  return { consortiumId: c, OR: [{ customerId: o }, { supplierId: o }] };
+}
+
+function scorecardScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (seesNoFigures(p)) return NOTHING_BY_ID;
+  return { consortiumId: c, OR: [{ customerId: o }, { supplierId: o }] };
+}
+
+function templateScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (seesNoFigures(p)) return NOTHING_BY_ID;
+  return { consortiumId: c, OR: [{ customerId: null }, { customerId: o }] };
+}
 
 const NOTHING_BY_ID: Where = { id: { in: [] } };
 
@@ -66,6 +121,42 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       return NOTHING_BY_ID;
     case 'SpentRefreshToken':
       return { tokenHash: { in: [] } };
+    case 'MetricDefinition':
+    case 'Period':
+      return { consortiumId: c };
+    case 'MetricValue':
+      return metricValueScope(p, c, o);
+    case 'MetricValueRevision':
+      return { metricValue: metricValueScope(p, c, o) };
+    case 'SupplyRelationship':
+      return relationshipScope(p, c, o);
+    case 'SourcingModeChange':
+      return { relationship: relationshipScope(p, c, o) };
+    case 'MetricGoal':
+      if (isStaff(p)) return { consortiumId: c };
+      if (seesNoFigures(p)) return NOTHING_BY_ID;
+      if (p.role === 'customer_buyer') return { consortiumId: c, organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } } };
+      return { consortiumId: c, organisationId: o };
+    case 'Import':
+      if (isStaff(p)) return { consortiumId: c };
+      if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, organisationId: o };
+      return NOTHING_BY_ID;
+    case 'ImportError':
+      if (isStaff(p)) return { import: { consortiumId: c } };
+      if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { import: { consortiumId: c, organisationId: o } };
+      return { id: { in: [] } };
+    case 'ScorecardTemplate':
+      return templateScope(p, c, o);
+    case 'ScorecardCriterion':
+      return { template: templateScope(p, c, o) };
+    case 'Scorecard':
+      return scorecardScope(p, c, o);
+    case 'CorrectiveActionPlan':
+      return scorecardScope(p, c, o);
+    case 'CorrectiveActionTask':
+      return { plan: scorecardScope(p, c, o) };
+    case 'ReminderLog':
+      return isStaff(p) ? { consortiumId: c } : NOTHING_BY_ID;
     default:
       // A model nobody declared a rule for is invisible: forgetting a rule must not leak.
       return { id: { in: [] } };
@@ -102,7 +193,31 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
     case 'User':
     case 'AuditEvent':
     case 'OutboxMessage':
+    case 'MetricValueRevision':
+    case 'SourcingModeChange':
+    case 'ImportError':
+    case 'ScorecardCriterion':
+    case 'CorrectiveActionTask':
       // Created only alongside a scoped parent (membership, role assignment, audited change).
+      return;
+    case 'MetricDefinition':
+    case 'Period':
+    case 'SupplyRelationship':
+    case 'Scorecard':
+    case 'CorrectiveActionPlan':
+    case 'ScorecardTemplate':
+    case 'ReminderLog':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      return;
+    case 'MetricValue':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p) && p.role !== 'customer_buyer') own('organisationId', p.organisationId, 'Organisation');
+      if (p.role === 'customer_buyer') own('customerId', p.organisationId, 'Organisation');
+      return;
+    case 'MetricGoal':
+    case 'Import':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) own('organisationId', p.organisationId, 'Organisation');
       return;
     default:
       throw DomainError.notFound(model);

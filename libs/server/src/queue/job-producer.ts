@@ -19,9 +19,11 @@ export class JobProducer {
   constructor(
     @InjectQueue(QUEUES.email) email: Queue,
     @InjectQueue(QUEUES.metrics) metrics: Queue,
+    @InjectQueue(QUEUES.imports) imports: Queue,
+    @InjectQueue(QUEUES.benchmarks) benchmarks: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.queues = { email, metrics };
+    this.queues = { email, metrics, imports, benchmarks };
   }
 
   queue(name: QueueName): Queue {
