@@ -3,6 +3,7 @@
  * measures, prints a table with its targets, and drops the database again.
  */
 import { runListBenchmark } from './list';
+import { runScorecardsBenchmark } from './scorecards';
 
 interface Benchmark {
   describe: string;
@@ -13,6 +14,7 @@ interface Benchmark {
 const BENCHMARKS: Record<string, Benchmark> = {
   list: { describe: 'GET /api/organisations vs the same SQL through pg, scoped and unscoped (30 000 organisations, 32 connections)', run: runListBenchmark },
   import: { describe: 'CSV import of metric values', run: null },
+  scorecards: { describe: 'scorecards of 30 000 relationships recomputed through the job vs the single SQL statement', run: runScorecardsBenchmark },
 };
 
 function usage(): string {
@@ -23,7 +25,7 @@ function usage(): string {
     'benchmarks:',
     ...names,
     '',
-    'environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_ORGANISATIONS (30000),',
+    'environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_ORGANISATIONS (30000), BENCH_RELATIONSHIPS (30000), BENCH_RUNS (5),',
     '  BENCH_DATABASE_ADMIN_URL (postgresql://root@127.0.0.1:5432/postgres), REDIS_URL, BENCH_TIMEOUT_SECONDS (900)',
   ].join('\n');
 }

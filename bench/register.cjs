@@ -1,9 +1,7 @@
-// Runs the benchmarks' TypeScript through SWC with the options jest.config.ts uses. Nest needs
+// Runs the benchmarks' TypeScript through SWC with the options jest.config.js uses. Nest needs
 // decorator metadata (emitDecoratorMetadata), which tsx/esbuild does not emit, so the API
 // cannot be started in-process under tsx. Usage: node -r ./bench/register.cjs bench/index.ts
 'use strict';
-/* global require, __dirname, process */
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS require hook has to load with require */
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { SessionUser, TokenPair } from '@tandem/contracts';
 import type { Principal } from '@tandem/server';
@@ -38,6 +38,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @AnyAuthenticated('Sign out: revokes this session’s refresh tokens')
+  @ApiNoContentResponse({ description: 'signed out' })
   async logout(@CurrentPrincipal() p: Principal & { familyId?: string }, @Body() _body: LogoutDto): Promise<void> {
     await this.auth.logout(p, p.familyId);
   }

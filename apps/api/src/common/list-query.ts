@@ -84,7 +84,7 @@ function filterValue(name: string, def: FilterDef, value: unknown, errors: Probl
             ? typeof v === 'string' && v.length <= 200
             : def.type === 'boolean'
               ? typeof v === 'boolean' || v === 'true' || v === 'false'
-              : Number.isInteger(typeof v === 'string' ? Number(v) : v);
+              : /^\d{1,15}$/.test(String(v));
     if (!ok) {
       const expected =
         def.type === 'enum' ? `one of ${def.values.join(', ')}` : def.type === 'uuid' ? 'an id' : def.type === 'int' ? 'an integer' : `a ${def.type}`;
@@ -159,7 +159,7 @@ export function parseListQuery(query: ListQuery, spec: ListSpec): ListPage {
   let start = 0;
   let take = idCount !== undefined ? Math.max(idCount, 1) : 25;
   if (range !== undefined) {
-    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
+    if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0]) {
       errors.push({ path: 'range', message: 'must be [start,end] with 0 ≤ start ≤ end' });
     } else {
       start = range[0];

@@ -10,6 +10,24 @@ import { problem, sendProblem } from './problem';
  * found" is a 404 (a scoped update/delete of someone else's row lands here); anything else
  * is a 500 whose detail does not leak internals.
  */
+/**
+ * The columns of a violated unique constraint. With the pg driver adapter `meta.target` is
+ * empty; the constraint name (`Organisation_code_key`) is in the adapter's error instead.
+ */
+function uniqueFields(e: Prisma.PrismaClientKnownRequestError): string[] {
+  const target = e.meta?.['target'];
+  if (Array.isArray(target) && target.length) return target.map(String);
+  if (typeof target === 'string' && target) return [target];
+  const meta = e.meta as { modelName?: string; driverAdapterError?: { cause?: { constraint?: { index?: string; fields?: string[] } } } } | undefined;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  if (constraint?.fields?.length) return constraint.fields;
+  const index = constraint?.index;
+  if (!index) return [];
+  const model = meta?.modelName;
+  const core = index.replace(/_key$/, '').replace(model ? new RegExp(`^${model}_`) : /^[^_]+_/, '');
+  return core.split('_').filter(Boolean);
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
@@ -36,8 +54,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof Prisma.PrismaClientKnownRequestError) {
       if (exception.code === 'P2025') return sendProblem(res, problem(404, 'Record not found', { requestId }, 'not_found'));
       if (exception.code === 'P2002') {
-        const target = (exception.meta?.['target'] as string[] | string | undefined) ?? [];
-        const fields = Array.isArray(target) ? target : [target];
+        const fields = uniqueFields(exception);
         return sendProblem(
           res,
           problem(409, `A record with the same ${fields.join(', ') || 'key'} already exists`, { errors: fields.map((f) => ({ path: f, message: 'already taken' })), requestId }, 'conflict'),

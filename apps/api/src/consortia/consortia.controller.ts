@@ -7,7 +7,7 @@ import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { CONSORTIUM_LIST, ConsortiaService } from './consortia.service';
-import { ConsortiumDto, CreateConsortiumDto, UpdateConsortiumDto } from './dto/consortium.dto';
+import { ConsortiumDto, CreateConsortiumDto, ReplaceConsortiumDto, UpdateConsortiumDto } from './dto/consortium.dto';
 
 @ApiTags('consortia')
 @Controller('consortia')
@@ -42,7 +42,7 @@ export class ConsortiaController {
   @IgnoreReadOnly()
   @RequirePermission('consortia.update', 'Update a consortium')
   @ApiOkResponse({ type: ConsortiumDto })
-  replace(@Param('id', IdPipe) id: string, @Body() dto: UpdateConsortiumDto): Promise<Consortium> {
+  replace(@Param('id', IdPipe) id: string, @Body() dto: ReplaceConsortiumDto): Promise<Consortium> {
     return this.consortia.update(id, dto);
   }
 

@@ -4,6 +4,7 @@ import type { Consortium as ConsortiumRow } from '@tandem/db';
 import { AuditService, DomainError, PrismaService } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreateConsortiumDto, UpdateConsortiumDto } from './dto/consortium.dto';
+import { seedCatalogue } from '../metric-definitions/seed-catalogue';
 
 export const CONSORTIUM_LIST: ListSpec = {
   sortable: ['name', 'slug', 'region', 'createdAt'],
@@ -47,6 +48,8 @@ export class ConsortiaService {
   async create(dto: CreateConsortiumDto): Promise<Consortium> {
     return this.prisma.scoped.$transaction(async (tx) => {
       const row = await tx.consortium.create({ data: dto });
+      // Every new consortium starts with the standard metric catalogue (metrics.md).
+      await seedCatalogue(tx, row.id);
       await this.audit.record(tx, { action: 'consortium.created', entityType: 'Consortium', entityId: row.id, after: toConsortium(row), consortiumId: row.id });
       return toConsortium(row);
     });

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { QUEUES } from '@tandem/contracts';
@@ -20,6 +20,7 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness', description: 'Public. The process answers.' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -28,6 +29,8 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness', description: 'Public. PostgreSQL and Redis answer; 503 otherwise.' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string' }, info: { type: 'object' }, error: { type: 'object' }, details: { type: 'object' } } } })
+  @ApiServiceUnavailableResponse({ description: 'a dependency is down (problem+json)' })
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () =>

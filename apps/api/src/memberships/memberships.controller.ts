@@ -6,7 +6,7 @@ import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
-import { CreateMembershipDto, MembershipDto, TransitionMembershipDto, UpdateMembershipDto } from './dto/membership.dto';
+import { CreateMembershipDto, MembershipDto, ReplaceMembershipDto, TransitionMembershipDto, UpdateMembershipDto } from './dto/membership.dto';
 import { MEMBERSHIP_LIST, MembershipsService } from './memberships.service';
 
 const READ_ONLY = ['status', 'consortiumId', 'organisationId', 'joinedAt', 'exitedAt', 'transitions'];
@@ -44,7 +44,7 @@ export class MembershipsController {
   @IgnoreReadOnly(...READ_ONLY)
   @RequirePermission('memberships.update', 'Update tier, dues or charter (status changes through /transition)')
   @ApiOkResponse({ type: MembershipDto })
-  replace(@Param('id', IdPipe) id: string, @Body() dto: UpdateMembershipDto): Promise<Membership> {
+  replace(@Param('id', IdPipe) id: string, @Body() dto: ReplaceMembershipDto): Promise<Membership> {
     return this.memberships.update(id, dto);
   }
 

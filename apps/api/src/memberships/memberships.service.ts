@@ -135,7 +135,11 @@ export class MembershipsService {
           [{ path: 'toStatus', message: `not allowed from ${current.status}` }],
         );
       }
-      const effectiveDate = dto.effectiveDate ? new Date(`${dto.effectiveDate.slice(0, 10)}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10));
+      const effectiveDate = dto.effectiveDate ? new Date(`${dto.effectiveDate}T00:00:00Z`) : new Date(new Date().toISOString().slice(0, 10));
+      const last = await tx.membershipTransition.findFirst({ where: { membershipId: id }, orderBy: { effectiveDate: 'desc' }, select: { effectiveDate: true } });
+      if (last && effectiveDate < last.effectiveDate) {
+        throw DomainError.validation([{ path: 'effectiveDate', message: `must not be before the last transition (${isoDate(last.effectiveDate)})` }]);
+      }
       const dates = transitionDates(current.status, dto.toStatus, effectiveDate, current);
       await tx.membershipTransition.create({
         data: { membershipId: id, fromStatus: current.status, toStatus: dto.toStatus, reason: dto.reason, effectiveDate, actorUserId: p.userId },

@@ -6,7 +6,7 @@ import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
-import { CreateOrganisationDto, OrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
+import { CreateOrganisationDto, OrganisationDto, ReplaceOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { ORGANISATION_LIST, OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -42,7 +42,7 @@ export class OrganisationsController {
   @IgnoreReadOnly()
   @RequirePermission('organisations.update', 'Update an organisation')
   @ApiOkResponse({ type: OrganisationDto })
-  replace(@Param('id', IdPipe) id: string, @Body() dto: UpdateOrganisationDto): Promise<Organisation> {
+  replace(@Param('id', IdPipe) id: string, @Body() dto: ReplaceOrganisationDto): Promise<Organisation> {
     return this.organisations.update(id, dto);
   }
 

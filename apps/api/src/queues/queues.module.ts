@@ -52,7 +52,8 @@ export function boardAuth(config: AppConfig) {
   imports: [
     BullBoardModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ route: QUEUES_ROUTE, adapter: ExpressAdapter, middleware: boardAuth(config), boardOptions: { uiConfig: { boardTitle: 'Tandem queues' } } }),
+      // The board's route is mounted under the global `api` prefix.
+      useFactory: (config: AppConfig) => ({ route: '/queues', adapter: ExpressAdapter, middleware: boardAuth(config), boardOptions: { uiConfig: { boardTitle: 'Tandem queues' } } }),
     }),
     ...Object.values(QUEUES).map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
   ],

@@ -6,7 +6,7 @@ import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
-import { InviteUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { InviteUserDto, ReplaceUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { USER_LIST, UsersService } from './users.service';
 
 const READ_ONLY = ['email', 'lastLoginAt'];
@@ -44,7 +44,7 @@ export class UsersController {
   @IgnoreReadOnly(...READ_ONLY)
   @RequirePermission('users.update', 'Rename, disable or re-enable a user')
   @ApiOkResponse({ type: UserDto })
-  replace(@Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
+  replace(@Param('id', IdPipe) id: string, @Body() dto: ReplaceUserDto): Promise<User> {
     return this.users.update(id, dto);
   }
 

@@ -79,6 +79,9 @@ function templateScope(p: Principal, c: string, o: string): Where {
 
 const NOTHING_BY_ID: Where = { id: { in: [] } };
 
+/** Roles of a firm's own people, which its firm admin manages. */
+const FIRM_PEOPLE = ['firm_admin', 'firm_contributor', 'customer_buyer'];
+
 function isStaff(p: Principal): boolean {
   return p.role === 'consortium_staff';
 }
@@ -101,11 +104,12 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       return { membership: isStaff(p) ? { consortiumId: c } : { consortiumId: c, organisationId: o } };
     case 'User':
       if (isStaff(p)) return { roleAssignments: { some: { consortiumId: c } } };
-      if (p.role === 'firm_admin') return { OR: [{ id: p.userId ?? undefined }, { roleAssignments: { some: { consortiumId: c, organisationId: o } } }] };
+      // A firm admin manages the firm's own people, not the union representative or others attached to the firm.
+      if (p.role === 'firm_admin') return { OR: [{ id: p.userId ?? undefined }, { roleAssignments: { some: { consortiumId: c, organisationId: o, role: { in: FIRM_PEOPLE } } } }] };
       return p.userId ? { id: p.userId } : NOTHING_BY_ID;
     case 'RoleAssignment':
       if (isStaff(p)) return { consortiumId: c };
-      if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o };
+      if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o, role: { in: FIRM_PEOPLE } };
       return p.userId ? { userId: p.userId } : NOTHING_BY_ID;
     case 'ApiKey':
       if (isStaff(p)) return { consortiumId: c };

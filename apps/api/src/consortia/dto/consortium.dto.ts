@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 import { DISCLOSURE_THRESHOLD_DEFAULT, DISCLOSURE_THRESHOLD_MIN, REPORTING_CALENDARS, type ReportingCalendar } from '@tandem/contracts';
 
 export class CreateConsortiumDto {
@@ -21,26 +22,30 @@ export class CreateConsortiumDto {
   region: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 12, default: 1 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(12)
   fiscalYearStartMonth?: number;
 
   @ApiPropertyOptional({ minimum: DISCLOSURE_THRESHOLD_MIN, default: DISCLOSURE_THRESHOLD_DEFAULT, description: 'k: fewest organisations a published statistic may describe' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(DISCLOSURE_THRESHOLD_MIN, { message: `must be at least ${DISCLOSURE_THRESHOLD_MIN}: smaller groups would disclose single firms` })
   @Max(100)
   disclosureThreshold?: number;
 
   @ApiPropertyOptional({ enum: REPORTING_CALENDARS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(REPORTING_CALENDARS, { message: `must be one of ${REPORTING_CALENDARS.join(', ')}` })
   reportingCalendar?: ReportingCalendar;
 }
 
-export class UpdateConsortiumDto extends PartialType(CreateConsortiumDto) {}
+/** PATCH: any subset; null is refused for fields that cannot be empty. */
+export class UpdateConsortiumDto extends PartialType(CreateConsortiumDto, { skipNullProperties: false }) {}
+
+/** PUT replaces: the required fields must all be there. */
+export class ReplaceConsortiumDto extends CreateConsortiumDto {}
 
 export class ConsortiumDto {
   @ApiProperty() id: string;

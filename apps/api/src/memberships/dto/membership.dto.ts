@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
 export class CreateMembershipDto {
@@ -17,7 +18,7 @@ export class CreateMembershipDto {
   tier: MembershipTier;
 
   @ApiPropertyOptional({ description: 'USD per year', default: 0 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(10_000_000)
@@ -35,7 +36,11 @@ export class CreateMembershipDto {
   charterSignedAt?: string | null;
 }
 
-export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['consortiumId', 'organisationId'] as const)) {}
+/** PATCH: any subset of tier, dues and charter; status changes through /transition. */
+export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['consortiumId', 'organisationId'] as const), { skipNullProperties: false }) {}
+
+/** PUT replaces: tier is required. */
+export class ReplaceMembershipDto extends OmitType(CreateMembershipDto, ['consortiumId', 'organisationId'] as const) {}
 
 export class TransitionMembershipDto {
   @ApiProperty({ enum: MEMBERSHIP_STATUSES })
@@ -50,6 +55,7 @@ export class TransitionMembershipDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'defaults to today' })
   @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
   @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
   effectiveDate?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@tandem/contracts';
 
 export class CreateOrganisationDto {
@@ -58,12 +59,16 @@ export class CreateOrganisationDto {
   annualPayroll?: number | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   unionised?: boolean;
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+/** PATCH: any subset; null only where the column may be empty. */
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto, { skipNullProperties: false }) {}
+
+/** PUT replaces: the required fields must all be there. */
+export class ReplaceOrganisationDto extends CreateOrganisationDto {}
 
 export class OrganisationDto {
   @ApiProperty() id: string;

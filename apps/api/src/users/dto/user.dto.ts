@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/validators';
 import { ROLES, type Role } from '@tandem/contracts';
 
 export class InviteUserDto {
@@ -31,14 +32,28 @@ export class InviteUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled'], description: 'an unchanged `invited` is accepted and ignored' })
-  @IsOptional()
+  @OptionalNotNull()
+  @IsIn(['active', 'disabled', 'invited'], { message: 'must be active or disabled' })
+  status?: 'active' | 'disabled' | 'invited';
+}
+
+/** PUT replaces: the name must be there; status may be left as it is. */
+export class ReplaceUserDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'disabled'], description: 'an unchanged `invited` is accepted and ignored' })
+  @OptionalNotNull()
   @IsIn(['active', 'disabled', 'invited'], { message: 'must be active or disabled' })
   status?: 'active' | 'disabled' | 'invited';
 }

@@ -1,0 +1,78 @@
+/*
+ * `npm test`: lint, typecheck, console build, then every Jest project (unit, integration, e2e,
+ * browser) in one run against a fresh database (test/support/global-setup.ts). Stops at the
+ * first failing step. The last line is the tally: `N passed, N failed[, N skipped]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadDotEnv, repoRoot } from '../prisma/tools/env';
+
+const resultsFile = path.join(repoRoot, 'test-results', 'jest.json');
+
+interface JestResults {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests?: number;
+  /** Suites that crashed before running a test (syntax error, failing import). */
+  numRuntimeErrorTestSuites: number;
+}
+
+function binOf(pkg: string, bin: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), bin);
+}
+
+function run(label: string, command: string, args: string[], quiet = false): number {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env: process.env });
+  const status = result.status ?? 1;
+  if (result.error) console.error(result.error.message);
+  console.log(`${status === 0 ? '✔' : '✖'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return status;
+}
+
+function main(): number {
+  loadDotEnv();
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const steps: [label: string, command: string, args: string[], quiet?: boolean][] = [
+    // @nx/enforce-module-boundaries silently skips itself ("No cached ProjectGraph") unless nx
+    // has computed the project graph, as it never has in a fresh clone.
+    ['project graph', process.execPath, [binOf('nx', 'dist/bin/nx.js'), 'show', 'projects'], true],
+    ['lint', npm, ['run', '--silent', 'lint']],
+    ['typecheck', npm, ['run', '--silent', 'typecheck']],
+  ];
+  if (existsSync(path.join(repoRoot, 'apps/console/vite.config.ts'))) {
+    // The browser project drives the built console, not the dev server.
+    steps.push(['console build', process.execPath, [binOf('vite', 'bin/vite.js'), 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn']]);
+  }
+  for (const [label, command, args, quiet] of steps) {
+    if (run(label, command, args, quiet) !== 0) {
+      console.error(`\n${label} failed: tests not run.`);
+      return 1;
+    }
+  }
+
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  rmSync(resultsFile, { force: true });
+  const jestStatus = run('jest', process.execPath, [
+    binOf('jest', 'bin/jest.js'),
+    '--runInBand',
+    '--ci',
+    '--json',
+    `--outputFile=${path.relative(repoRoot, resultsFile)}`,
+  ]);
+
+  if (!existsSync(resultsFile)) {
+    console.error('\nJest wrote no results (did the global setup fail? see above).');
+    return 1;
+  }
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestResults;
+  const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+  const skipped = results.numPendingTests + (results.numTodoTests ?? 0);
+  console.log(`\n${results.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  return jestStatus !== 0 || failed > 0 ? 1 : 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,642 @@
+import type { Pool } from 'pg';
+import { can, type Permission, type Role } from '@tandem/contracts';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
+import { call, q, startApi, type TestApi } from './support/api';
+import {
+  EMAIL,
+  createApiKey,
+  createMember,
+  createOrganisation,
+  dbPool,
+  invite,
+  loadDemo,
+  loginPair,
+  session,
+  uniq,
+  type Account,
+  type Demo,
+  type DemoOrg,
+} from './support/fixtures';
+
+/**
+ * The authorization matrix: route × principal × target → expected status, run against the
+ * live API. Every expectation is written out below; nothing is computed from the code under
+ * test, so a change to permissions (libs/contracts/src/permissions.ts) or to tenant/firm
+ * scoping (libs/server/src/database/scope.ts) fails here until the table is changed too.
+ *
+ * Principals: one demo account per role, an API key of Acme Castings (acts as a firm
+ * contributor of Acme), and no credentials at all.
+ *
+ * Targets:
+ * - `collection`: the list (GET) or create (POST) route itself
+ * - `self`: the principal's own user / role assignment / session
+ * - `own`: a record of the principal's own firm (Acme Castings for staff and the platform
+ *   admin) in its own consortium (glmp)
+ * - `other-firm`: Badger Machining's record, another member of glmp
+ * - `other-consortium`: a record of the Fox Valley Supplier Network (fvsn)
+ *
+ * Rules the table states explicitly, row by row:
+ * - a role without the route's permission gets 403, and it gets 403 for foreign records too:
+ *   the guard checks the permission before any record is looked up, so 403 reveals nothing
+ *   about the record;
+ * - a role with the permission gets 404 for a record outside its scope, never 403 and never
+ *   the record;
+ * - a create that names a parent outside the caller's scope (organisation, consortium, user)
+ *   is a 400 naming that field — the same answer as for an id that does not exist;
+ * - no credentials → 401 on every route but the public ones.
+ */
+
+const PRINCIPALS = [
+  'platform_admin',
+  'consortium_staff',
+  'firm_admin',
+  'firm_contributor',
+  'customer_buyer',
+  'union_representative',
+  'trainer',
+  'funder',
+  'api_key',
+  'anonymous',
+] as const;
+type Principal = (typeof PRINCIPALS)[number];
+type UserPrincipal = Exclude<Principal, 'api_key' | 'anonymous'>;
+type Target = 'collection' | 'self' | 'own' | 'other-firm' | 'other-consortium';
+
+/** One expectation; `null` in the table = not applicable (no row). */
+export interface MatrixRow {
+  route: string;
+  role: Principal;
+  target: Target;
+  expect: number;
+}
+
+type Cols = [number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null, number | null];
+type TableLine = [route: string, target: Target, statuses: Cols];
+
+// prettier-ignore
+const TABLE: TableLine[] = [
+  //                                                         platform staff  f.admin contrib buyer  union  trainer funder apikey anon
+  // consortia ------------------------------------------------------------------------------------------------------------
+  ['GET /api/consortia',                    'collection',      [200,     200,   200,    200,    200,   200,   200,    200,   200,   401]],
+  ['GET /api/consortia/:id',                'own',             [200,     200,   200,    200,    200,   200,   200,    200,   200,   401]],
+  ['GET /api/consortia/:id',                'other-consortium',[200,     404,   404,    404,    404,   404,   404,    404,   404,   401]],
+  ['POST /api/consortia',                   'collection',      [201,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/consortia/:id',                'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/consortia/:id',                'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/consortia/:id',              'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/consortia/:id',              'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  // organisations --------------------------------------------------------------------------------------------------------
+  ['GET /api/organisations',                'collection',      [200,     200,   200,    200,    200,   200,   200,    200,   200,   401]],
+  ['GET /api/organisations/:id',            'own',             [200,     200,   200,    200,    200,   200,   200,    200,   200,   401]],
+  ['GET /api/organisations/:id',            'other-firm',      [200,     200,   404,    404,    404,   404,   404,    404,   404,   401]],
+  ['GET /api/organisations/:id',            'other-consortium',[200,     404,   404,    404,    404,   404,   404,    404,   404,   401]],
+  ['POST /api/organisations',               'collection',      [201,     201,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/organisations/:id',            'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/organisations/:id',            'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/organisations/:id',            'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/organisations/:id',          'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/organisations/:id',          'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/organisations/:id',          'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/organisations/:id',         'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/organisations/:id',         'other-firm',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/organisations/:id',         'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  // memberships ----------------------------------------------------------------------------------------------------------
+  ['GET /api/memberships',                  'collection',      [200,     200,   200,    200,    200,   200,   200,    403,   200,   401]],
+  ['GET /api/memberships/:id',              'own',             [200,     200,   200,    200,    200,   200,   200,    403,   200,   401]],
+  ['GET /api/memberships/:id',              'other-firm',      [200,     200,   404,    404,    404,   404,   404,    403,   404,   401]],
+  ['GET /api/memberships/:id',              'other-consortium',[200,     404,   404,    404,    404,   404,   404,    403,   404,   401]],
+  ['POST /api/memberships',                 'own',             [201,     201,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/memberships',                 'other-consortium',[201,     400,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/memberships/:id',              'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/memberships/:id',              'other-firm',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/memberships/:id',              'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/memberships/:id',            'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/memberships/:id',            'other-firm',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/memberships/:id',            'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/memberships/:id/transition',  'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/memberships/:id/transition',  'other-firm',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/memberships/:id/transition',  'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  // users ----------------------------------------------------------------------------------------------------------------
+  ['GET /api/users',                        'collection',      [200,     200,   200,    200,    200,   200,   200,    403,   200,   401]],
+  ['GET /api/users/:id',                    'self',            [200,     200,   200,    200,    200,   200,   200,    403,   null,  null]],
+  ['GET /api/users/:id',                    'own',             [200,     200,   200,    404,    404,   404,   404,    403,   404,   401]],
+  ['GET /api/users/:id',                    'other-firm',      [200,     200,   404,    404,    404,   404,   404,    403,   404,   401]],
+  ['GET /api/users/:id',                    'other-consortium',[200,     404,   404,    404,    404,   404,   404,    403,   404,   401]],
+  ['POST /api/users',                       'own',             [201,     201,   201,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/users',                       'other-firm',      [201,     201,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/users',                       'other-consortium',[201,     400,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/users/:id',                    'self',            [200,     200,   200,    403,    403,   403,   403,    403,   null,  null]],
+  ['PUT /api/users/:id',                    'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/users/:id',                    'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/users/:id',                    'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/users/:id',                  'self',            [200,     200,   200,    403,    403,   403,   403,    403,   null,  null]],
+  ['PATCH /api/users/:id',                  'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/users/:id',                  'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/users/:id',                  'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  // role assignments -----------------------------------------------------------------------------------------------------
+  ['GET /api/role-assignments',             'collection',      [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/role-assignments/:id',         'self',            [200,     200,   200,    403,    403,   403,   403,    403,   null,  null]],
+  ['GET /api/role-assignments/:id',         'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/role-assignments/:id',         'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/role-assignments/:id',         'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/role-assignments',            'own',             [201,     201,   201,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/role-assignments',            'other-firm',      [201,     201,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/role-assignments',            'other-consortium',[201,     400,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/role-assignments/:id',      'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/role-assignments/:id',      'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/role-assignments/:id',      'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  // API keys -------------------------------------------------------------------------------------------------------------
+  ['GET /api/api-keys',                     'collection',      [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/api-keys/:id',                 'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/api-keys/:id',                 'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/api-keys/:id',                 'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/api-keys',                    'own',             [201,     201,   201,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/api-keys',                    'other-firm',      [201,     201,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/api-keys',                    'other-consortium',[201,     400,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/api-keys/:id',              'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/api-keys/:id',              'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/api-keys/:id',              'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  // audit trail ----------------------------------------------------------------------------------------------------------
+  ['GET /api/audit-events',                 'collection',      [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/audit-events/:id',             'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/audit-events/:id',             'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/audit-events/:id',             'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  // outbox ---------------------------------------------------------------------------------------------------------------
+  ['GET /api/outbox',                       'collection',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/outbox/:id',                   'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/outbox/:id',                   'other-firm',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/outbox/:id',                   'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  // dashboard ------------------------------------------------------------------------------------------------------------
+  ['GET /api/dashboard',                    'collection',      [200,     200,   403,    403,    403,   403,   403,    200,   403,   401]],
+  // auth: any authenticated principal; an API key has no user session, so `me` is 401 for it
+  ['GET /api/auth/me',                      'self',            [200,     200,   200,    200,    200,   200,   200,    200,   401,   401]],
+  ['POST /api/auth/logout',                 'self',            [204,     204,   204,    204,    204,   204,   204,    204,   204,   401]],
+  // public routes: reachable without credentials (accept-invite refuses the bogus token as a bad request, not as 401)
+  ['POST /api/auth/login',                  'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
+  ['POST /api/auth/refresh',                'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
+  ['POST /api/auth/accept-invite',          'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  400]],
+  ['GET /health',                           'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
+  ['GET /health/ready',                     'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
+  ['GET /metrics',                          'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
+];
+
+export const MATRIX: MatrixRow[] = TABLE.flatMap(([route, target, statuses]) =>
+  PRINCIPALS.flatMap((role, i) => {
+    const expect = statuses[i];
+    return expect === null || expect === undefined ? [] : [{ route, role, target, expect }];
+  }),
+);
+
+const ACCOUNT_OF: Record<UserPrincipal, Account> = {
+  platform_admin: 'platform',
+  consortium_staff: 'staff',
+  firm_admin: 'acmeAdmin',
+  firm_contributor: 'acmeContributor',
+  customer_buyer: 'buyer',
+  union_representative: 'union',
+  trainer: 'trainer',
+  funder: 'funder',
+};
+
+/** The firm a principal acts for; staff and the platform admin take Acme as "their" glmp member. */
+const OWN_ORG: Record<Principal, DemoOrg> = {
+  platform_admin: 'acme',
+  consortium_staff: 'acme',
+  firm_admin: 'acme',
+  firm_contributor: 'acme',
+  customer_buyer: 'northstar',
+  union_representative: 'acme', // the union local of Acme Castings
+  trainer: 'lakeshore',
+  funder: 'wiWorkforce',
+  api_key: 'acme',
+  anonymous: 'acme',
+};
+
+const ROLE_OF: Record<Exclude<Principal, 'anonymous'>, Role> = {
+  platform_admin: 'platform_admin',
+  consortium_staff: 'consortium_staff',
+  firm_admin: 'firm_admin',
+  firm_contributor: 'firm_contributor',
+  customer_buyer: 'customer_buyer',
+  union_representative: 'union_representative',
+  trainer: 'trainer',
+  funder: 'funder',
+  api_key: 'firm_contributor', // an organisation's API key acts as a firm contributor
+};
+
+const COLLEAGUE_ORGS: DemoOrg[] = ['acme', 'northstar', 'lakeshore', 'wiWorkforce', 'badger', 'fox'];
+
+interface Colleague {
+  userId: string;
+  roleAssignmentId: string;
+  outboxId: string;
+}
+
+/** Everything the rows act on, made or looked up once. */
+interface World {
+  api: TestApi;
+  pool: Pool;
+  demo: Demo;
+  tokens: Record<Exclude<Principal, 'anonymous'>, string>;
+  fvsnStaff: string;
+  /** a person invited (by staff) into each organisation: "a user of that firm" */
+  colleague: Record<DemoOrg, Colleague>;
+  apiKey: { own: string; 'other-firm': string; 'other-consortium': string };
+  auditEvent: { own: string; 'other-firm': string; 'other-consortium': string };
+}
+
+interface Req {
+  path: string;
+  body?: unknown;
+  /** token to send; undefined = none */
+  token?: string;
+  /** the record the request addresses, if any */
+  targetId?: string;
+}
+
+type Builder = (w: World, role: Principal, target: Target, refused: boolean) => Promise<Req>;
+
+const tokenOf = (w: World, role: Principal): string | undefined => (role === 'anonymous' ? undefined : w.tokens[role]);
+
+function orgFor(role: Principal, target: Target): DemoOrg {
+  return target === 'other-firm' ? 'badger' : target === 'other-consortium' ? 'fox' : OWN_ORG[role];
+}
+
+/** Staff of the consortium a target lives in (glmp for own and other-firm, fvsn for other-consortium). */
+function staffFor(w: World, target: Target): string {
+  return target === 'other-consortium' ? w.fvsnStaff : w.tokens.consortium_staff;
+}
+
+function consortiumFor(w: World, target: Target): string {
+  return target === 'other-consortium' ? w.demo.consortium.fvsn : w.demo.consortium.glmp;
+}
+
+async function column(w: World, table: string, col: string, id: string): Promise<unknown> {
+  const { rows } = await w.pool.query<Record<string, unknown>>(`SELECT "${col}" AS v FROM "${table}" WHERE id = $1`, [id]);
+  return rows[0]?.['v'];
+}
+
+function userIdFor(w: World, role: Principal, target: Target): string {
+  if (target === 'self') {
+    if (role === 'api_key' || role === 'anonymous') throw new Error(`${role} has no user`);
+    return w.demo.user[ACCOUNT_OF[role]];
+  }
+  if (target === 'other-firm') return w.demo.user.badgerAdmin;
+  if (target === 'other-consortium') return w.demo.user.foxAdmin;
+  return w.colleague[OWN_ORG[role]].userId;
+}
+
+function roleAssignmentIdFor(w: World, role: Principal, target: Target): string {
+  if (target === 'self') {
+    if (role === 'api_key' || role === 'anonymous') throw new Error(`${role} has no role assignment`);
+    return w.demo.roleAssignment[ACCOUNT_OF[role]];
+  }
+  if (target === 'other-firm') return w.demo.roleAssignment.badgerAdmin;
+  if (target === 'other-consortium') return w.demo.roleAssignment.foxAdmin;
+  return w.colleague[OWN_ORG[role]].roleAssignmentId;
+}
+
+const recordTarget = (target: Target): 'own' | 'other-firm' | 'other-consortium' => {
+  if (target === 'own' || target === 'other-firm' || target === 'other-consortium') return target;
+  throw new Error(`no record for target ${target}`);
+};
+
+const at = (w: World, role: Principal, path: string, targetId?: string, body?: unknown): Req => ({ path, body, token: tokenOf(w, role), targetId });
+
+/**
+ * How each route is called. Writes use safe payloads (the same name, the same tier) and,
+ * where they destroy or consume something (delete, revoke, transition, grant), a record made
+ * fresh for that row. Rows expected to be refused (401/403) address an existing record with
+ * a payload that would itself be refused or change nothing, so a broken guard cannot damage
+ * the fixtures other rows rely on.
+ */
+const REQUESTS: Record<string, Builder> = {
+  // consortia
+  'GET /api/consortia': async (w, r) => at(w, r, '/api/consortia'),
+  'GET /api/consortia/:id': async (w, r, t) => at(w, r, `/api/consortia/${consortiumFor(w, t)}`, consortiumFor(w, t)),
+  'POST /api/consortia': async (w, r) => {
+    const slug = uniq('mx');
+    return at(w, r, '/api/consortia', undefined, { name: `Matrix ${slug}`, slug, region: 'Nowhere' });
+  },
+  'PUT /api/consortia/:id': async (w, r, t) => {
+    const id = consortiumFor(w, t);
+    // PUT replaces: the whole writable record goes back unchanged
+    return at(w, r, `/api/consortia/${id}`, id, {
+      name: await column(w, 'Consortium', 'name', id),
+      slug: await column(w, 'Consortium', 'slug', id),
+      region: await column(w, 'Consortium', 'region', id),
+    });
+  },
+  'PATCH /api/consortia/:id': async (w, r, t) => {
+    const id = consortiumFor(w, t);
+    return at(w, r, `/api/consortia/${id}`, id, { name: await column(w, 'Consortium', 'name', id) });
+  },
+
+  // organisations
+  'GET /api/organisations': async (w, r) => at(w, r, '/api/organisations'),
+  'GET /api/organisations/:id': async (w, r, t) => {
+    const id = w.demo.org[orgFor(r, t)];
+    return at(w, r, `/api/organisations/${id}`, id);
+  },
+  'POST /api/organisations': async (w, r) => {
+    const code = uniq('mx');
+    return at(w, r, '/api/organisations', undefined, { code, name: `Matrix ${code}`, kind: 'supplier' });
+  },
+  'PUT /api/organisations/:id': async (w, r, t) => {
+    const id = w.demo.org[orgFor(r, t)];
+    return at(w, r, `/api/organisations/${id}`, id, {
+      code: await column(w, 'Organisation', 'code', id),
+      name: await column(w, 'Organisation', 'name', id),
+      kind: await column(w, 'Organisation', 'kind', id),
+    });
+  },
+  'PATCH /api/organisations/:id': async (w, r, t) => {
+    const id = w.demo.org[orgFor(r, t)];
+    return at(w, r, `/api/organisations/${id}`, id, { name: await column(w, 'Organisation', 'name', id) });
+  },
+  'DELETE /api/organisations/:id': async (w, r, t, refused) => {
+    // refused: a demo organisation, which has memberships and so could not be deleted anyway
+    const id = refused ? w.demo.org[orgFor(r, t)] : (await createOrganisation(w.api, staffFor(w, t))).id;
+    return at(w, r, `/api/organisations/${id}`, id);
+  },
+
+  // memberships
+  'GET /api/memberships': async (w, r) => at(w, r, '/api/memberships'),
+  'GET /api/memberships/:id': async (w, r, t) => {
+    const id = w.demo.membership[orgFor(r, t)];
+    return at(w, r, `/api/memberships/${id}`, id);
+  },
+  'POST /api/memberships': async (w, r, t, refused) => {
+    if (refused) return at(w, r, '/api/memberships', undefined, { consortiumId: w.demo.consortium.glmp, organisationId: w.demo.org.badger, tier: 'supplier' });
+    const org = await createOrganisation(w.api, staffFor(w, t));
+    return at(w, r, '/api/memberships', undefined, { consortiumId: consortiumFor(w, t), organisationId: org.id, tier: 'supplier' });
+  },
+  'PUT /api/memberships/:id': async (w, r, t) => {
+    const id = w.demo.membership[orgFor(r, t)];
+    return at(w, r, `/api/memberships/${id}`, id, { tier: await column(w, 'Membership', 'tier', id) });
+  },
+  'PATCH /api/memberships/:id': async (w, r, t) => {
+    const id = w.demo.membership[orgFor(r, t)];
+    return at(w, r, `/api/memberships/${id}`, id, { tier: await column(w, 'Membership', 'tier', id) });
+  },
+  'POST /api/memberships/:id/transition': async (w, r, t, refused) => {
+    if (refused) {
+      // active → applicant is never allowed: even a broken guard would change nothing
+      const id = w.demo.membership[orgFor(r, t)];
+      return at(w, r, `/api/memberships/${id}/transition`, id, { toStatus: 'applicant', reason: 'matrix probe' });
+    }
+    const { membership } = await createMember(w.api, staffFor(w, t));
+    return at(w, r, `/api/memberships/${membership.id}/transition`, membership.id, { toStatus: 'active', reason: 'Matrix admission check' });
+  },
+
+  // users
+  'GET /api/users': async (w, r) => at(w, r, '/api/users'),
+  'GET /api/users/:id': async (w, r, t) => {
+    const id = userIdFor(w, r, t);
+    return at(w, r, `/api/users/${id}`, id);
+  },
+  'POST /api/users': async (w, r, t) => {
+    const org = orgFor(r, t === 'collection' ? 'own' : t);
+    return at(w, r, '/api/users', undefined, {
+      email: `${uniq('mx')}@example.test`,
+      name: 'Matrix Invitee',
+      role: 'firm_contributor',
+      organisationId: w.demo.org[org],
+      consortiumId: consortiumFor(w, t),
+    });
+  },
+  'PUT /api/users/:id': async (w, r, t) => {
+    const id = userIdFor(w, r, t);
+    return at(w, r, `/api/users/${id}`, id, { name: await column(w, 'User', 'name', id) });
+  },
+  'PATCH /api/users/:id': async (w, r, t) => {
+    const id = userIdFor(w, r, t);
+    return at(w, r, `/api/users/${id}`, id, { name: await column(w, 'User', 'name', id) });
+  },
+
+  // role assignments
+  'GET /api/role-assignments': async (w, r) => at(w, r, '/api/role-assignments'),
+  'GET /api/role-assignments/:id': async (w, r, t) => {
+    const id = roleAssignmentIdFor(w, r, t);
+    return at(w, r, `/api/role-assignments/${id}`, id);
+  },
+  'POST /api/role-assignments': async (w, r, t, refused) => {
+    const org = orgFor(r, t);
+    if (refused) {
+      // the colleague already holds exactly this role: even a broken guard would answer 409
+      return at(w, r, '/api/role-assignments', undefined, {
+        userId: w.colleague[org].userId,
+        role: 'firm_contributor',
+        organisationId: w.demo.org[org],
+        consortiumId: consortiumFor(w, t),
+      });
+    }
+    const user = await invite(w.api, staffFor(w, t), { role: 'firm_contributor', organisationId: w.demo.org[org] });
+    return at(w, r, '/api/role-assignments', undefined, { userId: user.id, role: 'customer_buyer', organisationId: w.demo.org[org], consortiumId: consortiumFor(w, t) });
+  },
+  'DELETE /api/role-assignments/:id': async (w, r, t, refused) => {
+    let id: string;
+    if (refused) id = roleAssignmentIdFor(w, r, t);
+    else {
+      const user = await invite(w.api, staffFor(w, t), { role: 'firm_contributor', organisationId: w.demo.org[orgFor(r, t)] });
+      const { rows } = await w.pool.query<{ id: string }>(`SELECT id FROM "RoleAssignment" WHERE "userId" = $1`, [user.id]);
+      id = rows[0]?.id ?? '';
+    }
+    return at(w, r, `/api/role-assignments/${id}`, id);
+  },
+
+  // API keys
+  'GET /api/api-keys': async (w, r) => at(w, r, '/api/api-keys'),
+  'GET /api/api-keys/:id': async (w, r, t) => {
+    const id = w.apiKey[recordTarget(t)];
+    return at(w, r, `/api/api-keys/${id}`, id);
+  },
+  'POST /api/api-keys': async (w, r, t) =>
+    at(w, r, '/api/api-keys', undefined, { name: uniq('mx'), organisationId: w.demo.org[orgFor(r, t)], consortiumId: consortiumFor(w, t) }),
+  'DELETE /api/api-keys/:id': async (w, r, t, refused) => {
+    const id = refused ? w.apiKey[recordTarget(t)] : (await createApiKey(w.api, staffFor(w, t), { organisationId: w.demo.org[orgFor(r, t)] })).id;
+    return at(w, r, `/api/api-keys/${id}`, id);
+  },
+
+  // audit trail, outbox, dashboard
+  'GET /api/audit-events': async (w, r) => at(w, r, '/api/audit-events'),
+  'GET /api/audit-events/:id': async (w, r, t) => {
+    const id = w.auditEvent[recordTarget(t)];
+    return at(w, r, `/api/audit-events/${id}`, id);
+  },
+  'GET /api/outbox': async (w, r) => at(w, r, '/api/outbox'),
+  'GET /api/outbox/:id': async (w, r, t) => {
+    const id = w.colleague[orgFor(r, t)].outboxId;
+    return at(w, r, `/api/outbox/${id}`, id);
+  },
+  'GET /api/dashboard': async (w, r) => at(w, r, '/api/dashboard'),
+
+  // auth
+  'GET /api/auth/me': async (w, r) => at(w, r, '/api/auth/me'),
+  'POST /api/auth/logout': async (w, r) => {
+    // a session of its own, so the shared tokens of the other rows stay signed in
+    const token = r === 'anonymous' ? undefined : r === 'api_key' ? w.tokens.api_key : (await loginPair(w.api, EMAIL[ACCOUNT_OF[r]])).accessToken;
+    return { path: '/api/auth/logout', token, body: {} };
+  },
+  'POST /api/auth/login': async () => ({ path: '/api/auth/login', body: { email: EMAIL.acmeContributor, password: DEMO_PASSWORD } }),
+  'POST /api/auth/refresh': async (w) => ({ path: '/api/auth/refresh', body: { refreshToken: (await loginPair(w.api, EMAIL.acmeContributor)).refreshToken } }),
+  'POST /api/auth/accept-invite': async () => ({ path: '/api/auth/accept-invite', body: { token: 'not-a-real-invitation-token', password: 'a-long-enough-password' } }),
+  'GET /health': async () => ({ path: '/health' }),
+  'GET /health/ready': async () => ({ path: '/health/ready' }),
+  'GET /metrics': async () => ({ path: '/metrics' }),
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+describe('authorization matrix', () => {
+  let w: World;
+  let docs: { paths: Record<string, Record<string, Record<string, unknown>>> };
+
+  beforeAll(async () => {
+    const api = await startApi();
+    const pool = dbPool();
+    const demo = await loadDemo(pool);
+    const tokens = {} as World['tokens'];
+    for (const [role, account] of Object.entries(ACCOUNT_OF) as [UserPrincipal, Account][]) tokens[role] = await session(api, EMAIL[account]);
+    const fvsnStaff = await session(api, EMAIL.fvsnStaff);
+
+    // The API key principal: made by Acme's firm admin for Acme.
+    const acmeKey = await createApiKey(api, tokens.firm_admin, {});
+    tokens.api_key = acmeKey.key;
+    const badgerKey = await createApiKey(api, tokens.consortium_staff, { organisationId: demo.org.badger });
+    const foxKey = await createApiKey(api, fvsnStaff, { organisationId: demo.org.fox });
+
+    const auditOf = async (entityId: string): Promise<string> => {
+      const { rows } = await pool.query<{ id: string }>(`SELECT id::text AS id FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'api_key.created'`, [entityId]);
+      if (rows.length !== 1 || !rows[0]) throw new Error(`expected one audit event for key ${entityId}`);
+      return rows[0].id;
+    };
+
+    const colleague = {} as Record<DemoOrg, Colleague>;
+    for (const org of COLLEAGUE_ORGS) {
+      const staff = org === 'fox' ? fvsnStaff : tokens.consortium_staff;
+      const user = await invite(api, staff, { role: 'firm_contributor', organisationId: demo.org[org] });
+      const ra = await pool.query<{ id: string }>(`SELECT id FROM "RoleAssignment" WHERE "userId" = $1`, [user.id]);
+      const out = await pool.query<{ id: string }>(`SELECT id FROM "OutboxMessage" WHERE "to" = $1`, [user.email]);
+      if (!ra.rows[0] || out.rows.length !== 1 || !out.rows[0]) throw new Error(`invitation of ${user.email} left no role assignment or message`);
+      colleague[org] = { userId: user.id, roleAssignmentId: ra.rows[0].id, outboxId: out.rows[0].id };
+    }
+
+    w = {
+      api,
+      pool,
+      demo,
+      tokens,
+      fvsnStaff,
+      colleague,
+      apiKey: { own: acmeKey.id, 'other-firm': badgerKey.id, 'other-consortium': foxKey.id },
+      auditEvent: { own: await auditOf(acmeKey.id), 'other-firm': await auditOf(badgerKey.id), 'other-consortium': await auditOf(foxKey.id) },
+    };
+    docs = (await call(api, 'GET', '/api/docs-json')).body as typeof docs;
+  }, 60_000);
+
+  afterAll(async () => {
+    await w?.pool.end();
+    await w?.api.close();
+  });
+
+  /** Every operation of the OpenAPI document, as `METHOD /path/:param`. */
+  function documentedRoutes(): string[] {
+    return Object.entries(docs.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+  }
+
+  it('covers every route of the API (a new route needs matrix rows before this passes)', () => {
+    const inTable = new Set(MATRIX.map((r) => r.route));
+    const documented = documentedRoutes();
+    expect(documented.filter((r) => !inTable.has(r))).toEqual([]);
+    // and the table names no route that no longer exists
+    expect([...inTable].filter((r) => !documented.includes(r))).toEqual([]);
+    expect(Object.keys(REQUESTS).sort()).toEqual([...inTable].sort());
+  });
+
+  it('agrees with ROLE_PERMISSIONS and the permission each route documents', () => {
+    const disagreements: string[] = [];
+    for (const row of MATRIX) {
+      const [method, path] = row.route.split(' ') as [string, string];
+      const op = docs.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      if (!op) continue; // reported by the coverage test
+      const permission = op['x-permission'] as Permission | undefined;
+      const isPublic = op['x-public'] === true;
+      const anyRole = op['x-roles'] === 'any';
+      let ok: boolean;
+      if (row.role === 'anonymous') ok = isPublic ? row.expect !== 401 && row.expect !== 403 : row.expect === 401;
+      else if (isPublic || anyRole) ok = row.expect !== 403;
+      else if (!permission) ok = false;
+      else ok = can(ROLE_OF[row.role], permission) ? row.expect !== 403 : row.expect === 403;
+      if (!ok) disagreements.push(`${row.route} × ${row.role} × ${row.target} → ${row.expect} (permission ${permission ?? (isPublic ? 'public' : 'any')})`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('403 comes before the record lookup: the same answer for an own, a foreign and a non-existent record', async () => {
+    const cases: [Principal, string, string[]][] = [
+      ['firm_contributor', '/api/api-keys', [w.apiKey.own, w.apiKey['other-consortium'], '0190f0f0-0000-7000-8000-000000000000']],
+      ['funder', '/api/memberships', [w.demo.membership.wiWorkforce, w.demo.membership.fox, '0190f0f0-0000-7000-8000-000000000000']],
+      ['customer_buyer', '/api/audit-events', [w.auditEvent.own, w.auditEvent['other-consortium'], '999999999999']],
+    ];
+    for (const [role, base, ids] of cases) {
+      const answers = [];
+      for (const id of ids) {
+        const res = await call(w.api, 'GET', `${base}/${id}`, { token: tokenOf(w, role) });
+        const { requestId: _requestId, ...rest } = res.body as Record<string, unknown>;
+        answers.push({ status: res.status, ...rest });
+      }
+      expect(answers[0]).toMatchObject({ status: 403 });
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
+    }
+  });
+
+  describe.each([...new Set(MATRIX.map((r) => r.route))])('%s', (route) => {
+    const rows = MATRIX.filter((r) => r.route === route);
+    it.each(rows.map((r) => [r.role, r.target, r.expect, r] as const))('%s × %s → %i', async (_role, _target, _expect, row) => {
+      const [method] = route.split(' ') as [string];
+      const build = REQUESTS[route];
+      if (!build) throw new Error(`no request builder for ${route}`);
+      const req = await build(w, row.role, row.target, row.expect === 401 || row.expect === 403);
+      const res = await call(w.api, method, req.path, { token: req.token, body: req.body });
+      const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+
+      expect({ route, role: row.role, target: row.target, status: res.status, body: res.status === row.expect ? '(as expected)' : res.body }).toEqual({
+        route,
+        role: row.role,
+        target: row.target,
+        status: row.expect,
+        body: '(as expected)',
+      });
+
+      if (row.expect >= 400) {
+        expect(res.contentType).toContain('application/problem+json');
+        // a refusal never carries the record, not even its id
+        if (req.targetId && UUID.test(req.targetId)) expect(text).not.toContain(req.targetId);
+        return;
+      }
+      if (req.targetId && method !== 'POST') expect((res.body as { id?: unknown }).id).toBe(req.targetId);
+      if (row.expect === 201) expect((res.body as { id?: unknown }).id).toEqual(expect.any(String));
+
+      // A list shows exactly the records the same principal may open one by one.
+      if (method === 'GET' && row.target === 'collection' && REQUESTS[`${route}/:id`]) {
+        const oneRoute = `${route}/:id`;
+        const targets = MATRIX.filter((m) => m.route === oneRoute && m.role === row.role);
+        const ids = new Map<string, boolean>();
+        for (const m of targets) {
+          const one = await REQUESTS[oneRoute]!(w, m.role, m.target, false);
+          if (one.targetId) ids.set(one.targetId, m.expect === 200);
+        }
+        const list = await call(w.api, 'GET', `${req.path}${q({ filter: { id: [...ids.keys()] } })}`, { token: req.token });
+        expect(list.status).toBe(200);
+        const seen = (list.body as { id: string }[]).map((x) => x.id).sort();
+        expect(seen).toEqual([...ids].filter(([, visible]) => visible).map(([id]) => id).sort());
+      }
+    });
+  });
+});

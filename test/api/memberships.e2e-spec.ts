@@ -1,0 +1,232 @@
+import type { Pool } from 'pg';
+import type { AuditEvent, Membership, OutboxMessage, SessionUser, TokenPair } from '@tandem/contracts';
+import { call, q, startApi, type TestApi } from './support/api';
+import { EMAIL, createMember, dbPool, errorPaths, expectProblem, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { SideEffectWatch } from './support/side-effects';
+
+/**
+ * domain.md: membership status lifecycle `applicant → active → suspended → exited`,
+ * transitions recorded with reason and date; everything that changes is audited (who, when,
+ * what, before/after). And people join by invitation.
+ */
+describe('membership lifecycle', () => {
+  let api: TestApi;
+  let pool: Pool;
+  let watch: SideEffectWatch;
+  let demo: Demo;
+  let staff: string;
+  let staffUserId: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    pool = dbPool();
+    watch = new SideEffectWatch(pool);
+    demo = await loadDemo(pool);
+    staff = await session(api, EMAIL.staff);
+    staffUserId = ((await call(api, 'GET', '/api/auth/me', { token: staff })).body as SessionUser).id;
+  }, 30_000);
+
+  afterAll(async () => {
+    await watch?.close();
+    await pool?.end();
+    await api?.close();
+  });
+
+  const transition = (id: string, body: Record<string, unknown>, requestId?: string) =>
+    call(api, 'POST', `/api/memberships/${id}/transition`, { token: staff, body, headers: requestId ? { 'X-Request-Id': requestId } : {} });
+
+  const getOne = async (id: string): Promise<Membership> => {
+    const res = await call(api, 'GET', `/api/memberships/${id}`, { token: staff });
+    expect(res.status).toBe(200);
+    return res.body as Membership;
+  };
+
+  const auditFor = async (requestId: string): Promise<AuditEvent[]> => {
+    const res = await call(api, 'GET', `/api/audit-events${q({ filter: { requestId } })}`, { token: staff });
+    expect(res.status).toBe(200);
+    return res.body as AuditEvent[];
+  };
+
+  it('goes applicant → active → suspended → active → exited, each step recorded with reason, date and actor', async () => {
+    const { membership } = await createMember(api, staff);
+    expect(membership).toMatchObject({ status: 'applicant', joinedAt: null, exitedAt: null });
+    const tag = uniq('req');
+    const steps = [
+      { toStatus: 'active', reason: 'Charter signed and first dues paid', effectiveDate: '2026-01-15' },
+      { toStatus: 'suspended', reason: 'Dues unpaid 90 days after invoice', effectiveDate: '2026-05-01' },
+      { toStatus: 'active', reason: 'Payment plan agreed; reinstated', effectiveDate: '2026-06-01' },
+      { toStatus: 'exited', reason: 'Plant closed; membership ended at its request', effectiveDate: '2026-09-30' },
+    ] as const;
+    let from = 'applicant';
+    for (const [i, step] of steps.entries()) {
+      const requestId = `${tag}-${i}`;
+      const res = await transition(membership.id, step, requestId);
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { id: membership.id, status: step.toStatus } });
+      expect(res.headers.get('x-request-id')).toBe(requestId);
+      const after = res.body as Membership;
+      if (i === 0) expect(after.joinedAt).toBe('2026-01-15'); // set on first activation
+      if (i === 2) expect(after.joinedAt).toBe('2026-01-15'); // reinstatement keeps the original join date
+      if (i === 3) expect(after.exitedAt).toBe('2026-09-30');
+
+      // the audit trail has exactly this change under the request id the caller sent
+      const events = await auditFor(requestId);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        action: `membership.${step.toStatus}`,
+        entityType: 'Membership',
+        entityId: membership.id,
+        actorUserId: staffUserId,
+        consortiumId: demo.consortium.glmp,
+        organisationId: membership.organisationId,
+        requestId,
+        before: expect.objectContaining({ status: from }),
+        after: expect.objectContaining({ status: step.toStatus, reason: step.reason }),
+      });
+      from = step.toStatus;
+    }
+
+    const final = await getOne(membership.id);
+    expect(final).toMatchObject({ status: 'exited', joinedAt: '2026-01-15', exitedAt: '2026-09-30' });
+    expect(final.transitions).toEqual(
+      steps.map((s, i) =>
+        expect.objectContaining({
+          fromStatus: i === 0 ? 'applicant' : steps[i - 1]?.toStatus,
+          toStatus: s.toStatus,
+          reason: s.reason,
+          effectiveDate: s.effectiveDate,
+          actorUserId: staffUserId,
+        }),
+      ),
+    );
+
+    // exit is final: exited → active is a conflict naming toStatus, and writes nothing
+    await watch.expectNone(
+      () => transition(membership.id, { toStatus: 'active', reason: 'Wants to come back' }),
+      (res) => expect(errorPaths(expectProblem(res, 409))).toEqual(['toStatus']),
+    );
+    expect(await getOne(membership.id)).toEqual(final);
+  });
+
+  it('without an effective date, the transition takes effect today', async () => {
+    const { membership } = await createMember(api, staff);
+    const res = await transition(membership.id, { toStatus: 'active', reason: 'Admitted by the steering committee' });
+    expect(res.status).toBe(200);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((res.body as Membership).joinedAt).toBe(today);
+    expect((await getOne(membership.id)).transitions?.[0]).toMatchObject({ effectiveDate: today });
+  });
+
+  it('refuses applicant → suspended with 409 problem+json naming toStatus, writing nothing', async () => {
+    const { membership } = await createMember(api, staff);
+    const before = await getOne(membership.id);
+    const requestId = uniq('req');
+    await watch.expectNone(
+      () => transition(membership.id, { toStatus: 'suspended', reason: 'Skipping ahead' }, requestId),
+      (res) => {
+        const p = expectProblem(res, 409);
+        expect(p.errors).toEqual([expect.objectContaining({ path: 'toStatus' })]);
+        expect(p.detail).toContain('applicant');
+      },
+    );
+    expect(await getOne(membership.id)).toEqual(before);
+    expect(await auditFor(requestId)).toEqual([]);
+  });
+
+  it('refuses a transition to the current status (active → active) with 409', async () => {
+    await watch.expectNone(
+      () => transition(demo.membership.badger, { toStatus: 'active', reason: 'Already active' }),
+      (res) => expect(errorPaths(expectProblem(res, 409))).toEqual(['toStatus']),
+    );
+  });
+
+  it('requires a reason (400 naming reason), and a real one', async () => {
+    const { membership } = await createMember(api, staff);
+    for (const body of [{ toStatus: 'active' }, { toStatus: 'active', reason: '' }, { toStatus: 'active', reason: 'ok' }, { toStatus: 'active', reason: 42 }]) {
+      await watch.expectNone(
+        () => transition(membership.id, body),
+        (res) => expect(errorPaths(expectProblem(res, 400))).toContain('reason'),
+      );
+    }
+    await watch.expectNone(
+      () => transition(membership.id, { toStatus: 'member', reason: 'Not a status' }),
+      (res) => expect(errorPaths(expectProblem(res, 400))).toContain('toStatus'),
+    );
+    await watch.expectNone(
+      () => transition(membership.id, { toStatus: 'active', reason: 'Charter signed', effectiveDate: '15/01/2026' }),
+      (res) => expect(errorPaths(expectProblem(res, 400))).toContain('effectiveDate'),
+    );
+    expect((await getOne(membership.id)).status).toBe('applicant');
+  });
+
+  it('status changes only through /transition: PUT and PATCH ignore status as a read-only field', async () => {
+    const { membership } = await createMember(api, staff);
+    const res = await call(api, 'PATCH', `/api/memberships/${membership.id}`, { token: staff, body: { status: 'active', annualDues: 1200 } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'applicant', annualDues: 1200, joinedAt: null });
+  });
+});
+
+describe('invitations', () => {
+  let api: TestApi;
+  let staff: string;
+  let demo: Demo;
+
+  beforeAll(async () => {
+    api = await startApi();
+    const pool = dbPool();
+    demo = await loadDemo(pool);
+    await pool.end();
+    staff = await session(api, EMAIL.staff);
+  }, 30_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('invite → outbox message with an accept-invite link → password set → the new user signs in', async () => {
+    const email = `${uniq('new.person')}@acme-castings.example`;
+    const invited = await call(api, 'POST', '/api/users', { token: staff, body: { email, name: 'Dana Kowalski', role: 'firm_contributor', organisationId: demo.org.acme } });
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ email, status: 'invited', lastLoginAt: null });
+    expect(JSON.stringify(invited.body)).not.toMatch(/token|password/i);
+
+    // staff read the message in the outbox (no SMTP in tests)
+    const outbox = await call(api, 'GET', `/api/outbox${q({ filter: { to: email } })}`, { token: staff });
+    expect(outbox.status).toBe(200);
+    const messages = outbox.body as OutboxMessage[];
+    expect(messages).toHaveLength(1);
+    const message = messages[0]!;
+    expect(message).toMatchObject({ to: email, kind: 'email', consortiumId: demo.consortium.glmp });
+    const link = /(https?:\/\/\S+accept-invite\?token=(\S+))/.exec(message.text);
+    expect(link).not.toBeNull();
+    const token = decodeURIComponent(link![2]!);
+
+    // not usable before accepting: no password yet
+    const early = await call(api, 'POST', '/api/auth/login', { body: { email, password: 'correct horse battery' } });
+    expect(early.status).toBe(401);
+
+    const tooShort = await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: 'short' } });
+    expect(errorPaths(expectProblem(tooShort, 400))).toContain('password');
+
+    const accepted = await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: 'correct horse battery staple' } });
+    expect({ status: accepted.status, body: accepted.body }).toMatchObject({ status: 200, body: { user: { email, role: 'firm_contributor', organisationId: demo.org.acme } } });
+
+    // the link works once
+    const again = await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: 'another long password' } });
+    expect(errorPaths(expectProblem(again, 400))).toContain('token');
+
+    const login = await call(api, 'POST', '/api/auth/login', { body: { email, password: 'correct horse battery staple' } });
+    expect(login.status).toBe(200);
+    const pair = login.body as TokenPair;
+    const me = await call(api, 'GET', '/api/auth/me', { token: pair.accessToken });
+    expect(me.body).toMatchObject({ email, role: 'firm_contributor', organisationId: demo.org.acme, consortiumId: demo.consortium.glmp });
+
+    const user = await call(api, 'GET', `/api/users/${(invited.body as { id: string }).id}`, { token: staff });
+    expect(user.body).toMatchObject({ status: 'active', lastLoginAt: expect.any(String) });
+  });
+
+  it('an invitation token that was never issued is refused', async () => {
+    const res = await call(api, 'POST', '/api/auth/accept-invite', { body: { token: 'never-issued-invitation-token', password: 'correct horse battery staple' } });
+    expect(errorPaths(expectProblem(res, 400))).toContain('token');
+  });
+});

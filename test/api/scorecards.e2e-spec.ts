@@ -1,0 +1,288 @@
+process.env.LOG_LEVEL ??= 'silent';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { CorrectiveActionPlan, CorrectiveActionTask, Scorecard, ScorecardRecomputeAccepted, ScorecardTemplate, StandingHistoryEntry, SupplyRelationship } from '@tandem/contracts';
+import { JobProducer } from '@tandem/server';
+import { createWorker } from '../../apps/worker/src/bootstrap';
+import { insertMembership, insertMetric, insertOrganisation, insertPeriod, insertUser, insertValue, OTD_THRESHOLDS, PPM_THRESHOLDS } from '../../apps/worker/src/scorecards/fixtures';
+import { RecomputeScorecardsJob } from '../../apps/worker/src/scorecards/recompute-scorecards.job';
+import { call, q, startApi, type TestApi } from './support/api';
+import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
+
+jest.setTimeout(60_000);
+
+const STANDINGS = [
+  { standing: 'probation', minScore: 0 },
+  { standing: 'preferred', minScore: 85 },
+  { standing: 'development', minScore: 50 },
+  { standing: 'approved', minScore: 70 },
+];
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('scorecards computed from validated values, with corrective action plans', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let pool: Pool;
+  let demo: Demo;
+  let staff: string;
+  const tag = uniq('sc');
+  const org = {} as Record<'customer' | 'good' | 'weak', string>;
+  const email = { buyer: `buyer.${tag}@example.test`, goodAdmin: `admin.good.${tag}@example.test`, weakAdmin: `admin.weak.${tag}@example.test` };
+  const metric = {} as Record<'otd' | 'ppm', string>;
+  const period = {} as Record<'q1' | 'q2', string>;
+  const rel = {} as Record<'good' | 'weak', string>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await createWorker();
+    pool = dbPool();
+    demo = await loadDemo(pool);
+    staff = await session(api, EMAIL.staff);
+    const glmp = demo.consortium.glmp;
+    org.customer = await insertOrganisation(pool, { code: `${tag}-cust`, kind: 'customer' });
+    org.good = await insertOrganisation(pool, { code: `${tag}-good`, kind: 'supplier' });
+    org.weak = await insertOrganisation(pool, { code: `${tag}-weak`, kind: 'supplier' });
+    for (const id of Object.values(org)) await insertMembership(pool, glmp, id);
+    await insertUser(pool, { email: email.buyer, role: 'customer_buyer', consortiumId: glmp, organisationId: org.customer });
+    await insertUser(pool, { email: email.goodAdmin, role: 'firm_admin', consortiumId: glmp, organisationId: org.good });
+    await insertUser(pool, { email: email.weakAdmin, role: 'firm_admin', consortiumId: glmp, organisationId: org.weak });
+    metric.otd = await insertMetric(pool, { consortiumId: glmp, code: `OTD-${tag}`, direction: 'higher', frequency: 'monthly' });
+    metric.ppm = await insertMetric(pool, { consortiumId: glmp, code: `PPM-${tag}`, direction: 'lower', frequency: 'monthly' });
+    period.q1 = await insertPeriod(pool, { consortiumId: glmp, code: `${tag}-2024-Q1`, startsOn: '2024-01-01', endsOn: '2024-03-31', dueOn: '2024-04-30', state: 'closed' });
+    period.q2 = await insertPeriod(pool, { consortiumId: glmp, code: `${tag}-2024-Q2`, startsOn: '2024-04-01', endsOn: '2024-06-30', dueOn: '2024-07-31', state: 'closed' });
+    for (const key of ['good', 'weak'] as const) {
+      const res = await call(api, 'POST', '/api/supply-relationships', {
+        token: staff,
+        body: { customerId: org.customer, supplierId: org[key], since: '2021-01-01', commodity: 'machined parts', spendBand: '1-5M USD', sourcingMode: 'multi_year' },
+      });
+      expectStatus(res, 201);
+      rel[key] = (res.body as SupplyRelationship).id;
+    }
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await pool.end();
+  });
+
+  async function recompute(periodId: string): Promise<void> {
+    const res = await call(api, 'POST', '/api/scorecards/recompute', { token: staff, body: { periodId } });
+    expectStatus(res, 202);
+    const { jobId } = res.body as ScorecardRecomputeAccepted;
+    const queue = worker.get(JobProducer).queue('metrics');
+    await waitFor(async () => {
+      const job = await queue.getJob(jobId);
+      const state = await job?.getState();
+      if (state === 'failed') throw new Error(`recompute failed: ${job?.failedReason}`);
+      return state === 'completed' ? true : undefined;
+    }, `job ${jobId}`);
+  }
+
+  async function scorecardsOf(token: string, filter: Record<string, unknown>): Promise<Scorecard[]> {
+    const res = await call(api, 'GET', `/api/scorecards${q({ filter, sort: ['score', 'DESC'] })}`, { token });
+    expectStatus(res, 200);
+    return res.body as Scorecard[];
+  }
+
+  let template: ScorecardTemplate;
+
+  it("a buyer writes its own customer's template with nested criteria; malformed ones are refused field by field", async () => {
+    const buyer = await session(api, email.buyer);
+    const bad = expectProblem(
+      await call(api, 'POST', '/api/scorecard-templates', {
+        token: buyer,
+        body: {
+          name: 'Broken',
+          standings: [{ standing: 'preferred', minScore: 85 }],
+          criteria: [
+            { metricId: metric.otd, weight: 0, thresholds: [{ atLeast: 90, score: 50 }, { atLeast: 95, score: 80 }] },
+            { metricId: metric.ppm, weight: 1, thresholds: [{ atLeast: 10, score: 100 }] },
+          ],
+        },
+      }),
+      400,
+    );
+    expect(errorPaths(bad)).toEqual(expect.arrayContaining(['standings', 'criteria.0.weight', 'criteria.0.thresholds.1.atLeast', 'criteria.1.thresholds.0.atLeast']));
+    // a buyer may not write the consortium's template, nor another customer's
+    expectProblem(await call(api, 'POST', '/api/scorecard-templates', { token: buyer, body: { name: 'X', customerId: null, standings: STANDINGS, criteria: [{ metricId: metric.otd, weight: 1, thresholds: OTD_THRESHOLDS }] } }), 403);
+    expectProblem(
+      await call(api, 'POST', '/api/scorecard-templates', { token: buyer, body: { name: 'X', customerId: demo.org.northstar, standings: STANDINGS, criteria: [{ metricId: metric.otd, weight: 1, thresholds: OTD_THRESHOLDS }] } }),
+      403,
+    );
+    const res = await call(api, 'POST', '/api/scorecard-templates', {
+      token: buyer,
+      body: {
+        name: `Scorecard of ${tag}`,
+        standings: STANDINGS,
+        criteria: [
+          { metricId: metric.otd, weight: 2, thresholds: OTD_THRESHOLDS },
+          { metricId: metric.ppm, weight: 1, thresholds: PPM_THRESHOLDS },
+        ],
+      },
+    });
+    expectStatus(res, 201);
+    template = res.body as ScorecardTemplate;
+    expect(template.customerId).toBe(org.customer);
+    expect(template.standings.map((s) => s.standing)).toEqual(['preferred', 'approved', 'development', 'probation']);
+    expect(template.criteria).toHaveLength(2);
+    // one active template per customer
+    expectProblem(await call(api, 'POST', '/api/scorecard-templates', { token: buyer, body: { name: 'Second', standings: STANDINGS, criteria: [{ metricId: metric.otd, weight: 1, thresholds: OTD_THRESHOLDS }] } }), 409);
+    // react-admin PUTs the whole record back
+    const put = await call(api, 'PUT', `/api/scorecard-templates/${template.id}`, { token: buyer, body: { ...template, name: `Scorecard of ${tag} (v2)` } });
+    expectStatus(put, 200);
+    expect((put.body as ScorecardTemplate).criteria.map((c) => c.id).sort()).toEqual(template.criteria.map((c) => c.id).sort());
+  });
+
+  it('computes scorecards in the worker: customer reports win, weights renormalise, standings follow; a second run changes nothing', async () => {
+    const glmp = demo.consortium.glmp;
+    const v = (organisationId: string, metricId: string, periodId: string, value: number, extra: { customerId?: string; status?: 'submitted' | 'validated' | 'draft' } = {}) =>
+      insertValue(pool, { consortiumId: glmp, organisationId, metricId, periodId, value, ...extra });
+    // good: OTD self 99 but the customer reports 96 (80 points), PPM 40 (100) → (2·80 + 100) / 3 = 86.67 preferred
+    await v(org.good, metric.otd, period.q1, 99);
+    await v(org.good, metric.otd, period.q1, 96, { customerId: org.customer });
+    await v(org.good, metric.ppm, period.q1, 40);
+    // weak: OTD 91 (50); the customer's 99 is only submitted; no PPM → 50 alone: development
+    await v(org.weak, metric.otd, period.q1, 91);
+    await v(org.weak, metric.otd, period.q1, 99, { customerId: org.customer, status: 'submitted' });
+    // another customer's report about weak never counts
+    await v(org.weak, metric.ppm, period.q1, 5, { customerId: demo.org.northstar });
+
+    await recompute(period.q1);
+    const cards = await scorecardsOf(staff, { periodId: period.q1 });
+    expect(cards.map((c) => [c.relationshipId, c.score, c.standing])).toEqual([
+      [rel.good, 86.67, 'preferred'],
+      [rel.weak, 50, 'development'],
+    ]);
+    const good = cards[0] as Scorecard;
+    expect(good).toMatchObject({ supplierId: org.good, customerId: org.customer, templateId: template.id });
+    expect(good.details).toEqual([
+      expect.objectContaining({ metricId: metric.otd, weight: 2, value: 96, score: 80, source: 'customer' }),
+      expect.objectContaining({ metricId: metric.ppm, weight: 1, value: 40, score: 100, source: 'self' }),
+    ]);
+    expect((cards[1] as Scorecard).details).toEqual([
+      expect.objectContaining({ metricId: metric.otd, value: 91, score: 50, source: 'self' }),
+      expect.objectContaining({ metricId: metric.ppm, value: null, score: null, source: null }),
+    ]);
+
+    const rows = async () => (await pool.query(`SELECT * FROM "Scorecard" WHERE "periodId" = $1 ORDER BY id`, [period.q1])).rows;
+    const before = await rows();
+    await worker.get(RecomputeScorecardsJob).run({ consortiumId: glmp, periodId: period.q1 });
+    await new Promise((r) => setTimeout(r, 1100)); // the next POST is a new job, not the same second's
+    await recompute(period.q1);
+    expect(await rows()).toEqual(before);
+  });
+
+  it('opens one corrective action plan when a supplier falls to development or probation, and emails its firm admins once', async () => {
+    const plans = async (supplierId: string) => (await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { supplierId } })}`, { token: staff })).body as CorrectiveActionPlan[];
+    // Q1: weak starts at development with no earlier scorecard → a plan; good is preferred → none
+    const weakPlans = await plans(org.weak);
+    expect(weakPlans).toEqual([expect.objectContaining({ relationshipId: rel.weak, standing: 'development', status: 'open', customerId: org.customer })]);
+    const due = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    expect((weakPlans[0] as CorrectiveActionPlan).dueOn).toBe(due);
+    expect(await plans(org.good)).toEqual([]);
+
+    // Q2: good falls from preferred to development (OTD 92 → 50, PPM 150 → 70: 56.67); weak stays at development (no new plan)
+    const glmp = demo.consortium.glmp;
+    await insertValue(pool, { consortiumId: glmp, organisationId: org.good, metricId: metric.otd, periodId: period.q2, value: 92 });
+    await insertValue(pool, { consortiumId: glmp, organisationId: org.good, metricId: metric.ppm, periodId: period.q2, value: 150 });
+    await insertValue(pool, { consortiumId: glmp, organisationId: org.weak, metricId: metric.otd, periodId: period.q2, value: 90.5 });
+    await recompute(period.q2);
+    await recompute(period.q2).catch(() => undefined); // same second: the same job
+    await worker.get(RecomputeScorecardsJob).run({ consortiumId: glmp, periodId: period.q2 });
+    expect((await scorecardsOf(staff, { periodId: period.q2 })).map((c) => [c.relationshipId, c.score, c.standing])).toEqual([
+      [rel.good, 56.67, 'development'],
+      [rel.weak, 50, 'development'],
+    ]);
+    expect(await plans(org.good)).toEqual([expect.objectContaining({ relationshipId: rel.good, standing: 'development' })]);
+    expect(await plans(org.weak)).toHaveLength(1);
+
+    const { rows: mails } = await pool.query<{ to: string; subject: string }>(`SELECT "to", subject FROM "OutboxMessage" WHERE "to" IN ($1, $2) AND subject LIKE 'Corrective action%'`, [email.goodAdmin, email.weakAdmin]);
+    expect(mails.map((m) => m.to).sort()).toEqual([email.goodAdmin, email.weakAdmin].sort());
+    const { rows: audit } = await pool.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'corrective-action-plan.opened' AND "organisationId" IN ($1, $2)`, [org.good, org.weak]);
+    expect(audit).toEqual([{ n: 2 }]);
+  });
+
+  it('keeps the standing history of a relationship, oldest period first', async () => {
+    const res = await call(api, 'GET', `/api/supply-relationships/${rel.good}/standing-history`, { token: await session(api, email.goodAdmin) });
+    expectStatus(res, 200);
+    expect((res.body as StandingHistoryEntry[]).map((h) => [h.periodId, h.score, h.standing])).toEqual([
+      [period.q1, 86.67, 'preferred'],
+      [period.q2, 56.67, 'development'],
+    ]);
+    expectProblem(await call(api, 'GET', `/api/supply-relationships/${rel.good}/standing-history`, { token: await session(api, email.weakAdmin) }), 404);
+    expectProblem(await call(api, 'GET', `/api/supply-relationships/${rel.good}/standing-history`, { token: await session(api, EMAIL.funder) }), 403);
+  });
+
+  it('a buyer sees only its own suppliers; a supplier only its own; other firms get 404; funders, unions and trainers 403', async () => {
+    const buyer = await session(api, email.buyer);
+    const mine = await scorecardsOf(buyer, {});
+    expect(mine.map((c) => c.relationshipId).sort()).toEqual([rel.good, rel.good, rel.weak, rel.weak].sort());
+    const goodCard = mine.find((c) => c.relationshipId === rel.good) as Scorecard;
+    const weakCard = mine.find((c) => c.relationshipId === rel.weak) as Scorecard;
+    const northstar = await session(api, EMAIL.buyer);
+    expect(await scorecardsOf(northstar, { supplierId: org.good })).toEqual([]);
+    expectProblem(await call(api, 'GET', `/api/scorecards/${goodCard.id}`, { token: northstar }), 404);
+
+    const goodAdmin = await session(api, email.goodAdmin);
+    expect((await scorecardsOf(goodAdmin, {})).every((c) => c.supplierId === org.good)).toBe(true);
+    expectStatus(await call(api, 'GET', `/api/scorecards/${goodCard.id}`, { token: goodAdmin }), 200);
+    expectProblem(await call(api, 'GET', `/api/scorecards/${weakCard.id}`, { token: goodAdmin }), 404);
+    expectProblem(await call(api, 'GET', `/api/scorecards/${goodCard.id}`, { token: await session(api, EMAIL.acmeAdmin) }), 404);
+    expectProblem(await call(api, 'GET', `/api/scorecards/${goodCard.id}`, { token: await session(api, EMAIL.fvsnStaff) }), 404);
+    for (const who of [EMAIL.funder, EMAIL.union, EMAIL.trainer]) {
+      const token = await session(api, who);
+      expectProblem(await call(api, 'GET', '/api/scorecards', { token }), 403);
+      expectProblem(await call(api, 'GET', `/api/scorecards/${goodCard.id}`, { token }), 403);
+    }
+    expectProblem(await call(api, 'POST', '/api/scorecards/recompute', { token: buyer, body: { periodId: period.q1 } }), 403);
+    expectProblem(await call(api, 'GET', `/api/scorecards${q({ filter: { standing: 'excellent' } })}`, { token: staff }), 400);
+  });
+
+  it('the supplier, the customer and staff follow the plan: status, owner and tasks', async () => {
+    const [plan] = (await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { supplierId: org.weak } })}`, { token: staff })).body as CorrectiveActionPlan[];
+    if (!plan) throw new Error('no plan');
+    const weakAdmin = await session(api, email.weakAdmin);
+    const weakAdminId = (await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email.weakAdmin])).rows[0]?.id;
+    const patched = await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}`, {
+      token: weakAdmin,
+      body: { status: 'in_progress', ownerUserId: weakAdminId, tasks: [{ title: 'Root-cause analysis of late lines', dueOn: '2026-03-01', owner: 'Quality lead' }] },
+    });
+    expectStatus(patched, 200);
+    expect(patched.body).toMatchObject({ status: 'in_progress', ownerUserId: weakAdminId, tasks: [expect.objectContaining({ title: 'Root-cause analysis of late lines', status: 'todo' })] });
+    const buyer = await session(api, email.buyer);
+    const added = await call(api, 'POST', `/api/corrective-action-plans/${plan.id}/tasks`, { token: buyer, body: { title: 'Weekly delivery review', dueOn: '2026-02-01' } });
+    expectStatus(added, 201);
+    const task = added.body as CorrectiveActionTask;
+    expectStatus(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}`, { token: staff, body: { status: 'doing' } }), 200);
+    const one = (await call(api, 'GET', `/api/corrective-action-plans/${plan.id}`, { token: buyer })).body as CorrectiveActionPlan;
+    expect(one.tasks.map((t) => [t.title, t.status])).toEqual([
+      ['Weekly delivery review', 'doing'],
+      ['Root-cause analysis of late lines', 'todo'],
+    ]);
+    // PUT of the whole record replaces the task list
+    const put = await call(api, 'PUT', `/api/corrective-action-plans/${plan.id}`, { token: buyer, body: { ...one, tasks: one.tasks.filter((t) => t.id === task.id) } });
+    expectStatus(put, 200);
+    expect((put.body as CorrectiveActionPlan).tasks.map((t) => t.id)).toEqual([task.id]);
+    const invalidOwner = expectProblem(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}`, { token: staff, body: { ownerUserId: demo.user.fvsnStaff } }), 400);
+    expect(errorPaths(invalidOwner)).toEqual(['ownerUserId']);
+    expectProblem(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}`, { token: await session(api, email.goodAdmin), body: { status: 'completed' } }), 404);
+    const { rows } = await pool.query(`SELECT action FROM "AuditEvent" WHERE "entityId" IN ($1, $2) ORDER BY id`, [plan.id, task.id]);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual([
+      'corrective-action-plan.opened',
+      'corrective-action-plan.in_progress',
+      'corrective-action-task.created',
+      'corrective-action-task.updated',
+      'corrective-action-plan.updated',
+    ]);
+  });
+});

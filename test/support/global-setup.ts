@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadDotEnv, seedPath } from '../../prisma/tools/env';
+import { applyMigrations } from '../../prisma/tools/migrate';
+import { createTestDatabase, dropTestDatabase, testDatabaseAdminUrl } from './db';
+
+/** Set here, read by global-teardown.ts (same process). */
+export const TEST_DATABASE_NAME_VAR = 'TANDEM_TEST_DATABASE_NAME';
+
+type SeedModule = { seed?: (databaseUrl: string, options?: { log?: (line: string) => void }) => Promise<void> };
+
+/**
+ * One database and one Redis key prefix per `jest` run, so runs on the same machine (two
+ * terminals, CI beside a developer) never share state. Jest workers are forked after this
+ * returns and inherit process.env.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  loadDotEnv(); // for TEST_DATABASE_ADMIN_URL and REDIS_URL; DATABASE_URL is replaced below
+  const database = await createTestDatabase().catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot create the test database on ${testDatabaseAdminUrl()} (set TEST_DATABASE_ADMIN_URL): ${reason}`);
+  });
+  try {
+    await applyMigrations(database.url);
+    await seedDemoData(database.url);
+  } catch (error) {
+    await dropTestDatabase(database.name);
+    throw error;
+  }
+
+  const suffix = database.name.slice('tandem_test_'.length);
+  process.env[TEST_DATABASE_NAME_VAR] = database.name;
+  process.env.DATABASE_URL = database.url;
+  process.env.REDIS_URL ||= 'redis://127.0.0.1:6379';
+  process.env.REDIS_PREFIX = `tandem_test_${suffix}`;
+  process.env.NODE_ENV = 'test';
+  // 36 random bytes are exactly 48 base64url characters.
+  process.env.JWT_SECRET = randomBytes(36).toString('base64url');
+  console.log(`\ntest database ${database.name} ready in ${Date.now() - started} ms`);
+}
+
+async function seedDemoData(databaseUrl: string): Promise<void> {
+  if (!existsSync(seedPath)) {
+    console.warn('\nwarning: prisma/seed/index.ts is missing; tests run against an empty database');
+    return;
+  }
+  const seedModule = (await import(path.resolve(seedPath))) as SeedModule;
+  if (typeof seedModule.seed !== 'function') {
+    console.warn('\nwarning: prisma/seed/index.ts exports no seed(databaseUrl); tests run against an empty database');
+    return;
+  }
+  await seedModule.seed(databaseUrl, { log: () => undefined });
+}
