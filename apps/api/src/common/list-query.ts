@@ -117,7 +117,7 @@ export function parseListQuery(query: ListQuery, spec: ListSpec): ListPage {
   if (sort !== undefined) {
     if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || !['ASC', 'DESC', 'asc', 'desc'].includes(String(sort[1]))) {
       errors.push({ path: 'sort', message: 'must be ["field","ASC"|"DESC"]' });
-    } else if (!spec.sortable.includes(sort[0])) {
+    } else if (!spec.sortable.includes(sort[0]) && sort[0] !== (spec.idField ?? 'id')) {
       errors.push({ path: 'sort', message: `cannot sort by ${sort[0]}; sortable: ${spec.sortable.join(', ')}` });
     } else {
       orderField = sort[0];

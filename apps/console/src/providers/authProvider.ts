@@ -1,0 +1,72 @@
+import type { AuthProvider } from 'react-admin';
+import { HttpError } from 'react-admin';
+import type { LoginRequest, Permission, Role, TokenPair } from '@tandem/contracts';
+import { allows } from './canAccess';
+import { httpClient } from './httpClient';
+import { asProblem, problemMessage } from './problem';
+import { clearSession, getAccessToken, getRefreshToken, getSessionUser, refreshSession, saveSession } from './session';
+
+export interface TandemPermissions {
+  role: Role;
+  permissions: Permission[];
+}
+
+async function postJson(path: string, body: unknown): Promise<Response> {
+  return fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function failure(response: Response, fallback: string): Promise<Error> {
+  const body: unknown = await response.json().catch(() => null);
+  return new HttpError(problemMessage(asProblem(body), fallback), response.status, body);
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+    const request: LoginRequest = { email: (email ?? username ?? '').trim(), password };
+    const response = await postJson('/api/auth/login', request);
+    if (!response.ok) throw await failure(response, 'Invalid email or password');
+    saveSession((await response.json()) as TokenPair);
+  },
+
+  async logout() {
+    const refreshToken = getRefreshToken();
+    if (refreshToken && getAccessToken()) {
+      // Revokes this session's refresh-token family on the server; best effort, the local
+      // session is forgotten either way.
+      await httpClient('/api/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+    }
+    clearSession();
+  },
+
+  async checkAuth() {
+    if (!getAccessToken() || !getSessionUser()) throw new Error('Not signed in');
+  },
+
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      if (await refreshSession()) return;
+      clearSession();
+      throw new Error('Your session has expired');
+    }
+    // 403: the user stays signed in; the page shows the API's explanation.
+  },
+
+  async getIdentity() {
+    const user = getSessionUser();
+    if (!user) throw new Error('Not signed in');
+    return { id: user.id, fullName: user.name, email: user.email, role: user.role, organisationId: user.organisationId };
+  },
+
+  async getPermissions(): Promise<TandemPermissions | undefined> {
+    const user = getSessionUser();
+    return user ? { role: user.role, permissions: user.permissions } : undefined;
+  },
+
+  async canAccess({ resource, action }: { resource: string; action: string }) {
+    return allows(getSessionUser()?.permissions, resource, action);
+  },
+};

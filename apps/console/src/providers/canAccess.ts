@@ -1,0 +1,38 @@
+import type { Permission } from '@tandem/contracts';
+import { PERMISSIONS } from '@tandem/contracts';
+
+/**
+ * react-admin asks "may I <action> <resource>?"; the API guards routes with permission
+ * names. This is the one translation between them, so menus, buttons and routes follow
+ * the same ROLE_PERMISSIONS the API enforces.
+ */
+const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
+  users: { create: 'users.invite' },
+  'api-keys': { delete: 'api-keys.revoke' },
+};
+
+const ACTION_VERB: Record<string, string> = {
+  list: 'read',
+  show: 'read',
+  export: 'read',
+  create: 'create',
+  edit: 'update',
+  delete: 'delete',
+};
+
+function isPermission(name: string): name is Permission {
+  return (PERMISSIONS as readonly string[]).includes(name);
+}
+
+/** The permission a react-admin action needs, or null when no permission grants it. */
+export function permissionFor(resource: string, action: string): Permission | null {
+  const special = SPECIAL[resource]?.[action];
+  if (special) return special;
+  const name = `${resource}.${ACTION_VERB[action] ?? action}`;
+  return isPermission(name) ? name : null;
+}
+
+export function allows(permissions: readonly string[] | undefined, resource: string, action: string): boolean {
+  const permission = permissionFor(resource, action);
+  return permission !== null && (permissions ?? []).includes(permission);
+}

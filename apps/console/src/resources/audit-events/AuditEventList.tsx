@@ -1,0 +1,20 @@
+import { DataTable, DateField, List, ReferenceField } from 'react-admin';
+import { auditEventFilters } from './AuditEventFilters';
+
+export function AuditEventList() {
+  return (
+    <List filters={auditEventFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="createdAt" label="When">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="action" />
+        <DataTable.Col source="entityType" label="Entity" />
+        <DataTable.Col source="entityId" disableSort label="Entity id" />
+        <DataTable.Col source="actorUserId" disableSort label="Actor">
+          <ReferenceField source="actorUserId" reference="users" link={false} emptyText="system / API key" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

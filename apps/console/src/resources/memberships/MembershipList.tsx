@@ -1,0 +1,27 @@
+import { DataTable, DateField, List, ReferenceField, SelectField } from 'react-admin';
+import { membershipTierChoices } from '../../common/choices';
+import { StatusChip } from '../../common/StatusChip';
+import { membershipFilters } from './MembershipFilters';
+
+export function MembershipList() {
+  return (
+    <List filters={membershipFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="organisationId" disableSort label="Organisation">
+          <ReferenceField source="organisationId" reference="organisations" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="consortiumId" disableSort label="Consortium">
+          <ReferenceField source="consortiumId" reference="consortia" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="tier">
+          <SelectField source="tier" choices={membershipTierChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <StatusChip source="status" />
+        </DataTable.Col>
+        <DataTable.Col source="joinedAt" label="Joined" field={DateField} />
+        <DataTable.NumberCol source="annualDues" label="Annual dues" options={{ style: 'currency', currency: 'USD', maximumFractionDigits: 0 }} />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,12 @@
+import { Edit, SimpleForm } from 'react-admin';
+import { organisationBody, OrganisationInputs } from './OrganisationInputs';
+
+export function OrganisationEdit() {
+  return (
+    <Edit mutationMode="pessimistic" transform={organisationBody} redirect="show">
+      <SimpleForm>
+        <OrganisationInputs />
+      </SimpleForm>
+    </Edit>
+  );
+}
