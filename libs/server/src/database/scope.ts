@@ -96,7 +96,8 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       return { id: c };
     case 'Organisation':
       return isStaff(p)
-        ? { OR: [{ registeredByConsortiumId: c }, { memberships: { some: { consortiumId: c } } }] }
+        ? // registered by or member of the consortium, kept in one indexed array by triggers
+          { consortiumIds: { has: c } }
         : { id: o };
     case 'Membership':
       return isStaff(p) ? { consortiumId: c } : { consortiumId: c, organisationId: o };
