@@ -68,7 +68,8 @@ const STAFF_EMAIL = 'staff.admin@glmp.demo';
 const COLUMNS = `o.id, o.code, o.name, o.kind, o."naicsCode", o.county, o.region, o."employeeCount", o."frontlineEmployeeCount",
   o."annualPayroll", o.unionised, o."registeredByConsortiumId", o."createdAt", o."updatedAt"`;
 const FILTER = `o.kind = $1::"OrganisationKind" AND (o.name ILIKE $2 OR o.code LIKE $3)`;
-const SCOPE = `(o."registeredByConsortiumId" = $4 OR EXISTS (SELECT 1 FROM "Membership" m WHERE m."organisationId" = o.id AND m."consortiumId" = $4))`;
+// The same scope the API applies for consortium staff (libs/server/src/database/scope.ts).
+const SCOPE = `o."consortiumIds" @> ARRAY[$4]::uuid[]`;
 const SCOPED_PAGE = `SELECT ${COLUMNS} FROM "Organisation" o WHERE ${FILTER} AND ${SCOPE} ORDER BY o.name ASC, o.id ASC LIMIT ${PAGE_SIZE} OFFSET 0`;
 const SCOPED_COUNT = `SELECT count(*)::int AS n FROM "Organisation" o WHERE ${FILTER} AND ${SCOPE}`;
 const UNSCOPED_PAGE = `SELECT ${COLUMNS} FROM "Organisation" o WHERE ${FILTER} ORDER BY o.name ASC, o.id ASC LIMIT ${PAGE_SIZE} OFFSET 0`;

@@ -55,7 +55,10 @@ export async function createApp(): Promise<NestExpressApplication> {
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
   });
-  app.use(jsonBody(config.BODY_LIMIT));
+  // ERP pushes of up to MAX_BULK_ROWS rows need more room than an ordinary form.
+  const bulkBody = jsonBody(config.BULK_BODY_LIMIT);
+  const body = jsonBody(config.BODY_LIMIT);
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api/metric-values/bulk' ? bulkBody : body)(req, res, next));
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '@tandem/contracts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -28,6 +29,7 @@ export const configSchema = z
     REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('100kb'),
+    BULK_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('5mb'),
     LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -37,6 +39,12 @@ export const configSchema = z
     QUEUE_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
     EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     OUTBOX_RELAY_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
+    METRICS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    REMINDER_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
+    REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(7),
+    IMPORT_DIR: z.string().min(1).default('.tandem/imports'),
+    IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    MAX_IMPORT_BYTES: z.coerce.number().int().min(1024).max(2_147_483_647).default(MAX_IMPORT_BYTES),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
   })
