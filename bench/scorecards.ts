@@ -49,10 +49,10 @@ function settings(): Settings {
 
 /** Metrics of the generated consortium: value range (flipping v → lo + hi − v keeps it inside) and thresholds. */
 const METRICS = [
-  { code: 'OTD', direction: 'higher', lo: 85, hi: 100, weight: 3, thresholds: [{ atLeast: 98, score: 100 }, { atLeast: 95, score: 80 }, { atLeast: 90, score: 50 }, { atLeast: 0, score: 0 }] },
-  { code: 'PPM', direction: 'lower', lo: 0, hi: 600, weight: 2, thresholds: [{ atMost: 50, score: 100 }, { atMost: 200, score: 70 }, { atMost: 1000, score: 30 }] },
-  { code: 'LEAD_TIME', direction: 'lower', lo: 5, hi: 45, weight: 1, thresholds: [{ atMost: 10, score: 100 }, { atMost: 20, score: 70 }, { atMost: 30, score: 40 }] },
-  { code: 'OEE', direction: 'higher', lo: 50, hi: 95, weight: 1, thresholds: [{ atLeast: 85, score: 100 }, { atLeast: 75, score: 70 }, { atLeast: 60, score: 40 }] },
+  { code: 'OTD', direction: 'higher', lo: 90, hi: 100, weight: 3, thresholds: [{ atLeast: 98, score: 100 }, { atLeast: 95, score: 80 }, { atLeast: 90, score: 50 }, { atLeast: 0, score: 0 }] },
+  { code: 'PPM', direction: 'lower', lo: 0, hi: 300, weight: 2, thresholds: [{ atMost: 50, score: 100 }, { atMost: 200, score: 70 }, { atMost: 1000, score: 30 }] },
+  { code: 'LEAD_TIME', direction: 'lower', lo: 5, hi: 30, weight: 1, thresholds: [{ atMost: 10, score: 100 }, { atMost: 20, score: 70 }, { atMost: 30, score: 40 }] },
+  { code: 'OEE', direction: 'higher', lo: 60, hi: 95, weight: 1, thresholds: [{ atLeast: 85, score: 100 }, { atLeast: 75, score: 70 }, { atLeast: 60, score: 40 }] },
 ] as const;
 const STANDINGS = [
   { standing: 'preferred', minScore: 85 },
@@ -74,7 +74,7 @@ interface Generated {
  * customer, self-reported values (90 % present, 85 % of those validated) and customer reports
  * of OTD and PPM (70 % present). Set-based SQL, seeded random: the same rows every run.
  */
-export async function generate(pool: Pool, relationships: number): Promise<Generated> {
+async function generate(pool: Pool, relationships: number): Promise<Generated> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

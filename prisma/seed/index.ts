@@ -3,6 +3,7 @@ import { PrismaClient } from '../generated/client';
 import { buildConsortia } from './consortia';
 import { buildMemberships } from './memberships';
 import { assertCatalogueConsistent, buildOrganisations } from './organisations';
+import { buildPerformance, insertPerformance } from './performance';
 import { buildUsers, demoPasswordHash } from './users';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
@@ -18,10 +19,10 @@ export interface SeedOptions {
 }
 
 /**
- * Loads the demo story (two consortia, their members and one account per role) into an
- * empty, migrated database. Does nothing when any user exists, so it is safe to run on
- * every `npm start`. Deterministic: two runs against two empty databases produce the same
- * rows, ids included.
+ * Loads the demo story (two consortia, their members, one account per role, and their
+ * supplier performance: performance.ts) into an empty, migrated database. Does nothing when
+ * any user exists, so it is safe to run on every `npm start`. Deterministic: two runs
+ * against two empty databases produce the same rows, ids included.
  */
 export async function seed(databaseUrl: string, options: SeedOptions = {}): Promise<void> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -34,6 +35,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
   const organisations = buildOrganisations(consortia.idBySlug);
   const users = buildUsers(await demoPasswordHash(), consortia.idBySlug, organisations);
   const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
+  const performance = buildPerformance(consortia, organisations, users);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
@@ -48,6 +50,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.roleAssignment.createMany({ data: users.roleAssignments });
         await tx.membership.createMany({ data: memberships.memberships });
         await tx.membershipTransition.createMany({ data: memberships.transitions });
+        await insertPerformance(tx, performance);
         return true;
       },
       { maxWait: 10_000, timeout: 60_000 },
@@ -58,7 +61,9 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
     }
     log(
       `seeded ${consortia.rows.length} consortia, ${organisations.rows.length} organisations, ` +
-        `${memberships.memberships.length} memberships, ${users.users.length} users`,
+        `${memberships.memberships.length} memberships, ${users.users.length} users, ` +
+        `${performance.periods.length} periods, ${performance.relationships.length} supply relationships, ` +
+        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards`,
     );
   } finally {
     await prisma.$disconnect();

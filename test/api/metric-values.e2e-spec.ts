@@ -408,6 +408,26 @@ describe('metric values', () => {
       ]);
     });
 
+    it('checks cross-metric consistency within the payload and against stored values', async () => {
+      // two rows that contradict each other are both refused
+      const res = await ok<BulkRowResult[]>(
+        watch.expectNone(() =>
+          push([
+            { period: `${Y}-Q3`, metric: 'LEAD_TIME', value: 5 },
+            { period: `${Y}-Q3`, metric: 'CYCLE_TIME', value: 130 },
+          ]),
+        ),
+      );
+      expect(res.map((r) => r.errors)).toEqual([
+        [{ path: 'value', message: 'LEAD_TIME (5 days = 120 hours) cannot be shorter than CYCLE_TIME of the same period (130 hours): the cycle time is part of the lead time' }],
+        [{ path: 'value', message: 'CYCLE_TIME (130 hours) cannot exceed LEAD_TIME of the same period (5 days = 120 hours): the cycle time is part of the lead time' }],
+      ]);
+      expect((await ok<BulkRowResult[]>(push([{ period: `${Y}-Q3`, metric: 'LEAD_TIME', value: 5 }])))[0]?.status).toBe('created');
+      const stored = await ok<BulkRowResult[]>(watch.expectNone(() => push([{ period: `${Y}-Q3`, metric: 'CYCLE_TIME', value: 121 }])));
+      expect(stored[0]?.errors?.[0]?.message).toBe('CYCLE_TIME (121 hours) cannot exceed LEAD_TIME of the same period (5 days = 120 hours): the cycle time is part of the lead time');
+      expect((await ok<BulkRowResult[]>(push([{ period: `${Y}-Q3`, metric: 'CYCLE_TIME', value: 120 }])))[0]?.status).toBe('created');
+    });
+
     it('refuses a payload that is not rows, or too many rows, as a whole', async () => {
       expectProblem(await watch.expectNone(() => call(api, 'POST', '/api/metric-values/bulk', { token: key, body: { rows: [] } })), 400);
       expectProblem(await watch.expectNone(() => call(api, 'POST', '/api/metric-values/bulk', { token: key, body: { rows: ['x'] } })), 400);

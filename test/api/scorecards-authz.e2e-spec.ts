@@ -37,6 +37,8 @@ interface Ids {
   plan: string;
   consortiumTemplate: string;
   customerTemplate: string;
+  /** the period of `scorecard` (the seed may hold scorecards of other periods) */
+  scoredPeriod: string;
   /** a period without scorecards, for recompute requests */
   idlePeriod: string;
   commodity: string;
@@ -94,9 +96,9 @@ const ROUTES: Route[] = [
   { name: 'GET /api/supply-relationships/{id}/standing-history', method: 'GET', path: (t) => `/api/supply-relationships/${t.relationship}/standing-history`, expect: { ...READ_OWN, ...NONE_OF_FIGURES } },
   { name: 'GET /api/scorecards/{id}', method: 'GET', path: (t) => `/api/scorecards/${t.scorecard}`, expect: { ...READ_OWN, ...NONE_OF_FIGURES } },
   {
-    name: 'GET /api/scorecards?filter={relationshipId}',
+    name: 'GET /api/scorecards?filter={relationshipId,periodId}',
     method: 'GET',
-    path: (t) => `/api/scorecards${q({ filter: { relationshipId: t.relationship } })}`,
+    path: (t) => `/api/scorecards${q({ filter: { relationshipId: t.relationship, periodId: t.scoredPeriod } })}`,
     expect: {
       staff: ['1 rows', '1 rows', '0 rows'],
       buyer: ['1 rows', '0 rows', '0 rows'],
@@ -228,7 +230,7 @@ describe('authorization table: supply relationships, scorecards, templates, corr
     const build = async (consortiumId: string, relationship: string, periodId: string, consortiumTemplate: string, customerId: string, idlePeriod: string, commodity: string): Promise<Ids> => {
       const customerTemplate = await template(consortiumId, customerId);
       const { scorecard, plan } = await scorecardWithPlan(consortiumId, relationship, periodId, consortiumTemplate);
-      return { relationship, scorecard, plan, consortiumTemplate, customerTemplate, idlePeriod, commodity };
+      return { relationship, scorecard, plan, consortiumTemplate, customerTemplate, scoredPeriod: periodId, idlePeriod, commodity };
     };
     targets.own = await build(glmp, own.id, glmpPeriod, glmpTemplate, demo.org.northstar, glmpIdle, own.commodity);
     targets['other-firm'] = await build(glmp, otherFirm, glmpPeriod, glmpTemplate, otherCustomer, glmpIdle, 'castings');

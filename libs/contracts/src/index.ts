@@ -5,3 +5,6 @@ export * from './resources';
 export * from './auth';
 export * from './jobs';
 export * from './problem';
+export * from './scorecards';
+export * from './imports';
+export * from './performance';

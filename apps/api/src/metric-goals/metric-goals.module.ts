@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MetricGoalsController } from './metric-goals.controller';
+import { MetricGoalsService } from './metric-goals.service';
 
-@Module({})
+@Module({ controllers: [MetricGoalsController], providers: [MetricGoalsService], exports: [MetricGoalsService] })
 export class MetricGoalsModule {}

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { MetricValuesBulkService } from './metric-values-bulk.service';
+import { MetricValuesController } from './metric-values.controller';
+import { MetricValuesService } from './metric-values.service';
 
-@Module({})
+@Module({ imports: [ScorecardsModule], controllers: [MetricValuesController], providers: [MetricValuesService, MetricValuesBulkService], exports: [MetricValuesService, MetricValuesBulkService] })
 export class MetricValuesModule {}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ScorecardTemplatesController } from './scorecard-templates.controller';
+import { ScorecardTemplatesService } from './scorecard-templates.service';
 
-@Module({})
+@Module({ controllers: [ScorecardTemplatesController], providers: [ScorecardTemplatesService], exports: [ScorecardTemplatesService] })
 export class ScorecardTemplatesModule {}

@@ -28,7 +28,32 @@ export enum ApiKeyErrorCode {
   AlreadyRevoked = 'api_keys.already_revoked',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | UserErrorCode | ApiKeyErrorCode;
+export enum ScorecardErrorCode {
+  PartiesNotMembers = 'scorecards.parties_not_members',
+  ActiveTemplateExists = 'scorecards.active_template_exists',
+  TemplateInUse = 'scorecards.template_in_use',
+  NotYourCustomer = 'scorecards.not_your_customer',
+}
+
+export enum MetricDefinitionErrorCode {
+  InUse = 'metric_definitions.in_use',
+}
+export enum PeriodErrorCode {
+  InvalidTransition = 'periods.invalid_transition',
+  Locked = 'periods.locked',
+}
+export enum MetricValueErrorCode {
+  Invalid = 'metric_values.invalid',
+  NotReporter = 'metric_values.not_reporter',
+  AlreadyExists = 'metric_values.already_exists',
+  StaleRevision = 'metric_values.stale_revision',
+  InvalidTransition = 'metric_values.invalid_transition',
+  PeriodLocked = 'metric_values.period_locked',
+  RevisionPending = 'metric_values.revision_pending',
+  RevisionDecided = 'metric_values.revision_decided',
+}
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | UserErrorCode | ApiKeyErrorCode | ScorecardErrorCode | MetricDefinitionErrorCode | PeriodErrorCode | MetricValueErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -56,17 +81,32 @@ export function statusOf(code: ErrorCode): number {
     case CommonErrorCode.NotFound:
       return 404;
     case CommonErrorCode.Validation:
+    case MetricValueErrorCode.Invalid:
+    case ScorecardErrorCode.PartiesNotMembers:
     case CommonErrorCode.PageTooLarge:
     case AuthErrorCode.InviteInvalid:
     case UserErrorCode.RoleNeedsOrganisation:
       return 400;
     case CommonErrorCode.Conflict:
+    case MetricDefinitionErrorCode.InUse:
+    case PeriodErrorCode.InvalidTransition:
+    case PeriodErrorCode.Locked:
+    case MetricValueErrorCode.AlreadyExists:
+    case MetricValueErrorCode.StaleRevision:
+    case MetricValueErrorCode.InvalidTransition:
+    case MetricValueErrorCode.PeriodLocked:
+    case MetricValueErrorCode.RevisionPending:
+    case MetricValueErrorCode.RevisionDecided:
+    case ScorecardErrorCode.ActiveTemplateExists:
+    case ScorecardErrorCode.TemplateInUse:
     case MembershipErrorCode.AlreadyMember:
     case MembershipErrorCode.InvalidTransition:
     case UserErrorCode.EmailTaken:
     case ApiKeyErrorCode.AlreadyRevoked:
       return 409;
     case CommonErrorCode.Forbidden:
+    case MetricValueErrorCode.NotReporter:
+    case ScorecardErrorCode.NotYourCustomer:
       return 403;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidCredentials:

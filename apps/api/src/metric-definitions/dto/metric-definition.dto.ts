@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, METRIC_REPORTERS, type MetricDirection, type MetricFrequency, type MetricReporter } from '@tandem/contracts';
+
+const FINITE = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
+
+export class CreateMetricDefinitionDto {
+  @ApiPropertyOptional({ description: 'required for platform admins; staff create in their own consortium' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  consortiumId?: string;
+
+  @ApiProperty({ example: 'FIRST_PASS_YIELD', description: 'upper-case code used in CSV imports and the bulk push' })
+  @IsString()
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'must be 2–32 upper-case letters, digits or underscores, starting with a letter' })
+  code: string;
+
+  @ApiProperty({ example: 'First-pass yield' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '%' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(60)
+  unit: string;
+
+  @ApiProperty({ enum: METRIC_DIRECTIONS, description: 'which direction counts as better' })
+  @IsIn(METRIC_DIRECTIONS, { message: `must be one of ${METRIC_DIRECTIONS.join(', ')}` })
+  direction: MetricDirection;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'lowest valid value; null = unbounded' })
+  @IsOptional()
+  @IsNumber(FINITE, { message: 'must be a number' })
+  @Min(-1e11)
+  @Max(1e11)
+  minValue?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'highest valid value; null = unbounded' })
+  @IsOptional()
+  @IsNumber(FINITE, { message: 'must be a number' })
+  @Min(-1e11)
+  @Max(1e11)
+  maxValue?: number | null;
+
+  @ApiProperty({ enum: METRIC_FREQUENCIES })
+  @IsIn(METRIC_FREQUENCIES, { message: `must be one of ${METRIC_FREQUENCIES.join(', ')}` })
+  frequency: MetricFrequency;
+
+  @ApiProperty({ enum: METRIC_REPORTERS, isArray: true, example: ['supplier'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  @IsIn(METRIC_REPORTERS, { each: true, message: `each must be one of ${METRIC_REPORTERS.join(', ')}` })
+  reporters: MetricReporter[];
+
+  @ApiPropertyOptional({ default: false, description: 'a ratio keeps its raw numerator and denominator' })
+  @IsOptional()
+  @IsBoolean()
+  isRatio?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'value = numerator ÷ denominator × ratioScale (100 for %, 1e6 for PPM)' })
+  @IsOptional()
+  @IsNumber(FINITE, { message: 'must be a number' })
+  @Min(0.000001)
+  @Max(1e9)
+  ratioScale?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  numeratorLabel?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  denominatorLabel?: string | null;
+
+  @ApiPropertyOptional({ default: 3, description: 'a move by more than this factor from the previous period is flagged as an outlier' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { message: 'must be a number' })
+  @Min(1.001)
+  @Max(1000)
+  outlierFactor?: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class UpdateMetricDefinitionDto extends PartialType(OmitType(CreateMetricDefinitionDto, ['consortiumId', 'code'] as const)) {}
+
+export class MetricDefinitionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() unit: string;
+  @ApiProperty({ enum: METRIC_DIRECTIONS }) direction: string;
+  @ApiProperty({ nullable: true, type: Number }) minValue: number | null;
+  @ApiProperty({ nullable: true, type: Number }) maxValue: number | null;
+  @ApiProperty({ enum: METRIC_FREQUENCIES }) frequency: string;
+  @ApiProperty({ enum: METRIC_REPORTERS, isArray: true }) reporters: string[];
+  @ApiProperty() isRatio: boolean;
+  @ApiProperty({ nullable: true, type: Number }) ratioScale: number | null;
+  @ApiProperty({ nullable: true, type: String }) numeratorLabel: string | null;
+  @ApiProperty({ nullable: true, type: String }) denominatorLabel: string | null;
+  @ApiProperty() outlierFactor: number;
+  @ApiProperty() standard: boolean;
+  @ApiProperty() enabled: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}

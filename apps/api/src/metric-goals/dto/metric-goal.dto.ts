@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsDateString, IsNumber, IsOptional, IsUUID } from 'class-validator';
+
+const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
+const NUMBER_MESSAGE = { message: 'must be a number without units' };
+
+export class CreateMetricGoalDto {
+  @ApiPropertyOptional({ description: "the firm; defaults to the signed-in firm's own organisation (staff must name it)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  organisationId?: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'must be an id' })
+  metricId: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: "defaults to the firm's first period with a validated value of the metric" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  baselinePeriodId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: "defaults to the firm's value in the baseline period" })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  baselineValue?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  goalValue?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  goalDate?: string | null;
+}
+
+export class UpdateMetricGoalDto extends PartialType(OmitType(CreateMetricGoalDto, ['organisationId', 'metricId'] as const)) {}
+
+export class MetricGoalDto {
+  @ApiProperty() id: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty() metricId: string;
+  @ApiProperty({ nullable: true, type: String }) baselinePeriodId: string | null;
+  @ApiProperty({ nullable: true, type: Number }) baselineValue: number | null;
+  @ApiProperty({ nullable: true, type: Number }) goalValue: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) goalDate: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}

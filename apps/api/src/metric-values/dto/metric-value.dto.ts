@@ -1,0 +1,209 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { MAX_BULK_ROWS, MAX_PAGE_SIZE, METRIC_VALUE_SOURCES, METRIC_VALUE_STATUSES, REVISION_APPROVALS } from '@tandem/contracts';
+
+const NUMBER = { allowNaN: false, allowInfinity: false } as const;
+const NUMBER_MESSAGE = { message: 'must be a number without units (e.g. 95.5, not "95%")' };
+export const MAX_NOTE = 2000;
+
+export class CreateMetricValueDto {
+  @ApiPropertyOptional({ description: 'the organisation the figure is about; a firm reports its own (default), a buyer names its supplier' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  organisationId?: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'must be an id' })
+  metricId: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'must be an id' })
+  periodId: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: "the reporting customer (a buyer's own organisation, set for it); staff name it when entering a customer's report" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  customerId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'the figure; for ratios it may be left out and is computed from numerator and denominator' })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  value?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  numerator?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  denominator?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTE)
+  note?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: 'submit at once instead of keeping a draft' })
+  @IsOptional()
+  @IsBoolean()
+  submit?: boolean;
+}
+
+export class UpdateMetricValueDto {
+  @ApiProperty({ description: 'the revision this change is based on (optimistic concurrency); a stale one answers 409' })
+  @IsInt({ message: 'must be the current revision number' })
+  @Min(1)
+  revision: number;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'sending any of value, numerator, denominator replaces all three' })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  value?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  numerator?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  denominator?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTE)
+  note?: string | null;
+
+  @ApiPropertyOptional({ description: 'why; required once the period is closed (the change then waits for staff approval)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3, { message: 'must say why, in at least 3 characters' })
+  @MaxLength(1000)
+  reason?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'submit with this change' })
+  @IsOptional()
+  @IsBoolean()
+  submit?: boolean;
+}
+
+export class RejectMetricValueDto {
+  @ApiProperty({ example: 'Denominator includes cancelled order lines' })
+  @IsString()
+  @MinLength(3, { message: 'must say why, in at least 3 characters' })
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class DeclineRevisionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class ValidateManyDto {
+  @ApiProperty({ type: [String], description: `at most ${MAX_PAGE_SIZE} ids` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PAGE_SIZE)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'each must be an id' })
+  ids: string[];
+}
+
+export class BulkMetricValueRowDto {
+  @ApiPropertyOptional({ description: "Organisation.code; defaults to the API key's organisation" }) orgCode?: string;
+  @ApiProperty({ example: '2026-Q1' }) period: string;
+  @ApiProperty({ example: 'OTD' }) metric: string;
+  @ApiPropertyOptional() value?: number;
+  @ApiPropertyOptional() numerator?: number;
+  @ApiPropertyOptional() denominator?: number;
+  @ApiPropertyOptional({ description: 'for customer-reported values' }) customerCode?: string;
+  @ApiPropertyOptional() note?: string;
+  @ApiPropertyOptional({ description: 'the revision this row changes; absent for a new value' }) revision?: number;
+}
+
+export class BulkMetricValuesDto {
+  @ApiProperty({ type: [BulkMetricValueRowDto], description: `1 to ${MAX_BULK_ROWS} rows; each row is checked on its own and answered in the per-row result` })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_ROWS)
+  @IsObject({ each: true, message: 'each row must be an object' })
+  rows: Record<string, unknown>[];
+}
+
+export class BulkRowResultDto {
+  @ApiProperty() row: number;
+  @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'error'] }) status: string;
+  @ApiPropertyOptional() id?: string;
+  @ApiPropertyOptional() revision?: number;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } }) errors?: { path: string; message: string }[];
+}
+
+export class MetricValueDto {
+  @ApiProperty() id: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() organisationId: string;
+  @ApiProperty() metricId: string;
+  @ApiProperty() metricCode: string;
+  @ApiProperty() periodId: string;
+  @ApiProperty() periodCode: string;
+  @ApiProperty({ nullable: true, type: String }) customerId: string | null;
+  @ApiProperty() subjectKey: string;
+  @ApiProperty() value: number;
+  @ApiProperty({ nullable: true, type: Number }) numerator: number | null;
+  @ApiProperty({ nullable: true, type: Number }) denominator: number | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ enum: METRIC_VALUE_SOURCES }) source: string;
+  @ApiProperty({ enum: METRIC_VALUE_STATUSES }) status: string;
+  @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty() outlier: boolean;
+  @ApiProperty({ nullable: true, type: String }) outlierNote: string | null;
+  @ApiProperty() revision: number;
+  @ApiProperty({ nullable: true, type: Number }) pendingRevision: number | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) validatedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) validatedById: string | null;
+  @ApiProperty({ nullable: true, type: Number }) baselineValue: number | null;
+  @ApiProperty({ nullable: true, type: Number }) goalValue: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'signed %, positive = better' }) improvementSinceBaseline: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "metric's unit; positive = still short of the goal" }) distanceToGoal: number | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class MetricValueStateDto {
+  @ApiProperty() value: number;
+  @ApiProperty({ nullable: true, type: Number }) numerator: number | null;
+  @ApiProperty({ nullable: true, type: Number }) denominator: number | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ enum: METRIC_VALUE_STATUSES }) status: string;
+  @ApiProperty({ enum: METRIC_VALUE_SOURCES }) source: string;
+}
+
+export class MetricValueRevisionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() metricValueId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty({ type: MetricValueStateDto, nullable: true }) before: MetricValueStateDto | null;
+  @ApiProperty({ type: MetricValueStateDto }) after: MetricValueStateDto;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ enum: REVISION_APPROVALS }) approval: string;
+  @ApiProperty({ nullable: true, type: String }) decidedById: string | null;
+  @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorApiKeyId: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class ValidateManyResultDto {
+  @ApiProperty({ type: [String] }) validated: string[];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, reason: { type: 'string' } } } }) skipped: { id: string; reason: string }[];
+}

@@ -1,0 +1,199 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PERIOD_KINDS, PERIOD_STATES, type Period, type PeriodGenerateResult, type PeriodState } from '@tandem/contracts';
+import type { Period as PeriodRow } from '@tandem/db';
+import { addIsoDays, canMovePeriod, checkPeriodDates, generateCalendar, isIsoDate, parsePeriodCode } from '@tandem/domain';
+import { AuditService, CommonErrorCode, DomainError, JobProducer, PeriodErrorCode, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
+import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { iso, isoDate } from '../common/serialize';
+import type { CreatePeriodDto, GeneratePeriodsDto, UpdatePeriodDto } from './dto/period.dto';
+
+export const PERIOD_LIST: ListSpec = {
+  sortable: ['code', 'startsOn', 'endsOn', 'dueOn', 'state', 'kind', 'createdAt'],
+  defaultSort: ['startsOn', 'desc'],
+  filters: {
+    state: { type: 'enum', values: PERIOD_STATES },
+    kind: { type: 'enum', values: PERIOD_KINDS },
+    code: { type: 'string' },
+    consortiumId: { type: 'uuid' },
+  },
+  search: (q) => ({ code: { contains: q.toUpperCase() } }),
+};
+
+/** Default number of days after a period's end that its values are due. */
+export const DEFAULT_DUE_DAYS = 30;
+
+export function toPeriod(p: PeriodRow): Period {
+  return {
+    id: p.id,
+    consortiumId: p.consortiumId,
+    code: p.code,
+    kind: p.kind,
+    startsOn: isoDate(p.startsOn) ?? '',
+    endsOn: isoDate(p.endsOn) ?? '',
+    dueOn: isoDate(p.dueOn) ?? '',
+    state: p.state,
+    closedAt: iso(p.closedAt),
+    publishedAt: iso(p.publishedAt),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+const day = (d: string): Date => new Date(`${d}T00:00:00Z`);
+
+/** BullMQ refuses ':' in custom ids; one close of one period is one job. */
+export function recomputeJobId(periodId: string): string {
+  return `benchmarks-recompute-${periodId}-period_closed`;
+}
+
+@Injectable()
+export class PeriodsService {
+  private readonly logger = new Logger(PeriodsService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+    private readonly jobs: JobProducer,
+  ) {}
+
+  async list(page: ListPage): Promise<{ rows: Period[]; total: number }> {
+    const { rows, total } = await listPage(this.prisma.scoped.period, page);
+    return { rows: rows.map(toPeriod), total };
+  }
+
+  async get(id: string): Promise<Period> {
+    const row = await this.prisma.scoped.period.findFirst({ where: { id } });
+    if (!row) throw DomainError.notFound('Period');
+    return toPeriod(row);
+  }
+
+  private async consortiumOf(requested: string | undefined): Promise<string> {
+    const p = this.context.requirePrincipal();
+    const consortiumId = p.role === 'platform_admin' ? requested : p.consortiumId;
+    if (!consortiumId) throw DomainError.validation([{ path: 'consortiumId', message: 'is required' }]);
+    const found = await this.prisma.scoped.consortium.findFirst({ where: { id: consortiumId }, select: { id: true } });
+    if (!found) throw DomainError.validation([{ path: 'consortiumId', message: 'no such consortium' }]);
+    return consortiumId;
+  }
+
+  async create(dto: CreatePeriodDto): Promise<Period> {
+    const bounds = parsePeriodCode(dto.code);
+    if (!bounds) throw DomainError.validation([{ path: 'code', message: 'must be YYYY-Qn (quarter) or YYYY-MM (month) of a year between 1990 and 2999' }]);
+    const startsOn = dto.startsOn ?? bounds.startsOn;
+    const endsOn = dto.endsOn ?? bounds.endsOn;
+    const dueOn = dto.dueOn ?? addIsoDays(endsOn, DEFAULT_DUE_DAYS);
+    const invalidDates = [
+      ...(['startsOn', 'endsOn', 'dueOn'] as const).filter((f) => dto[f] !== undefined && !isIsoDate(dto[f] as string)).map((f) => ({ path: f, message: 'must be a real date (YYYY-MM-DD)' })),
+    ];
+    const errors = invalidDates.length ? invalidDates : checkPeriodDates(startsOn, endsOn, dueOn);
+    if (errors.length) throw DomainError.validation(errors);
+    const consortiumId = await this.consortiumOf(dto.consortiumId);
+    const db = this.prisma.scoped;
+    const existing = await db.period.findFirst({ where: { consortiumId, code: dto.code }, select: { id: true } });
+    if (existing) throw new DomainError(CommonErrorCode.Conflict, `Period ${dto.code} already exists`, [{ path: 'code', message: 'already exists' }]);
+    return db.$transaction(async (tx) => {
+      const row = await tx.period.create({ data: { consortiumId, code: dto.code, kind: bounds.kind, startsOn: day(startsOn), endsOn: day(endsOn), dueOn: day(dueOn) } });
+      const out = toPeriod(row);
+      await this.audit.record(tx, { action: 'period.created', entityType: 'Period', entityId: row.id, after: out, consortiumId });
+      return out;
+    });
+  }
+
+  /** A year of quarters or months; codes that exist already are skipped, not changed. */
+  async generate(dto: GeneratePeriodsDto): Promise<PeriodGenerateResult> {
+    const consortiumId = await this.consortiumOf(dto.consortiumId);
+    const calendar = generateCalendar(dto.year, dto.kind, dto.dueDays ?? DEFAULT_DUE_DAYS);
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const existing = await tx.period.findMany({ where: { consortiumId, code: { in: calendar.map((c) => c.code) } }, select: { code: true } });
+      const skip = new Set(existing.map((e) => e.code));
+      const missing = calendar.filter((c) => !skip.has(c.code));
+      const rows = missing.length
+        ? await tx.period.createManyAndReturn({
+            data: missing.map((c) => ({ consortiumId, code: c.code, kind: c.kind, startsOn: day(c.startsOn), endsOn: day(c.endsOn), dueOn: day(c.dueOn) })),
+            skipDuplicates: true,
+          })
+        : [];
+      const created = rows.map(toPeriod).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+      for (const out of created) {
+        await this.audit.record(tx, { action: 'period.created', entityType: 'Period', entityId: out.id, after: { ...out, generated: { year: dto.year, kind: dto.kind } }, consortiumId });
+      }
+      const createdCodes = new Set(created.map((c) => c.code));
+      return { created, skipped: calendar.map((c) => c.code).filter((c) => !createdCodes.has(c)) };
+    });
+  }
+
+  async update(id: string, dto: UpdatePeriodDto): Promise<Period> {
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const before = await this.lock(tx, id);
+      const current = toPeriod(before);
+      const datesMove = (dto.startsOn !== undefined && dto.startsOn !== current.startsOn) || (dto.endsOn !== undefined && dto.endsOn !== current.endsOn);
+      if (datesMove && before.state !== 'open') {
+        throw new DomainError(PeriodErrorCode.Locked, `Period ${before.code} is ${before.state}: its dates no longer change`, [
+          { path: dto.startsOn !== undefined && dto.startsOn !== current.startsOn ? 'startsOn' : 'endsOn', message: `period is ${before.state}` },
+        ]);
+      }
+      const startsOn = dto.startsOn ?? current.startsOn;
+      const endsOn = dto.endsOn ?? current.endsOn;
+      const dueOn = dto.dueOn ?? current.dueOn;
+      const bad = (['startsOn', 'endsOn', 'dueOn'] as const).filter((f) => dto[f] !== undefined && !isIsoDate(dto[f] as string));
+      const errors = bad.length ? bad.map((f) => ({ path: f, message: 'must be a real date (YYYY-MM-DD)' })) : checkPeriodDates(startsOn, endsOn, dueOn);
+      if (errors.length) throw DomainError.validation(errors);
+      const row = await tx.period.update({ where: { id }, data: { startsOn: day(startsOn), endsOn: day(endsOn), dueOn: day(dueOn) } });
+      const out = toPeriod(row);
+      await this.audit.record(tx, { action: 'period.updated', entityType: 'Period', entityId: id, before: current, after: out, consortiumId: row.consortiumId });
+      return out;
+    });
+  }
+
+  /**
+   * Close: values are locked from now on (changes become revisions that staff approve), and
+   * the benchmarks of the period are recomputed. The job is enqueued only after the state
+   * change committed, under an id derived from the period, so a retried close cannot queue
+   * a second recomputation.
+   */
+  async close(id: string): Promise<Period> {
+    const out = await this.move(id, 'closed');
+    try {
+      await this.jobs.enqueue('benchmarks.recompute', { consortiumId: out.consortiumId, periodId: out.id, reason: 'period_closed' }, { jobId: recomputeJobId(out.id) });
+    } catch (error) {
+      // The close stands; the benchmarks issue's on-demand recompute repairs a lost enqueue.
+      this.logger.error({ err: error, periodId: out.id }, 'enqueue of benchmarks.recompute failed');
+    }
+    return out;
+  }
+
+  async publish(id: string): Promise<Period> {
+    return this.move(id, 'published');
+  }
+
+  private async lock(tx: ScopedTx, id: string): Promise<PeriodRow> {
+    const visible = await tx.period.findFirst({ where: { id }, select: { id: true } });
+    if (!visible) throw DomainError.notFound('Period');
+    await tx.$queryRaw`SELECT 1 FROM "Period" WHERE id = ${id}::uuid FOR UPDATE`;
+    return tx.period.findFirstOrThrow({ where: { id } });
+  }
+
+  private async move(id: string, to: PeriodState): Promise<Period> {
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const before = await this.lock(tx, id);
+      if (!canMovePeriod(before.state, to)) {
+        const verb = to === 'closed' ? 'closed' : 'published';
+        const why = to === 'closed' ? 'only an open period can be closed' : 'only a closed period can be published';
+        throw new DomainError(PeriodErrorCode.InvalidTransition, `Period ${before.code} is ${before.state} and cannot be ${verb}: ${why}`, [{ path: 'state', message: `is ${before.state}` }]);
+      }
+      const now = new Date();
+      const row = await tx.period.update({ where: { id }, data: { state: to, ...(to === 'closed' ? { closedAt: now } : { publishedAt: now }) } });
+      const out = toPeriod(row);
+      await this.audit.record(tx, {
+        action: `period.${to}`,
+        entityType: 'Period',
+        entityId: id,
+        before: { state: before.state },
+        after: { state: row.state, closedAt: out.closedAt, publishedAt: out.publishedAt },
+        consortiumId: row.consortiumId,
+      });
+      return out;
+    });
+  }
+}

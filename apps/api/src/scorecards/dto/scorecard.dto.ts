@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { STANDINGS } from '@tandem/contracts';
+
+export class RecomputeScorecardsDto {
+  @ApiProperty({ description: 'the period whose scorecards are recomputed (all relationships of its consortium)' })
+  @IsUUID('all', { message: 'must be an id' })
+  periodId: string;
+}
+
+export class ScorecardCriterionResultDto {
+  @ApiProperty() criterionId: string;
+  @ApiProperty() metricId: string;
+  @ApiProperty() metricCode: string;
+  @ApiProperty() weight: number;
+  @ApiProperty({ nullable: true, type: Number }) value: number | null;
+  @ApiProperty({ nullable: true, type: Number }) score: number | null;
+  @ApiProperty({ nullable: true, enum: ['customer', 'self'], type: String }) source: string | null;
+}
+
+export class ScorecardDto {
+  @ApiProperty() id: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() relationshipId: string;
+  @ApiProperty() periodId: string;
+  @ApiProperty() templateId: string;
+  @ApiProperty() supplierId: string;
+  @ApiProperty() customerId: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
+  @ApiProperty({ enum: STANDINGS }) standing: string;
+  @ApiProperty({ type: [ScorecardCriterionResultDto] }) details: ScorecardCriterionResultDto[];
+  @ApiProperty() computedAt: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class StandingHistoryEntryDto {
+  @ApiProperty() scorecardId: string;
+  @ApiProperty() periodId: string;
+  @ApiProperty() periodCode: string;
+  @ApiProperty({ format: 'date' }) periodStartsOn: string;
+  @ApiProperty() score: number;
+  @ApiProperty({ enum: STANDINGS }) standing: string;
+  @ApiProperty() computedAt: string;
+}
+
+export class ScorecardRecomputeAcceptedDto {
+  @ApiProperty() jobId: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() periodId: string;
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { JobProducer } from '@tandem/server';
+
+/**
+ * Enqueues 'scorecards.recompute'. Exported for the metric-values module: call
+ * `valuesValidated(consortiumId, periodId)` after a validation has COMMITTED.
+ *
+ * Debounce: the job id is deterministic per consortium, period and window of DEBOUNCE_MS, and
+ * the job is delayed to the end of its window. Every validation in one window lands on the same
+ * job (BullMQ ignores an add whose id exists), which runs once after the window closed, so it
+ * sees every value validated in it; a validation after that falls into the next window's job.
+ */
+@Injectable()
+export class ScorecardsTrigger {
+  static readonly DEBOUNCE_MS = 5_000;
+
+  constructor(private readonly jobs: JobProducer) {}
+
+  async valuesValidated(consortiumId: string, periodId: string, now = Date.now()): Promise<string> {
+    const window = Math.floor(now / ScorecardsTrigger.DEBOUNCE_MS);
+    const jobId = `scorecards-recompute-${consortiumId}-${periodId}-w${window}`;
+    await this.jobs.enqueue('scorecards.recompute', { consortiumId, periodId }, { jobId, delay: (window + 1) * ScorecardsTrigger.DEBOUNCE_MS - now });
+    return jobId;
+  }
+
+  /** Staff asked for it: no delay; a double submit within the same second is one job. */
+  async recomputeNow(consortiumId: string, periodId: string, now = Date.now()): Promise<string> {
+    const jobId = `scorecards-recompute-${consortiumId}-${periodId}-s${Math.floor(now / 1000)}`;
+    await this.jobs.enqueue('scorecards.recompute', { consortiumId, periodId }, { jobId });
+    return jobId;
+  }
+}

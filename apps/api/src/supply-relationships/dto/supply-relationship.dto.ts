@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { SOURCING_MODES, type SourcingMode } from '@tandem/contracts';
+
+export class CreateSupplyRelationshipDto {
+  @ApiPropertyOptional({ description: 'defaults to the consortium of the signed-in staff member; required for platform admins' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  consortiumId?: string;
+
+  @ApiProperty({ description: 'the customer organisation (a member of the consortium)' })
+  @IsUUID('all', { message: 'must be an id' })
+  customerId: string;
+
+  @ApiProperty({ description: 'the supplier organisation (a member of the consortium)' })
+  @IsUUID('all', { message: 'must be an id' })
+  supplierId: string;
+
+  @ApiProperty({ format: 'date', example: '2019-04-01' })
+  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  since: string;
+
+  @ApiProperty({ example: 'grey iron castings' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  commodity: string;
+
+  @ApiProperty({ example: '1-5M USD', description: 'annual spend band' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  spendBand: string;
+
+  @ApiProperty({ enum: SOURCING_MODES })
+  @IsIn(SOURCING_MODES, { message: `must be one of ${SOURCING_MODES.join(', ')}` })
+  sourcingMode: SourcingMode;
+
+  @ApiPropertyOptional({ description: 'the customer sponsors the supplier in the consortium', default: false })
+  @IsOptional()
+  @IsBoolean()
+  sponsored?: boolean;
+}
+
+export class UpdateSupplyRelationshipDto {
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  since?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  commodity?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  spendBand?: string;
+
+  @ApiPropertyOptional({ enum: SOURCING_MODES, description: 'a change is kept as history (modeChanges), never overwritten' })
+  @IsOptional()
+  @IsIn(SOURCING_MODES, { message: `must be one of ${SOURCING_MODES.join(', ')}` })
+  sourcingMode?: SourcingMode;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  sponsored?: boolean;
+
+  @ApiPropertyOptional({ format: 'date', description: 'when a sourcing-mode change takes effect; defaults to today' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  modeEffectiveOn?: string;
+
+  @ApiPropertyOptional({ description: 'why the sourcing mode changes' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3, { message: 'must say why, in at least 3 characters' })
+  @MaxLength(1000)
+  modeChangeReason?: string;
+}
+
+export class SourcingModeChangeDto {
+  @ApiProperty() id: string;
+  @ApiProperty() relationshipId: string;
+  @ApiProperty({ enum: SOURCING_MODES, nullable: true, type: String }) fromMode: string | null;
+  @ApiProperty({ enum: SOURCING_MODES }) toMode: string;
+  @ApiProperty({ format: 'date' }) effectiveOn: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class SupplyRelationshipDto {
+  @ApiProperty() id: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() customerId: string;
+  @ApiProperty() customerName: string;
+  @ApiProperty() supplierId: string;
+  @ApiProperty() supplierName: string;
+  @ApiProperty({ format: 'date' }) since: string;
+  @ApiProperty() commodity: string;
+  @ApiProperty() spendBand: string;
+  @ApiProperty({ enum: SOURCING_MODES }) sourcingMode: string;
+  @ApiProperty() sponsored: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: [SourcingModeChangeDto], description: 'oldest first; on GET /{id} only' }) modeChanges?: SourcingModeChangeDto[];
+}

@@ -1,0 +1,50 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
+import { APP_CONFIG, JobProducer, type AppConfig } from '@tandem/server';
+import { SendRemindersJob } from '../reminders/send-reminders.job';
+import { RecomputeScorecardsJob } from './recompute-scorecards.job';
+
+/** Id of the repeatable reminders job: one schedule, however many workers start. */
+export const REMINDERS_SCHEDULER_ID = 'reminders.send';
+
+/** The `metrics` queue: scorecard recomputation and due-date reminders. */
+@Processor(QUEUES.metrics)
+export class MetricsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MetricsProcessor.name);
+
+  constructor(
+    private readonly scorecards: RecomputeScorecardsJob,
+    private readonly reminders: SendRemindersJob,
+    private readonly jobs: JobProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker.concurrency = this.config.METRICS_CONCURRENCY;
+    await this.jobs
+      .queue(QUEUES.metrics)
+      .upsertJobScheduler(REMINDERS_SCHEDULER_ID, { every: this.config.REMINDER_EVERY_MS }, { name: 'reminders.send', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const name = job.name as JobsOfQueue<'metrics'>;
+    switch (name) {
+      case 'scorecards.recompute': {
+        const data = job.data as JobPayloads['scorecards.recompute'];
+        const result = await this.scorecards.run(data);
+        this.logger.debug(`scorecards.recompute ${data.consortiumId}/${data.periodId}: ${JSON.stringify(result)}`);
+        return result;
+      }
+      case 'reminders.send':
+        return this.reminders.run();
+      default: {
+        const unknown: never = name;
+        throw new Error(`unknown job ${String(unknown)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import type {
+  MetricDirection,
+  MetricFrequency,
+  MetricReporter,
+  MetricValueSource,
+  MetricValueStatus,
+  PeriodKind,
+  PeriodState,
+  RevisionApproval,
+} from './enums';
+
+/** Supplier performance resources (issue #4): metric-definitions, periods, metric-values, metric-goals. */
+export interface MetricDefinition {
+  id: string;
+  consortiumId: string;
+  code: string;
+  name: string;
+  unit: string;
+  direction: MetricDirection;
+  minValue: number | null;
+  maxValue: number | null;
+  frequency: MetricFrequency;
+  reporters: MetricReporter[];
+  isRatio: boolean;
+  /** value = numerator ÷ denominator × ratioScale */
+  ratioScale: number | null;
+  numeratorLabel: string | null;
+  denominatorLabel: string | null;
+  outlierFactor: number;
+  /** part of the standard catalogue (metrics.md) */
+  standard: boolean;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Period {
+  id: string;
+  consortiumId: string;
+  /** 2026-Q1 or 2026-03 */
+  code: string;
+  kind: PeriodKind;
+  startsOn: string;
+  endsOn: string;
+  dueOn: string;
+  state: PeriodState;
+  closedAt: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PeriodGenerateResult {
+  created: Period[];
+  /** codes that already existed and were left as they are */
+  skipped: string[];
+}
+
+export interface MetricValue {
+  id: string;
+  consortiumId: string;
+  /** the organisation the figure is about (the supplier) */
+  organisationId: string;
+  metricId: string;
+  metricCode: string;
+  periodId: string;
+  periodCode: string;
+  /** the customer who reported it; null when the firm reports about itself */
+  customerId: string | null;
+  /** customerId, or 'self' */
+  subjectKey: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  source: MetricValueSource;
+  status: MetricValueStatus;
+  rejectionReason: string | null;
+  outlier: boolean;
+  outlierNote: string | null;
+  /** the current revision; updates must send it back (optimistic concurrency) */
+  revision: number;
+  /** a change of a closed period awaiting staff approval */
+  pendingRevision: number | null;
+  submittedAt: string | null;
+  validatedAt: string | null;
+  validatedById: string | null;
+  /** baseline of the firm for this metric: the goal's, else its first validated period's value */
+  baselineValue: number | null;
+  goalValue: number | null;
+  /** signed %: (value − baseline) ÷ |baseline| × 100, oriented so that positive is better */
+  improvementSinceBaseline: number | null;
+  /** in the metric's unit, oriented: positive = still short of the goal, ≤ 0 = goal reached */
+  distanceToGoal: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The figures of a value at one revision. */
+export interface MetricValueState {
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  note: string | null;
+  status: MetricValueStatus;
+  source: MetricValueSource;
+}
+
+export interface MetricValueRevision {
+  id: string;
+  metricValueId: string;
+  revision: number;
+  /** the applied state this revision started from; null for the first */
+  before: MetricValueState | null;
+  after: MetricValueState;
+  reason: string | null;
+  approval: RevisionApproval;
+  decidedById: string | null;
+  decidedAt: string | null;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+  createdAt: string;
+}
+
+export interface ValidateManyResult {
+  validated: string[];
+  skipped: { id: string; reason: string }[];
+}
+
+/** One row of POST /api/metric-values/bulk (an ERP export). */
+export interface BulkMetricValueRow {
+  /** the organisation the figure is about; defaults to the API key's organisation */
+  orgCode?: string;
+  /** period code, e.g. 2026-Q1 */
+  period: string;
+  /** metric code, e.g. OTD */
+  metric: string;
+  value?: number;
+  numerator?: number;
+  denominator?: number;
+  /** for customer-reported values (a buyer's own organisation when it pushes) */
+  customerCode?: string;
+  note?: string;
+  /** the revision this row changes; absent for a new value */
+  revision?: number;
+}
+
+export type BulkRowStatus = 'created' | 'updated' | 'unchanged' | 'error';
+
+export interface BulkRowResult {
+  /** 1-based position in `rows` */
+  row: number;
+  status: BulkRowStatus;
+  id?: string;
+  revision?: number;
+  errors?: { path: string; message: string }[];
+}
+
+export interface MetricGoal {
+  id: string;
+  consortiumId: string;
+  organisationId: string;
+  metricId: string;
+  baselinePeriodId: string | null;
+  baselineValue: number | null;
+  goalValue: number | null;
+  goalDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

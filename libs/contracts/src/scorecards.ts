@@ -1,0 +1,144 @@
+import type { PlanStatus, SourcingMode, Standing, TaskStatus } from './enums';
+
+/** Supply relationships, scorecards and corrective action plans (issue #4) as the API returns them. */
+
+export interface SourcingModeChange {
+  id: string;
+  relationshipId: string;
+  /** null for the mode the relationship started with */
+  fromMode: SourcingMode | null;
+  toMode: SourcingMode;
+  effectiveOn: string;
+  reason: string | null;
+  actorUserId: string | null;
+  createdAt: string;
+}
+
+export interface SupplyRelationship {
+  id: string;
+  consortiumId: string;
+  customerId: string;
+  customerName: string;
+  supplierId: string;
+  supplierName: string;
+  since: string;
+  commodity: string;
+  spendBand: string;
+  sourcingMode: SourcingMode;
+  sponsored: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** oldest first; only on GET /supply-relationships/{id} */
+  modeChanges?: SourcingModeChange[];
+}
+
+/** Higher-is-better criteria use `atLeast`, lower-is-better ones `atMost`; the first threshold that matches scores. */
+export type ScorecardThreshold = { atLeast: number; score: number } | { atMost: number; score: number };
+
+/** A score of at least `minScore` earns `standing`; the lowest rule has minScore 0. */
+export interface StandingRule {
+  standing: Standing;
+  minScore: number;
+}
+
+export interface ScorecardCriterion {
+  id: string;
+  metricId: string;
+  weight: number;
+  thresholds: ScorecardThreshold[];
+}
+
+export interface ScorecardTemplate {
+  id: string;
+  consortiumId: string;
+  /** null: the consortium's template; otherwise one customer's own template for its suppliers */
+  customerId: string | null;
+  name: string;
+  /** best first */
+  standings: StandingRule[];
+  active: boolean;
+  criteria: ScorecardCriterion[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Where a criterion's value came from: the customer's report about the supplier, or the supplier's own. */
+export type ScorecardValueSource = 'customer' | 'self';
+
+/** One criterion of a computed scorecard. `value`, `score` and `source` are null when no validated value exists. */
+export interface ScorecardCriterionResult {
+  criterionId: string;
+  metricId: string;
+  metricCode: string;
+  weight: number;
+  value: number | null;
+  score: number | null;
+  source: ScorecardValueSource | null;
+}
+
+export interface Scorecard {
+  id: string;
+  consortiumId: string;
+  relationshipId: string;
+  periodId: string;
+  templateId: string;
+  supplierId: string;
+  customerId: string;
+  /** 0–100, weighted over the criteria that have a value */
+  score: number;
+  standing: Standing;
+  details: ScorecardCriterionResult[];
+  computedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One point of a relationship's standing history (oldest period first). */
+export interface StandingHistoryEntry {
+  scorecardId: string;
+  periodId: string;
+  periodCode: string;
+  periodStartsOn: string;
+  score: number;
+  standing: Standing;
+  computedAt: string;
+}
+
+export interface ScorecardRecomputeAccepted {
+  jobId: string;
+  consortiumId: string;
+  periodId: string;
+}
+
+export interface CorrectiveActionTask {
+  id: string;
+  planId: string;
+  title: string;
+  owner: string | null;
+  dueOn: string;
+  status: TaskStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CorrectiveActionPlan {
+  id: string;
+  consortiumId: string;
+  relationshipId: string;
+  scorecardId: string | null;
+  supplierId: string;
+  customerId: string;
+  standing: Standing;
+  title: string;
+  ownerUserId: string | null;
+  status: PlanStatus;
+  dueOn: string;
+  tasks: CorrectiveActionTask[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Days a corrective action plan runs from the scorecard that opened it. */
+export const CORRECTIVE_ACTION_DAYS = 90;
+/** Standings that open a corrective action plan when a supplier falls into them. */
+export const PLAN_STANDINGS = ['development', 'probation'] as const;

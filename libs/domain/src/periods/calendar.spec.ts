@@ -1,0 +1,68 @@
+import { addIsoDays, canMovePeriod, checkPeriodDates, generateCalendar, isIsoDate, isPeriodLocked, parsePeriodCode, periodBounds, previousPeriodCode } from './calendar';
+
+describe('period codes', () => {
+  it('parses quarters and months into calendar dates', () => {
+    expect(parsePeriodCode('2026-Q1')).toEqual({ code: '2026-Q1', kind: 'quarter', year: 2026, index: 1, startsOn: '2026-01-01', endsOn: '2026-03-31' });
+    expect(parsePeriodCode('2026-Q4')).toMatchObject({ startsOn: '2026-10-01', endsOn: '2026-12-31' });
+    expect(parsePeriodCode('2026-02')).toMatchObject({ kind: 'month', startsOn: '2026-02-01', endsOn: '2026-02-28' });
+    expect(parsePeriodCode('2028-02')).toMatchObject({ endsOn: '2028-02-29' });
+    expect(parsePeriodCode('2026-12')).toMatchObject({ startsOn: '2026-12-01', endsOn: '2026-12-31' });
+  });
+
+  it('rejects malformed codes', () => {
+    for (const bad of ['2026-Q5', '2026-Q0', '2026-13', '2026-00', '26-Q1', '2026Q1', '2026-q1', '2026-1', ' 2026-Q1', '1200-Q1', '']) {
+      expect(parsePeriodCode(bad)).toBeNull();
+    }
+  });
+
+  it('finds the previous period across year ends', () => {
+    expect(previousPeriodCode('2026-Q1')).toBe('2025-Q4');
+    expect(previousPeriodCode('2026-Q3')).toBe('2026-Q2');
+    expect(previousPeriodCode('2026-01')).toBe('2025-12');
+    expect(previousPeriodCode('2026-10')).toBe('2026-09');
+    expect(previousPeriodCode('nope')).toBeNull();
+  });
+});
+
+describe('calendar generation', () => {
+  it('generates four quarters due a number of days after they end', () => {
+    const q = generateCalendar(2026, 'quarter', 30);
+    expect(q.map((p) => p.code)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(q[0]).toMatchObject({ startsOn: '2026-01-01', endsOn: '2026-03-31', dueOn: '2026-04-30' });
+    expect(q[3]).toMatchObject({ startsOn: '2026-10-01', endsOn: '2026-12-31', dueOn: '2027-01-30' });
+  });
+
+  it('generates twelve contiguous months', () => {
+    const m = generateCalendar(2024, 'month', 0);
+    expect(m).toHaveLength(12);
+    for (let i = 1; i < m.length; i++) expect(m[i]!.startsOn).toBe(addIsoDays(m[i - 1]!.endsOn, 1));
+    expect(m[1]).toMatchObject({ code: '2024-02', endsOn: '2024-02-29', dueOn: '2024-02-29' });
+  });
+
+  it('bounds are contiguous quarters', () => {
+    expect(addIsoDays(periodBounds('quarter', 2026, 2).endsOn, 1)).toBe(periodBounds('quarter', 2026, 3).startsOn);
+  });
+});
+
+describe('dates and states', () => {
+  it('checks ISO dates strictly', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('2026-2-3')).toBe(false);
+  });
+
+  it('orders start, end and due dates', () => {
+    expect(checkPeriodDates('2026-01-01', '2026-03-31', '2026-04-30')).toEqual([]);
+    expect(checkPeriodDates('2026-04-01', '2026-03-31', '2026-03-01').map((e) => e.path)).toEqual(['endsOn', 'dueOn']);
+  });
+
+  it('moves open → closed → published only', () => {
+    expect(canMovePeriod('open', 'closed')).toBe(true);
+    expect(canMovePeriod('closed', 'published')).toBe(true);
+    expect(canMovePeriod('open', 'published')).toBe(false);
+    expect(canMovePeriod('closed', 'closed')).toBe(false);
+    expect(canMovePeriod('published', 'open')).toBe(false);
+    expect(isPeriodLocked('open')).toBe(false);
+    expect(isPeriodLocked('closed')).toBe(true);
+  });
+});

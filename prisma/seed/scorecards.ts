@@ -1,0 +1,343 @@
+import type { PlanStatus, Prisma, Standing, TaskStatus } from '../generated/client';
+import { CORRECTIVE_ACTION_DAYS, type ScorecardCriterionResult, type ScorecardThreshold, type StandingRule } from '../../libs/contracts/src/scorecards';
+import { validatedKey } from './metric-values';
+import { CLOSED_QUARTERS, PERFORMANCE_TODAY, type QuarterSeed } from './periods';
+import { addDays, day, rngFor, uuidv7 } from './prng';
+
+/**
+ * Scorecard templates of glmp (the consortium's and Northstar Engines' own), the scorecards
+ * of every relationship in every closed quarter, computed from the validated values exactly
+ * as the worker's SQL computes them (apps/worker/src/scorecards/scorecards.sql.ts; the
+ * seed-performance e2e test checks both agree), and a corrective action plan wherever a
+ * supplier fell to development or probation with a customer.
+ */
+
+export interface TemplateSeed {
+  name: string;
+  standings: StandingRule[];
+  criteria: { metric: string; weight: number; thresholds: ScorecardThreshold[] }[];
+}
+
+/** The consortium's template: delivery and quality weigh most, as the charter's monitoring section says. */
+export const CONSORTIUM_TEMPLATE: TemplateSeed = {
+  name: 'GLMP supplier scorecard',
+  standings: [
+    { standing: 'preferred', minScore: 85 },
+    { standing: 'approved', minScore: 70 },
+    { standing: 'development', minScore: 50 },
+    { standing: 'probation', minScore: 0 },
+  ],
+  criteria: [
+    {
+      metric: 'OTD',
+      weight: 35,
+      thresholds: [
+        { atLeast: 98, score: 100 },
+        { atLeast: 95, score: 85 },
+        { atLeast: 92, score: 70 },
+        { atLeast: 88, score: 50 },
+        { atLeast: 80, score: 25 },
+      ],
+    },
+    {
+      metric: 'PPM',
+      weight: 35,
+      thresholds: [
+        { atMost: 100, score: 100 },
+        { atMost: 250, score: 85 },
+        { atMost: 500, score: 70 },
+        { atMost: 1000, score: 50 },
+        { atMost: 2500, score: 25 },
+      ],
+    },
+    {
+      metric: 'LEAD_TIME',
+      weight: 15,
+      thresholds: [
+        { atMost: 14, score: 100 },
+        { atMost: 21, score: 85 },
+        { atMost: 30, score: 70 },
+        { atMost: 45, score: 50 },
+        { atMost: 60, score: 25 },
+      ],
+    },
+    {
+      metric: 'COST_INDEX',
+      weight: 15,
+      thresholds: [
+        { atMost: 95, score: 100 },
+        { atMost: 100, score: 85 },
+        { atMost: 103, score: 70 },
+        { atMost: 106, score: 50 },
+        { atMost: 110, score: 25 },
+      ],
+    },
+  ],
+};
+
+/** Northstar Engines keeps its own, stricter template: an engine maker lives on quality. */
+export const NORTHSTAR_TEMPLATE: TemplateSeed = {
+  name: 'Northstar Engines supplier scorecard',
+  standings: [
+    { standing: 'preferred', minScore: 88 },
+    { standing: 'approved', minScore: 72 },
+    { standing: 'development', minScore: 55 },
+    { standing: 'probation', minScore: 0 },
+  ],
+  criteria: [
+    {
+      metric: 'OTD',
+      weight: 40,
+      thresholds: [
+        { atLeast: 98, score: 100 },
+        { atLeast: 96, score: 85 },
+        { atLeast: 94, score: 70 },
+        { atLeast: 90, score: 50 },
+        { atLeast: 85, score: 25 },
+      ],
+    },
+    {
+      metric: 'PPM',
+      weight: 40,
+      thresholds: [
+        { atMost: 150, score: 100 },
+        { atMost: 300, score: 85 },
+        { atMost: 600, score: 70 },
+        { atMost: 1200, score: 50 },
+        { atMost: 2500, score: 25 },
+      ],
+    },
+    {
+      metric: 'LEAD_TIME',
+      weight: 20,
+      thresholds: [
+        { atMost: 14, score: 100 },
+        { atMost: 21, score: 85 },
+        { atMost: 30, score: 70 },
+        { atMost: 45, score: 50 },
+        { atMost: 60, score: 25 },
+      ],
+    },
+  ],
+};
+
+// ── the scoring rules of libs/domain/src/scorecards/scoring.ts, restated: that module imports
+// @tandem/contracts at run time, which the seed cannot resolve inside Jest's global setup ──
+
+const STANDING_ORDER: readonly Standing[] = ['preferred', 'approved', 'development', 'probation'];
+
+function scoreValue(value: number, thresholds: readonly ScorecardThreshold[]): number {
+  for (const t of thresholds) {
+    if ('atLeast' in t && value >= t.atLeast) return t.score;
+    if ('atMost' in t && value <= t.atMost) return t.score;
+  }
+  return 0;
+}
+
+/** Σ w·s ÷ Σ w, rounded half-up to 2 decimals on scaled integers, like PostgreSQL's numeric. */
+function weightedScore(items: readonly { weight: number; score: number }[]): number | null {
+  let num = 0n;
+  let den = 0n;
+  for (const { weight, score } of items) {
+    const w = BigInt(Math.round(weight * 1000));
+    num += w * BigInt(Math.round(score * 100));
+    den += w;
+  }
+  if (den === 0n) return null;
+  return Number((2n * num + den) / (2n * den)) / 100;
+}
+
+function standingFor(score: number, standings: readonly StandingRule[]): Standing {
+  const rule = [...standings].sort((a, b) => b.minScore - a.minScore).find((r) => score >= r.minScore);
+  if (!rule) throw new Error(`no standing for ${score}`);
+  return rule.standing;
+}
+
+/** A worse standing than before (or none before) in development or probation opens a plan. */
+function opensPlan(current: Standing, previous: Standing | null): boolean {
+  if (current !== 'development' && current !== 'probation') return false;
+  return previous === null || STANDING_ORDER.indexOf(previous) < STANDING_ORDER.indexOf(current);
+}
+
+/** Tasks a plan starts with, by the criterion that pulled the score down. */
+const TASK_LIBRARY: Record<string, { title: string; owner: string }[]> = {
+  OTD: [
+    { title: 'Root-cause review of every late order line of the quarter with the buyer', owner: 'Plant manager' },
+    { title: 'Daily production-control meeting on the order lines at risk', owner: 'Production control' },
+    { title: 'Finished-goods buffer for the customer’s twenty highest-volume part numbers', owner: 'Materials manager' },
+  ],
+  PPM: [
+    { title: '8D on the returned lots, root cause confirmed with the customer’s quality engineer', owner: 'Quality manager' },
+    { title: 'Layered process audits on the line that produced the escapes', owner: 'Quality manager' },
+    { title: 'SPC on the critical characteristics, operators trained by Lakeshore Technical College', owner: 'Training coordinator' },
+  ],
+  LEAD_TIME: [
+    { title: 'Value-stream map of the main product family with the extension centre', owner: 'Operations manager' },
+    { title: 'Halve batch sizes on the constraint machine', owner: 'Production control' },
+  ],
+  COST_INDEX: [
+    { title: 'Review the reference-basket quotes with the buyer', owner: 'Sales manager' },
+    { title: 'Scrap-reduction kaizen on the costliest part number', owner: 'Operations manager' },
+  ],
+};
+
+export interface PlanStory {
+  /** `${customer}>${supplier}` */
+  pair: string;
+  title?: string;
+  ownerUserId?: string | null;
+  dueOn?: string;
+  status?: PlanStatus;
+  tasks: { title: string; owner: string; dueOn: string; status: TaskStatus; doneOn?: string }[];
+}
+
+export interface ScorecardInput {
+  consortiumId: string;
+  /** customer organisation code whose own template the demo seeds, and its id */
+  customerTemplate: { code: string; id: string };
+  metricId: (code: string) => string;
+  periodId: (q: QuarterSeed) => string;
+  relationships: { id: string; key: string; customerId: string; supplierId: string; customerName: string; supplierName: string; customerCode: string }[];
+  validated: Map<string, { value: number; at: Date }>;
+  /** supplier organisation code → its firm admin's user id, the default owner of its plans */
+  ownerOf: Map<string, string>;
+  supplierCodeOf: Map<string, string>;
+  stories?: PlanStory[];
+}
+
+export interface ScorecardRows {
+  templates: Prisma.ScorecardTemplateCreateManyInput[];
+  criteria: Prisma.ScorecardCriterionCreateManyInput[];
+  scorecards: Prisma.ScorecardCreateManyInput[];
+  plans: Prisma.CorrectiveActionPlanCreateManyInput[];
+  tasks: Prisma.CorrectiveActionTaskCreateManyInput[];
+}
+
+export function buildScorecards(input: ScorecardInput): ScorecardRows {
+  const rng = rngFor('scorecards');
+  const templates: Prisma.ScorecardTemplateCreateManyInput[] = [];
+  const criteria: Prisma.ScorecardCriterionCreateManyInput[] = [];
+  const scorecards: Prisma.ScorecardCreateManyInput[] = [];
+  const plans: Prisma.CorrectiveActionPlanCreateManyInput[] = [];
+  const tasks: Prisma.CorrectiveActionTaskCreateManyInput[] = [];
+
+  interface Built {
+    id: string;
+    standings: StandingRule[];
+    criteria: { id: string; metricId: string; metricCode: string; weight: number; thresholds: ScorecardThreshold[] }[];
+  }
+  const addTemplate = (seed: TemplateSeed, customerId: string | null, createdAt: Date): Built => {
+    const id = uuidv7(createdAt, rng);
+    templates.push({ id, consortiumId: input.consortiumId, customerId, name: seed.name, standings: seed.standings as unknown as Prisma.InputJsonValue, active: true, createdAt, updatedAt: createdAt });
+    const built: Built = { id, standings: seed.standings, criteria: [] };
+    for (const c of seed.criteria) {
+      const criterionId = uuidv7(createdAt, rng);
+      const metricId = input.metricId(c.metric);
+      criteria.push({ id: criterionId, templateId: id, metricId, weight: c.weight, thresholds: c.thresholds as unknown as Prisma.InputJsonValue });
+      built.criteria.push({ id: criterionId, metricId, metricCode: c.metric, weight: c.weight, thresholds: c.thresholds });
+    }
+    return built;
+  };
+  // adopted by the steering committee before the first scored quarter; Northstar's a month later
+  const consortiumTemplate = addTemplate(CONSORTIUM_TEMPLATE, null, new Date('2024-11-20T15:00:00Z'));
+  const customerTemplate = addTemplate(NORTHSTAR_TEMPLATE, input.customerTemplate.id, new Date('2025-01-21T10:30:00Z'));
+
+  for (const rel of input.relationships) {
+    const template = rel.customerId === input.customerTemplate.id ? customerTemplate : consortiumTemplate;
+    let previous: Standing | null = null;
+    const cards: { id: string; q: QuarterSeed; standing: Standing; details: ScorecardCriterionResult[]; at: Date }[] = [];
+    for (const q of CLOSED_QUARTERS) {
+      let latest = 0;
+      const details: ScorecardCriterionResult[] = [...template.criteria]
+        .sort((a, b) => (a.metricCode < b.metricCode ? -1 : a.metricCode > b.metricCode ? 1 : a.id < b.id ? -1 : 1))
+        .map((c) => {
+          const customer = input.validated.get(validatedKey(rel.supplierId, c.metricCode, q.index, rel.customerId));
+          const self = input.validated.get(validatedKey(rel.supplierId, c.metricCode, q.index, 'self'));
+          const picked = customer ? { v: customer, source: 'customer' as const } : self ? { v: self, source: 'self' as const } : null;
+          if (picked) latest = Math.max(latest, picked.v.at.getTime());
+          return {
+            criterionId: c.id,
+            metricId: c.metricId,
+            metricCode: c.metricCode,
+            weight: c.weight,
+            value: picked ? picked.v.value : null,
+            score: picked ? scoreValue(picked.v.value, c.thresholds) : null,
+            source: picked ? picked.source : null,
+          };
+        });
+      const score = weightedScore(details.flatMap((d) => (d.score === null ? [] : [{ weight: d.weight, score: d.score }])));
+      if (score === null) continue;
+      const standing = standingFor(score, template.standings);
+      // recomputed by the worker minutes after the last of its values was validated
+      const at = new Date(latest + rng.int(1, 15) * 60_000);
+      const id = uuidv7(at, rng);
+      scorecards.push({
+        id,
+        consortiumId: input.consortiumId,
+        relationshipId: rel.id,
+        periodId: input.periodId(q),
+        templateId: template.id,
+        supplierId: rel.supplierId,
+        customerId: rel.customerId,
+        score,
+        standing,
+        details: details as unknown as Prisma.InputJsonValue,
+        computedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      });
+      if (opensPlan(standing, previous)) cards.push({ id, q, standing, details, at });
+      previous = standing;
+    }
+
+    // ── corrective action plans ──
+    const standingsAfter = (q: QuarterSeed) =>
+      scorecards.filter((s) => s.relationshipId === rel.id && CLOSED_QUARTERS.findIndex((x) => input.periodId(x) === s.periodId) > CLOSED_QUARTERS.indexOf(q)).map((s) => s.standing);
+    for (const card of cards) {
+      const story = input.stories?.find((s) => s.pair === rel.key);
+      const later = standingsAfter(card.q);
+      const recovered = later.length >= 2 && later.slice(-2).every((s) => s === 'preferred' || s === 'approved');
+      const status: PlanStatus = story?.status ?? (recovered ? 'completed' : later.length === 0 ? 'open' : 'in_progress');
+      const created = new Date(card.at.getTime() + 1000);
+      const defaultDue = addDays(day(created.toISOString().slice(0, 10)), CORRECTIVE_ACTION_DAYS);
+      // a plan still running past its 90 days was given until the year's end by the buyer
+      const dueOn = story?.dueOn ? day(story.dueOn) : status !== 'completed' && defaultDue < PERFORMANCE_TODAY ? day('2026-12-31') : defaultDue;
+      const planId = uuidv7(created, rng);
+      const supplierCode = input.supplierCodeOf.get(rel.supplierId) ?? '';
+      const weakest = [...card.details].filter((d) => d.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || b.weight - a.weight)[0];
+      const library = TASK_LIBRARY[weakest?.metricCode ?? 'OTD'] ?? [];
+      const taskSeeds =
+        story?.tasks ??
+        library.slice(0, library.length >= 3 && rng.chance(0.5) ? 3 : 2).map((t, i) => {
+          const taskStatus: TaskStatus = status === 'completed' ? 'done' : status === 'open' ? 'todo' : i === 0 ? 'done' : i === 1 ? 'doing' : 'todo';
+          const due = addDays(created, 30 * (i + 1));
+          return { ...t, dueOn: due.toISOString().slice(0, 10), status: taskStatus, doneOn: taskStatus === 'done' ? addDays(due, -rng.int(1, 10)).toISOString().slice(0, 10) : undefined };
+        });
+      let touched = created;
+      for (const t of taskSeeds) {
+        const taskCreated = new Date(created.getTime() + rng.int(1, 3) * 86_400_000);
+        const changed = t.status === 'done' && t.doneOn ? new Date(`${t.doneOn}T16:00:00Z`) : t.status === 'doing' ? addDays(taskCreated, rng.int(5, 20)) : taskCreated;
+        const updated = changed < PERFORMANCE_TODAY ? changed : taskCreated;
+        if (updated > touched) touched = updated;
+        tasks.push({ id: uuidv7(taskCreated, rng), planId, title: t.title, owner: t.owner, dueOn: day(t.dueOn), status: t.status, createdAt: taskCreated, updatedAt: updated });
+      }
+      plans.push({
+        id: planId,
+        consortiumId: input.consortiumId,
+        relationshipId: rel.id,
+        scorecardId: card.id,
+        supplierId: rel.supplierId,
+        customerId: rel.customerId,
+        standing: card.standing,
+        // the worker's title: "<supplier> at <standing> with <customer> (<period>)"
+        title: (story?.title ?? `${rel.supplierName} at ${card.standing} with ${rel.customerName} (${card.q.code})`).slice(0, 200),
+        ownerUserId: story?.ownerUserId !== undefined ? story.ownerUserId : (input.ownerOf.get(supplierCode) ?? null),
+        status,
+        dueOn,
+        createdAt: created,
+        updatedAt: touched,
+      });
+    }
+  }
+  return { templates, criteria, scorecards, plans, tasks };
+}
