@@ -32,6 +32,8 @@ const base = {
   transformIgnorePatterns: [],
   moduleNameMapper,
   testEnvironment: 'node',
+  // These machines are shared and noisy; a cold SWC transform of Nest alone can take seconds.
+  testTimeout: 30_000,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };
 
