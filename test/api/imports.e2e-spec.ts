@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import type { Import, ImportRowError } from '@tandem/contracts';
-import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS, randomYear, type TestPeriods } from '../fixtures/imports/catalogue';
+import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS, randomYear, type TestPeriods } from '../../apps/worker/src/imports/testing';
 import { call, q, startApi, type Call, type TestApi } from './support/api';
 import { dbPool, EMAIL, expectProblem, expectStatus, loadDemo, session, type Demo } from './support/fixtures';
 
@@ -13,6 +13,8 @@ import { dbPool, EMAIL, expectProblem, expectStatus, loadDemo, session, type Dem
  * case. Each malformed file gets its documented whole-file or per-row error, and the test
  * counts metric values before and after to show nothing it should not was written.
  */
+
+jest.setTimeout(30_000);
 
 const MAX_BYTES = 6 * 1024 * 1024;
 const importDir = mkdtempSync(path.join(tmpdir(), 'tandem-imports-'));
@@ -49,12 +51,12 @@ afterAll(async () => {
   await api?.close();
   await pool?.end();
   rmSync(importDir, { recursive: true, force: true });
-});
+}, 60_000);
 
 async function upload(email: string, content: string | Buffer, filename = 'values.csv'): Promise<Call> {
   const token = await session(api, email);
   const form = new FormData();
-  form.append('file', new Blob([content], { type: 'text/csv' }), filename);
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type: 'text/csv' }), filename);
   const res = await fetch(`${api.url}/api/imports`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : null, contentType: res.headers.get('content-type') ?? '' };
@@ -131,8 +133,8 @@ describe('a good file', () => {
       `acme-castings,${Y}-01,OTD,96,,,,`,
     ].join('\n');
     const before = await valueCount();
-    const imp = await parsed(contributor, file, 'acme.csv');
-    expect(imp).toMatchObject({ status: 'parsed', progress: 100, totalRows: 4, validRows: 4, errorRows: 0, fileError: null, filename: 'acme.csv', organisationId: demo.org.acme });
+    const imp = await parsed(contributor, file, 'données-acme.csv');
+    expect(imp).toMatchObject({ status: 'parsed', progress: 100, totalRows: 4, validRows: 4, errorRows: 0, fileError: null, filename: 'données-acme.csv', organisationId: demo.org.acme });
     expect(imp.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(await valueCount()).toBe(before);
 
@@ -411,6 +413,38 @@ describe('results and decisions', () => {
     expectProblem(await call(api, 'GET', '/api/imports', { token: await session(api, EMAIL.union) }), 403);
     // a JSON body is not a file
     expectProblem(await call(api, 'POST', '/api/imports', { token: await session(api, staff), body: { file: 'x' } }), 415);
+  });
+});
+
+describe('an ERP export with an API key', () => {
+  it('uploads as its organisation, commits, and the revisions name the key', async () => {
+    const created = await call(api, 'POST', '/api/api-keys', { token: await session(api, EMAIL.acmeAdmin), body: { name: `erp ${Y}` } });
+    expectStatus(created, 201);
+    const key = created.body as { id: string; key: string };
+    const res = await call(api, 'POST', `/api/imports${q({ filename: 'erp.csv' })}`, { token: key.key, raw: [HEADER, `acme-castings,${Y}-Q2,SETUP_TIME,33,,,,from ERP`].join('\n'), headers: { 'Content-Type': 'text/csv' } });
+    expectStatus(res, 201);
+    const imp = res.body as Import;
+    expect(imp).toMatchObject({ apiKeyId: key.id, createdById: null, organisationId: demo.org.acme });
+    const token = key.key;
+    const until = Date.now() + 20_000;
+    let status = imp.status;
+    while (status !== 'parsed' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = ((await call(api, 'GET', `/api/imports/${imp.id}`, { token })).body as Import).status;
+    }
+    expect(status).toBe('parsed');
+    expectStatus(await call(api, 'POST', `/api/imports/${imp.id}/commit`, { token }), 202);
+    while (status !== 'committed' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = ((await call(api, 'GET', `/api/imports/${imp.id}`, { token })).body as Import).status;
+    }
+    expect(status).toBe('committed');
+    const rev = await pool.query(
+      `SELECT r."actorApiKeyId", r."actorUserId", r.reason FROM "MetricValueRevision" r JOIN "MetricValue" v ON v.id = r."metricValueId"
+        JOIN "MetricDefinition" m ON m.id = v."metricId" WHERE v."organisationId" = $1 AND v."periodId" = $2 AND m.code = 'SETUP_TIME'`,
+      [demo.org.acme, glmp.ids[`${Y}-Q2`]],
+    );
+    expect(rev.rows).toEqual([{ actorApiKeyId: key.id, actorUserId: null, reason: 'CSV import erp.csv' }]);
   });
 });
 

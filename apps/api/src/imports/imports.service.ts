@@ -1,0 +1,215 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { stringify } from 'csv-stringify';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { IMPORT_STATUSES, type Import, type ImportRowError } from '@tandem/contracts';
+import type { Import as ImportRow, ImportError as ImportErrorRow } from '@tandem/db';
+import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, JobProducer, PrismaService, RequestContext, type AppConfig } from '@tandem/server';
+import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import type { StoredFile } from './upload';
+
+export const IMPORT_LIST: ListSpec = {
+  sortable: ['createdAt', 'filename', 'status', 'totalRows', 'errorRows', 'committedAt'],
+  defaultSort: ['createdAt', 'desc'],
+  filters: {
+    status: { type: 'enum', values: IMPORT_STATUSES },
+    organisationId: { type: 'uuid' },
+    createdById: { type: 'uuid' },
+  },
+  search: (q) => ({ filename: { contains: q, mode: 'insensitive' } }),
+};
+
+export const IMPORT_ERROR_LIST: ListSpec = {
+  sortable: ['rowNumber', 'column'],
+  defaultSort: ['rowNumber', 'asc'],
+  filters: { column: { type: 'string' } },
+  search: (q) => ({ message: { contains: q, mode: 'insensitive' } }),
+  idType: 'int',
+};
+
+export function toImport(i: ImportRow): Import {
+  return {
+    id: i.id,
+    consortiumId: i.consortiumId,
+    organisationId: i.organisationId,
+    createdById: i.createdById,
+    apiKeyId: i.apiKeyId,
+    filename: i.filename,
+    sizeBytes: i.sizeBytes,
+    checksum: i.checksum,
+    status: i.status,
+    progress: i.progress,
+    totalRows: i.totalRows,
+    validRows: i.validRows,
+    errorRows: i.errorRows,
+    committedRows: i.committedRows,
+    fileError: i.fileError,
+    committedAt: i.committedAt ? i.committedAt.toISOString() : null,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  };
+}
+
+export function toImportError(e: ImportErrorRow): ImportRowError {
+  return { id: e.id.toString(), importId: e.importId, rowNumber: e.rowNumber, column: e.column, message: e.message };
+}
+
+/** Rows read per query while the error report streams out. */
+const CSV_PAGE = 5000;
+
+/**
+ * Imports as the API sees them: the upload (file already streamed to disk by the
+ * controller), reads scoped to the principal, and the two decisions — commit or cancel —
+ * which only change the status here and leave the heavy work to the worker.
+ */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger(ImportsService.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+    private readonly jobs: JobProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Consortium staff upload for several firms (organisation null); a firm for itself. */
+  async create(file: StoredFile, filename: string): Promise<Import> {
+    const p = this.context.requirePrincipal();
+    if (!p.consortiumId) {
+      await this.discard(file);
+      throw new DomainError(CommonErrorCode.Forbidden, 'An import belongs to a consortium: sign in under a consortium role to upload');
+    }
+    const consortiumId = p.consortiumId;
+    let row: ImportRow;
+    try {
+      row = await this.prisma.scoped.$transaction(async (tx) => {
+        const created = await tx.import.create({
+          data: {
+            consortiumId,
+            organisationId: p.role === 'consortium_staff' ? null : p.organisationId,
+            createdById: p.userId,
+            apiKeyId: p.apiKeyId,
+            filename,
+            sizeBytes: file.sizeBytes,
+            checksum: file.checksum,
+            storagePath: file.storagePath,
+          },
+        });
+        await this.audit.record(tx, {
+          action: 'import.uploaded',
+          entityType: 'Import',
+          entityId: created.id,
+          after: toImport(created),
+          organisationId: created.organisationId,
+        });
+        return created;
+      });
+    } catch (error) {
+      await this.discard(file);
+      throw error;
+    }
+    // After commit, so the worker never looks for a row that is not there yet.
+    await this.jobs.enqueue('imports.parse', { importId: row.id }, { jobId: `import-parse-${row.id}` });
+    return toImport(row);
+  }
+
+  async discard(file: StoredFile): Promise<void> {
+    await rm(path.resolve(this.config.IMPORT_DIR, file.storagePath), { force: true }).catch(() => undefined);
+  }
+
+  async list(page: ListPage): Promise<{ rows: Import[]; total: number }> {
+    const { rows, total } = await listPage(this.prisma.scoped.import, page);
+    return { rows: rows.map(toImport), total };
+  }
+
+  async get(id: string): Promise<Import> {
+    return toImport(await this.find(id));
+  }
+
+  private async find(id: string): Promise<ImportRow> {
+    const row = await this.prisma.scoped.import.findFirst({ where: { id } });
+    if (!row) throw DomainError.notFound('Import');
+    return row;
+  }
+
+  async errors(id: string, page: ListPage): Promise<{ rows: ImportRowError[]; total: number }> {
+    await this.find(id);
+    const where = { AND: [page.where, { importId: id }] };
+    const { rows, total } = await listPage(this.prisma.scoped.importError, { ...page, where });
+    return { rows: rows.map(toImportError), total };
+  }
+
+  /** The error report as CSV (row, column, message), streamed page by page in row order; the caller checked the import is visible. */
+  async writeErrorsCsv(id: string, out: Writable): Promise<void> {
+    const csv = stringify({ header: true, columns: ['row', 'column', 'message'] });
+    const produce = async (): Promise<void> => {
+      let after: { rowNumber: number; id: bigint } | null = null;
+      try {
+        for (;;) {
+          const cursor: Record<string, unknown> = after
+            ? { OR: [{ rowNumber: { gt: after.rowNumber } }, { rowNumber: after.rowNumber, id: { gt: after.id } }] }
+            : {};
+          const page = await this.prisma.scoped.importError.findMany({
+            where: { importId: id, ...cursor },
+            orderBy: [{ rowNumber: 'asc' }, { id: 'asc' }],
+            take: CSV_PAGE,
+          });
+          for (const e of page) {
+            if (!csv.write([e.rowNumber, e.column, e.message])) await new Promise((resolve) => csv.once('drain', resolve));
+          }
+          const last = page[page.length - 1];
+          if (!last || page.length < CSV_PAGE) break;
+          after = { rowNumber: last.rowNumber, id: last.id };
+        }
+        csv.end();
+      } catch (error) {
+        csv.destroy(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    await Promise.all([produce(), pipeline(csv, out)]);
+  }
+
+  /** parsed → committing; the worker moves the valid rows into metric values. 409 from any other status. */
+  async commit(id: string): Promise<Import> {
+    const p = this.context.requirePrincipal();
+    const row = await this.prisma.scoped.$transaction(async (tx) => {
+      const before = await tx.import.findFirst({ where: { id } });
+      if (!before) throw DomainError.notFound('Import');
+      const moved = await tx.import.updateMany({ where: { id, status: 'parsed' }, data: { status: 'committing' } });
+      if (moved.count === 0) throw this.wrongStatus(before.status, 'committed');
+      const after = await tx.import.findFirstOrThrow({ where: { id } });
+      await this.audit.record(tx, { action: 'import.commit_requested', entityType: 'Import', entityId: id, before: toImport(before), after: toImport(after), organisationId: after.organisationId });
+      return after;
+    });
+    // No fixed job id: the status change above is what makes a second commit impossible.
+    await this.jobs.enqueue('imports.commit', { importId: id, userId: p.userId });
+    return toImport(row);
+  }
+
+  /** parsed → cancelled: nothing reaches metric values; the staged rows and the file are deleted, the error report kept. */
+  async cancel(id: string): Promise<Import> {
+    const row = await this.prisma.scoped.$transaction(async (tx) => {
+      const before = await tx.import.findFirst({ where: { id } });
+      if (!before) throw DomainError.notFound('Import');
+      const moved = await tx.import.updateMany({ where: { id, status: 'parsed' }, data: { status: 'cancelled' } });
+      if (moved.count === 0) throw this.wrongStatus(before.status, 'cancelled');
+      // Staging rows have no scoping rule of their own: they are reached through the import checked above.
+      await tx.$executeRaw`DELETE FROM "ImportRow" WHERE "importId" = ${id}::uuid`;
+      const after = await tx.import.findFirstOrThrow({ where: { id } });
+      await this.audit.record(tx, { action: 'import.cancelled', entityType: 'Import', entityId: id, before: toImport(before), after: toImport(after), organisationId: after.organisationId });
+      return after;
+    });
+    await rm(path.resolve(this.config.IMPORT_DIR, row.storagePath), { force: true }).catch((e: unknown) => this.logger.warn(`removing ${row.storagePath}: ${String(e)}`));
+    return toImport(row);
+  }
+
+  private wrongStatus(status: string, wanted: string): DomainError {
+    return new DomainError(CommonErrorCode.Conflict, `The import is ${status}; only a parsed import can be ${wanted}`, [
+      { path: 'status', message: `is ${status}, must be parsed` },
+    ]);
+  }
+}

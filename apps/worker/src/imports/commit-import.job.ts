@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { PoolClient } from 'pg';
+import type { JobPayloads } from '@tandem/contracts';
+import { APP_CONFIG, AuditService, PrismaService, RequestContext, type AppConfig, type AuditWriter, type Principal } from '@tandem/server';
+import { COMMIT_ROWS_SQL } from './import.sql';
+import { loadMetricDefinitions, sqlRule } from './metric-rules';
+import { lockKey, TUNE_TRANSACTION } from './parse-import.job';
+
+/** For tests: a hook after the rows are written, before the transaction commits (throw = crash). */
+export interface CommitHooks {
+  afterInsert?: () => void | Promise<void>;
+}
+
+export type CommitResult = { committed: number; inserted: number; revised: number } | 'skipped';
+
+/**
+ * `imports.commit`: the valid staged rows become metric values (source `csv`, status
+ * `submitted`), each with its revision; the import becomes `committed` and its staging rows
+ * are deleted, all in one transaction under the import's advisory lock. A rerun after a
+ * crash finds either nothing done (rolled back) or the import committed (skipped), and the
+ * insert itself is idempotent on the natural key (see COMMIT_ROWS_SQL).
+ */
+@Injectable()
+export class CommitImportJob {
+  private readonly logger = new Logger(CommitImportJob.name);
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly context: RequestContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(data: JobPayloads['imports.commit'], hooks: CommitHooks = {}): Promise<CommitResult> {
+    const client = await this.prisma.pool.connect();
+    let inTransaction = false;
+    let storagePath: string | null = null;
+    let outcome: CommitResult;
+    try {
+      await client.query('BEGIN');
+      inTransaction = true;
+      await client.query(TUNE_TRANSACTION);
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(data.importId)]);
+      const found = await client.query<{ status: string; consortiumId: string; organisationId: string | null; apiKeyId: string | null; filename: string; storagePath: string }>(
+        `SELECT status, "consortiumId", "organisationId", "apiKeyId", filename, "storagePath" FROM "Import" WHERE id = $1 FOR UPDATE`,
+        [data.importId],
+      );
+      const imp = found.rows[0];
+      if (!imp || imp.status !== 'committing') {
+        await client.query('ROLLBACK');
+        inTransaction = false;
+        return 'skipped';
+      }
+      storagePath = imp.storagePath;
+      const defs = await loadMetricDefinitions(client, imp.consortiumId);
+      const rules = JSON.stringify(defs.map(sqlRule));
+      // An API key commits without a user; the key that uploaded stands for it.
+      const apiKeyId = data.userId ? null : imp.apiKeyId;
+      const result = await client.query<{ committed: number; inserted: number; revised: number }>(COMMIT_ROWS_SQL, [
+        data.importId,
+        imp.consortiumId,
+        rules,
+        `CSV import ${imp.filename}`.slice(0, 500),
+        data.userId,
+        apiKeyId,
+      ]);
+      const counts = result.rows[0] ?? { committed: 0, inserted: 0, revised: 0 };
+      await hooks.afterInsert?.();
+      const errorRows = await client.query<{ n: number }>(`SELECT count(DISTINCT "rowNumber")::int AS n FROM "ImportError" WHERE "importId" = $1`, [data.importId]);
+      await client.query(
+        `UPDATE "Import" SET status = 'committed', "committedRows" = $2, "committedAt" = now(), "errorRows" = $3,
+                "validRows" = LEAST("validRows", $2), progress = 100, "updatedAt" = now() WHERE id = $1`,
+        [data.importId, counts.committed, errorRows.rows[0]?.n ?? 0],
+      );
+      await this.recordAudit(client, data, imp, counts);
+      await client.query('COMMIT');
+      inTransaction = false;
+      this.logger.log(`import ${data.importId}: ${counts.committed} rows committed (${counts.inserted} new, ${counts.revised} revised)`);
+      outcome = counts;
+    } catch (error) {
+      if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    // The figures are in metric values now: staging rows and file are no longer needed. Removed
+    // after the commit, off the path the user waits on; a crash here leaves staging rows that
+    // nothing reads any more (the import is committed).
+    await this.prisma.pool.query('DELETE FROM "ImportRow" WHERE "importId" = $1', [data.importId]).catch((e: unknown) => this.logger.warn(`staging clean-up: ${String(e)}`));
+    if (storagePath) await rm(path.resolve(this.config.IMPORT_DIR, storagePath), { force: true }).catch(() => undefined);
+    return outcome;
+  }
+
+  /** The audit row goes through the same transaction as the commit (raw client wrapped as an AuditWriter). */
+  private async recordAudit(
+    client: PoolClient,
+    data: JobPayloads['imports.commit'],
+    imp: { consortiumId: string; organisationId: string | null; apiKeyId: string | null },
+    counts: { committed: number; inserted: number; revised: number },
+  ): Promise<void> {
+    const writer: AuditWriter = {
+      auditEvent: {
+        create: async ({ data: row }) => {
+          await client.query(
+            `INSERT INTO "AuditEvent" (action, "entityType", "entityId", "before", "after", "consortiumId", "organisationId", "actorUserId", "actorApiKeyId", "requestId")
+             VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10)`,
+            [
+              row.action,
+              row.entityType,
+              row.entityId,
+              row.before === undefined ? null : JSON.stringify(row.before),
+              row.after === undefined ? null : JSON.stringify(row.after),
+              row.consortiumId ?? null,
+              row.organisationId ?? null,
+              row.actorUserId ?? null,
+              row.actorApiKeyId ?? null,
+              row.requestId ?? null,
+            ],
+          );
+        },
+      },
+    };
+    const principal: Principal = {
+      kind: data.userId ? 'user' : 'api_key',
+      userId: data.userId,
+      apiKeyId: data.userId ? null : imp.apiKeyId,
+      roleAssignmentId: null,
+      role: imp.organisationId ? 'firm_contributor' : 'consortium_staff',
+      consortiumId: imp.consortiumId,
+      organisationId: imp.organisationId,
+    };
+    await this.context.runAs(principal, () =>
+      this.audit.record(writer, {
+        action: 'import.committed',
+        entityType: 'Import',
+        entityId: data.importId,
+        after: { status: 'committed', committedRows: counts.committed, insertedValues: counts.inserted, revisedValues: counts.revised },
+        consortiumId: imp.consortiumId,
+        organisationId: imp.organisationId,
+      }),
+    );
+  }
+}

@@ -1,0 +1,258 @@
+process.env.LOG_LEVEL ??= 'silent';
+import type { INestApplicationContext } from '@nestjs/common';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { readNumber, validateFigures } from '@tandem/domain';
+import { createPeriods, ensureCatalogue, randomYear } from './testing';
+import { createWorker } from '../bootstrap';
+import { CommitImportJob } from './commit-import.job';
+import { loadMetricDefinitions, toMetricRule } from './metric-rules';
+import { ParseImportJob } from './parse-import.job';
+
+/**
+ * The import jobs as the worker runs them, against the run's database, without the API:
+ * a worker "killed" half-way (a hook throws between two batches, or after the insert)
+ * and restarted ends with exactly the rows of an uninterrupted run, never duplicates; and
+ * the SQL checks say what the domain's validateFigures() says, message for message.
+ */
+
+jest.setTimeout(60_000);
+
+const importDir = mkdtempSync(path.join(tmpdir(), 'tandem-import-jobs-'));
+process.env.IMPORT_DIR = importDir;
+
+let worker: INestApplicationContext;
+let pool: Pool;
+let consortiumId: string;
+let Y: number;
+
+beforeAll(async () => {
+  worker = await createWorker();
+  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  consortiumId = (await pool.query<{ id: string }>(`SELECT id FROM "Consortium" WHERE slug = 'glmp'`)).rows[0]!.id;
+  await ensureCatalogue(pool, consortiumId);
+  Y = randomYear();
+  await createPeriods(pool, consortiumId, Y);
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await pool?.end();
+  rmSync(importDir, { recursive: true, force: true });
+});
+
+const HEADER = 'org_code,period,metric,value,numerator,denominator,customer_code,note';
+const SUPPLIERS = ['acme-castings', 'badger-machining', 'menomonee-gray-iron', 'cream-city-steel-foundry', 'root-river-aluminum'];
+const METRICS = ['LEAD_TIME', 'CYCLE_TIME', 'SETUP_TIME', 'OEE', 'COST_INDEX'];
+
+/** A file of `rows` distinct keys (5 suppliers × 5 metrics × notes), some of them bad. */
+function bigFile(rows: number, period: string): string {
+  const lines = [HEADER];
+  for (let i = 0; i < rows; i++) {
+    const org = SUPPLIERS[i % SUPPLIERS.length]!;
+    const metric = METRICS[Math.floor(i / SUPPLIERS.length) % METRICS.length]!;
+    // one key per (org, metric): the rest of the rows repeat keys in other periods would need more periods,
+    // so rows beyond 25 are duplicates on purpose, except every 7th which carries a unit
+    lines.push(`${org},${period},${metric},${i % 7 === 0 ? `${i} days` : (i % 90) + 1},,,,row ${i}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function newImport(content: string, organisationId: string | null = null): Promise<string> {
+  const storagePath = `${Math.random().toString(36).slice(2)}.csv`;
+  writeFileSync(path.join(importDir, storagePath), content);
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO "Import" (id, "consortiumId", "organisationId", filename, "sizeBytes", checksum, "storagePath", status, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, 'test.csv', $3, 'x', $4, 'uploaded', now()) RETURNING id`,
+    [consortiumId, organisationId, Buffer.byteLength(content), storagePath],
+  );
+  return rows[0]!.id;
+}
+
+interface Snapshot {
+  status: string;
+  totalRows: number;
+  validRows: number;
+  errorRows: number;
+  staged: string[];
+  errors: string[];
+}
+
+async function snapshot(importId: string): Promise<Snapshot> {
+  const imp = (await pool.query(`SELECT status, "totalRows", "validRows", "errorRows" FROM "Import" WHERE id = $1`, [importId])).rows[0] as Snapshot;
+  const staged = await pool.query<{ line: string }>(
+    `SELECT concat_ws('|', "rowNumber", "orgCode", "periodCode", "metricCode", "valueText", note) AS line FROM "ImportRow" WHERE "importId" = $1 ORDER BY "rowNumber"`,
+    [importId],
+  );
+  const errors = await pool.query<{ line: string }>(
+    `SELECT concat_ws('|', "rowNumber", "column", message) AS line FROM "ImportError" WHERE "importId" = $1 ORDER BY "rowNumber", "column", message`,
+    [importId],
+  );
+  return { ...imp, staged: staged.rows.map((r) => r.line), errors: errors.rows.map((r) => r.line) };
+}
+
+describe('imports.parse, killed and restarted', () => {
+  it('a crash between batches leaves nothing staged; the rerun stages exactly the rows of a clean run', async () => {
+    const content = bigFile(5_000, `${Y}-Q1`);
+    const parse = worker.get(ParseImportJob);
+
+    const clean = await newImport(content);
+    expect(await parse.run({ importId: clean }, { batchRows: 1_000 })).toBe('parsed');
+    const expected = await snapshot(clean);
+    expect(expected).toMatchObject({ status: 'parsed', totalRows: 5_000 });
+    expect(expected.staged).toHaveLength(5_000);
+    expect(expected.errors.length).toBeGreaterThan(5_000 - 25);
+
+    const crashed = await newImport(content);
+    let batches = 0;
+    await expect(
+      parse.run({ importId: crashed }, {
+        batchRows: 1_000,
+        afterBatch: (n) => {
+          batches = n;
+          if (n === 3) throw new Error('worker killed');
+        },
+      }),
+    ).rejects.toThrow('worker killed');
+    expect(batches).toBe(3);
+    const afterCrash = await snapshot(crashed);
+    expect(afterCrash).toMatchObject({ status: 'parsing', staged: [], errors: [] });
+
+    expect(await parse.run({ importId: crashed }, { batchRows: 1_000 })).toBe('parsed');
+    const rerun = await snapshot(crashed);
+    expect({ ...rerun }).toEqual({ ...expected });
+
+    // delivered again after it finished (at-least-once): nothing changes
+    expect(await parse.run({ importId: crashed })).toBe('skipped');
+    // and a run restarted from "parsing" over rows an earlier run left replaces them, never adds
+    await pool.query(`UPDATE "Import" SET status = 'parsing' WHERE id = $1`, [crashed]);
+    expect(await parse.run({ importId: crashed }, { batchRows: 700 })).toBe('parsed');
+    expect(await snapshot(crashed)).toEqual(expected);
+  });
+
+  it('two deliveries at once: one parses, the other waits and skips', async () => {
+    const id = await newImport(bigFile(2_000, `${Y}-Q1`));
+    const parse = worker.get(ParseImportJob);
+    const results = await Promise.all([parse.run({ importId: id }, { batchRows: 500 }), parse.run({ importId: id }, { batchRows: 500 })]);
+    expect(results.sort()).toEqual(['parsed', 'skipped']);
+    const snap = await snapshot(id);
+    expect(snap.staged).toHaveLength(2_000);
+    expect(new Set(snap.staged).size).toBe(2_000);
+  });
+});
+
+describe('imports.commit, killed and restarted', () => {
+  async function valuesOf(importPeriod: string): Promise<string[]> {
+    const { rows } = await pool.query<{ line: string }>(
+      `SELECT concat_ws('|', o.code, m.code, v.value, v.revision, v.status, v.source,
+                        (SELECT count(*) FROM "MetricValueRevision" r WHERE r."metricValueId" = v.id)) AS line
+         FROM "MetricValue" v JOIN "Organisation" o ON o.id = v."organisationId" JOIN "MetricDefinition" m ON m.id = v."metricId"
+         JOIN "Period" p ON p.id = v."periodId"
+        WHERE p."consortiumId" = $1 AND p.code = $2 ORDER BY 1`,
+      [consortiumId, importPeriod],
+    );
+    return rows.map((r) => r.line);
+  }
+
+  it('a crash after the insert rolls back; the rerun commits each valid row once', async () => {
+    const period = `${Y}-Q2`;
+    const lines = [HEADER];
+    for (const org of SUPPLIERS) for (const metric of METRICS) lines.push(`${org},${period},${metric},${METRICS.indexOf(metric) + 10},,,,`);
+    lines.push(`acme-castings,${period},SCRAP,95%,,,,`);
+    const id = await newImport(lines.join('\n'));
+    expect(await worker.get(ParseImportJob).run({ importId: id })).toBe('parsed');
+    await pool.query(`UPDATE "Import" SET status = 'committing' WHERE id = $1`, [id]);
+    const commit = worker.get(CommitImportJob);
+
+    await expect(commit.run({ importId: id, userId: null }, { afterInsert: () => Promise.reject(new Error('worker killed')) })).rejects.toThrow('worker killed');
+    expect(await valuesOf(period)).toEqual([]);
+    expect((await pool.query(`SELECT status FROM "Import" WHERE id = $1`, [id])).rows[0]).toEqual({ status: 'committing' });
+
+    // the rerun, and a second delivery racing it
+    const results = await Promise.all([commit.run({ importId: id, userId: null }), commit.run({ importId: id, userId: null })]);
+    expect(results).toContainEqual({ committed: 25, inserted: 25, revised: 0, stale: 0 });
+    expect(results).toContain('skipped');
+    const values = await valuesOf(period);
+    expect(values).toHaveLength(25);
+    expect(values.every((v) => v.endsWith('|1|submitted|csv|1'))).toBe(true);
+    expect(await commit.run({ importId: id, userId: null })).toBe('skipped');
+    expect(await valuesOf(period)).toEqual(values);
+    const imp = (await pool.query(`SELECT status, "committedRows", "errorRows" FROM "Import" WHERE id = $1`, [id])).rows[0];
+    expect(imp).toEqual({ status: 'committed', committedRows: 25, errorRows: 1 });
+    expect((await pool.query(`SELECT count(*)::int AS n FROM "ImportRow" WHERE "importId" = $1`, [id])).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('flags an outlier against the previous period, with the domain note', async () => {
+    const q3 = await newImport([HEADER, `kenosha-die-cast,${Y}-Q3,LEAD_TIME,10,,,,`, `kenosha-die-cast,${Y}-Q4,LEAD_TIME,45,,,,`].join('\n'));
+    expect(await worker.get(ParseImportJob).run({ importId: q3 })).toBe('parsed');
+    await pool.query(`UPDATE "Import" SET status = 'committing' WHERE id = $1`, [q3]);
+    await worker.get(CommitImportJob).run({ importId: q3, userId: null });
+    const { rows } = await pool.query<{ code: string; outlier: boolean; outlierNote: string | null }>(
+      `SELECT p.code, v.outlier, v."outlierNote" FROM "MetricValue" v JOIN "Period" p ON p.id = v."periodId" JOIN "Organisation" o ON o.id = v."organisationId"
+        WHERE o.code = 'kenosha-die-cast' AND p.code IN ($1, $2) ORDER BY p.code`,
+      [`${Y}-Q3`, `${Y}-Q4`],
+    );
+    expect(rows).toEqual([
+      { code: `${Y}-Q3`, outlier: false, outlierNote: null },
+      { code: `${Y}-Q4`, outlier: true, outlierNote: `LEAD_TIME moved from 10 in ${Y}-Q3 to 45 days, more than 3× its previous value; accepted and flagged for review` },
+    ]);
+  });
+});
+
+describe('the SQL checks say what the domain says', () => {
+  const cases: [metric: string, value: string, numerator: string, denominator: string][] = [
+    ['OEE', '101', '', ''],
+    ['OEE', '-0.5', '', ''],
+    ['OEE', '99.999', '', ''],
+    ['LEAD_TIME', '366', '', ''],
+    ['LEAD_TIME', '12', '3', '4'],
+    ['LEAD_TIME', '', '', ''],
+    ['CYCLE_TIME', '10000.5', '', ''],
+    ['PPM', '-1', '', ''],
+    ['PPM', '', '5', '0'],
+    ['PPM', '', '-5', '10'],
+    ['PPM', '', '5', '1000000'],
+    ['OTD', '', '1001', '1000'],
+    ['OTD', '95.3', '953', '1000'],
+    ['OTD', '95.4', '953', '1000'],
+    ['OTD', '', '12', ''],
+    ['OTD', '', '', '12'],
+    ['OTD', '', '', ''],
+    ['SCRAP', '150', '', ''],
+    ['INV_TURNS', '', '1200', '2'],
+    ['INV_TURNS', '12', '', ''],
+    ['COST_INDEX', '', '2000', '100'],
+    ['TRIR', '1e3', '', ''],
+    ['VA_EMP', '1000000000000', '', ''],
+    ['TRAIN_SPEND', '3', '', ''],
+    ['TRIR', '12 per 200k h', '', ''],
+  ];
+
+  it('for ranges, ratios, reporters and values without units', async () => {
+    const period = `${Y}-Q1`;
+    const lines = [HEADER, ...cases.map(([m, v, n, d], i) => `${SUPPLIERS[i % SUPPLIERS.length]},${period},${m},${v},${n},${d},,case ${i}`)];
+    // one row per key: cases sharing a metric get different suppliers, and at most five per metric
+    const id = await newImport(lines.join('\n'));
+    expect(await worker.get(ParseImportJob).run({ importId: id })).toBe('parsed');
+    const { rows } = await pool.query<{ rowNumber: number; column: string; message: string }>(
+      `SELECT "rowNumber", "column", message FROM "ImportError" WHERE "importId" = $1 AND "column" <> 'row' ORDER BY "rowNumber", id`,
+      [id],
+    );
+    const client = await pool.connect();
+    const defs = await loadMetricDefinitions(client, consortiumId).finally(() => client.release());
+    const column: Record<string, string> = { metricId: 'metric', periodId: 'period' };
+    const expected = cases.flatMap(([m, v, n, d], i) => {
+      const def = defs.find((x) => x.code === m)!;
+      const numbers = { value: v, numerator: n, denominator: d };
+      const bad = Object.entries(numbers).flatMap(([path, text]) => (text !== '' && !/^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)$/.test(text) ? [readNumber(text, path).error!] : []));
+      const input = Object.fromEntries(Object.entries(numbers).map(([k, t]) => [k, t === '' ? null : Number(t)]));
+      const domain = validateFigures(toMetricRule(def), input, { side: 'supplier', periodKind: 'quarter', periodCode: period });
+      const errors = bad.length ? [...domain.errors.filter((e) => e.path === 'metricId' || e.path === 'periodId'), ...bad] : domain.errors;
+      return errors.map((e) => ({ rowNumber: i + 2, column: column[e.path] ?? e.path, message: e.message }));
+    });
+    const sortKey = (e: { rowNumber: number; column: string; message: string }) => `${String(e.rowNumber).padStart(4, '0')}|${e.column}|${e.message}`;
+    expect(rows.map(sortKey).sort()).toEqual(expected.map(sortKey).sort());
+  });
+});

@@ -1,0 +1,88 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
+import { APP_CONFIG, JobProducer, PrismaService, type AppConfig } from '@tandem/server';
+import { CommitImportJob } from './commit-import.job';
+import { ParseImportJob } from './parse-import.job';
+
+/** The `imports` queue: routes each job name to its handler. */
+@Processor(QUEUES.imports)
+export class ImportsProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ImportsProcessor.name);
+
+  constructor(
+    private readonly parse: ParseImportJob,
+    private readonly commit: CommitImportJob,
+    private readonly prisma: PrismaService,
+    private readonly jobs: JobProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Concurrency comes from validated config, not from the decorator (read before config exists).
+    this.worker.concurrency = this.config.IMPORT_CONCURRENCY;
+    await this.recoverLostJobs().catch((e: unknown) => this.logger.warn(`recovering import jobs: ${String(e)}`));
+  }
+
+  /**
+   * The API enqueues after its transaction commits; a crash in between leaves an import
+   * `uploaded` or `committing` with no job. On boot, such imports (older than a minute, so
+   * not ones being enqueued right now) get their job again. Harmless when the job exists:
+   * parse jobs share one id per import, and a second commit job finds the import committed.
+   */
+  private async recoverLostJobs(): Promise<void> {
+    const { rows } = await this.prisma.pool.query<{ id: string; status: 'uploaded' | 'committing'; userId: string | null }>(
+      `SELECT i.id, i.status,
+              (SELECT a."actorUserId" FROM "AuditEvent" a WHERE a."entityType" = 'Import' AND a."entityId" = i.id::text
+                  AND a.action = 'import.commit_requested' ORDER BY a.id DESC LIMIT 1) AS "userId"
+         FROM "Import" i
+        WHERE i.status IN ('uploaded', 'committing') AND i."updatedAt" < now() - interval '1 minute'
+        LIMIT 1000`,
+    );
+    for (const r of rows) {
+      if (r.status === 'uploaded') await this.jobs.enqueue('imports.parse', { importId: r.id }, { jobId: `import-parse-${r.id}` });
+      else await this.jobs.enqueue('imports.commit', { importId: r.id, userId: r.userId });
+    }
+    if (rows.length > 0) this.logger.log(`re-enqueued ${rows.length} import job(s) that were lost`);
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const name = job.name as JobsOfQueue<'imports'>;
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    switch (name) {
+      case 'imports.parse': {
+        const data = job.data as JobPayloads['imports.parse'];
+        try {
+          return await this.parse.run(data);
+        } catch (error) {
+          // Out of retries: the import must not stay "parsing" for ever.
+          if (finalAttempt) await this.parse.fail(data.importId, 'The file could not be processed; upload it again or ask staff to look at the logs').catch(() => undefined);
+          this.logger.warn(`imports.parse ${data.importId} attempt ${job.attemptsMade + 1}: ${error instanceof Error ? error.message : String(error)}`);
+          throw error;
+        }
+      }
+      case 'imports.commit': {
+        const data = job.data as JobPayloads['imports.commit'];
+        try {
+          return await this.commit.run(data);
+        } catch (error) {
+          // Out of retries: nothing was written (one transaction); the import can be committed again.
+          if (finalAttempt) {
+            await this.prisma.pool
+              .query(`UPDATE "Import" SET status = 'parsed', "updatedAt" = now() WHERE id = $1 AND status = 'committing'`, [data.importId])
+              .catch(() => undefined);
+          }
+          this.logger.warn(`imports.commit ${data.importId} attempt ${job.attemptsMade + 1}: ${error instanceof Error ? error.message : String(error)}`);
+          throw error;
+        }
+      }
+      default: {
+        const unknown: never = name;
+        throw new Error(`unknown job ${String(unknown)}`);
+      }
+    }
+  }
+}
