@@ -21,7 +21,7 @@ export interface JobPayloads {
   /** parse and check an uploaded CSV into the staging table (idempotent: restarts from scratch) */
   'imports.parse': { importId: string };
   /** move the valid staged rows of an import into metric values (idempotent on the natural key) */
-  'imports.commit': { importId: string; userId: string | null };
+  'imports.commit': { importId: string; userId: string | null; apiKeyId: string | null };
   /** recompute scorecards of one consortium and period in SQL */
   'scorecards.recompute': { consortiumId: string; periodId: string };
   /** email firms that have not submitted a due metric (repeatable; once per firm and period) */

@@ -186,7 +186,7 @@ export class ImportsService {
       return after;
     });
     // No fixed job id: the status change above is what makes a second commit impossible.
-    await this.jobs.enqueue('imports.commit', { importId: id, userId: p.userId });
+    await this.jobs.enqueue('imports.commit', { importId: id, userId: p.userId, apiKeyId: p.apiKeyId });
     return toImport(row);
   }
 

@@ -56,8 +56,8 @@ export class CommitImportJob {
       storagePath = imp.storagePath;
       const defs = await loadMetricDefinitions(client, imp.consortiumId);
       const rules = JSON.stringify(defs.map(sqlRule));
-      // An API key commits without a user; the key that uploaded stands for it.
-      const apiKeyId = data.userId ? null : imp.apiKeyId;
+      // Whoever asked for the commit is its actor: a user, or the API key that asked.
+      const apiKeyId = data.userId ? null : data.apiKeyId;
       const result = await client.query<{ committed: number; inserted: number; revised: number }>(COMMIT_ROWS_SQL, [
         data.importId,
         imp.consortiumId,
@@ -125,7 +125,7 @@ export class CommitImportJob {
     const principal: Principal = {
       kind: data.userId ? 'user' : 'api_key',
       userId: data.userId,
-      apiKeyId: data.userId ? null : imp.apiKeyId,
+      apiKeyId: data.userId ? null : data.apiKeyId,
       roleAssignmentId: null,
       role: imp.organisationId ? 'firm_contributor' : 'consortium_staff',
       consortiumId: imp.consortiumId,
