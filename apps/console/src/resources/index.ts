@@ -1,11 +1,38 @@
 import { apiKeys } from './api-keys';
 import { auditEvents } from './audit-events';
 import { consortia } from './consortia';
+import { correctiveActionPlans } from './corrective-action-plans';
+import { imports } from './imports';
 import { memberships } from './memberships';
+import { metricDefinitions } from './metric-definitions';
+import { metricGoals } from './metric-goals';
+import { metricValues } from './metric-values';
 import { organisations } from './organisations';
 import { outbox } from './outbox';
+import { periods } from './periods';
 import { roleAssignments } from './role-assignments';
+import { scorecardTemplates } from './scorecard-templates';
+import { scorecards } from './scorecards';
+import { supplyRelationships } from './supply-relationships';
 import { users } from './users';
 
 /** In menu order (see menu.ts). */
-export const resources = [consortia, organisations, memberships, users, roleAssignments, apiKeys, auditEvents, outbox];
+export const resources = [
+  consortia,
+  organisations,
+  memberships,
+  metricValues,
+  imports,
+  supplyRelationships,
+  scorecards,
+  correctiveActionPlans,
+  periods,
+  metricDefinitions,
+  metricGoals,
+  scorecardTemplates,
+  users,
+  roleAssignments,
+  apiKeys,
+  auditEvents,
+  outbox,
+];

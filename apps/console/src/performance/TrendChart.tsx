@@ -1,0 +1,134 @@
+import { useMemo } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useGetList, useGetMany, useGetOne } from 'react-admin';
+import type { MetricDefinition, MetricGoal, MetricValue, Period } from '@tandem/contracts';
+import { formatFigure, withUnit } from './format';
+
+export interface TrendChartProps {
+  organisationId: string;
+  metricId: string;
+  /** whose figures: null = the firm's own report, an id = that customer's reports about it */
+  customerId?: string | null;
+  height?: number;
+}
+
+interface Point {
+  period: string;
+  value: number;
+  status: string;
+  outlier: boolean;
+}
+
+const GOAL_COLOUR = '#2e7d32';
+const BASELINE_COLOUR = '#8a94a6';
+
+/**
+ * One firm's values of one metric over the periods, oldest first, with its baseline and goal
+ * (metric-goals) as reference lines. Only the values themselves are plotted: nothing is
+ * aggregated in the browser.
+ */
+export function TrendChart({ organisationId, metricId, customerId = null, height = 280 }: TrendChartProps) {
+  const { data: metric } = useGetOne<MetricDefinition>('metric-definitions', { id: metricId });
+  const filter = customerId ? { organisationId, metricId, customerId } : { organisationId, metricId, customerReported: false };
+  const { data: values, isPending, error } = useGetList<MetricValue>('metric-values', {
+    filter,
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'createdAt', order: 'ASC' },
+  });
+  const { data: goals } = useGetList<MetricGoal>('metric-goals', { filter: { organisationId, metricId }, pagination: { page: 1, perPage: 1 } });
+  const periodIds = useMemo(() => [...new Set((values ?? []).map((v) => v.periodId))], [values]);
+  const { data: periods } = useGetMany<Period>('periods', { ids: periodIds }, { enabled: periodIds.length > 0 });
+
+  const points = useMemo<Point[]>(() => {
+    const startsOn = new Map((periods ?? []).map((p) => [p.id, p.startsOn]));
+    return [...(values ?? [])]
+      .sort((a, b) => (startsOn.get(a.periodId) ?? a.periodCode).localeCompare(startsOn.get(b.periodId) ?? b.periodCode))
+      .map((v) => ({ period: v.periodCode, value: v.value, status: v.status, outlier: v.outlier }));
+  }, [values, periods]);
+
+  if (isPending) return <LinearProgress />;
+  if (error) return <Alert severity="error">The values could not be loaded.</Alert>;
+  if (points.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No values reported yet.
+      </Typography>
+    );
+  }
+
+  const goal = goals?.[0];
+  const latest = values?.[values.length - 1];
+  const baseline = goal?.baselineValue ?? latest?.baselineValue ?? null;
+  const target = goal?.goalValue ?? latest?.goalValue ?? null;
+  const unit = metric?.unit ?? '';
+  const domainValues = [...points.map((p) => p.value), ...(baseline !== null ? [baseline] : []), ...(target !== null ? [target] : [])];
+  const lo = Math.min(...domainValues);
+  const hi = Math.max(...domainValues);
+  const pad = (hi - lo) * 0.15 || Math.abs(hi) * 0.1 || 1;
+  const min = metric?.minValue ?? Number.NEGATIVE_INFINITY;
+  const max = metric?.maxValue ?? Number.POSITIVE_INFINITY;
+  const domain: [number, number] = [Math.max(min, lo - pad), Math.min(max, hi + pad)];
+
+  return (
+    <Box data-testid="trend-chart" sx={{ width: '100%', maxWidth: 900 }}>
+      <Typography variant="subtitle2" color="text.secondary" sx={{ mb: 1 }}>
+        {metric ? `${metric.code} · ${metric.name} (${unit}, ${metric.direction === 'higher' ? 'higher' : 'lower'} is better)` : ''}
+        {baseline !== null ? ` · baseline ${withUnit(baseline, unit)}` : ''}
+        {target !== null ? ` · goal ${withUnit(target, unit)}` : ''}
+      </Typography>
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={points} margin={{ top: 16, right: 96, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e4e7ec" />
+          <XAxis dataKey="period" tick={{ fontSize: 12 }} />
+          <YAxis domain={domain} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatFigure(v, 1)} width={64} />
+          <Tooltip formatter={(v) => [withUnit(Number(v), unit), metric?.code ?? 'Value']} />
+          <Legend verticalAlign="top" height={28} />
+          {baseline !== null && (
+            <ReferenceLine
+              y={baseline}
+              stroke={BASELINE_COLOUR}
+              strokeDasharray="6 4"
+              ifOverflow="extendDomain"
+              label={{ value: `Baseline ${formatFigure(baseline, 1)}`, position: 'right', fill: BASELINE_COLOUR, fontSize: 12 }}
+            />
+          )}
+          {target !== null && (
+            <ReferenceLine
+              y={target}
+              stroke={GOAL_COLOUR}
+              strokeDasharray="2 2"
+              ifOverflow="extendDomain"
+              label={{ value: `Goal ${formatFigure(target, 1)}`, position: 'right', fill: GOAL_COLOUR, fontSize: 12 }}
+            />
+          )}
+          <Line
+            type="monotone"
+            dataKey="value"
+            name={metric?.code ?? 'Value'}
+            stroke="#1d4e89"
+            strokeWidth={2}
+            isAnimationActive={false}
+            dot={(props: { cx?: number; cy?: number; index?: number; payload?: Point }) => (
+              <circle
+                key={`dot-${props.index ?? 0}`}
+                cx={props.cx}
+                cy={props.cy}
+                r={props.payload?.outlier ? 6 : 4}
+                fill={props.payload?.outlier ? '#e08a1e' : props.payload?.status === 'validated' ? '#1d4e89' : '#fff'}
+                stroke={props.payload?.outlier ? '#e08a1e' : '#1d4e89'}
+                strokeWidth={2}
+              />
+            )}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+      <Typography variant="caption" color="text.secondary">
+        Filled dots: validated values; open dots: not yet validated; amber: flagged as outlier.
+      </Typography>
+    </Box>
+  );
+}

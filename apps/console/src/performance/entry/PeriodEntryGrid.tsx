@@ -1,0 +1,383 @@
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import SaveOutlined from '@mui/icons-material/SaveOutlined';
+import Send from '@mui/icons-material/Send';
+import { Title, useCanAccess, useGetIdentity, useGetList, useNotify, usePermissions } from 'react-admin';
+import type { MetricDefinition, MetricValue, Organisation, Period, SupplyRelationship } from '@tandem/contracts';
+import type { TandemPermissions } from '../../providers/authProvider';
+import { errorMessage, fieldErrors, postJson, sendJson } from '../api';
+import { rangeHint } from '../format';
+import { StateChip } from '../PerfChip';
+import { draftOf, figuresOf, isEmptyDraft, metricsFor, previewRatio, sameDraft, type Draft, type RowError, type Side } from './entryModel';
+
+const ROW_FIELDS = ['value', 'numerator', 'denominator', 'note'];
+
+/** Field errors on the inputs, the rest (and the detail when no field is named) on the row. */
+function rowErrorOf(error: unknown): RowError {
+  const all = fieldErrors(error);
+  const fields: Record<string, string> = {};
+  const other: string[] = [];
+  for (const [field, message] of Object.entries(all)) {
+    if (ROW_FIELDS.includes(field)) fields[field] = message;
+    else other.push(message);
+  }
+  const message = other.length ? other.join('; ') : Object.keys(fields).length ? undefined : errorMessage(error);
+  return { fields, message };
+}
+
+interface Subject {
+  id: string;
+  name: string;
+}
+
+/** Who the grid reports about: a firm its own organisation, a buyer one of its suppliers, staff any member firm. */
+function useSubjects(side: Side, staff: boolean, ownOrganisationId: string | undefined) {
+  const relationships = useGetList<SupplyRelationship>(
+    'supply-relationships',
+    { filter: { customerId: ownOrganisationId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'since', order: 'ASC' } },
+    { enabled: side === 'customer' && Boolean(ownOrganisationId) },
+  );
+  const organisations = useGetList<Organisation>(
+    'organisations',
+    { filter: { kind: 'supplier' }, pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } },
+    { enabled: staff },
+  );
+  return useMemo<Subject[]>(() => {
+    if (side === 'customer') return (relationships.data ?? []).map((r) => ({ id: r.supplierId, name: r.supplierName }));
+    if (staff) return (organisations.data ?? []).map((o) => ({ id: o.id, name: o.name }));
+    return [];
+  }, [side, staff, relationships.data, organisations.data]);
+}
+
+function EntryRow({
+  metric,
+  draft,
+  existing,
+  error,
+  disabled,
+  onChange,
+}: {
+  metric: MetricDefinition;
+  draft: Draft;
+  existing: MetricValue | undefined;
+  error: RowError | undefined;
+  disabled: boolean;
+  onChange: (draft: Draft) => void;
+}) {
+  const preview = previewRatio(metric, draft);
+  const ratioGiven = metric.isRatio && (draft.numerator.trim() !== '' || draft.denominator.trim() !== '');
+  const input = (field: keyof Draft, label: string, width: number, extra: { placeholder?: string; multiline?: boolean; helper?: string } = {}) => (
+    <TextField
+      size="small"
+      value={field === 'value' && ratioGiven ? (preview === null ? '' : String(preview)) : draft[field]}
+      onChange={(e) => onChange({ ...draft, [field]: e.target.value })}
+      disabled={disabled || (field === 'value' && ratioGiven)}
+      error={Boolean(error?.fields[field])}
+      helperText={error?.fields[field] ?? extra.helper ?? ' '}
+      placeholder={extra.placeholder}
+      multiline={extra.multiline}
+      maxRows={3}
+      sx={{ width }}
+      slotProps={{ htmlInput: { 'aria-label': `${metric.code} ${label}`, inputMode: field === 'note' ? 'text' : 'decimal' } }}
+    />
+  );
+  return (
+    <TableRow data-testid={`entry-row-${metric.code}`} data-error={error ? 'true' : 'false'} sx={{ verticalAlign: 'top', ...(error ? { bgcolor: 'rgba(211, 47, 47, 0.04)' } : {}) }}>
+      <TableCell sx={{ minWidth: 220 }}>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {metric.code}
+        </Typography>
+        <Typography variant="body2">{metric.name}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {metric.unit} · {rangeHint(metric)} · {metric.direction === 'higher' ? 'higher' : 'lower'} is better
+        </Typography>
+        {error?.message && (
+          <Alert severity="error" sx={{ mt: 1, py: 0 }} data-testid={`entry-error-${metric.code}`}>
+            {error.message}
+          </Alert>
+        )}
+      </TableCell>
+      <TableCell>
+        {input('value', 'value', 140, {
+          placeholder: ratioGiven ? '' : metric.unit,
+          helper: ratioGiven ? `computed (${metric.unit})` : undefined,
+        })}
+      </TableCell>
+      <TableCell>
+        {metric.isRatio ? (
+          <Stack direction="row" spacing={1}>
+            <Tooltip title={metric.numeratorLabel ?? 'numerator'}>{input('numerator', 'numerator', 130, { placeholder: 'numerator' })}</Tooltip>
+            <Tooltip title={metric.denominatorLabel ?? 'denominator'}>{input('denominator', 'denominator', 130, { placeholder: 'denominator' })}</Tooltip>
+          </Stack>
+        ) : (
+          <Typography variant="caption" color="text.secondary">
+            —
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>{input('note', 'note', 220, { multiline: true })}</TableCell>
+      <TableCell sx={{ minWidth: 130 }}>
+        {existing ? (
+          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+            <StateChip value={existing.status} />
+            {existing.outlier && (
+              <Tooltip title={existing.outlierNote ?? 'Flagged for staff review'}>
+                <Chip size="small" color="warning" label="Outlier" data-testid={`outlier-${metric.code}`} />
+              </Tooltip>
+            )}
+            {existing.status === 'rejected' && existing.rejectionReason && (
+              <Typography variant="caption" color="error">
+                {existing.rejectionReason}
+              </Typography>
+            )}
+          </Stack>
+        ) : (
+          <Typography variant="caption" color="text.secondary">
+            not reported
+          </Typography>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * The period entry grid: every metric a firm (or a buyer, about one supplier) reports for one
+ * open period on one screen. Each row is saved on its own, so one range error does not hold
+ * the other rows back; the API's messages appear on the row they concern.
+ */
+export function PeriodEntryGrid() {
+  const { permissions } = usePermissions<TandemPermissions>();
+  const { identity } = useGetIdentity();
+  const { canAccess, isPending: accessPending } = useCanAccess({ resource: 'metric-values', action: 'create' });
+  const notify = useNotify();
+  const [params, setParams] = useSearchParams();
+  const role = permissions?.role;
+  const staff = role === 'consortium_staff' || role === 'platform_admin';
+  const side: Side = role === 'customer_buyer' ? 'customer' : 'supplier';
+  const ownOrganisationId = identity?.organisationId as string | undefined;
+
+  const periodId = params.get('periodId') ?? '';
+  const chosenSubject = params.get('organisationId') ?? '';
+  const subjectId = side === 'supplier' && !staff ? (ownOrganisationId ?? '') : chosenSubject;
+
+  const periods = useGetList<Period>('periods', { filter: { state: 'open' }, pagination: { page: 1, perPage: 100 }, sort: { field: 'startsOn', order: 'ASC' } });
+  const definitions = useGetList<MetricDefinition>('metric-definitions', { filter: { enabled: true }, pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
+  const subjects = useSubjects(side, staff, ownOrganisationId);
+  const period = periods.data?.find((p) => p.id === periodId);
+  const ready = Boolean(period && subjectId && (side === 'supplier' || ownOrganisationId));
+  const valueFilter =
+    side === 'customer' ? { periodId, organisationId: subjectId, customerId: ownOrganisationId } : { periodId, organisationId: subjectId, customerReported: false };
+  const values = useGetList<MetricValue>('metric-values', { filter: valueFilter, pagination: { page: 1, perPage: 200 }, sort: { field: 'createdAt', order: 'ASC' } }, { enabled: ready });
+
+  const [edits, setEdits] = useState<Record<string, Draft>>({});
+  const [errors, setErrors] = useState<Record<string, RowError>>({});
+  const [saving, setSaving] = useState(false);
+
+  const metrics = useMemo(() => metricsFor(definitions.data ?? [], side, period), [definitions.data, side, period]);
+  const byMetric = useMemo(() => new Map((values.data ?? []).map((v) => [v.metricId, v])), [values.data]);
+
+  const choose = (key: 'periodId' | 'organisationId', id: string) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set(key, id);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setEdits({});
+    setErrors({});
+  };
+
+  const draftFor = (metricId: string) => edits[metricId] ?? draftOf(byMetric.get(metricId));
+
+  async function save(submit: boolean) {
+    if (!period) return;
+    setSaving(true);
+    const nextErrors: Record<string, RowError> = {};
+    const saved: string[] = [];
+    let count = 0;
+    for (const metric of metrics) {
+      const existing = byMetric.get(metric.id);
+      const edited = edits[metric.id];
+      const changed = edited !== undefined && !sameDraft(edited, draftOf(existing));
+      try {
+        if (!changed) {
+          if (submit && existing && (existing.status === 'draft' || existing.status === 'rejected')) {
+            await postJson(`/api/metric-values/${existing.id}/submit`);
+            count += 1;
+          }
+          saved.push(metric.id);
+          continue;
+        }
+        if (!existing && isEmptyDraft(edited)) {
+          saved.push(metric.id);
+          continue;
+        }
+        const { figures, errors: local } = figuresOf(metric, edited);
+        if (!figures) {
+          nextErrors[metric.id] = { fields: local };
+          continue;
+        }
+        const note = edited.note.trim() === '' ? null : edited.note.trim();
+        if (existing) {
+          await sendJson('PUT', `/api/metric-values/${existing.id}`, { revision: existing.revision, ...figures, note, submit });
+        } else {
+          await postJson('/api/metric-values', {
+            metricId: metric.id,
+            periodId: period.id,
+            ...(staff || side === 'customer' ? { organisationId: subjectId } : {}),
+            ...figures,
+            ...(note ? { note } : {}),
+            submit,
+          });
+        }
+        count += 1;
+        saved.push(metric.id);
+      } catch (error) {
+        nextErrors[metric.id] = rowErrorOf(error);
+      }
+    }
+    setEdits((current) => {
+      const next = { ...current };
+      for (const id of saved) delete next[id];
+      return next;
+    });
+    setErrors(nextErrors);
+    await values.refetch();
+    setSaving(false);
+    const failed = Object.keys(nextErrors).length;
+    const done = submit ? `${count} value${count === 1 ? '' : 's'} submitted` : `${count} value${count === 1 ? '' : 's'} saved as draft`;
+    if (failed) notify(`${done}; ${failed} row${failed === 1 ? ' needs' : 's need'} fixing`, { type: 'warning' });
+    else notify(count ? done : 'Nothing to save', { type: count ? 'success' : 'info' });
+  }
+
+  if (accessPending) return <LinearProgress sx={{ mt: 2 }} />;
+  if (!canAccess) {
+    return (
+      <Alert severity="info" sx={{ mt: 2 }}>
+        Your role does not report figures.
+      </Alert>
+    );
+  }
+
+  const submittedCount = (values.data ?? []).filter((v) => v.status !== 'draft').length;
+  const subjectName = side === 'supplier' && !staff ? 'your organisation' : subjects.find((s) => s.id === subjectId)?.name;
+
+  return (
+    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="period-entry">
+      <Title title={side === 'customer' ? 'Report about a supplier' : 'Enter a period'} />
+      <Card>
+        <CardContent sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <TextField
+            select
+            label="Period"
+            value={period ? periodId : ''}
+            onChange={(e) => choose('periodId', e.target.value)}
+            fullWidth={false}
+            sx={{ width: 300 }}
+            helperText={period ? `${period.startsOn} – ${period.endsOn} · due ${period.dueOn}` : 'Open periods only'}
+          >
+            {(periods.data ?? []).map((p) => (
+              <MenuItem key={p.id} value={p.id}>
+                {p.code}
+              </MenuItem>
+            ))}
+          </TextField>
+          {(side === 'customer' || staff) && (
+            <TextField
+              select
+              label={side === 'customer' ? 'Supplier' : 'Organisation'}
+              value={subjects.some((s) => s.id === subjectId) ? subjectId : ''}
+              onChange={(e) => choose('organisationId', e.target.value)}
+              fullWidth={false}
+              sx={{ width: 320 }}
+              helperText={side === 'customer' ? 'Your suppliers (supply relationships)' : 'The member firm whose figures you enter'}
+            >
+              {subjects.map((s) => (
+                <MenuItem key={s.id} value={s.id}>
+                  {s.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <Box sx={{ flex: 1 }} />
+          {ready && (
+            <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }} data-testid="entry-summary">
+              {metrics.length} metrics · {submittedCount} submitted or validated · {subjectName ?? ''}
+            </Typography>
+          )}
+        </CardContent>
+      </Card>
+
+      {periods.data && periods.data.length === 0 && <Alert severity="info">No period is open for reporting.</Alert>}
+      {!ready && periods.data && periods.data.length > 0 && (
+        <Alert severity="info">{side === 'customer' && !subjectId ? 'Choose a period and the supplier you report about.' : staff && !subjectId ? 'Choose a period and a member firm.' : 'Choose an open period.'}</Alert>
+      )}
+
+      {ready && (
+        <Card>
+          {(values.isFetching || saving) && <LinearProgress />}
+          <Table size="small" aria-label="Metrics of the period">
+            <TableHead>
+              <TableRow>
+                <TableCell>Metric</TableCell>
+                <TableCell>Value</TableCell>
+                <TableCell>Numerator / denominator</TableCell>
+                <TableCell>Note</TableCell>
+                <TableCell>Status</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {metrics.map((metric) => (
+                <EntryRow
+                  key={metric.id}
+                  metric={metric}
+                  draft={draftFor(metric.id)}
+                  existing={byMetric.get(metric.id)}
+                  error={errors[metric.id]}
+                  disabled={saving || values.isPending}
+                  onChange={(draft) => setEdits((current) => ({ ...current, [metric.id]: draft }))}
+                />
+              ))}
+              {metrics.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={5}>
+                    <Typography variant="body2" color="text.secondary">
+                      No enabled metric is reported {side === 'customer' ? 'by customers' : 'by firms'} for a {period?.kind ?? 'period'}.
+                    </Typography>
+                  </TableCell>
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+          <Box sx={{ display: 'flex', gap: 1, p: 2, justifyContent: 'flex-end', alignItems: 'center' }}>
+            <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
+              Values are checked by the API as they are saved; a row with an error is kept as you typed it. Submitted values go to consortium staff for validation.
+            </Typography>
+            <Button variant="outlined" startIcon={<SaveOutlined />} disabled={saving} onClick={() => void save(false)}>
+              Save draft
+            </Button>
+            <Button variant="contained" startIcon={<Send />} disabled={saving} onClick={() => void save(true)}>
+              Submit
+            </Button>
+          </Box>
+        </Card>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,13 @@
+import { Create, SimpleForm } from 'react-admin';
+import { metricGoalCreateBody, MetricGoalInputs, MetricGoalSubjectInputs } from './MetricGoalInputs';
+
+export function MetricGoalCreate() {
+  return (
+    <Create transform={metricGoalCreateBody} redirect="show">
+      <SimpleForm>
+        <MetricGoalSubjectInputs />
+        <MetricGoalInputs />
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,38 @@
+import { DataTable, DateField, List, NumberField, ReferenceField, TextField, usePermissions } from 'react-admin';
+import type { TandemPermissions } from '../../providers/authProvider';
+import { FirmName } from '../../performance/FirmName';
+import { metricGoalFilters } from './MetricGoalFilters';
+
+export function MetricGoalList() {
+  const { permissions } = usePermissions<TandemPermissions>();
+  const staff = permissions?.role === 'consortium_staff' || permissions?.role === 'platform_admin';
+  return (
+    <List filters={metricGoalFilters(staff)} sort={{ field: 'createdAt', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="organisationId" label="Firm" disableSort>
+          <FirmName source="organisationId" />
+        </DataTable.Col>
+        <DataTable.Col source="metricId" label="Metric" disableSort>
+          <ReferenceField source="metricId" reference="metric-definitions" link={false}>
+            <TextField source="code" />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col source="baselinePeriodId" label="Baseline period" disableSort>
+          <ReferenceField source="baselinePeriodId" reference="periods" link={false} emptyText="first validated">
+            <TextField source="code" />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col source="baselineValue" label="Baseline" disableSort>
+          <NumberField source="baselineValue" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="goalValue" label="Goal" disableSort>
+          <NumberField source="goalValue" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="goalDate" label="By">
+          <DateField source="goalDate" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="updatedAt" label="Updated" field={DateField} />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,36 @@
+import { AutocompleteInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { metricValueSourceChoices, metricValueStatusChoices, yesNoFilter } from '../../performance/choices';
+
+const outlierChoices = [
+  { id: 'true', name: 'Flagged outliers' },
+  { id: 'false', name: 'Not flagged' },
+];
+
+const reportedByChoices = [
+  { id: 'false', name: 'The firm itself' },
+  { id: 'true', name: 'A customer' },
+];
+
+/** Staff filter by firm; a firm sees its own values only, so it has no firm filter. */
+export function metricValueFilters(staff: boolean) {
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder="Metric code or firm" />,
+    <SelectInput key="status" source="status" choices={metricValueStatusChoices} alwaysOn />,
+    <SelectInput key="outlier" source="outlier" label="Outlier" choices={outlierChoices} alwaysOn {...yesNoFilter} />,
+    <ReferenceInput key="periodId" source="periodId" reference="periods" sort={{ field: 'startsOn', order: 'DESC' }} alwaysOn>
+      <SelectInput label="Period" optionText="code" />
+    </ReferenceInput>,
+    <ReferenceInput key="metricId" source="metricId" reference="metric-definitions" sort={{ field: 'code', order: 'ASC' }} perPage={100}>
+      <SelectInput label="Metric" optionText="code" />
+    </ReferenceInput>,
+    <SelectInput key="customerReported" source="customerReported" label="Reported by" choices={reportedByChoices} {...yesNoFilter} />,
+    <SelectInput key="source" source="source" choices={metricValueSourceChoices} />,
+    ...(staff
+      ? [
+          <ReferenceInput key="organisationId" source="organisationId" reference="organisations" sort={{ field: 'name', order: 'ASC' }}>
+            <AutocompleteInput label="Firm" optionText="name" filterToQuery={(q: string) => ({ q })} />
+          </ReferenceInput>,
+        ]
+      : []),
+  ];
+}

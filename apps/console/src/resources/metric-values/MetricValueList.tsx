@@ -1,0 +1,104 @@
+import Box from '@mui/material/Box';
+import AddIcon from '@mui/icons-material/PlaylistAdd';
+import UploadFile from '@mui/icons-material/UploadFile';
+import {
+  Button,
+  CreateButton,
+  DataTable,
+  DateField,
+  ExportButton,
+  FilterButton,
+  LinkBase,
+  List,
+  SelectField,
+  TopToolbar,
+  useCanAccess,
+  usePermissions,
+} from 'react-admin';
+import type { TandemPermissions } from '../../providers/authProvider';
+import { metricValueSourceShortChoices } from '../../performance/choices';
+import { FirmName } from '../../performance/FirmName';
+import { StateField } from '../../performance/PerfChip';
+import { DistanceToGoalField, FigureField, ImprovementField, MetricField, OutlierField } from './MetricValueFields';
+import { metricValueFilters } from './MetricValueFilters';
+import { RejectButton, ValidateManyButton } from './MetricValueActions';
+
+function ImportButton() {
+  const { canAccess } = useCanAccess({ resource: 'imports', action: 'create' });
+  if (!canAccess) return null;
+  return (
+    <Button component={LinkBase} to="/imports/create" label="Import CSV">
+      <UploadFile />
+    </Button>
+  );
+}
+
+function MetricValueListActions({ buyer }: { buyer: boolean }) {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton label={buyer ? 'Report about a supplier' : 'Enter a period'} icon={<AddIcon />} />
+      <ImportButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
+/**
+ * Reported values with their progress (improvement since baseline, distance to goal). For
+ * staff it is the validation queue: submitted values first, outliers flagged, bulk validate
+ * and per-row rejection.
+ */
+export function MetricValueList() {
+  const { permissions } = usePermissions<TandemPermissions>();
+  const { canAccess: canValidate } = useCanAccess({ resource: 'metric-values', action: 'validate' });
+  const staff = permissions?.role === 'consortium_staff' || permissions?.role === 'platform_admin';
+  const buyer = permissions?.role === 'customer_buyer';
+  if (!permissions) return null;
+  return (
+    <List
+      title={canValidate ? 'Validation queue' : undefined}
+      filters={metricValueFilters(staff)}
+      filterDefaultValues={canValidate ? { status: 'submitted' } : undefined}
+      sort={{ field: canValidate ? 'submittedAt' : 'createdAt', order: canValidate ? 'ASC' : 'DESC' }}
+      actions={<MetricValueListActions buyer={buyer} />}
+      perPage={25}
+    >
+      <DataTable rowClick="show" bulkActionButtons={canValidate ? <ValidateManyButton /> : false}>
+        <DataTable.Col source="organisationId" label="Firm" disableSort>
+          <FirmName source="organisationId" />
+        </DataTable.Col>
+        <DataTable.Col source="metricCode" label="Metric" disableSort>
+          <MetricField />
+        </DataTable.Col>
+        <DataTable.Col source="periodCode" label="Period" disableSort sx={{ whiteSpace: 'nowrap' }} />
+        <DataTable.Col source="value" label="Value">
+          <FigureField />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <Box sx={{ display: 'flex', gap: 0.5, alignItems: 'center' }}>
+            <StateField source="status" />
+            <OutlierField />
+          </Box>
+        </DataTable.Col>
+        <DataTable.Col source="improvementSinceBaseline" label="Since baseline" disableSort>
+          <ImprovementField />
+        </DataTable.Col>
+        <DataTable.Col source="distanceToGoal" label="To goal" disableSort>
+          <DistanceToGoalField />
+        </DataTable.Col>
+        <DataTable.Col source="source" disableSort>
+          <SelectField source="source" choices={metricValueSourceShortChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="submittedAt" label="Submitted">
+          <DateField source="submittedAt" emptyText="—" />
+        </DataTable.Col>
+        {canValidate ? (
+          <DataTable.Col label="" disableSort>
+            <RejectButton compact />
+          </DataTable.Col>
+        ) : null}
+      </DataTable>
+    </List>
+  );
+}

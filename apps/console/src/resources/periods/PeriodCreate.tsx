@@ -1,0 +1,13 @@
+import { Create, SimpleForm } from 'react-admin';
+import { PeriodCodeInput, periodCreateBody, PeriodInputs } from './PeriodInputs';
+
+export function PeriodCreate() {
+  return (
+    <Create transform={periodCreateBody} redirect="show">
+      <SimpleForm>
+        <PeriodCodeInput />
+        <PeriodInputs />
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,39 @@
+import { CreateButton, DataTable, DateField, ExportButton, List, SelectField, TopToolbar } from 'react-admin';
+import { periodKindChoices } from '../../performance/choices';
+import { StateField } from '../../performance/PerfChip';
+import { ClosePeriodButton, EnterValuesButton, GenerateCalendarButton, PublishPeriodButton } from './PeriodButtons';
+import { periodFilters } from './PeriodFilters';
+
+function PeriodListActions() {
+  return (
+    <TopToolbar>
+      <GenerateCalendarButton />
+      <CreateButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
+export function PeriodList() {
+  return (
+    <List filters={periodFilters} sort={{ field: 'startsOn', order: 'DESC' }} actions={<PeriodListActions />}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="kind">
+          <SelectField source="kind" choices={periodKindChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="startsOn" label="Starts" field={DateField} />
+        <DataTable.Col source="endsOn" label="Ends" field={DateField} />
+        <DataTable.Col source="dueOn" label="Due" field={DateField} />
+        <DataTable.Col source="state">
+          <StateField source="state" />
+        </DataTable.Col>
+        <DataTable.Col label="" disableSort>
+          <EnterValuesButton />
+          <ClosePeriodButton />
+          <PublishPeriodButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,32 @@
+import { BooleanField, DataTable, DateField, List, useRecordContext } from 'react-admin';
+import type { ScorecardTemplate } from '@tandem/contracts';
+import { StandingsField, TemplateScopeField } from './ScorecardTemplateFields';
+import { scorecardTemplateFilters } from './ScorecardTemplateFilters';
+
+function CriteriaCount(_: { label?: string }) {
+  const t = useRecordContext<ScorecardTemplate>();
+  return t ? <span>{t.criteria.length}</span> : null;
+}
+
+export function ScorecardTemplateList() {
+  return (
+    <List filters={scorecardTemplateFilters} sort={{ field: 'name', order: 'ASC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="customerId" label="For" disableSort>
+          <TemplateScopeField />
+        </DataTable.Col>
+        <DataTable.Col source="criteria" label="Criteria" disableSort>
+          <CriteriaCount />
+        </DataTable.Col>
+        <DataTable.Col source="standings" label="Standings" disableSort>
+          <StandingsField />
+        </DataTable.Col>
+        <DataTable.Col source="active">
+          <BooleanField source="active" />
+        </DataTable.Col>
+        <DataTable.Col source="updatedAt" label="Updated" field={DateField} />
+      </DataTable>
+    </List>
+  );
+}

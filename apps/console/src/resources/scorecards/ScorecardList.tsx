@@ -1,0 +1,25 @@
+import { DataTable, DateField, List, ReferenceField } from 'react-admin';
+import { StateField } from '../../performance/PerfChip';
+import { scorecardFilters } from './ScorecardFilters';
+
+export function ScorecardList() {
+  return (
+    <List filters={scorecardFilters} sort={{ field: 'computedAt', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="relationshipId" label="Supplier → customer" disableSort>
+          <ReferenceField source="relationshipId" reference="supply-relationships" link={false} />
+        </DataTable.Col>
+        <DataTable.Col source="periodId" label="Period" disableSort>
+          <ReferenceField source="periodId" reference="periods" link={false} />
+        </DataTable.Col>
+        <DataTable.NumberCol source="score" options={{ maximumFractionDigits: 1 }} />
+        <DataTable.Col source="standing">
+          <StateField source="standing" />
+        </DataTable.Col>
+        <DataTable.Col source="computedAt" label="Computed">
+          <DateField source="computedAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

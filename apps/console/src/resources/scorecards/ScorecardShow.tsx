@@ -1,0 +1,79 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { ArrayField, DataTable, DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useGetOne, useRecordContext, WithRecord } from 'react-admin';
+import type { Period, Scorecard, ScorecardCriterionResult } from '@tandem/contracts';
+import { formatFigure } from '../../performance/format';
+import { StateField } from '../../performance/PerfChip';
+import { StandingHistory } from '../../performance/StandingHistory';
+
+function SourceField(_: { label?: string }) {
+  const c = useRecordContext<ScorecardCriterionResult>();
+  if (!c) return null;
+  return <span>{c.source === 'customer' ? "Customer's report" : c.source === 'self' ? "Supplier's own report" : 'No validated value'}</span>;
+}
+
+function ValueField(_: { label?: string }) {
+  const c = useRecordContext<ScorecardCriterionResult>();
+  return <span>{formatFigure(c?.value)}</span>;
+}
+
+function Title() {
+  const s = useRecordContext<Scorecard>();
+  const { data: period } = useGetOne<Period>('periods', { id: s?.periodId ?? '' }, { enabled: Boolean(s?.periodId) });
+  return <span>Scorecard{period ? ` · ${period.code}` : ''}</span>;
+}
+
+function ScoreField(_: { label?: string }) {
+  const c = useRecordContext<ScorecardCriterionResult>();
+  return <span>{c?.score === null || c?.score === undefined ? '—' : formatFigure(c.score, 1)}</span>;
+}
+
+/** One relationship's scorecard of one period: every criterion with its value, score and where the value came from. */
+export function ScorecardShow() {
+  return (
+    <Show title={<Title />}>
+      <SimpleShowLayout>
+        <Box sx={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <Labeled label="Supplier → customer">
+            <ReferenceField source="relationshipId" reference="supply-relationships" link="show" />
+          </Labeled>
+          <Labeled label="Period">
+            <ReferenceField source="periodId" reference="periods" link={false} />
+          </Labeled>
+          <Labeled label="Template">
+            <ReferenceField source="templateId" reference="scorecard-templates" link="show">
+              <TextField source="name" />
+            </ReferenceField>
+          </Labeled>
+          <Labeled label="Score">
+            <NumberField source="score" options={{ maximumFractionDigits: 1 }} sx={{ fontSize: 20, fontWeight: 600 }} />
+          </Labeled>
+          <Labeled label="Standing">
+            <StateField source="standing" />
+          </Labeled>
+          <Labeled label="Computed">
+            <DateField source="computedAt" showTime />
+          </Labeled>
+        </Box>
+        <Typography variant="h6">Criteria</Typography>
+        <ArrayField source="details" label={false}>
+          <DataTable bulkActionButtons={false} rowClick={false} data-testid="scorecard-criteria">
+            <DataTable.Col source="metricCode" label="Metric" disableSort />
+            <DataTable.NumberCol source="weight" disableSort />
+            <DataTable.Col source="value" label="Value" disableSort>
+              <ValueField />
+            </DataTable.Col>
+            <DataTable.Col source="score" label="Score" disableSort>
+              <ScoreField />
+            </DataTable.Col>
+            <DataTable.Col source="source" label="From" disableSort>
+              <SourceField />
+            </DataTable.Col>
+          </DataTable>
+        </ArrayField>
+        <Typography variant="h6">Standing history</Typography>
+        <WithRecord<Scorecard> render={(s) => <StandingHistory relationshipId={s.relationshipId} />} />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
