@@ -220,7 +220,8 @@ describe('console journeys', () => {
         if (rows.length > 0 && resource !== 'role-assignments') {
           await page.locator('.RaList-main tbody tr').first().click();
           await page.waitForURL(new RegExp(`#/${resource}/[^/]+/show`));
-          await page.locator('.RaShow-main').waitFor();
+          // A react-admin Show, or a custom page on ShowBase (the import wizard) rendered in a card.
+          await page.locator('.RaShow-main, #main-content .MuiPaper-root').first().waitFor();
           await settle(page);
           await screenshot(page, 'tour', `${resource}-show`);
         }
