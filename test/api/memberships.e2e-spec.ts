@@ -229,4 +229,16 @@ describe('invitations', () => {
     const res = await call(api, 'POST', '/api/auth/accept-invite', { body: { token: 'never-issued-invitation-token', password: 'correct horse battery staple' } });
     expect(errorPaths(expectProblem(res, 400))).toContain('token');
   });
+
+  it('users are filtered by the roles they hold and the firms they act for', async () => {
+    const buyers = await call(api, 'GET', `/api/users${q({ filter: { role: 'customer_buyer' }, range: [0, 99] })}`, { token: staff });
+    expect(buyers.status).toBe(200);
+    const emails = (buyers.body as { email: string }[]).map((u) => u.email);
+    expect(emails).toContain(EMAIL.buyer);
+    expect(emails).not.toContain(EMAIL.staff);
+    const acme = await call(api, 'GET', `/api/users${q({ filter: { organisationId: [demo.org.acme], role: ['firm_admin', 'firm_contributor'] }, range: [0, 99] })}`, { token: staff });
+    const acmeEmails = (acme.body as { email: string }[]).map((u) => u.email);
+    expect(acmeEmails).toEqual(expect.arrayContaining(['supplier.admin@acme-castings.demo', 'contributor@acme-castings.demo']));
+    expect(acmeEmails).not.toContain('supplier.admin@badger-machining.demo');
+  });
 });

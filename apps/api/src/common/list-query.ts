@@ -28,9 +28,14 @@ export class ListQuery {
 
 type Where = Record<string, unknown>;
 
+/**
+ * A filter of a list. By default it compares the column of the same name; `where` turns the
+ * condition (a value, or `{in: [...]}` for a list of values) into any Prisma filter, e.g. one
+ * on a relation.
+ */
 export type FilterDef =
-  | { type: 'enum'; values: readonly string[]; column?: string }
-  | { type: 'uuid'; column?: string }
+  | { type: 'enum'; values: readonly string[]; column?: string; where?: (condition: unknown) => Where }
+  | { type: 'uuid'; column?: string; where?: (condition: unknown) => Where }
   | { type: 'string'; column?: string; mode?: 'equals' | 'contains' }
   | { type: 'boolean'; column?: string; where?: (v: boolean) => Where }
   | { type: 'int'; column?: string };
@@ -97,6 +102,7 @@ function filterValue(name: string, def: FilterDef, value: unknown, errors: Probl
     return def.where ? def.where(b) : { [column]: b };
   }
   const norm = def.type === 'int' ? values.map((v) => (column === 'id' ? BigInt(String(v)) : Number(v))) : values.map((v) => (def.type === 'uuid' ? String(v).toLowerCase() : v));
+  if ((def.type === 'enum' || def.type === 'uuid') && def.where) return def.where(many ? { in: norm } : norm[0]);
   if (many) return { [column]: { in: norm } };
   if (def.type === 'string' && def.mode === 'contains') return { [column]: { contains: norm[0], mode: 'insensitive' } };
   return { [column]: norm[0] };

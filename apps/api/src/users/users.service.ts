@@ -13,25 +13,12 @@ export const USER_LIST: ListSpec = {
   defaultSort: ['name', 'asc'],
   filters: {
     status: { type: 'enum', values: USER_STATUSES },
-    role: { type: 'enum', values: ROLES, column: 'roleAssignments' },
-    organisationId: { type: 'uuid' },
+    // a user holds roles through assignments: both filters are relation filters
+    role: { type: 'enum', values: ROLES, where: (role) => ({ roleAssignments: { some: { role } } }) },
+    organisationId: { type: 'uuid', where: (organisationId) => ({ roleAssignments: { some: { organisationId } } }) },
   },
   search: (q) => ({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] }),
 };
-
-/** Filters on assignments are relation filters; the list spec names them, the service shapes them. */
-function reshapeUserWhere(where: Record<string, unknown>): Record<string, unknown> {
-  const and = (where['AND'] as Record<string, unknown>[] | undefined) ?? [];
-  return {
-    AND: and.map((w) => {
-      if ('roleAssignments' in w) {
-        return { roleAssignments: { some: { role: w['roleAssignments'] } } };
-      }
-      if ('organisationId' in w) return { roleAssignments: { some: { organisationId: w['organisationId'] } } };
-      return w;
-    }),
-  };
-}
 
 export function toUser(u: UserRow): User {
   return { id: u.id, email: u.email, name: u.name, status: u.status, lastLoginAt: iso(u.lastLoginAt), createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
@@ -48,7 +35,7 @@ export class UsersService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: User[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.user, { ...page, where: reshapeUserWhere(page.where) });
+    const { rows, total } = await listPage(this.prisma.scoped.user, page);
     return { rows: rows.map(toUser), total };
   }
 
