@@ -12,10 +12,10 @@ import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Import } from '@tandem/contracts';
 import { seed } from '../prisma/seed';
-import { DEMO_PASSWORD } from '../prisma/seed/demo-accounts';
-import { dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
+import { deleteRedisKeys, dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
 import { applyMigrations } from '../prisma/tools/migrate';
 import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS } from '../apps/worker/src/imports/testing';
+import { intFromEnv, assertLoopback, login } from './support';
 
 /**
  * `npm run bench -- import`: a CSV of BENCH_IMPORT_ROWS (1 000 000) metric values through
@@ -32,19 +32,6 @@ interface Settings {
   timeoutSeconds: number;
 }
 
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
-function assertLoopback(url: string, name: string): void {
-  const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`${name} must point at 127.0.0.1, not ${host}`);
-}
-
 function settings(): Settings {
   const s: Settings = {
     rows: intFromEnv('BENCH_IMPORT_ROWS', 1_000_000, 1_000, 5_000_000),
@@ -57,7 +44,6 @@ function settings(): Settings {
   return s;
 }
 
-const STAFF_EMAIL = 'staff.admin@glmp.demo';
 const QUARTERS_PER_YEAR = 4;
 const YEARS = 5;
 const FIRST_YEAR = 2031;
@@ -178,16 +164,6 @@ export async function startApps(databaseUrl: string, redisPrefix: string, s: Set
   return { api, worker, baseUrl: `http://127.0.0.1:${address.port}` };
 }
 
-export async function login(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: STAFF_EMAIL, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login as ${STAFF_EMAIL} failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 export async function waitFor(baseUrl: string, token: string, id: string, statuses: string[], onProgress?: (i: Import) => void): Promise<Import> {
   for (;;) {
     const res = await fetch(`${baseUrl}/api/imports/${id}`, { headers: { authorization: `Bearer ${token}` } });
@@ -196,22 +172,6 @@ export async function waitFor(baseUrl: string, token: string, id: string, status
     onProgress?.(imp);
     if (statuses.includes(imp.status)) return imp;
     await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function clearRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
@@ -244,7 +204,7 @@ export async function runImportBenchmark(): Promise<void> {
       await apps?.worker.close().catch((error: unknown) => console.error(`closing the worker: ${String(error)}`));
       await apps?.api.close().catch((error: unknown) => console.error(`closing the API: ${String(error)}`));
       await pool?.end().catch(() => undefined);
-      await clearRedisPrefix(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
+      await deleteRedisKeys(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
       await dropDatabase(s.adminUrl, databaseName);
       rmSync(dir, { recursive: true, force: true });
       console.log(`dropped ${databaseName}`);

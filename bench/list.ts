@@ -5,11 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { seed } from '../prisma/seed';
-import { DEMO_PASSWORD } from '../prisma/seed/demo-accounts';
-import { dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
+import { deleteRedisKeys, dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
 import { applyMigrations } from '../prisma/tools/migrate';
 import { generateOrganisations } from './generate';
 import { formatReport, summarise, type Summary, type Target } from './stats';
+import { intFromEnv, assertLoopback, login, STAFF_EMAIL } from './support';
 
 /**
  * `GET /api/organisations` for consortium staff at 32 concurrent connections, against the
@@ -26,20 +26,6 @@ interface Settings {
   adminUrl: string;
   redisUrl: string;
   timeoutSeconds: number;
-}
-
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
-/** The benchmark hammers a server with load: only ever one on this machine. */
-function assertLoopback(url: string, name: string): void {
-  const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`${name} must point at 127.0.0.1, not ${host}`);
 }
 
 function settings(): Settings {
@@ -61,7 +47,6 @@ function settings(): Settings {
 const SEARCH = 'steel';
 const KIND = 'supplier';
 const PAGE_SIZE = 25;
-const STAFF_EMAIL = 'staff.admin@glmp.demo';
 
 // The SQL the organisations list runs for consortium staff (libs/server scope.ts: registered by
 // the consortium or a member of it; organisations.service.ts: q searches name and code).
@@ -191,35 +176,6 @@ async function startApi(databaseUrl: string, redisPrefix: string, s: Settings): 
   };
 }
 
-async function login(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: STAFF_EMAIL, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login as ${STAFF_EMAIL} failed: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { accessToken?: unknown };
-  if (typeof body.accessToken !== 'string') throw new Error('login returned no accessToken');
-  return body.accessToken;
-}
-
-/** Deletes the bench run's Redis keys, if the API wrote any (BullMQ queue metadata). */
-async function clearRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 export async function runListBenchmark(): Promise<void> {
   const s = settings();
   const suffix = randomSuffix();
@@ -233,7 +189,7 @@ export async function runListBenchmark(): Promise<void> {
     (cleaned ??= (async () => {
       await api?.close().catch((error: unknown) => console.error(`closing the API: ${String(error)}`));
       await pool?.end().catch(() => undefined);
-      await clearRedisPrefix(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
+      await deleteRedisKeys(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
       await dropDatabase(s.adminUrl, databaseName);
       console.log(`dropped ${databaseName}`);
     })());

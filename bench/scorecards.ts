@@ -4,8 +4,9 @@ import IORedis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
+import { deleteRedisKeys, dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
 import { applyMigrations } from '../prisma/tools/migrate';
+import { assertLoopback, intFromEnv } from './support';
 
 /**
  * `npm run bench -- scorecards`: scorecards of BENCH_RELATIONSHIPS (30 000) supply
@@ -24,14 +25,6 @@ interface Settings {
   timeoutSeconds: number;
 }
 
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
 function settings(): Settings {
   const s: Settings = {
     relationships: intFromEnv('BENCH_RELATIONSHIPS', 30_000, 3, 1_000_000),
@@ -40,10 +33,8 @@ function settings(): Settings {
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 30, 3600),
   };
-  for (const [name, url] of [['BENCH_DATABASE_ADMIN_URL', s.adminUrl], ['REDIS_URL', s.redisUrl]] as const) {
-    const host = new URL(url).hostname;
-    if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`${name} must point at 127.0.0.1, not ${host}`);
-  }
+  assertLoopback(s.adminUrl, 'BENCH_DATABASE_ADMIN_URL');
+  assertLoopback(s.redisUrl, 'REDIS_URL');
   return s;
 }
 
@@ -205,15 +196,8 @@ export async function runScorecardsBenchmark(): Promise<void> {
       await events?.close().catch(() => undefined);
       await worker?.close().catch((error: unknown) => console.error(`closing the worker: ${String(error)}`));
       await pool?.end().catch(() => undefined);
-      if (redis) {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 500);
-          if (keys.length > 0) await redis.del(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-        redis.disconnect();
-      }
+      redis?.disconnect();
+      await deleteRedisKeys(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
       await dropDatabase(s.adminUrl, databaseName);
       console.log(`dropped ${databaseName}`);
     })());

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 /** PostgreSQL's "database does not exist". */
@@ -83,5 +84,25 @@ export async function withTemporaryDatabase<T>(serverUrl: string, prefix: string
     return await fn(url);
   } finally {
     await dropDatabase(serverUrl, name);
+  }
+}
+
+/**
+ * Deletes every Redis key of a prefix (a test run's or a benchmark's). SCAN, never KEYS:
+ * the Redis may be shared with a running dev stack.
+ */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { deleteRedisKeys } from '../../prisma/tools/databases';
 import { dropTestDatabase } from './db';
 import { TEST_DATABASE_NAME_VAR } from './global-setup';
 
@@ -16,22 +16,5 @@ export default async function globalTeardown(): Promise<void> {
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
   if (failures.length > 0) {
     throw new Error(`Test cleanup failed: ${failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('; ')}`);
-  }
-}
-
-/** SCAN, never KEYS: the Redis may be shared with a running dev stack. */
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
