@@ -65,6 +65,8 @@ export interface MetricValue {
   metricCode: string;
   periodId: string;
   periodCode: string;
+  /** first day of the period (YYYY-MM-DD): values sort by it (`periodStartsOn`) */
+  periodStartsOn: string;
   /** the customer who reported it; null when the firm reports about itself */
   customerId: string | null;
   /** customerId, or 'self' */

@@ -11,10 +11,28 @@ export function field(page: Page | Locator, label: string): Locator {
   return page.getByLabel(new RegExp(`^${escape(label)}(\\s*\\*)?$`));
 }
 
-/** Pick an option of a react-admin SelectInput (an MUI select) by the input's label. */
+/**
+ * Pick an option of a select by the input's label: an MUI select (react-admin's SelectInput)
+ * or an autocomplete (AutocompleteInput, ReferenceInput, the entry grid's pickers). An
+ * autocomplete is searched by typing the option, as a user would: its first page holds only
+ * the likeliest options, never all of them.
+ */
 export async function selectOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: new RegExp(`^${escape(label)}(\\s*\\*)?$`) }).click();
-  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
+  const combobox = page.getByRole('combobox', { name: new RegExp(`^${escape(label)}(\\s*\\*)?$`) });
+  const choice = page.getByRole('listbox').getByRole('option', { name: option, exact: true });
+  if ((await combobox.evaluate((el) => el.tagName)) === 'INPUT') {
+    await combobox.fill(option);
+    // An autocomplete clears an unchosen text when it loses focus (e.g. as the page settles
+    // around it): type it again rather than wait for a search that is no longer asked.
+    for (let attempt = 1; !(await choice.isVisible()); attempt++) {
+      if (attempt > 50) break;
+      if ((await combobox.inputValue()) !== option) await combobox.fill(option);
+      await page.waitForTimeout(200);
+    }
+  } else {
+    await combobox.click();
+  }
+  await choice.click();
   await page.getByRole('listbox').waitFor({ state: 'detached' });
 }
 

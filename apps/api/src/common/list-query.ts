@@ -38,12 +38,16 @@ export type FilterDef =
   | { type: 'uuid'; column?: string; where?: (condition: unknown) => Where }
   | { type: 'string'; column?: string; mode?: 'equals' | 'contains' }
   | { type: 'boolean'; column?: string; where?: (v: boolean) => Where }
-  | { type: 'int'; column?: string };
+  | { type: 'int'; column?: string }
+  /** a calendar day (YYYY-MM-DD), e.g. a bound on a relation's date */
+  | { type: 'date'; column?: string; where?: (day: Date) => Where };
 
 export interface ListSpec {
   sortable: readonly string[];
   defaultSort: [string, 'asc' | 'desc'];
   filters: Record<string, FilterDef>;
+  /** sortable fields that are not columns of the model, e.g. a relation's column */
+  sortAs?: Record<string, (dir: 'asc' | 'desc') => Where>;
   /** full-text-ish search for the `q` filter */
   search?: (q: string) => Where;
   /** tie-breaker so pages are stable */
@@ -70,6 +74,13 @@ function parseJson(raw: string | undefined, path: string, errors: ProblemFieldEr
   }
 }
 
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
+function isDay(v: unknown): boolean {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 function filterValue(name: string, def: FilterDef, value: unknown, errors: ProblemFieldError[]): Where | undefined {
   const path = `filter.${name}`;
   const column = def.column ?? name;
@@ -89,10 +100,12 @@ function filterValue(name: string, def: FilterDef, value: unknown, errors: Probl
             ? typeof v === 'string' && v.length <= 200
             : def.type === 'boolean'
               ? typeof v === 'boolean' || v === 'true' || v === 'false'
-              : /^\d{1,15}$/.test(String(v));
+              : def.type === 'date'
+                ? !many && isDay(v)
+                : /^\d{1,15}$/.test(String(v));
     if (!ok) {
       const expected =
-        def.type === 'enum' ? `one of ${def.values.join(', ')}` : def.type === 'uuid' ? 'an id' : def.type === 'int' ? 'an integer' : `a ${def.type}`;
+        def.type === 'enum' ? `one of ${def.values.join(', ')}` : def.type === 'uuid' ? 'an id' : def.type === 'int' ? 'an integer' : def.type === 'date' ? 'a day, YYYY-MM-DD' : `a ${def.type}`;
       errors.push({ path, message: `must be ${expected}` });
       return undefined;
     }
@@ -100,6 +113,10 @@ function filterValue(name: string, def: FilterDef, value: unknown, errors: Probl
   if (def.type === 'boolean') {
     const b = values[0] === true || values[0] === 'true';
     return def.where ? def.where(b) : { [column]: b };
+  }
+  if (def.type === 'date') {
+    const day = new Date(`${String(values[0])}T00:00:00Z`);
+    return def.where ? def.where(day) : { [column]: day };
   }
   const norm = def.type === 'int' ? values.map((v) => (column === 'id' ? BigInt(String(v)) : Number(v))) : values.map((v) => (def.type === 'uuid' ? String(v).toLowerCase() : v));
   if ((def.type === 'enum' || def.type === 'uuid') && def.where) return def.where(many ? { in: norm } : norm[0]);
@@ -180,7 +197,7 @@ export function parseListQuery(query: ListQuery, spec: ListSpec): ListPage {
   if (errors.length) throw DomainError.validation(errors);
 
   const idField = spec.idField ?? 'id';
-  const orderBy: Where[] = [{ [orderField]: orderDir }];
+  const orderBy: Where[] = [spec.sortAs?.[orderField]?.(orderDir) ?? { [orderField]: orderDir }];
   if (orderField !== idField) orderBy.push({ [idField]: 'asc' });
   return { where: where.length ? { AND: where } : {}, orderBy, skip: start, take, start };
 }

@@ -29,6 +29,7 @@ const READ_ONLY = [
   'metricCode',
   'periodId',
   'periodCode',
+  'periodStartsOn',
   'customerId',
   'subjectKey',
   'source',

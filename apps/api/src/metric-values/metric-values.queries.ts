@@ -14,11 +14,11 @@ export type Db = ScopedPrismaClient | ScopedTx;
 
 export const VALUE_INCLUDE = {
   metric: { select: { code: true } },
-  period: { select: { code: true } },
+  period: { select: { code: true, startsOn: true } },
   revisions: { where: { approval: 'pending' }, select: { revision: true }, take: 1 },
 } as const satisfies Prisma.MetricValueInclude;
 
-export type ValueRow = MetricValueRow & { metric: { code: string }; period: { code: string }; revisions: { revision: number }[] };
+export type ValueRow = MetricValueRow & { metric: { code: string }; period: { code: string; startsOn: Date }; revisions: { revision: number }[] };
 
 export interface Progress {
   baselineValue: number | null;
@@ -38,6 +38,7 @@ export function toMetricValue(v: ValueRow, progress: Progress = NO_PROGRESS): Me
     metricCode: v.metric.code,
     periodId: v.periodId,
     periodCode: v.period.code,
+    periodStartsOn: v.period.startsOn.toISOString().slice(0, 10),
     customerId: v.customerId,
     subjectKey: v.subjectKey,
     value: v.value.toNumber(),

@@ -49,7 +49,8 @@ import {
 } from './metric-values.queries';
 
 export const METRIC_VALUE_LIST: ListSpec = {
-  sortable: ['createdAt', 'updatedAt', 'submittedAt', 'status', 'value', 'revision', 'outlier'],
+  sortable: ['createdAt', 'updatedAt', 'submittedAt', 'status', 'value', 'revision', 'outlier', 'periodStartsOn'],
+  sortAs: { periodStartsOn: (dir) => ({ period: { startsOn: dir } }) },
   defaultSort: ['createdAt', 'desc'],
   filters: {
     status: { type: 'enum', values: METRIC_VALUE_STATUSES },
@@ -61,6 +62,8 @@ export const METRIC_VALUE_LIST: ListSpec = {
     customerId: { type: 'uuid' },
     consortiumId: { type: 'uuid' },
     customerReported: { type: 'boolean', where: (yes) => ({ customerId: yes ? { not: null } : null }) },
+    /** values of periods that start on or before a day: a trend up to a given period */
+    periodStartsOnLte: { type: 'date', where: (day) => ({ period: { startsOn: { lte: day } } }) },
   },
   search: (q) => ({ OR: [{ metric: { code: { contains: q.toUpperCase() } } }, { organisation: { name: { contains: q, mode: 'insensitive' } } }] }),
 };

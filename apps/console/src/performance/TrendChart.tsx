@@ -4,8 +4,8 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useGetList, useGetMany, useGetOne } from 'react-admin';
-import type { MetricDefinition, MetricGoal, MetricValue, Period } from '@tandem/contracts';
+import { useGetList, useGetOne } from 'react-admin';
+import type { MetricDefinition, MetricGoal, MetricValue } from '@tandem/contracts';
 import { formatFigure, withUnit } from './format';
 
 export interface TrendChartProps {
@@ -13,8 +13,16 @@ export interface TrendChartProps {
   metricId: string;
   /** whose figures: null = the firm's own report, an id = that customer's reports about it */
   customerId?: string | null;
+  /** the last period shown (its first day): a value's page shows the trend up to that value */
+  until?: string;
   height?: number;
 }
+
+/** Read by screen readers, not drawn (the usual clip technique). */
+const visuallyHidden = { border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px' } as const;
+
+/** Periods on the chart: two years of months, six of quarters; older ones are in the list. */
+const TREND_PERIODS = 24;
 
 interface Point {
   period: string;
@@ -27,28 +35,30 @@ const GOAL_COLOUR = '#2e7d32';
 const BASELINE_COLOUR = '#8a94a6';
 
 /**
- * One firm's values of one metric over the periods, oldest first, with its baseline and goal
- * (metric-goals) as reference lines. Only the values themselves are plotted: nothing is
- * aggregated in the browser.
+ * One firm's values of one metric over its latest periods (up to `until`), oldest first,
+ * with its baseline and goal (metric-goals) as reference lines. The API picks and orders the
+ * periods; only the values themselves are plotted, nothing is aggregated in the browser.
+ * The same points are in a table for screen readers.
  */
-export function TrendChart({ organisationId, metricId, customerId = null, height = 280 }: TrendChartProps) {
+export function TrendChart({ organisationId, metricId, customerId = null, until, height = 280 }: TrendChartProps) {
   const { data: metric } = useGetOne<MetricDefinition>('metric-definitions', { id: metricId });
-  const filter = customerId ? { organisationId, metricId, customerId } : { organisationId, metricId, customerReported: false };
+  const filter = {
+    organisationId,
+    metricId,
+    ...(customerId ? { customerId } : { customerReported: false }),
+    ...(until ? { periodStartsOnLte: until } : {}),
+  };
   const { data: values, isPending, error } = useGetList<MetricValue>('metric-values', {
     filter,
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: 'createdAt', order: 'ASC' },
+    pagination: { page: 1, perPage: TREND_PERIODS },
+    sort: { field: 'periodStartsOn', order: 'DESC' },
   });
   const { data: goals } = useGetList<MetricGoal>('metric-goals', { filter: { organisationId, metricId }, pagination: { page: 1, perPage: 1 } });
-  const periodIds = useMemo(() => [...new Set((values ?? []).map((v) => v.periodId))], [values]);
-  const { data: periods } = useGetMany<Period>('periods', { ids: periodIds }, { enabled: periodIds.length > 0 });
 
-  const points = useMemo<Point[]>(() => {
-    const startsOn = new Map((periods ?? []).map((p) => [p.id, p.startsOn]));
-    return [...(values ?? [])]
-      .sort((a, b) => (startsOn.get(a.periodId) ?? a.periodCode).localeCompare(startsOn.get(b.periodId) ?? b.periodCode))
-      .map((v) => ({ period: v.periodCode, value: v.value, status: v.status, outlier: v.outlier }));
-  }, [values, periods]);
+  const points = useMemo<Point[]>(
+    () => [...(values ?? [])].reverse().map((v) => ({ period: v.periodCode, value: v.value, status: v.status, outlier: v.outlier })),
+    [values],
+  );
 
   if (isPending) return <LinearProgress />;
   if (error) return <Alert severity="error">The values could not be loaded.</Alert>;
@@ -61,7 +71,7 @@ export function TrendChart({ organisationId, metricId, customerId = null, height
   }
 
   const goal = goals?.[0];
-  const latest = values?.[values.length - 1];
+  const latest = values?.[0];
   const baseline = goal?.baselineValue ?? latest?.baselineValue ?? null;
   const target = goal?.goalValue ?? latest?.goalValue ?? null;
   const unit = metric?.unit ?? '';
@@ -129,6 +139,25 @@ export function TrendChart({ organisationId, metricId, customerId = null, height
       <Typography variant="caption" color="text.secondary">
         Filled dots: validated values; open dots: not yet validated; amber: flagged as outlier.
       </Typography>
+      <Box component="table" sx={visuallyHidden} data-testid="trend-points">
+        <caption>{metric?.code ?? 'Values'} by period</caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            <th scope="col">Value</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.period}>
+              <th scope="row">{p.period}</th>
+              <td>{withUnit(p.value, unit)}</td>
+              <td>{p.status + (p.outlier ? ', outlier' : '')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Box>
     </Box>
   );
 }

@@ -155,6 +155,7 @@ export class MetricValueDto {
   @ApiProperty() metricCode: string;
   @ApiProperty() periodId: string;
   @ApiProperty() periodCode: string;
+  @ApiProperty({ format: 'date', description: 'first day of the period' }) periodStartsOn: string;
   @ApiProperty({ nullable: true, type: String }) customerId: string | null;
   @ApiProperty() subjectKey: string;
   @ApiProperty() value: number;

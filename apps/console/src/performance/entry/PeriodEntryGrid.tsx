@@ -19,12 +19,13 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import SaveOutlined from '@mui/icons-material/SaveOutlined';
 import Send from '@mui/icons-material/Send';
-import { Title, useCanAccess, useGetIdentity, useGetList, useNotify, usePermissions } from 'react-admin';
+import { Title, useCanAccess, useGetIdentity, useGetList, useGetOne, useNotify, usePermissions } from 'react-admin';
 import type { MetricDefinition, MetricValue, Organisation, Period, SupplyRelationship } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { errorMessage, fieldErrors, postJson, sendJson } from '../api';
 import { rangeHint } from '../format';
 import { StateChip } from '../PerfChip';
+import { RecordPicker } from './RecordPicker';
 import { draftOf, figuresOf, isEmptyDraft, metricsFor, previewRatio, sameDraft, type Draft, type RowError, type Side } from './entryModel';
 
 const ROW_FIELDS = ['value', 'numerator', 'denominator', 'note'];
@@ -47,23 +48,14 @@ interface Subject {
   name: string;
 }
 
-/** Who the grid reports about: a firm its own organisation, a buyer one of its suppliers, staff any member firm. */
-function useSubjects(side: Side, staff: boolean, ownOrganisationId: string | undefined) {
+/** The suppliers a buyer reports about: its supply relationships (a buyer has a handful). */
+function useSuppliersOf(customerId: string | undefined): Subject[] {
   const relationships = useGetList<SupplyRelationship>(
     'supply-relationships',
-    { filter: { customerId: ownOrganisationId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'since', order: 'ASC' } },
-    { enabled: side === 'customer' && Boolean(ownOrganisationId) },
+    { filter: { customerId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'since', order: 'ASC' } },
+    { enabled: Boolean(customerId) },
   );
-  const organisations = useGetList<Organisation>(
-    'organisations',
-    { filter: { kind: 'supplier' }, pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } },
-    { enabled: staff },
-  );
-  return useMemo<Subject[]>(() => {
-    if (side === 'customer') return (relationships.data ?? []).map((r) => ({ id: r.supplierId, name: r.supplierName }));
-    if (staff) return (organisations.data ?? []).map((o) => ({ id: o.id, name: o.name }));
-    return [];
-  }, [side, staff, relationships.data, organisations.data]);
+  return useMemo<Subject[]>(() => (relationships.data ?? []).map((r) => ({ id: r.supplierId, name: r.supplierName })), [relationships.data]);
 }
 
 function EntryRow({
@@ -178,10 +170,13 @@ export function PeriodEntryGrid() {
   const chosenSubject = params.get('organisationId') ?? '';
   const subjectId = side === 'supplier' && !staff ? (ownOrganisationId ?? '') : chosenSubject;
 
-  const periods = useGetList<Period>('periods', { filter: { state: 'open' }, pagination: { page: 1, perPage: 100 }, sort: { field: 'startsOn', order: 'ASC' } });
+  // Whether anything is open at all; the picker searches the open periods itself.
+  const openPeriods = useGetList<Period>('periods', { filter: { state: 'open' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'startsOn', order: 'DESC' } });
+  const chosenPeriod = useGetOne<Period>('periods', { id: periodId }, { enabled: Boolean(periodId) });
+  const period = chosenPeriod.data?.state === 'open' ? chosenPeriod.data : undefined;
   const definitions = useGetList<MetricDefinition>('metric-definitions', { filter: { enabled: true }, pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
-  const subjects = useSubjects(side, staff, ownOrganisationId);
-  const period = periods.data?.find((p) => p.id === periodId);
+  const suppliers = useSuppliersOf(side === 'customer' ? ownOrganisationId : undefined);
+  const chosenFirm = useGetOne<Organisation>('organisations', { id: chosenSubject }, { enabled: staff && Boolean(chosenSubject) });
   const ready = Boolean(period && subjectId && (side === 'supplier' || ownOrganisationId));
   const valueFilter =
     side === 'customer' ? { periodId, organisationId: subjectId, customerId: ownOrganisationId } : { periodId, organisationId: subjectId, customerReported: false };
@@ -276,44 +271,53 @@ export function PeriodEntryGrid() {
   }
 
   const submittedCount = (values.data ?? []).filter((v) => v.status !== 'draft').length;
-  const subjectName = side === 'supplier' && !staff ? 'your organisation' : subjects.find((s) => s.id === subjectId)?.name;
+  const subjectName = side === 'customer' ? suppliers.find((s) => s.id === subjectId)?.name : staff ? chosenFirm.data?.name : 'your organisation';
 
   return (
     <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="period-entry">
       <Title title={side === 'customer' ? 'Report about a supplier' : 'Enter a period'} />
       <Card>
         <CardContent sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <TextField
-            select
+          <RecordPicker<Period>
+            resource="periods"
             label="Period"
-            value={period ? periodId : ''}
-            onChange={(e) => choose('periodId', e.target.value)}
-            fullWidth={false}
-            sx={{ width: 300 }}
-            helperText={period ? `${period.startsOn} – ${period.endsOn} · due ${period.dueOn}` : 'Open periods only'}
-          >
-            {(periods.data ?? []).map((p) => (
-              <MenuItem key={p.id} value={p.id}>
-                {p.code}
-              </MenuItem>
-            ))}
-          </TextField>
-          {(side === 'customer' || staff) && (
+            selected={period}
+            onChange={(id) => choose('periodId', id)}
+            filter={{ state: 'open' }}
+            sort={{ field: 'startsOn', order: 'DESC' }}
+            optionText={(p) => p.code}
+            width={300}
+            helperText={period ? `${period.startsOn} – ${period.endsOn} · due ${period.dueOn}` : 'Open periods only, latest first; type to search'}
+          />
+          {side === 'customer' && (
             <TextField
               select
-              label={side === 'customer' ? 'Supplier' : 'Organisation'}
-              value={subjects.some((s) => s.id === subjectId) ? subjectId : ''}
+              label="Supplier"
+              value={suppliers.some((s) => s.id === subjectId) ? subjectId : ''}
               onChange={(e) => choose('organisationId', e.target.value)}
               fullWidth={false}
               sx={{ width: 320 }}
-              helperText={side === 'customer' ? 'Your suppliers (supply relationships)' : 'The member firm whose figures you enter'}
+              helperText="Your suppliers (supply relationships)"
             >
-              {subjects.map((s) => (
+              {suppliers.map((s) => (
                 <MenuItem key={s.id} value={s.id}>
                   {s.name}
                 </MenuItem>
               ))}
             </TextField>
+          )}
+          {side === 'supplier' && staff && (
+            <RecordPicker<Organisation>
+              resource="organisations"
+              label="Organisation"
+              selected={chosenFirm.data}
+              onChange={(id) => choose('organisationId', id)}
+              filter={{ kind: 'supplier' }}
+              sort={{ field: 'name', order: 'ASC' }}
+              optionText={(o) => o.name}
+              width={320}
+              helperText="The member firm whose figures you enter"
+            />
           )}
           <Box sx={{ flex: 1 }} />
           {ready && (
@@ -324,8 +328,8 @@ export function PeriodEntryGrid() {
         </CardContent>
       </Card>
 
-      {periods.data && periods.data.length === 0 && <Alert severity="info">No period is open for reporting.</Alert>}
-      {!ready && periods.data && periods.data.length > 0 && (
+      {openPeriods.total === 0 && <Alert severity="info">No period is open for reporting.</Alert>}
+      {!ready && Boolean(openPeriods.total) && (
         <Alert severity="info">{side === 'customer' && !subjectId ? 'Choose a period and the supplier you report about.' : staff && !subjectId ? 'Choose a period and a member firm.' : 'Choose an open period.'}</Alert>
       )}
 

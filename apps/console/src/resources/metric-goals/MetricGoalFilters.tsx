@@ -1,9 +1,9 @@
-import { AutocompleteInput, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput } from 'react-admin';
 
 export function metricGoalFilters(staff: boolean) {
   return [
-    <ReferenceInput key="metricId" source="metricId" reference="metric-definitions" sort={{ field: 'code', order: 'ASC' }} perPage={100} alwaysOn>
-      <SelectInput label="Metric" optionText="code" />
+    <ReferenceInput key="metricId" source="metricId" reference="metric-definitions" sort={{ field: 'code', order: 'ASC' }} alwaysOn>
+      <AutocompleteInput label="Metric" optionText="code" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 180 }} />
     </ReferenceInput>,
     ...(staff
       ? [

@@ -17,11 +17,12 @@ export function metricValueFilters(staff: boolean) {
     <SearchInput key="q" source="q" alwaysOn placeholder="Metric code or firm" />,
     <SelectInput key="status" source="status" choices={metricValueStatusChoices} alwaysOn />,
     <SelectInput key="outlier" source="outlier" label="Outlier" choices={outlierChoices} alwaysOn {...yesNoFilter} />,
+    // Autocompletes searched on the server: a calendar and a catalogue outgrow one page.
     <ReferenceInput key="periodId" source="periodId" reference="periods" sort={{ field: 'startsOn', order: 'DESC' }} alwaysOn>
-      <SelectInput label="Period" optionText="code" />
+      <AutocompleteInput label="Period" optionText="code" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 180 }} />
     </ReferenceInput>,
-    <ReferenceInput key="metricId" source="metricId" reference="metric-definitions" sort={{ field: 'code', order: 'ASC' }} perPage={100}>
-      <SelectInput label="Metric" optionText="code" />
+    <ReferenceInput key="metricId" source="metricId" reference="metric-definitions" sort={{ field: 'code', order: 'ASC' }}>
+      <AutocompleteInput label="Metric" optionText="code" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 180 }} />
     </ReferenceInput>,
     <SelectInput key="customerReported" source="customerReported" label="Reported by" choices={reportedByChoices} {...yesNoFilter} />,
     <SelectInput key="source" source="source" choices={metricValueSourceChoices} />,

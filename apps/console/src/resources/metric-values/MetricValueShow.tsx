@@ -101,7 +101,7 @@ export function MetricValueShow() {
         <Divider />
         <Typography variant="h6">Trend</Typography>
         <WithRecord<MetricValue>
-          render={(value) => <TrendChart key={value.id} organisationId={value.organisationId} metricId={value.metricId} customerId={value.customerId} />}
+          render={(value) => <TrendChart key={value.id} organisationId={value.organisationId} metricId={value.metricId} customerId={value.customerId} until={value.periodStartsOn} />}
         />
         <Divider />
         <Typography variant="h6">Revision history</Typography>
