@@ -1,4 +1,4 @@
-import { PERIOD_CODE_PATTERN, PLAIN_NUMBER_PATTERN } from '@tandem/domain';
+import { CROSS_METRIC_RULES, PERIOD_CODE_PATTERN, PLAIN_NUMBER_PATTERN } from '@tandem/domain';
 
 /**
  * The SQL of the import: checks over the staging table and the commit into metric values.
@@ -38,7 +38,7 @@ const RULE_COLUMNS = `id uuid, code text, unit text, quarterly boolean, is_ratio
  */
 // Each level ends in OFFSET 0, which keeps PostgreSQL from folding it into the next: folded,
 // a column such as \`figure\` is re-evaluated at every reference (measured: 20× slower).
-function resolution(rules: string): string {
+function resolution(rules: string, onlyMetrics?: string): string {
   return `rl AS (
   SELECT * FROM jsonb_to_recordset(${rules}::jsonb) AS x(${RULE_COLUMNS})
 ),
@@ -66,7 +66,7 @@ base AS (
   LEFT JOIN "SupplyRelationship" sr ON sr."consortiumId" = $2 AND sr."customerId" = c.id AND sr."supplierId" = o.id
   LEFT JOIN "MetricDefinition" m ON m."consortiumId" = $2 AND upper(m.code) = upper(r."metricCode")
   LEFT JOIN periods p ON p.code = r."periodCode"
-  WHERE r."importId" = $1
+  WHERE r."importId" = $1${onlyMetrics ? ` AND upper(r."metricCode") = ANY(${onlyMetrics})` : ''}
 ),
 shape AS (
   SELECT b.*,
@@ -315,4 +315,60 @@ SELECT (SELECT count(*)::int FROM src WHERE period_state = 'open' AND metric_ena
        (SELECT count(*)::int FROM revisions WHERE revision = 1) AS inserted,
        (SELECT count(*)::int FROM revisions WHERE revision > 1) AS revised,
        (SELECT count(*)::int FROM stale) AS stale
+`;
+
+/** The metrics that take part in a cross-metric rule (CYCLE_TIME and LEAD_TIME), upper case. */
+export const CROSS_METRIC_CODES: string[] = [...new Set(CROSS_METRIC_RULES.flatMap((r) => [r.code, r.atMost]))];
+
+/** CROSS_METRIC_RULES as the statement's $4 (each rule is checked from both of its metrics). */
+export const CROSS_METRIC_RULES_JSON = JSON.stringify(CROSS_METRIC_RULES);
+
+/**
+ * The cross-metric checks of metrics.md (checkCrossMetric: a cycle time cannot exceed the
+ * lead time of the same period), over the rows of the metrics that take part only, after
+ * CHECK_ROWS_SQL: a row's figure against the same firm's figure of the related metric in the
+ * same period and subject — from this file, else as stored — with the domain's message, on
+ * the value column. Rows whose own figures could not be read are left to the other checks.
+ *
+ * $1 importId, $2 consortiumId, $3 rules, $4 cross-metric rules, $5 their metric codes.
+ */
+export const CROSS_CHECK_SQL = `
+WITH ${resolution('$3', '$5::text[]')},
+cr AS (
+  SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(code text, unit text, "atMost" text, "otherUnit" text, factor numeric, why text)
+),
+figs AS MATERIALIZED (
+  SELECT f."rowNumber", upper(f."metricCode") AS code, f.org_id, f.period_id, coalesce(f.cust_id::text, 'self') AS subject, f.figure
+  FROM fig f
+  WHERE f.figure IS NOT NULL AND f.org_id IS NOT NULL AND f.period_id IS NOT NULL AND f.metric_id IS NOT NULL
+),
+sides AS (
+  -- each row against the other metric of each rule it takes part in: as the part (rule_code) or as the whole (rule_at_most)
+  SELECT g.*, cr.code AS rule_code, cr."atMost" AS rule_at_most, cr.unit, cr."otherUnit" AS other_unit, cr.factor, cr.why,
+         (g.code = cr.code) AS is_part, CASE WHEN g.code = cr.code THEN cr."atMost" ELSE cr.code END AS other_code
+  FROM figs g
+  JOIN cr ON g.code IN (cr.code, cr."atMost")
+),
+paired AS (
+  SELECT s.*,
+         coalesce(
+           (SELECT o.figure FROM figs o WHERE o.org_id = s.org_id AND o.period_id = s.period_id AND o.subject = s.subject AND o.code = s.other_code
+             ORDER BY o."rowNumber" LIMIT 1),
+           (SELECT v.value FROM "MetricValue" v JOIN "MetricDefinition" m ON m.id = v."metricId"
+             WHERE v."organisationId" = s.org_id AND v."periodId" = s.period_id AND v."subjectKey" = s.subject
+               AND v.status <> 'rejected' AND m."consortiumId" = $2 AND upper(m.code) = s.other_code)
+         ) AS other
+  FROM sides s
+)
+INSERT INTO "ImportError" ("importId", "rowNumber", "column", "message")
+SELECT $1, p."rowNumber", 'value',
+       CASE WHEN p.is_part
+            THEN format('%s (%s %s) cannot exceed %s of the same period (%s %s = %s %s): %s',
+                        p.code, ${fmt('p.figure')}, p.unit, p.rule_at_most, ${fmt('p.other')}, p.other_unit, ${fmt('p.other * p.factor')}, p.unit, p.why)
+            ELSE format('%s (%s %s = %s %s) cannot be shorter than %s of the same period (%s %s): %s',
+                        p.code, ${fmt('p.figure')}, p.other_unit, ${fmt('p.figure * p.factor')}, p.unit, p.rule_code, ${fmt('p.other')}, p.unit, p.why)
+       END
+FROM paired p
+WHERE p.other IS NOT NULL
+  AND CASE WHEN p.is_part THEN p.figure > p.other * p.factor ELSE p.other > p.figure * p.factor END
 `;

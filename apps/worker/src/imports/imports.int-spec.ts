@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { readNumber, validateFigures } from '@tandem/domain';
+import { checkCrossMetric, readNumber, validateFigures } from '@tandem/domain';
 import { createPeriods, ensureCatalogue, randomYear } from './testing';
 import { createWorker } from '../bootstrap';
 import { CommitImportJob } from './commit-import.job';
@@ -254,5 +254,42 @@ describe('the SQL checks say what the domain says', () => {
     });
     const sortKey = (e: { rowNumber: number; column: string; message: string }) => `${String(e.rowNumber).padStart(4, '0')}|${e.column}|${e.message}`;
     expect(rows.map(sortKey).sort()).toEqual(expected.map(sortKey).sort());
+  });
+});
+
+describe('the cross-metric check (metrics.md) in imports', () => {
+  it('refuses a cycle time longer than the lead time of the same firm and period, from the file or as stored, with the domain message', async () => {
+    const period = `${Y}-Q3`;
+    // stored: Badger's LEAD_TIME of the period is 2 days (48 hours)
+    await pool.query(
+      `INSERT INTO "MetricValue" (id, "consortiumId", "organisationId", "metricId", "periodId", "subjectKey", value, source, status, revision, "updatedAt")
+       SELECT gen_random_uuid(), $1, o.id, m.id, p.id, 'self', 2, 'form', 'submitted', 1, now()
+         FROM "Organisation" o, "MetricDefinition" m, "Period" p
+        WHERE o.code = 'badger-machining' AND m."consortiumId" = $1 AND m.code = 'LEAD_TIME' AND p."consortiumId" = $1 AND p.code = $2`,
+      [consortiumId, period],
+    );
+    const lines = [
+      HEADER,
+      `acme-castings,${period},LEAD_TIME,10,,,,`, // 240 hours: the cycle time below fits
+      `acme-castings,${period},CYCLE_TIME,200,,,,`,
+      `menomonee-gray-iron,${period},LEAD_TIME,5,,,,`, // 120 hours: both rows of the pair are refused
+      `menomonee-gray-iron,${period},CYCLE_TIME,300.5,,,,`,
+      `badger-machining,${period},CYCLE_TIME,60,,,,`, // against the stored 2 days
+      `cream-city-steel-foundry,${period},CYCLE_TIME,9000,,,,`, // no lead time anywhere: nothing to compare
+    ];
+    const id = await newImport(lines.join('\n'));
+    expect(await worker.get(ParseImportJob).run({ importId: id })).toBe('parsed');
+    const { rows } = await pool.query<{ rowNumber: number; column: string; message: string }>(
+      `SELECT "rowNumber", "column", message FROM "ImportError" WHERE "importId" = $1 ORDER BY "rowNumber"`,
+      [id],
+    );
+    expect(rows).toEqual([
+      { rowNumber: 4, column: 'value', message: checkCrossMetric('LEAD_TIME', 5, { CYCLE_TIME: 300.5 })[0]!.message },
+      { rowNumber: 5, column: 'value', message: checkCrossMetric('CYCLE_TIME', 300.5, { LEAD_TIME: 5 })[0]!.message },
+      { rowNumber: 6, column: 'value', message: checkCrossMetric('CYCLE_TIME', 60, { LEAD_TIME: 2 })[0]!.message },
+    ]);
+    expect(rows[2]!.message).toBe('CYCLE_TIME (60 hours) cannot exceed LEAD_TIME of the same period (2 days = 48 hours): the cycle time is part of the lead time');
+    const imp = (await pool.query(`SELECT "validRows", "errorRows" FROM "Import" WHERE id = $1`, [id])).rows[0];
+    expect(imp).toEqual({ validRows: 3, errorRows: 3 });
   });
 });

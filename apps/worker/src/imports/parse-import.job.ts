@@ -8,7 +8,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { IMPORT_ROW_COLUMN, type ImportColumn, type JobPayloads } from '@tandem/contracts';
 import { PERIOD_YEAR_MAX, PERIOD_YEAR_MIN } from '@tandem/domain';
 import { APP_CONFIG, PrismaService, type AppConfig } from '@tandem/server';
-import { CHECK_ROWS_SQL } from './import.sql';
+import { CHECK_ROWS_SQL, CROSS_CHECK_SQL, CROSS_METRIC_CODES, CROSS_METRIC_RULES_JSON } from './import.sql';
 import { copyField, surveyFile } from './import-file';
 import { commonMessages, loadMetricDefinitions, sqlRule } from './metric-rules';
 
@@ -122,17 +122,19 @@ export class ParseImportJob {
       await client.query('ANALYZE "ImportRow"');
       const defs = await loadMetricDefinitions(client, imp.consortiumId);
       const messages = commonMessages();
+      const rules = JSON.stringify(defs.map(sqlRule));
       await client.query(CHECK_ROWS_SQL, [
         data.importId,
         imp.consortiumId,
         imp.organisationId,
-        JSON.stringify(defs.map(sqlRule)),
+        rules,
         messages.notANumber,
         messages.valueTooLarge,
         messages.componentTooLarge,
         String(PERIOD_YEAR_MIN),
         String(PERIOD_YEAR_MAX),
       ]);
+      await client.query(CROSS_CHECK_SQL, [data.importId, imp.consortiumId, rules, CROSS_METRIC_RULES_JSON, CROSS_METRIC_CODES]);
       progress(97);
       const t2 = Date.now();
       const counts = await client.query<{ errors: number }>(`SELECT count(DISTINCT "rowNumber")::int AS errors FROM "ImportError" WHERE "importId" = $1`, [data.importId]);
