@@ -349,16 +349,23 @@ sides AS (
   FROM figs g
   JOIN cr ON g.code IN (cr.code, cr."atMost")
 ),
+firsts AS (
+  -- one figure per key from the file (duplicate keys are row errors already: the first row counts)
+  SELECT DISTINCT ON (org_id, period_id, subject, code) org_id, period_id, subject, code, figure
+  FROM figs
+  ORDER BY org_id, period_id, subject, code, "rowNumber"
+),
+defs AS (
+  SELECT id, upper(code) AS code FROM "MetricDefinition" WHERE "consortiumId" = $2 AND upper(code) = ANY($5::text[])
+),
 paired AS (
-  SELECT s.*,
-         coalesce(
-           (SELECT o.figure FROM figs o WHERE o.org_id = s.org_id AND o.period_id = s.period_id AND o.subject = s.subject AND o.code = s.other_code
-             ORDER BY o."rowNumber" LIMIT 1),
-           (SELECT v.value FROM "MetricValue" v JOIN "MetricDefinition" m ON m.id = v."metricId"
-             WHERE v."organisationId" = s.org_id AND v."periodId" = s.period_id AND v."subjectKey" = s.subject
-               AND v.status <> 'rejected' AND m."consortiumId" = $2 AND upper(m.code) = s.other_code)
-         ) AS other
+  -- joins, not correlated look-ups: a file can hold hundreds of thousands of these rows
+  SELECT s.*, coalesce(o.figure, v.value) AS other
   FROM sides s
+  LEFT JOIN firsts o ON o.org_id = s.org_id AND o.period_id = s.period_id AND o.subject = s.subject AND o.code = s.other_code
+  LEFT JOIN defs d ON d.code = s.other_code
+  LEFT JOIN "MetricValue" v ON v."organisationId" = s.org_id AND v."metricId" = d.id AND v."periodId" = s.period_id
+                           AND v."subjectKey" = s.subject AND v.status <> 'rejected'
 )
 INSERT INTO "ImportError" ("importId", "rowNumber", "column", "message")
 SELECT $1, p."rowNumber", 'value',
