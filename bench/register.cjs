@@ -9,13 +9,9 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
 
-// The @tandem/* aliases of tsconfig.base.json (exact names, no wildcards).
+// The @tandem/* aliases of tsconfig.base.json, as tsc and Jest's moduleNameMapper resolve them.
 const { paths } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
-const aliases = new Map(Object.entries(paths).map(([name, [target]]) => [name, path.resolve(root, target)]));
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function resolveWithAliases(request, ...rest) {
-  return resolveFilename.call(this, aliases.get(request) ?? request, ...rest);
-};
+require('tsconfig-paths').register({ baseUrl: root, paths });
 
 const swcOptions = {
   jsc: {

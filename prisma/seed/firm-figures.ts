@@ -1,4 +1,4 @@
-import type { FigureInput } from '../../libs/domain/src/metric-values/validation';
+import type { FigureInput } from '@tandem/domain';
 import type { Rng } from './prng';
 
 /**

@@ -1,6 +1,6 @@
 import type { MetricValueSource, MetricValueStatus, Prisma } from '../generated/client';
-import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE, type CatalogueMetric } from '../../libs/domain/src/metric-values/catalogue';
-import { detectOutlier, validateFigures, type FigureInput, type Figures, type MetricRule } from '../../libs/domain/src/metric-values/validation';
+import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE, type CatalogueMetric } from '@tandem/domain';
+import { detectOutlier, validateFigures, type FigureInput, type Figures, type MetricRule } from '@tandem/domain';
 import { customerFigures, drawProfile, firmFigures, type FirmProfile, type Override } from './firm-figures';
 import { QUARTERS, PERFORMANCE_TODAY, type QuarterSeed } from './periods';
 import { addDays, rngFor, uuidv7, type Rng } from './prng';

@@ -1,5 +1,5 @@
 import type { MetricValueSource, Prisma } from '../generated/client';
-import type { FigureInput } from '../../libs/domain/src/metric-values/validation';
+import type { FigureInput } from '@tandem/domain';
 import type { ConsortiumRows } from './consortia';
 import { buildValues, type ReportingFirm, type ReportingRelationship, type ValueStory } from './metric-values';
 import { ORGANISATIONS, joinKey, type OrganisationRows } from './organisations';

@@ -1,5 +1,5 @@
 import type { PeriodState, Prisma } from '../generated/client';
-import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE } from '../../libs/domain/src/metric-values/catalogue';
+import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE } from '@tandem/domain';
 import { CONSORTIA } from './consortia';
 import { addDays, day, rngFor, uuidv7 } from './prng';
 

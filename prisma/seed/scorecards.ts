@@ -1,14 +1,15 @@
 import type { PlanStatus, Prisma, Standing, TaskStatus } from '../generated/client';
-import { CORRECTIVE_ACTION_DAYS, type ScorecardCriterionResult, type ScorecardThreshold, type StandingRule } from '../../libs/contracts/src/scorecards';
+import { CORRECTIVE_ACTION_DAYS, type ScorecardCriterionResult, type ScorecardThreshold, type StandingRule } from '@tandem/contracts';
+import { computeScorecard, opensCorrectiveAction, type CandidateValues, type CriterionInput } from '@tandem/domain';
 import { validatedKey } from './metric-values';
 import { CLOSED_QUARTERS, PERFORMANCE_TODAY, type QuarterSeed } from './periods';
 import { addDays, day, rngFor, uuidv7 } from './prng';
 
 /**
  * Scorecard templates of glmp (the consortium's and Northstar Engines' own), the scorecards
- * of every relationship in every closed quarter, computed from the validated values exactly
- * as the worker's SQL computes them (apps/worker/src/scorecards/scorecards.sql.ts; the
- * seed-performance e2e test checks both agree), and a corrective action plan wherever a
+ * of every relationship in every closed quarter, computed from the validated values by
+ * computeScorecard() of libs/domain, the twin of the worker's SQL
+ * (apps/worker/src/scorecards/scorecards.sql.ts; the seed-performance e2e test checks both agree), and a corrective action plan wherever a
  * supplier fell to development or probation with a customer.
  */
 
@@ -121,44 +122,6 @@ export const NORTHSTAR_TEMPLATE: TemplateSeed = {
   ],
 };
 
-// ── the scoring rules of libs/domain/src/scorecards/scoring.ts, restated: that module imports
-// @tandem/contracts at run time, which the seed cannot resolve inside Jest's global setup ──
-
-const STANDING_ORDER: readonly Standing[] = ['preferred', 'approved', 'development', 'probation'];
-
-function scoreValue(value: number, thresholds: readonly ScorecardThreshold[]): number {
-  for (const t of thresholds) {
-    if ('atLeast' in t && value >= t.atLeast) return t.score;
-    if ('atMost' in t && value <= t.atMost) return t.score;
-  }
-  return 0;
-}
-
-/** Σ w·s ÷ Σ w, rounded half-up to 2 decimals on scaled integers, like PostgreSQL's numeric. */
-function weightedScore(items: readonly { weight: number; score: number }[]): number | null {
-  let num = 0n;
-  let den = 0n;
-  for (const { weight, score } of items) {
-    const w = BigInt(Math.round(weight * 1000));
-    num += w * BigInt(Math.round(score * 100));
-    den += w;
-  }
-  if (den === 0n) return null;
-  return Number((2n * num + den) / (2n * den)) / 100;
-}
-
-function standingFor(score: number, standings: readonly StandingRule[]): Standing {
-  const rule = [...standings].sort((a, b) => b.minScore - a.minScore).find((r) => score >= r.minScore);
-  if (!rule) throw new Error(`no standing for ${score}`);
-  return rule.standing;
-}
-
-/** A worse standing than before (or none before) in development or probation opens a plan. */
-function opensPlan(current: Standing, previous: Standing | null): boolean {
-  if (current !== 'development' && current !== 'probation') return false;
-  return previous === null || STANDING_ORDER.indexOf(previous) < STANDING_ORDER.indexOf(current);
-}
-
 /** Tasks a plan starts with, by the criterion that pulled the score down. */
 const TASK_LIBRARY: Record<string, { title: string; owner: string }[]> = {
   OTD: [
@@ -224,7 +187,7 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
   interface Built {
     id: string;
     standings: StandingRule[];
-    criteria: { id: string; metricId: string; metricCode: string; weight: number; thresholds: ScorecardThreshold[] }[];
+    criteria: CriterionInput[];
   }
   const addTemplate = (seed: TemplateSeed, customerId: string | null, createdAt: Date): Built => {
     const id = uuidv7(createdAt, rng);
@@ -234,7 +197,7 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
       const criterionId = uuidv7(createdAt, rng);
       const metricId = input.metricId(c.metric);
       criteria.push({ id: criterionId, templateId: id, metricId, weight: c.weight, thresholds: c.thresholds as unknown as Prisma.InputJsonValue });
-      built.criteria.push({ id: criterionId, metricId, metricCode: c.metric, weight: c.weight, thresholds: c.thresholds });
+      built.criteria.push({ criterionId, metricId, metricCode: c.metric, weight: c.weight, thresholds: c.thresholds });
     }
     return built;
   };
@@ -247,27 +210,19 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
     let previous: Standing | null = null;
     const cards: { id: string; q: QuarterSeed; standing: Standing; details: ScorecardCriterionResult[]; at: Date }[] = [];
     for (const q of CLOSED_QUARTERS) {
+      // the validated candidates of each criterion, scored by the domain's twin of the worker's SQL
       let latest = 0;
-      const details: ScorecardCriterionResult[] = [...template.criteria]
-        .sort((a, b) => (a.metricCode < b.metricCode ? -1 : a.metricCode > b.metricCode ? 1 : a.id < b.id ? -1 : 1))
-        .map((c) => {
-          const customer = input.validated.get(validatedKey(rel.supplierId, c.metricCode, q.index, rel.customerId));
-          const self = input.validated.get(validatedKey(rel.supplierId, c.metricCode, q.index, 'self'));
-          const picked = customer ? { v: customer, source: 'customer' as const } : self ? { v: self, source: 'self' as const } : null;
-          if (picked) latest = Math.max(latest, picked.v.at.getTime());
-          return {
-            criterionId: c.id,
-            metricId: c.metricId,
-            metricCode: c.metricCode,
-            weight: c.weight,
-            value: picked ? picked.v.value : null,
-            score: picked ? scoreValue(picked.v.value, c.thresholds) : null,
-            source: picked ? picked.source : null,
-          };
-        });
-      const score = weightedScore(details.flatMap((d) => (d.score === null ? [] : [{ weight: d.weight, score: d.score }])));
-      if (score === null) continue;
-      const standing = standingFor(score, template.standings);
+      const values = new Map<string, CandidateValues>();
+      for (const c of template.criteria) {
+        const customer = input.validated.get(validatedKey(rel.supplierId, c.metricCode, q.index, rel.customerId));
+        const self = input.validated.get(validatedKey(rel.supplierId, c.metricCode, q.index, 'self'));
+        const used = customer ?? self;
+        if (used) latest = Math.max(latest, used.at.getTime());
+        values.set(c.metricId, { customer: customer?.value, self: self?.value });
+      }
+      const result = computeScorecard(template.criteria, values, template.standings);
+      if (!result) continue;
+      const { score, standing, details } = result;
       // recomputed by the worker minutes after the last of its values was validated
       const at = new Date(latest + rng.int(1, 15) * 60_000);
       const id = uuidv7(at, rng);
@@ -286,7 +241,7 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
         createdAt: at,
         updatedAt: at,
       });
-      if (opensPlan(standing, previous)) cards.push({ id, q, standing, details, at });
+      if (opensCorrectiveAction(standing, previous)) cards.push({ id, q, standing, details, at });
       previous = standing;
     }
 

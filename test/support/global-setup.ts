@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDotEnv, seedPath } from '../../prisma/tools/env';
 import { applyMigrations } from '../../prisma/tools/migrate';
+import { register } from 'tsconfig-paths';
 import { createTestDatabase, dropTestDatabase, testDatabaseAdminUrl } from './db';
 
 /** Set here, read by global-teardown.ts (same process). */
@@ -46,10 +47,19 @@ async function seedDemoData(databaseUrl: string): Promise<void> {
     console.warn('\nwarning: prisma/seed/index.ts is missing; tests run against an empty database');
     return;
   }
-  const seedModule = (await import(path.resolve(seedPath))) as SeedModule;
-  if (typeof seedModule.seed !== 'function') {
-    console.warn('\nwarning: prisma/seed/index.ts exports no seed(databaseUrl); tests run against an empty database');
-    return;
+  // The seed imports @tandem/* like the apps; Jest's moduleNameMapper does not reach its
+  // global setup, so the aliases of tsconfig.base.json are registered for the seed's run.
+  const root = path.resolve(__dirname, '../..');
+  const { paths } = (JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions;
+  const unregister = register({ baseUrl: root, paths });
+  try {
+    const seedModule = (await import(path.resolve(seedPath))) as SeedModule;
+    if (typeof seedModule.seed !== 'function') {
+      console.warn('\nwarning: prisma/seed/index.ts exports no seed(databaseUrl); tests run against an empty database');
+      return;
+    }
+    await seedModule.seed(databaseUrl, { log: () => undefined });
+  } finally {
+    unregister();
   }
-  await seedModule.seed(databaseUrl, { log: () => undefined });
 }
