@@ -12,10 +12,9 @@ import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Import } from '@tandem/contracts';
 import { seed } from '../prisma/seed';
-import { deleteRedisKeys, dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
 import { applyMigrations } from '../prisma/tools/migrate';
 import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS } from '../apps/worker/src/imports/testing';
-import { intFromEnv, assertLoopback, login } from './support';
+import { intFromEnv, assertLoopback, login, useAppEnvironment, withScratchDatabase, type Scratch } from './support';
 
 /**
  * `npm run bench -- import`: a CSV of BENCH_IMPORT_ROWS (1 000 000) metric values through
@@ -145,15 +144,8 @@ interface Apps {
   baseUrl: string;
 }
 
-export async function startApps(databaseUrl: string, redisPrefix: string, s: Settings, importDir: string, maxBytes: number): Promise<Apps> {
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.REDIS_URL = s.redisUrl;
-  process.env.REDIS_PREFIX = redisPrefix;
-  process.env.JWT_SECRET = randomBytes(36).toString('base64url');
-  process.env.NODE_ENV = 'test';
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
-  process.env.IMPORT_DIR = importDir;
-  process.env.MAX_IMPORT_BYTES = String(maxBytes);
+export async function startApps(scratch: Scratch, s: Settings, importDir: string, maxBytes: number): Promise<Apps> {
+  useAppEnvironment(scratch, s.redisUrl, { IMPORT_DIR: importDir, MAX_IMPORT_BYTES: String(maxBytes) });
   // imported late: the configuration is read once, from the variables just set
   const { createApp } = await import('../apps/api/src/bootstrap');
   const { createWorker } = await import('../apps/worker/src/bootstrap');
@@ -191,36 +183,17 @@ const rate = (rows: number, s: number): string => `${Math.round(rows / s).toLoca
 
 export async function runImportBenchmark(): Promise<void> {
   const s = settings();
-  const suffix = randomSuffix();
-  const databaseName = `tandem_bench_${suffix}`;
-  const redisPrefix = `tandem_bench_${suffix}`;
-  const databaseUrl = withDatabaseName(s.adminUrl, databaseName);
   const dir = mkdtempSync(path.join(tmpdir(), 'tandem-bench-import-'));
   let pool: Pool | undefined;
   let apps: Apps | undefined;
-  let cleaned: Promise<void> | undefined;
-  const cleanup = (): Promise<void> =>
-    (cleaned ??= (async () => {
-      await apps?.worker.close().catch((error: unknown) => console.error(`closing the worker: ${String(error)}`));
-      await apps?.api.close().catch((error: unknown) => console.error(`closing the API: ${String(error)}`));
-      await pool?.end().catch(() => undefined);
-      await deleteRedisKeys(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
-      await dropDatabase(s.adminUrl, databaseName);
-      rmSync(dir, { recursive: true, force: true });
-      console.log(`dropped ${databaseName}`);
-    })());
-  const abort = (why: string, code: number) => {
-    console.error(why);
-    cleanup().finally(() => process.exit(code));
+  const release = async (): Promise<void> => {
+    await apps?.worker.close().catch((error: unknown) => console.error(`closing the worker: ${String(error)}`));
+    await apps?.api.close().catch((error: unknown) => console.error(`closing the API: ${String(error)}`));
+    await pool?.end().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
   };
-  const onSignal = (signal: NodeJS.Signals) => abort(`${signal}: stopping, dropping ${databaseName}`, 130);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const watchdog = setTimeout(() => abort(`bench import exceeded ${s.timeoutSeconds} s (BENCH_TIMEOUT_SECONDS)`, 1), s.timeoutSeconds * 1000);
-  watchdog.unref();
-
-  try {
-    console.log(`database ${redactUrl(databaseUrl)}`);
+  await withScratchDatabase('import', s, async (scratch) => {
+    const { databaseUrl } = scratch;
     let t = performance.now();
     await applyMigrations(databaseUrl);
     await seed(databaseUrl, { log: () => undefined });
@@ -245,7 +218,7 @@ export async function runImportBenchmark(): Promise<void> {
     await removeBenchValues(pool, consortiumId);
 
     // The import path: upload → parse + checks (worker) → commit (worker).
-    apps = await startApps(databaseUrl, redisPrefix, s, path.join(dir, 'uploads'), Math.max(csvBytes * 2, 1024 * 1024));
+    apps = await startApps(scratch, s, path.join(dir, 'uploads'), Math.max(csvBytes * 2, 1024 * 1024));
     const token = await login(apps.baseUrl);
     const form = new FormData();
     form.append('file', await openAsBlob(files.csv, { type: 'text/csv' }), 'values.csv');
@@ -289,10 +262,5 @@ export async function runImportBenchmark(): Promise<void> {
     console.log('');
     console.log(`import / COPY rows/s: ${ratio.toFixed(2)}x  target >= 0.5x  ${ratio >= 0.5 ? 'PASS' : 'MISS'}`);
     console.log('');
-  } finally {
-    clearTimeout(watchdog);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await cleanup();
-  }
+  }, release);
 }

@@ -1,15 +1,13 @@
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { seed } from '../prisma/seed';
-import { deleteRedisKeys, dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
 import { applyMigrations } from '../prisma/tools/migrate';
 import { generateOrganisations } from './generate';
 import { formatReport, summarise, type Summary, type Target } from './stats';
-import { intFromEnv, assertLoopback, login, STAFF_EMAIL } from './support';
+import { intFromEnv, assertLoopback, login, STAFF_EMAIL, useAppEnvironment, withScratchDatabase, type Scratch } from './support';
 
 /**
  * `GET /api/organisations` for consortium staff at 32 concurrent connections, against the
@@ -141,14 +139,8 @@ interface Api {
 }
 
 /** The real API module graph, configured from the environment like `npm start` does. */
-async function startApi(databaseUrl: string, redisPrefix: string, s: Settings): Promise<Api> {
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.DATABASE_POOL_MAX = String(s.connections);
-  process.env.REDIS_URL = s.redisUrl;
-  process.env.REDIS_PREFIX = redisPrefix;
-  process.env.JWT_SECRET = randomBytes(36).toString('base64url');
-  process.env.NODE_ENV = 'test';
-  process.env.LOG_LEVEL = 'warn';
+async function startApi(scratch: Scratch, s: Settings): Promise<Api> {
+  useAppEnvironment(scratch, s.redisUrl, { DATABASE_POOL_MAX: String(s.connections) });
   // imported late: the configuration is read once, from the variables just set
   const { createApp } = await import('../apps/api/src/bootstrap');
   const app = await createApp();
@@ -178,33 +170,14 @@ async function startApi(databaseUrl: string, redisPrefix: string, s: Settings): 
 
 export async function runListBenchmark(): Promise<void> {
   const s = settings();
-  const suffix = randomSuffix();
-  const databaseName = `tandem_bench_${suffix}`;
-  const redisPrefix = `tandem_bench_${suffix}`;
-  const databaseUrl = withDatabaseName(s.adminUrl, databaseName);
   let pool: Pool | undefined;
   let api: Api | undefined;
-  let cleaned: Promise<void> | undefined;
-  const cleanup = (): Promise<void> =>
-    (cleaned ??= (async () => {
-      await api?.close().catch((error: unknown) => console.error(`closing the API: ${String(error)}`));
-      await pool?.end().catch(() => undefined);
-      await deleteRedisKeys(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
-      await dropDatabase(s.adminUrl, databaseName);
-      console.log(`dropped ${databaseName}`);
-    })());
-  const abort = (why: string, code: number) => {
-    console.error(why);
-    cleanup().finally(() => process.exit(code));
+  const release = async (): Promise<void> => {
+    await api?.close().catch((error: unknown) => console.error(`closing the API: ${String(error)}`));
+    await pool?.end().catch(() => undefined);
   };
-  const onSignal = (signal: NodeJS.Signals) => abort(`${signal}: stopping, dropping ${databaseName}`, 130);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const watchdog = setTimeout(() => abort(`bench list exceeded ${s.timeoutSeconds} s (BENCH_TIMEOUT_SECONDS)`, 1), s.timeoutSeconds * 1000);
-  watchdog.unref();
-
-  try {
-    console.log(`database ${redactUrl(databaseUrl)}`);
+  await withScratchDatabase('list', s, async (scratch) => {
+    const { databaseUrl } = scratch;
     let t = performance.now();
     await applyMigrations(databaseUrl);
     await seed(databaseUrl, { log: (line) => console.log(line) });
@@ -238,7 +211,7 @@ export async function runListBenchmark(): Promise<void> {
     pool = undefined;
 
     t = performance.now();
-    api = await startApi(databaseUrl, redisPrefix, s);
+    api = await startApi(scratch, s);
     console.log(`API up on ${api.baseUrl} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const token = await login(api.baseUrl);
     const query = new URLSearchParams({
@@ -286,10 +259,5 @@ export async function runListBenchmark(): Promise<void> {
       );
     }
     console.log('');
-  } finally {
-    clearTimeout(watchdog);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await cleanup();
-  }
+  }, release);
 }

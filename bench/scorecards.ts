@@ -1,12 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
 import IORedis from 'ioredis';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { deleteRedisKeys, dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
 import { applyMigrations } from '../prisma/tools/migrate';
-import { assertLoopback, intFromEnv } from './support';
+import { assertLoopback, intFromEnv, useAppEnvironment, withScratchDatabase } from './support';
 
 /**
  * `npm run bench -- scorecards`: scorecards of BENCH_RELATIONSHIPS (30 000) supply
@@ -182,49 +180,25 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 export async function runScorecardsBenchmark(): Promise<void> {
   const s = settings();
-  const suffix = randomSuffix();
-  const databaseName = `tandem_bench_${suffix}`;
-  const redisPrefix = `tandem_bench_${suffix}`;
-  const databaseUrl = withDatabaseName(s.adminUrl, databaseName);
   let pool: Pool | undefined;
   let worker: INestApplicationContext | undefined;
   let events: QueueEvents | undefined;
   let redis: IORedis | undefined;
-  let cleaned: Promise<void> | undefined;
-  const cleanup = (): Promise<void> =>
-    (cleaned ??= (async () => {
-      await events?.close().catch(() => undefined);
-      await worker?.close().catch((error: unknown) => console.error(`closing the worker: ${String(error)}`));
-      await pool?.end().catch(() => undefined);
-      redis?.disconnect();
-      await deleteRedisKeys(s.redisUrl, redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${redisPrefix}:*: ${String(error)}`));
-      await dropDatabase(s.adminUrl, databaseName);
-      console.log(`dropped ${databaseName}`);
-    })());
-  const abort = (why: string, code: number) => {
-    console.error(why);
-    cleanup().finally(() => process.exit(code));
+  const release = async (): Promise<void> => {
+    await events?.close().catch(() => undefined);
+    await worker?.close().catch((error: unknown) => console.error(`closing the worker: ${String(error)}`));
+    await pool?.end().catch(() => undefined);
+    redis?.disconnect();
   };
-  const onSignal = (signal: NodeJS.Signals) => abort(`${signal}: stopping, dropping ${databaseName}`, 130);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const watchdog = setTimeout(() => abort(`bench scorecards exceeded ${s.timeoutSeconds} s (BENCH_TIMEOUT_SECONDS)`, 1), s.timeoutSeconds * 1000);
-  watchdog.unref();
-
-  try {
-    console.log(`database ${redactUrl(databaseUrl)}`);
+  await withScratchDatabase('scorecards', s, async (scratch) => {
+    const { databaseUrl, redisPrefix } = scratch;
     let t = performance.now();
     await applyMigrations(databaseUrl);
     pool = new Pool({ connectionString: databaseUrl, max: 4 });
     const g = await generate(pool, s.relationships);
     console.log(`generated ${s.relationships} relationships, ${g.values} metric values in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    process.env.DATABASE_URL = databaseUrl;
-    process.env.REDIS_URL = s.redisUrl;
-    process.env.REDIS_PREFIX = redisPrefix;
-    process.env.JWT_SECRET = randomBytes(36).toString('base64url');
-    process.env.NODE_ENV = 'test';
-    process.env.LOG_LEVEL = 'warn';
+    useAppEnvironment(scratch, s.redisUrl);
     // imported late: the configuration is read once, from the variables just set
     const { createWorker } = await import('../apps/worker/src/bootstrap');
     const { JobProducer } = await import('../libs/server/src/queue/job-producer');
@@ -281,10 +255,5 @@ export async function runScorecardsBenchmark(): Promise<void> {
     for (const [label, xs] of rows) console.log(`${label.padEnd(width)}  ${median(xs).toFixed(0).padStart(7)} ms   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`);
     console.log(`\njob / SQL, every scorecard changes: ${(median(changed.job) / median(changed.sql)).toFixed(2)}x`);
     console.log(`job / SQL, nothing changes:         ${(median(unchanged.job) / median(unchanged.sql)).toFixed(2)}x\n`);
-  } finally {
-    clearTimeout(watchdog);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    await cleanup();
-  }
+  }, release);
 }

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD } from '../prisma/seed/demo-accounts';
+import { deleteRedisKeys, dropDatabase, randomSuffix, redactUrl, withDatabaseName } from '../prisma/tools/databases';
 
 /** Shared by the benchmarks: settings from the environment, loopback-only targets, a staff session. */
 
@@ -29,4 +31,72 @@ export async function login(baseUrl: string): Promise<string> {
   const body = (await response.json()) as { accessToken?: unknown };
   if (typeof body.accessToken !== 'string') throw new Error('login returned no accessToken');
   return body.accessToken;
+}
+
+export interface ScratchSettings {
+  /** a maintenance database URL of the server the scratch database is created on */
+  adminUrl: string;
+  redisUrl: string;
+  timeoutSeconds: number;
+}
+
+/** One run's own database and Redis key prefix. */
+export interface Scratch {
+  databaseName: string;
+  databaseUrl: string;
+  redisPrefix: string;
+}
+
+/**
+ * Run a benchmark in a database and Redis prefix of its own, and drop both afterwards —
+ * also on Ctrl-C (exit 130) and when the run exceeds BENCH_TIMEOUT_SECONDS (exit 1).
+ * `release` closes what the run opened (apps, pools, connections) before the drop; it runs
+ * once, whichever way the run ends, so it must cope with things never opened.
+ */
+export async function withScratchDatabase(label: string, s: ScratchSettings, run: (scratch: Scratch) => Promise<void>, release: () => Promise<void> = async () => undefined): Promise<void> {
+  const suffix = randomSuffix();
+  const scratch: Scratch = { databaseName: `tandem_bench_${suffix}`, databaseUrl: '', redisPrefix: `tandem_bench_${suffix}` };
+  scratch.databaseUrl = withDatabaseName(s.adminUrl, scratch.databaseName);
+  let cleaned: Promise<void> | undefined;
+  const cleanup = (): Promise<void> =>
+    (cleaned ??= (async () => {
+      await release().catch((error: unknown) => console.error(`closing the benchmark's connections: ${String(error)}`));
+      await deleteRedisKeys(s.redisUrl, scratch.redisPrefix).catch((error: unknown) => console.error(`clearing Redis keys ${scratch.redisPrefix}:*: ${String(error)}`));
+      await dropDatabase(s.adminUrl, scratch.databaseName);
+      console.log(`dropped ${scratch.databaseName}`);
+    })());
+  const abort = (why: string, code: number) => {
+    console.error(why);
+    cleanup().finally(() => process.exit(code));
+  };
+  const onSignal = (signal: NodeJS.Signals) => abort(`${signal}: stopping, dropping ${scratch.databaseName}`, 130);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watchdog = setTimeout(() => abort(`bench ${label} exceeded ${s.timeoutSeconds} s (BENCH_TIMEOUT_SECONDS)`, 1), s.timeoutSeconds * 1000);
+  watchdog.unref();
+  try {
+    console.log(`database ${redactUrl(scratch.databaseUrl)}`);
+    await run(scratch);
+  } finally {
+    clearTimeout(watchdog);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await cleanup();
+  }
+}
+
+/**
+ * The environment the API and worker read their configuration from (once, at import: set
+ * this before importing their bootstrap), pointed at the scratch database and prefix.
+ */
+export function useAppEnvironment(scratch: Scratch, redisUrl: string, extra: Record<string, string> = {}): void {
+  Object.assign(process.env, {
+    DATABASE_URL: scratch.databaseUrl,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: scratch.redisPrefix,
+    JWT_SECRET: randomBytes(36).toString('base64url'),
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    ...extra,
+  });
 }
