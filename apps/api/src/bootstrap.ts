@@ -68,7 +68,6 @@ export async function createApp(): Promise<NestExpressApplication> {
   });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter(app.get(RequestContext)));
-  app.enableShutdownHooks();
 
   const doc = SwaggerModule.createDocument(
     app,

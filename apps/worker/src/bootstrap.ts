@@ -7,7 +7,6 @@ import { WorkerModule } from './worker.module';
 export async function createWorker(): Promise<INestApplicationContext> {
   const ctx = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   ctx.useLogger(ctx.get(Logger));
-  ctx.enableShutdownHooks();
   await ctx.init();
   return ctx;
 }
