@@ -1,5 +1,5 @@
 import type { PeriodState, Prisma } from '../generated/client';
-import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE } from '@tandem/domain';
+import { STANDARD_CATALOGUE, standardDefinitionFields } from '@tandem/domain';
 import { CONSORTIA } from './consortia';
 import { addDays, day, rngFor, uuidv7 } from './prng';
 
@@ -96,21 +96,7 @@ export function buildCatalogueAndPeriods(consortiumIds: Map<string, string>, con
       definitions.push({
         id,
         consortiumId,
-        code: m.code,
-        name: m.name,
-        unit: m.unit,
-        direction: m.direction,
-        minValue: m.minValue,
-        maxValue: m.maxValue,
-        frequency: m.frequency,
-        reporters: m.reporters,
-        isRatio: m.isRatio,
-        ratioScale: m.ratioScale,
-        numeratorLabel: m.numeratorLabel,
-        denominatorLabel: m.denominatorLabel,
-        outlierFactor: DEFAULT_OUTLIER_FACTOR,
-        standard: true,
-        enabled: true,
+        ...standardDefinitionFields(m),
         createdAt,
         updatedAt: createdAt,
       });

@@ -1,5 +1,5 @@
 import type { Prisma } from '@tandem/db';
-import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE } from '@tandem/domain';
+import { STANDARD_CATALOGUE, standardDefinitionFields } from '@tandem/domain';
 
 /** Anything that can insert metric definitions: a transaction client, scoped or not. */
 export interface CatalogueWriter {
@@ -8,24 +8,7 @@ export interface CatalogueWriter {
 
 /** The standard catalogue (metrics.md) as rows of one consortium. */
 export function catalogueRows(consortiumId: string): Prisma.MetricDefinitionCreateManyInput[] {
-  return STANDARD_CATALOGUE.map((m) => ({
-    consortiumId,
-    code: m.code,
-    name: m.name,
-    unit: m.unit,
-    direction: m.direction,
-    minValue: m.minValue,
-    maxValue: m.maxValue,
-    frequency: m.frequency,
-    reporters: m.reporters,
-    isRatio: m.isRatio,
-    ratioScale: m.ratioScale,
-    numeratorLabel: m.numeratorLabel,
-    denominatorLabel: m.denominatorLabel,
-    outlierFactor: DEFAULT_OUTLIER_FACTOR,
-    standard: true,
-    enabled: true,
-  }));
+  return STANDARD_CATALOGUE.map((m) => ({ consortiumId, ...standardDefinitionFields(m) }));
 }
 
 /**

@@ -1,31 +1,27 @@
-import type { MetricDirection, MetricFrequency, MetricReporter } from '@tandem/contracts';
+import type { MetricDefinition } from '@tandem/contracts';
 
-/** One entry of the standard metric catalogue (metrics.md), as data. */
-export interface CatalogueMetric {
-  code: string;
-  name: string;
-  unit: string;
-  direction: MetricDirection;
-  /** null: unbounded on that side */
-  minValue: number | null;
-  maxValue: number | null;
-  frequency: MetricFrequency;
-  reporters: MetricReporter[];
-  /**
-   * A ratio keeps its raw numerator and denominator, so values can be recomputed, audited
-   * and pooled (Σnumerator ÷ Σdenominator): value = numerator ÷ denominator × ratioScale.
-   * Medians, means and products (lead time, OEE) are not ratios.
-   */
-  isRatio: boolean;
-  ratioScale: number | null;
-  numeratorLabel: string | null;
-  denominatorLabel: string | null;
+/**
+ * One entry of the standard metric catalogue (metrics.md), as data: the columns of a metric
+ * definition a consortium starts with. A ratio keeps its raw numerator and denominator, so
+ * values can be recomputed, audited and pooled (Σnumerator ÷ Σdenominator); medians, means
+ * and products (lead time, OEE) are not ratios.
+ */
+export type CatalogueMetric = Pick<
+  MetricDefinition,
+  'code' | 'name' | 'unit' | 'direction' | 'minValue' | 'maxValue' | 'frequency' | 'reporters' | 'isRatio' | 'ratioScale' | 'numeratorLabel' | 'denominatorLabel'
+> & {
   /** metrics.md's definition, for documentation and the console's help text */
   definition: string;
-}
+};
 
 /** Default factor of the outlier flag: a move by more than 3× from the previous period. */
 export const DEFAULT_OUTLIER_FACTOR = 3;
+
+/** The columns of a consortium's metric definition made from a catalogue entry: standard, enabled, default outlier factor. */
+export function standardDefinitionFields(m: CatalogueMetric) {
+  const { definition: _definition, ...fields } = m;
+  return { ...fields, outlierFactor: DEFAULT_OUTLIER_FACTOR, standard: true, enabled: true };
+}
 
 const ratio = (ratioScale: number, numeratorLabel: string, denominatorLabel: string) => ({ isRatio: true, ratioScale, numeratorLabel, denominatorLabel });
 const plain = { isRatio: false, ratioScale: null, numeratorLabel: null, denominatorLabel: null };
