@@ -6,7 +6,35 @@ const NUMBER = { allowNaN: false, allowInfinity: false } as const;
 const NUMBER_MESSAGE = { message: 'must be a number without units (e.g. 95.5, not "95%")' };
 export const MAX_NOTE = 2000;
 
-export class CreateMetricValueDto {
+/**
+ * The figures of a value and its note, as a firm enters them (metrics.md): a value, or for a
+ * ratio its numerator and denominator (the value is then computed); sending any of the three
+ * replaces all three.
+ */
+class MetricFiguresDto {
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'the figure; for ratios it may be left out and is computed from numerator and denominator. In a change, sending any of value, numerator, denominator replaces all three' })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  value?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  numerator?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  denominator?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_NOTE)
+  note?: string | null;
+}
+
+export class CreateMetricValueDto extends MetricFiguresDto {
   @ApiPropertyOptional({ description: 'the organisation the figure is about; a firm reports its own (default), a buyer names its supplier' })
   @IsOptional()
   @IsUUID('all', { message: 'must be an id' })
@@ -25,26 +53,6 @@ export class CreateMetricValueDto {
   @IsUUID('all', { message: 'must be an id' })
   customerId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'the figure; for ratios it may be left out and is computed from numerator and denominator' })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
-  value?: number | null;
-
-  @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
-  numerator?: number | null;
-
-  @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
-  denominator?: number | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_NOTE)
-  note?: string | null;
 
   @ApiPropertyOptional({ default: false, description: 'submit at once instead of keeping a draft' })
   @IsOptional()
@@ -52,32 +60,12 @@ export class CreateMetricValueDto {
   submit?: boolean;
 }
 
-export class UpdateMetricValueDto {
+export class UpdateMetricValueDto extends MetricFiguresDto {
   @ApiProperty({ description: 'the revision this change is based on (optimistic concurrency); a stale one answers 409' })
   @IsInt({ message: 'must be the current revision number' })
   @Min(1)
   revision: number;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'sending any of value, numerator, denominator replaces all three' })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
-  value?: number | null;
-
-  @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
-  numerator?: number | null;
-
-  @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
-  denominator?: number | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_NOTE)
-  note?: string | null;
 
   @ApiPropertyOptional({ description: 'why; required once the period is closed (the change then waits for staff approval)' })
   @IsOptional()
