@@ -9,9 +9,11 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
 
-// The @tandem/* aliases of tsconfig.base.json, as tsc and Jest's moduleNameMapper resolve them.
-const { paths } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
-require('tsconfig-paths').register({ baseUrl: root, paths });
+// The @tandem/* aliases of the root tsconfig.json, as tsc and Jest's moduleNameMapper resolve them.
+const tsconfigPaths = require('tsconfig-paths');
+const aliases = tsconfigPaths.loadConfig(root);
+if (aliases.resultType !== 'success') throw new Error(`bench/register.cjs: ${aliases.message}`);
+tsconfigPaths.register({ baseUrl: aliases.absoluteBaseUrl, paths: aliases.paths });
 
 const swcOptions = {
   jsc: {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadDotEnv, seedPath } from '../../prisma/tools/env';
 import { applyMigrations } from '../../prisma/tools/migrate';
-import { register } from 'tsconfig-paths';
+import { loadConfig, register } from 'tsconfig-paths';
 import { createTestDatabase, dropTestDatabase, testDatabaseAdminUrl } from './db';
 
 /** Set here, read by global-teardown.ts (same process). */
@@ -48,10 +48,10 @@ async function seedDemoData(databaseUrl: string): Promise<void> {
     return;
   }
   // The seed imports @tandem/* like the apps; Jest's moduleNameMapper does not reach its
-  // global setup, so the aliases of tsconfig.base.json are registered for the seed's run.
-  const root = path.resolve(__dirname, '../..');
-  const { paths } = (JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions;
-  const unregister = register({ baseUrl: root, paths });
+  // global setup, so the aliases of the root tsconfig.json are registered for the seed's run.
+  const aliases = loadConfig(path.resolve(__dirname, '../..'));
+  if (aliases.resultType !== 'success') throw new Error(`global setup: ${aliases.message}`);
+  const unregister = register({ baseUrl: aliases.absoluteBaseUrl, paths: aliases.paths });
   try {
     const seedModule = (await import(path.resolve(seedPath))) as SeedModule;
     if (typeof seedModule.seed !== 'function') {
