@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -374,3 +375,30 @@ export async function waitForHttp(url: string, timeoutMs: number, giveUp: Promis
 }
 
 export { redactUrl };
+
+// ---------------------------------------------------------------------------------------------
+// Secrets
+
+export interface LocalSecrets {
+  JWT_SECRET: string;
+  METRICS_TOKEN: string;
+}
+
+/**
+ * The secrets of this machine's installation, made on the first `npm start` and kept with
+ * its other local state (.tandem/secrets.json, readable by its owner only), so sessions
+ * survive a restart. No running instance signs with a secret that is in the repository.
+ */
+export function localSecrets(): LocalSecrets {
+  const file = path.join(stateDir, 'secrets.json');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>;
+    if (typeof stored.JWT_SECRET === 'string' && stored.JWT_SECRET.length >= 32 && typeof stored.METRICS_TOKEN === 'string' && stored.METRICS_TOKEN.length >= 24) {
+      return { JWT_SECRET: stored.JWT_SECRET, METRICS_TOKEN: stored.METRICS_TOKEN };
+    }
+  }
+  const made: LocalSecrets = { JWT_SECRET: randomBytes(36).toString('base64url'), METRICS_TOKEN: randomBytes(24).toString('base64url') };
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(made, null, 2)}\n`, { mode: 0o600 });
+  return made;
+}

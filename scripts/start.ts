@@ -14,6 +14,7 @@ import { applyMigrations } from '../prisma/tools/migrate';
 import {
   buildNestApps,
   findOnPath,
+  localSecrets,
   postgresReachable,
   redactUrl,
   REDIS_MISSING,
@@ -140,7 +141,8 @@ Tandem is running.
   Console       ${urls.console}
   API           ${urls.api}/api
   API docs      ${urls.api}/api/docs
-  Queues        ${urls.api}/api/queues
+  Queues        console menu (platform admin) → Queues
+  Metrics       ${urls.api}/metrics with the bearer METRICS_TOKEN of .tandem/secrets.json
 
   Demo logins (password ${DEMO_PASSWORD}):
 ${table}
@@ -181,8 +183,11 @@ async function main(): Promise<void> {
       { name: 'worker', source: 'apps/worker/src/main.ts' },
     ]);
 
+    const secrets = localSecrets();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      JWT_SECRET: process.env.JWT_SECRET || secrets.JWT_SECRET,
+      METRICS_TOKEN: process.env.METRICS_TOKEN || secrets.METRICS_TOKEN,
       NODE_ENV: process.env.NODE_ENV || 'development',
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,

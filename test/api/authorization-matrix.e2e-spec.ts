@@ -12,6 +12,7 @@ import {
   dbPool,
   invite,
   loadDemo,
+  sendInvitation,
   loginPair,
   session,
   uniq,
@@ -135,26 +136,37 @@ const TABLE: TableLine[] = [
   ['GET /api/users/:id',                    'own',             [200,     200,   200,    404,    404,   404,   404,    403,   404,   401]],
   ['GET /api/users/:id',                    'other-firm',      [200,     200,   404,    404,    404,   404,   404,    403,   404,   401]],
   ['GET /api/users/:id',                    'other-consortium',[200,     404,   404,    404,    404,   404,   404,    403,   404,   401]],
-  ['POST /api/users',                       'own',             [201,     201,   201,    403,    403,   403,   403,    403,   403,   401]],
-  ['POST /api/users',                       'other-firm',      [201,     201,   400,    403,    403,   403,   403,    403,   403,   401]],
-  ['POST /api/users',                       'other-consortium',[201,     400,   400,    403,    403,   403,   403,    403,   403,   401]],
-  ['PUT /api/users/:id',                    'self',            [200,     200,   200,    403,    403,   403,   403,    403,   null,  null]],
-  ['PUT /api/users/:id',                    'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
-  ['PUT /api/users/:id',                    'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
-  ['PUT /api/users/:id',                    'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
-  ['PATCH /api/users/:id',                  'self',            [200,     200,   200,    403,    403,   403,   403,    403,   null,  null]],
-  ['PATCH /api/users/:id',                  'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
-  ['PATCH /api/users/:id',                  'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
-  ['PATCH /api/users/:id',                  'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
-  // role assignments -----------------------------------------------------------------------------------------------------
+  ['PUT /api/users/:id',                    'self',            [200,     403,   403,    403,    403,   403,   403,    403,   null,  null]],
+  ['PUT /api/users/:id',                    'own',             [200,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/users/:id',                    'other-firm',      [200,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/users/:id',                    'other-consortium',[200,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/users/:id',                  'self',            [200,     403,   403,    403,    403,   403,   403,    403,   null,  null]],
+  ['PATCH /api/users/:id',                  'own',             [200,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/users/:id',                  'other-firm',      [200,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/users/:id',                  'other-consortium',[200,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
+  // invitations: the only way a role comes to exist; what an inviter sent, within its scope
+  ['GET /api/invitations',                  'collection',      [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/invitations/:id',              'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/invitations/:id',              'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/invitations/:id',              'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/invitations',                 'own',             [201,     201,   201,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/invitations',                 'other-firm',      [201,     201,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/invitations',                 'other-consortium',[201,     400,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/invitations/:id',           'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/invitations/:id',           'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/invitations/:id',           'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  // role assignments: suspended, reactivated or revoked within one's scope; never created here
   ['GET /api/role-assignments',             'collection',      [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
   ['GET /api/role-assignments/:id',         'self',            [200,     200,   200,    403,    403,   403,   403,    403,   null,  null]],
   ['GET /api/role-assignments/:id',         'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
   ['GET /api/role-assignments/:id',         'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
   ['GET /api/role-assignments/:id',         'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
-  ['POST /api/role-assignments',            'own',             [201,     201,   201,    403,    403,   403,   403,    403,   403,   401]],
-  ['POST /api/role-assignments',            'other-firm',      [201,     201,   400,    403,    403,   403,   403,    403,   403,   401]],
-  ['POST /api/role-assignments',            'other-consortium',[201,     400,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/role-assignments/:id',         'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/role-assignments/:id',         'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/role-assignments/:id',         'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/role-assignments/:id',       'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/role-assignments/:id',       'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/role-assignments/:id',       'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
   ['DELETE /api/role-assignments/:id',      'own',             [200,     200,   200,    403,    403,   403,   403,    403,   403,   401]],
   ['DELETE /api/role-assignments/:id',      'other-firm',      [200,     200,   404,    403,    403,   403,   403,    403,   403,   401]],
   ['DELETE /api/role-assignments/:id',      'other-consortium',[200,     404,   404,    403,    403,   403,   403,    403,   403,   401]],
@@ -179,15 +191,29 @@ const TABLE: TableLine[] = [
   ['GET /api/outbox/:id',                   'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
   ['GET /api/outbox/:id',                   'other-firm',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
   ['GET /api/outbox/:id',                   'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  // Bull Board sessions: every consortium's jobs, so the platform operator's only
+  ['POST /api/queue-board/session',         'collection',      [204,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
   // dashboard ------------------------------------------------------------------------------------------------------------
   ['GET /api/dashboard',                    'collection',      [200,     200,   403,    403,    403,   403,   403,    200,   403,   401]],
   // auth: any authenticated principal; an API key has no user session, so `me` is 401 for it
   ['GET /api/auth/me',                      'self',            [200,     200,   200,    200,    200,   200,   200,    200,   401,   401]],
   ['POST /api/auth/logout',                 'self',            [204,     204,   204,    204,    204,   204,   204,    204,   204,   401]],
-  // public routes: reachable without credentials (accept-invite refuses the bogus token as a bad request, not as 401)
+  // my profile: any signed-in person; an API key has no profile (401)
+  ['GET /api/profile',                      'self',            [200,     200,   200,    200,    200,   200,   200,    200,   401,   401]],
+  ['PATCH /api/profile',                    'self',            [200,     200,   200,    200,    200,   200,   200,    200,   401,   401]],
+  ['POST /api/profile/password',            'self',            [400,     400,   400,    400,    400,   400,   400,    400,   401,   401]],
+  ['POST /api/profile/sign-out-everywhere', 'self',            [204,     204,   204,    204,    204,   204,   204,    204,   401,   401]],
+  ['GET /api/profile/invitations',          'self',            [200,     200,   200,    200,    200,   200,   200,    200,   401,   401]],
+  // someone else's invitation: nobody accepts or declines it, whatever their role
+  ['POST /api/profile/invitations/:id/accept','other-firm',    [404,     404,   404,    404,    404,   404,   404,    404,   401,   401]],
+  ['POST /api/profile/invitations/:id/decline','other-firm',   [404,     404,   404,    404,    404,   404,   404,    404,   401,   401]],
+  // public routes: reachable without credentials (the invitation routes refuse the bogus token as a bad request, not as 401;
+  // /metrics takes the scraper's METRICS_TOKEN, not a user's: the row sends it)
   ['POST /api/auth/login',                  'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
   ['POST /api/auth/refresh',                'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
   ['POST /api/auth/accept-invite',          'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  400]],
+  ['POST /api/auth/invitation-preview',     'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  400]],
+  ['POST /api/auth/decline-invite',         'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  400]],
   ['GET /health',                           'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
   ['GET /health/ready',                     'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
   ['GET /metrics',                          'collection',      [null,    null,  null,   null,   null,  null,  null,   null,  null,  200]],
@@ -243,6 +269,7 @@ interface Colleague {
   userId: string;
   roleAssignmentId: string;
   outboxId: string;
+  invitationId: string;
 }
 
 /** Everything the rows act on, made or looked up once. */
@@ -256,6 +283,8 @@ interface World {
   colleague: Record<DemoOrg, Colleague>;
   apiKey: { own: string; 'other-firm': string; 'other-consortium': string };
   auditEvent: { own: string; 'other-firm': string; 'other-consortium': string };
+  /** a pending invitation addressed to nobody the rows act as */
+  strangerInvitationId: string;
 }
 
 interface Req {
@@ -315,6 +344,26 @@ const recordTarget = (target: Target): 'own' | 'other-firm' | 'other-consortium'
 };
 
 const at = (w: World, role: Principal, path: string, targetId?: string, body?: unknown): Req => ({ path, body, token: tokenOf(w, role), targetId });
+
+/** Where a fresh person of each role is invited to (the same kind of organisation the demo account acts for). */
+const FRESH_ORG: Record<UserPrincipal, DemoOrg | null> = {
+  platform_admin: null,
+  consortium_staff: null,
+  firm_admin: 'acme',
+  firm_contributor: 'acme',
+  customer_buyer: 'northstar',
+  union_representative: 'acme',
+  trainer: 'lakeshore',
+  funder: 'wiWorkforce',
+};
+
+/** A session of a person invited just now with `role`: for rows that end every session of their account. */
+async function freshPerson(w: World, role: UserPrincipal): Promise<string> {
+  const org = FRESH_ORG[role];
+  const inviter = role === 'platform_admin' ? w.tokens.platform_admin : w.tokens.consortium_staff;
+  const person = await invite(w.api, inviter, { role, ...(org ? { organisationId: w.demo.org[org] } : {}) });
+  return person.pair.accessToken;
+}
 
 /**
  * How each route is called. Writes use safe payloads (the same name, the same tier) and,
@@ -408,16 +457,6 @@ const REQUESTS: Record<string, Builder> = {
     const id = userIdFor(w, r, t);
     return at(w, r, `/api/users/${id}`, id);
   },
-  'POST /api/users': async (w, r, t) => {
-    const org = orgFor(r, t === 'collection' ? 'own' : t);
-    return at(w, r, '/api/users', undefined, {
-      email: `${uniq('mx')}@example.test`,
-      name: 'Matrix Invitee',
-      role: 'firm_contributor',
-      organisationId: w.demo.org[org],
-      consortiumId: consortiumFor(w, t),
-    });
-  },
   'PUT /api/users/:id': async (w, r, t) => {
     const id = userIdFor(w, r, t);
     return at(w, r, `/api/users/${id}`, id, { name: await column(w, 'User', 'name', id) });
@@ -427,25 +466,44 @@ const REQUESTS: Record<string, Builder> = {
     return at(w, r, `/api/users/${id}`, id, { name: await column(w, 'User', 'name', id) });
   },
 
+  // invitations
+  'GET /api/invitations': async (w, r) => at(w, r, '/api/invitations'),
+  'GET /api/invitations/:id': async (w, r, t) => {
+    const id = w.colleague[orgFor(r, t)].invitationId;
+    return at(w, r, `/api/invitations/${id}`, id);
+  },
+  'POST /api/invitations': async (w, r, t) => {
+    const org = orgFor(r, t === 'collection' ? 'own' : t);
+    return at(w, r, '/api/invitations', undefined, {
+      email: `${uniq('mx')}@example.test`,
+      name: 'Matrix Invitee',
+      role: 'firm_contributor',
+      organisationId: w.demo.org[org],
+      consortiumId: consortiumFor(w, t),
+    });
+  },
+  'DELETE /api/invitations/:id': async (w, r, t, refused) => {
+    // refused: the colleague's invitation, already accepted, which even a broken guard could not revoke (409)
+    const id = refused
+      ? w.colleague[orgFor(r, t)].invitationId
+      : (await sendInvitation(w.api, staffFor(w, t), { role: 'firm_contributor', organisationId: w.demo.org[orgFor(r, t)] })).id;
+    return at(w, r, `/api/invitations/${id}`, id);
+  },
+
   // role assignments
   'GET /api/role-assignments': async (w, r) => at(w, r, '/api/role-assignments'),
   'GET /api/role-assignments/:id': async (w, r, t) => {
     const id = roleAssignmentIdFor(w, r, t);
     return at(w, r, `/api/role-assignments/${id}`, id);
   },
-  'POST /api/role-assignments': async (w, r, t, refused) => {
-    const org = orgFor(r, t);
-    if (refused) {
-      // the colleague already holds exactly this role: even a broken guard would answer 409
-      return at(w, r, '/api/role-assignments', undefined, {
-        userId: w.colleague[org].userId,
-        role: 'firm_contributor',
-        organisationId: w.demo.org[org],
-        consortiumId: consortiumFor(w, t),
-      });
-    }
-    const user = await invite(w.api, staffFor(w, t), { role: 'firm_contributor', organisationId: w.demo.org[org] });
-    return at(w, r, '/api/role-assignments', undefined, { userId: user.id, role: 'customer_buyer', organisationId: w.demo.org[org], consortiumId: consortiumFor(w, t) });
+  // {status: 'active'} of an active assignment changes nothing, so every row can use the shared fixtures
+  'PUT /api/role-assignments/:id': async (w, r, t) => {
+    const id = roleAssignmentIdFor(w, r, t);
+    return at(w, r, `/api/role-assignments/${id}`, id, { status: 'active' });
+  },
+  'PATCH /api/role-assignments/:id': async (w, r, t) => {
+    const id = roleAssignmentIdFor(w, r, t);
+    return at(w, r, `/api/role-assignments/${id}`, id, { status: 'active' });
   },
   'DELETE /api/role-assignments/:id': async (w, r, t, refused) => {
     let id: string;
@@ -483,6 +541,30 @@ const REQUESTS: Record<string, Builder> = {
     return at(w, r, `/api/outbox/${id}`, id);
   },
   'GET /api/dashboard': async (w, r) => at(w, r, '/api/dashboard'),
+  'POST /api/queue-board/session': async (w, r) => at(w, r, '/api/queue-board/session', undefined, {}),
+
+  // profile: the shared sessions must survive, so the rows that end sessions act as a fresh person of the same role
+  'GET /api/profile': async (w, r) => at(w, r, '/api/profile'),
+  'PATCH /api/profile': async (w, r) => {
+    const token = tokenOf(w, r);
+    const name = r === 'anonymous' || r === 'api_key' ? 'Nobody' : await column(w, 'User', 'name', w.demo.user[ACCOUNT_OF[r]]);
+    return { path: '/api/profile', token, body: { name } };
+  },
+  'POST /api/profile/password': async (w, r) => at(w, r, '/api/profile/password', undefined, { currentPassword: 'not-the-current-password', newPassword: 'a-new-long-password-2026' }),
+  'POST /api/profile/sign-out-everywhere': async (w, r) => {
+    if (r === 'anonymous' || r === 'api_key') return at(w, r, '/api/profile/sign-out-everywhere', undefined, {});
+    const person = await freshPerson(w, r);
+    return { path: '/api/profile/sign-out-everywhere', token: person, body: {} };
+  },
+  'GET /api/profile/invitations': async (w, r) => at(w, r, '/api/profile/invitations'),
+  'POST /api/profile/invitations/:id/accept': async (w, r) => {
+    const id = w.strangerInvitationId;
+    return at(w, r, `/api/profile/invitations/${id}/accept`, id, {});
+  },
+  'POST /api/profile/invitations/:id/decline': async (w, r) => {
+    const id = w.strangerInvitationId;
+    return at(w, r, `/api/profile/invitations/${id}/decline`, id, {});
+  },
 
   // auth
   'GET /api/auth/me': async (w, r) => at(w, r, '/api/auth/me'),
@@ -494,9 +576,11 @@ const REQUESTS: Record<string, Builder> = {
   'POST /api/auth/login': async () => ({ path: '/api/auth/login', body: { email: EMAIL.acmeContributor, password: DEMO_PASSWORD } }),
   'POST /api/auth/refresh': async (w) => ({ path: '/api/auth/refresh', body: { refreshToken: (await loginPair(w.api, EMAIL.acmeContributor)).refreshToken } }),
   'POST /api/auth/accept-invite': async () => ({ path: '/api/auth/accept-invite', body: { token: 'not-a-real-invitation-token', password: 'a-long-enough-password' } }),
+  'POST /api/auth/invitation-preview': async () => ({ path: '/api/auth/invitation-preview', body: { token: 'not-a-real-invitation-token' } }),
+  'POST /api/auth/decline-invite': async () => ({ path: '/api/auth/decline-invite', body: { token: 'not-a-real-invitation-token' } }),
   'GET /health': async () => ({ path: '/health' }),
   'GET /health/ready': async () => ({ path: '/health/ready' }),
-  'GET /metrics': async () => ({ path: '/metrics' }),
+  'GET /metrics': async () => ({ path: '/metrics', token: process.env.METRICS_TOKEN }),
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -528,12 +612,10 @@ describe('authorization matrix', () => {
     const colleague = {} as Record<DemoOrg, Colleague>;
     for (const org of COLLEAGUE_ORGS) {
       const staff = org === 'fox' ? fvsnStaff : tokens.consortium_staff;
-      const user = await invite(api, staff, { role: 'firm_contributor', organisationId: demo.org[org] });
-      const ra = await pool.query<{ id: string }>(`SELECT id FROM "RoleAssignment" WHERE "userId" = $1`, [user.id]);
-      const out = await pool.query<{ id: string }>(`SELECT id FROM "OutboxMessage" WHERE "to" = $1`, [user.email]);
-      if (!ra.rows[0] || out.rows.length !== 1 || !out.rows[0]) throw new Error(`invitation of ${user.email} left no role assignment or message`);
-      colleague[org] = { userId: user.id, roleAssignmentId: ra.rows[0].id, outboxId: out.rows[0].id };
+      const person = await invite(api, staff, { role: 'firm_contributor', organisationId: demo.org[org] });
+      colleague[org] = { userId: person.id, roleAssignmentId: person.roleAssignmentId, outboxId: person.messageId, invitationId: person.invitation.id };
     }
+    const stranger = await sendInvitation(api, tokens.consortium_staff, { role: 'firm_contributor', organisationId: demo.org.badger });
 
     w = {
       api,
@@ -544,6 +626,7 @@ describe('authorization matrix', () => {
       colleague,
       apiKey: { own: acmeKey.id, 'other-firm': badgerKey.id, 'other-consortium': foxKey.id },
       auditEvent: { own: await auditOf(acmeKey.id), 'other-firm': await auditOf(badgerKey.id), 'other-consortium': await auditOf(foxKey.id) },
+      strangerInvitationId: stranger.id,
     };
     docs = (await call(api, 'GET', '/api/docs-json')).body as typeof docs;
   }, 60_000);

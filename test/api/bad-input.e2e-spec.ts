@@ -10,9 +10,11 @@ import {
   dbPool,
   errorPaths,
   expectProblem,
+  invitationTokenFor,
   invite,
   loadDemo,
   loginPair,
+  sendInvitation,
   session,
   uniq,
   type Demo,
@@ -50,7 +52,7 @@ describe('bad input', () => {
   let demo: Demo;
   const t: Record<string, string> = {};
   const id: Record<string, string> = {};
-  const state: { refreshToken: string; logoutToken: string; inviteToken: string } = { refreshToken: '', logoutToken: '', inviteToken: '' };
+  const state = { refreshToken: '', logoutToken: '', inviteToken: '', previewToken: '', declineToken: '', selfToken: '' };
 
   beforeAll(async () => {
     api = await startApi();
@@ -66,14 +68,19 @@ describe('bad input', () => {
     id['orgToAdmit'] = (await createOrganisation(api, t['staff'])).id;
     id['membership'] = (await createMember(api, t['staff'])).membership.id;
     id['applicant'] = (await createMember(api, t['staff'])).membership.id;
-    id['colleague'] = (await invite(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme })).id;
+    const colleague = await invite(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme });
+    id['colleague'] = colleague.id;
+    id['colleagueRole'] = colleague.roleAssignmentId;
     const leaver = await invite(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme });
     id['roleAssignmentToDelete'] = (await pool.query<{ id: string }>(`SELECT id FROM "RoleAssignment" WHERE "userId" = $1`, [leaver.id])).rows[0]?.id ?? '';
     id['apiKeyToRevoke'] = (await createApiKey(api, t['staff'], { organisationId: demo.org.acme })).id;
 
-    const invitee = await invite(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme });
-    const text = (await pool.query<{ text: string }>(`SELECT text FROM "OutboxMessage" WHERE "to" = $1`, [invitee.email])).rows[0]?.text ?? '';
-    state.inviteToken = decodeURIComponent(/accept-invite\?token=([^\s]+)/.exec(text)?.[1] ?? '');
+    state.inviteToken = await invitationTokenFor((await sendInvitation(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme })).email);
+    state.previewToken = await invitationTokenFor((await sendInvitation(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme })).email);
+    state.declineToken = await invitationTokenFor((await sendInvitation(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme })).email);
+    id['invitationToRevoke'] = (await sendInvitation(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme })).id;
+    const self = await invite(api, t['staff'], { role: 'firm_contributor', organisationId: demo.org.acme });
+    state.selfToken = self.pair.accessToken;
     state.refreshToken = (await loginPair(api, EMAIL.acmeContributor)).refreshToken;
     state.logoutToken = (await loginPair(api, EMAIL.acmeContributor)).accessToken;
 
@@ -194,18 +201,19 @@ describe('bad input', () => {
       ok: 200,
     },
     {
-      route: 'POST /api/users',
-      path: () => '/api/users',
+      route: 'POST /api/invitations',
+      path: () => '/api/invitations',
       token: () => t['staff'],
       valid: async () => ({ email: `${uniq('bi')}@example.test`, name: 'Bad Input Invitee', role: 'firm_contributor', organisationId: demo.org.acme }),
       missing: 'email',
       wrongType: ['name', 5],
       ok: 201,
     },
+    { route: 'DELETE /api/invitations/:id', path: () => `/api/invitations/${id['invitationToRevoke']}`, token: () => t['staff'], ok: 200 },
     {
       route: 'PUT /api/users/:id',
       path: () => `/api/users/${id['colleague']}`,
-      token: () => t['staff'],
+      token: () => t['platform'],
       valid: async () => ({ name: (await row('User', id['colleague'] ?? ''))['name'] }),
       missing: 'name',
       wrongType: ['status', 1],
@@ -214,19 +222,19 @@ describe('bad input', () => {
     {
       route: 'PATCH /api/users/:id',
       path: () => `/api/users/${id['colleague']}`,
-      token: () => t['staff'],
+      token: () => t['platform'],
       valid: async () => ({ name: (await row('User', id['colleague'] ?? ''))['name'] }),
       wrongType: ['name', ['a', 'list']],
       ok: 200,
     },
     {
-      route: 'POST /api/role-assignments',
-      path: () => '/api/role-assignments',
+      route: 'PATCH /api/role-assignments/:id',
+      path: () => `/api/role-assignments/${id['colleagueRole']}`,
       token: () => t['staff'],
-      valid: async () => ({ userId: id['colleague'], role: 'customer_buyer', organisationId: demo.org.acme }),
-      missing: 'role',
-      wrongType: ['userId', 5],
-      ok: 201,
+      valid: async () => ({ status: 'active' }),
+      missing: 'status',
+      wrongType: ['status', 5],
+      ok: 200,
     },
     { route: 'DELETE /api/role-assignments/:id', path: () => `/api/role-assignments/${id['roleAssignmentToDelete']}`, token: () => t['staff'], ok: 200 },
     {
@@ -273,6 +281,43 @@ describe('bad input', () => {
       missing: 'password',
       wrongType: ['token', 5],
       ok: 200,
+    },
+    {
+      route: 'POST /api/auth/invitation-preview',
+      path: () => '/api/auth/invitation-preview',
+      token: () => undefined,
+      valid: async () => ({ token: state.previewToken }),
+      missing: 'token',
+      wrongType: ['token', 5],
+      ok: 200,
+    },
+    {
+      route: 'POST /api/auth/decline-invite',
+      path: () => '/api/auth/decline-invite',
+      token: () => undefined,
+      valid: async () => ({ token: state.declineToken }),
+      missing: 'token',
+      wrongType: ['token', 5],
+      ok: 204,
+    },
+    {
+      route: 'PATCH /api/profile',
+      path: () => '/api/profile',
+      token: () => state.selfToken,
+      valid: async () => ({ name: 'Bad Input Self' }),
+      missing: 'name',
+      wrongType: ['name', 7],
+      ok: 200,
+    },
+    {
+      route: 'POST /api/profile/password',
+      path: () => '/api/profile/password',
+      token: () => state.selfToken,
+      // the control changes nothing either: a wrong current password is a 400 too, checked after the shape
+      valid: async () => ({ currentPassword: 'not-the-password', newPassword: 'a-new-long-password' }),
+      missing: 'newPassword',
+      wrongType: ['currentPassword', 5],
+      ok: 400,
     },
   ];
 
@@ -323,7 +368,7 @@ describe('bad input', () => {
     });
   });
 
-  const LISTS = ['/api/consortia', '/api/organisations', '/api/memberships', '/api/users', '/api/role-assignments', '/api/api-keys', '/api/audit-events', '/api/outbox'];
+  const LISTS = ['/api/consortia', '/api/organisations', '/api/memberships', '/api/users', '/api/invitations', '/api/role-assignments', '/api/api-keys', '/api/audit-events', '/api/outbox'];
 
   describe.each(LISTS)('GET %s', (path) => {
     it(`refuses a range of more than ${MAX_PAGE_SIZE} rows with 400 naming range`, async () => {
@@ -358,9 +403,9 @@ describe('bad input', () => {
     ['PATCH /api/users/:id', 'name', () => `/api/users/${id['colleague']}`],
   ];
 
-  it.each(NULLS)('%s refuses null for %s with 400 (never 500)', async (_route, field, path) => {
+  it.each(NULLS)('%s refuses null for %s with 400 (never 500)', async (route, field, path) => {
     await watch.expectNone(
-      () => call(api, 'PATCH', path(), { token: t['staff'], body: { [field]: null } }),
+      () => call(api, 'PATCH', path(), { token: route.startsWith('PATCH /api/users') ? t['platform'] : t['staff'], body: { [field]: null } }),
       (res) => expect(errorPaths(expectProblem(res, 400))).toContain(field),
     );
   });

@@ -12,7 +12,17 @@ import { EMAIL, expectProblem, session } from './support/fixtures';
  * time (AccessGuard), but it is a mistake, and this test names it. Public routes are listed
  * here one by one: a new public route fails until it is added on purpose.
  */
-const EXPECTED_PUBLIC = ['GET /health', 'GET /health/ready', 'GET /metrics', 'POST /api/auth/accept-invite', 'POST /api/auth/login', 'POST /api/auth/refresh'];
+const EXPECTED_PUBLIC = [
+  'GET /health',
+  'GET /health/ready',
+  // takes the scraper's METRICS_TOKEN instead of a user's token (404 when none is configured)
+  'GET /metrics',
+  'POST /api/auth/accept-invite',
+  'POST /api/auth/decline-invite',
+  'POST /api/auth/invitation-preview',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+];
 
 interface Route {
   /** `METHOD /path/:param` as served (global prefix applied) */
@@ -153,10 +163,20 @@ describe('every route is guarded', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('the queue board (Express middleware, not a Nest route) is guarded too', async () => {
+  it('the queue board (Express middleware, not a Nest route) is guarded too: a board session cookie, platform admins only', async () => {
     expectProblem(await call(api, 'GET', '/api/queues'), 401);
-    expectProblem(await call(api, 'GET', '/api/queues', { token: await session(api, EMAIL.acmeAdmin) }), 403);
-    expect((await call(api, 'GET', '/api/queues', { token: await session(api, EMAIL.staff) })).status).toBe(200);
+    // an access token is not a board session, neither as a bearer header nor in the URL
+    expectProblem(await call(api, 'GET', '/api/queues', { token: await session(api, EMAIL.platform) }), 401);
+    expectProblem(await call(api, 'GET', `/api/queues?token=${await session(api, EMAIL.platform)}`), 401);
+    expectProblem(await call(api, 'POST', '/api/queue-board/session', { token: await session(api, EMAIL.staff), body: {} }), 403);
+    const opened = await call(api, 'POST', '/api/queue-board/session', { token: await session(api, EMAIL.platform), body: {} });
+    expect(opened.status).toBe(204);
+    const cookie = opened.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^tandem_board=[^;]+;.*Path=\/api\/queues/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const board = await call(api, 'GET', '/api/queues', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(board.status).toBe(200);
   });
 
   it('GET /health/ready is 200 with PostgreSQL and Redis up', async () => {
@@ -169,7 +189,9 @@ describe('every route is guarded', () => {
   it('GET /metrics is Prometheus text with request latency by route template and queue depths', async () => {
     const token = await session(api, EMAIL.staff);
     await call(api, 'GET', '/api/organisations/0190f0f0-0000-7000-8000-000000000000', { token });
-    const res = await call(api, 'GET', '/metrics');
+    expectProblem(await call(api, 'GET', '/metrics'), 401);
+    expectProblem(await call(api, 'GET', '/metrics', { token }), 401);
+    const res = await call(api, 'GET', '/metrics', { token: process.env.METRICS_TOKEN });
     expect(res.status).toBe(200);
     expect(res.contentType).toContain('text/plain');
     const text = res.body as string;

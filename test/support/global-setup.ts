@@ -39,6 +39,14 @@ export default async function globalSetup(): Promise<void> {
   process.env.NODE_ENV = 'test';
   // 36 random bytes are exactly 48 base64url characters.
   process.env.JWT_SECRET = randomBytes(36).toString('base64url');
+  process.env.METRICS_TOKEN = randomBytes(24).toString('base64url');
+  // Every test talks from 127.0.0.1 and reuses a handful of accounts: the request and
+  // invitation limits are exercised by their own specs (test/api/security), which start
+  // an API with low limits; everywhere else they must not be what a test runs into.
+  process.env.RATE_LIMIT_PER_ADDRESS ??= '10000000';
+  process.env.RATE_LIMIT_PER_PRINCIPAL ??= '10000000';
+  process.env.INVITATIONS_PER_FIRM_PER_DAY ??= '100000';
+  process.env.INVITATIONS_PER_CONSORTIUM_PER_DAY ??= '100000';
   console.log(`\ntest database ${database.name} ready in ${Date.now() - started} ms`);
 }
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import { redactUrl } from './common/redact';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { APP_CONFIG, ServerModule, type AppConfig } from '@tandem/server';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditEventsModule } from './audit-events/audit-events.module';
@@ -15,6 +17,8 @@ import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
 import { RoleAssignmentsModule } from './role-assignments/role-assignments.module';
 import { UsersModule } from './users/users.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { ProfileModule } from './profile/profile.module';
 import { MetricDefinitionsModule } from './metric-definitions/metric-definitions.module';
 import { PeriodsModule } from './periods/periods.module';
 import { MetricValuesModule } from './metric-values/metric-values.module';
@@ -35,18 +39,32 @@ import { CorrectiveActionPlansModule } from './corrective-action-plans/correctiv
           level: config.LOG_LEVEL,
           // The request id is assigned once, in bootstrap, and shared with the audit trail.
           genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          // A request's log line names it, not its credentials: no headers beyond the agent, and
+          // the URL with secret-named query parameters redacted (the raw query is not logged).
+          serializers: {
+            req: (req: { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: redactUrl(req.url ?? ''),
+              userAgent: req.headers?.['user-agent'],
+              remoteAddress: req.remoteAddress,
+            }),
+            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+          },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
         },
       }),
     }),
     MetricsModule,
+    RateLimitsModule,
     HealthModule,
     AuthModule,
     ConsortiaModule,
     OrganisationsModule,
     MembershipsModule,
     UsersModule,
+    InvitationsModule,
+    ProfileModule,
     RoleAssignmentsModule,
     ApiKeysModule,
     AuditEventsModule,

@@ -33,7 +33,12 @@ function jsonBody(limit: string) {
 export async function createApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   const config = app.get<AppConfig>(APP_CONFIG);
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  if (config.jwtSecretEphemeral && config.NODE_ENV === 'development') {
+    logger.warn('JWT_SECRET is not set: this process signs with a random secret of its own, so sessions end when it stops (npm start keeps one in .tandem/secrets.json)');
+  }
+  // false, a hop count or the proxies' addresses (config.ts refuses "trust every hop").
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
 

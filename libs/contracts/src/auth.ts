@@ -28,4 +28,26 @@ export interface TokenPair {
   user: SessionUser;
 }
 
+/** One of the roles a person holds, as their profile shows it. */
+export interface ProfileRole {
+  id: string;
+  role: Role;
+  consortiumId: string | null;
+  consortiumName: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  status: 'active' | 'suspended';
+  /** the role this session acts under */
+  current: boolean;
+}
+
+/** The signed-in person's own account: what they may change themselves. */
+export interface Profile {
+  id: string;
+  email: string;
+  name: string;
+  lastLoginAt: string | null;
+  roles: ProfileRole[];
+}
+
 export const API_KEY_PREFIX = 'tdm_';

@@ -11,8 +11,15 @@ export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 export const REPORTING_CALENDARS = ['monthly', 'quarterly'] as const;
 export type ReportingCalendar = (typeof REPORTING_CALENDARS)[number];
 
-export const USER_STATUSES = ['invited', 'active', 'disabled'] as const;
+export const USER_STATUSES = ['active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const ROLE_ASSIGNMENT_STATUSES = ['active', 'suspended'] as const;
+export type RoleAssignmentStatus = (typeof ROLE_ASSIGNMENT_STATUSES)[number];
+
+/** `expired` is not stored: a pending invitation past its expiry is shown as expired. */
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked', 'expired'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'recorded', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

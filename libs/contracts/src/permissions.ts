@@ -18,16 +18,21 @@ export const PERMISSIONS = [
   'memberships.update',
   'memberships.transition',
   'users.read',
-  'users.invite',
+  /** account-wide details (name, e-mail, status): the platform admin; people change their own through their profile */
   'users.update',
+  'invitations.read',
+  'invitations.create',
+  'invitations.revoke',
   'role-assignments.read',
-  'role-assignments.create',
+  /** suspend or reactivate a role inside one's scope */
+  'role-assignments.update',
   'role-assignments.delete',
   'api-keys.read',
   'api-keys.create',
   'api-keys.revoke',
   'audit-events.read',
   'outbox.read',
+  /** Bull Board: every consortium's jobs, so the platform operator's only */
   'queues.admin',
   'dashboard.read',
   // supplier performance (issue #4)
@@ -59,6 +64,9 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What only the operator of the installation does: it spans consortia or whole accounts. */
+const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues.admin'];
+
 const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
 
 /** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
@@ -76,14 +84,15 @@ const FIRM_REPORTING: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: PERMISSIONS,
-  consortium_staff: PERMISSIONS.filter((p) => p !== 'consortia.create'),
+  consortium_staff: PERMISSIONS.filter((p) => !PLATFORM_ONLY.includes(p)),
   firm_admin: [
     ...FIRM_READ,
     'organisations.update',
-    'users.invite',
-    'users.update',
+    'invitations.read',
+    'invitations.create',
+    'invitations.revoke',
     'role-assignments.read',
-    'role-assignments.create',
+    'role-assignments.update',
     'role-assignments.delete',
     'api-keys.read',
     'api-keys.create',

@@ -1,4 +1,4 @@
-import type { MembershipStatus, MembershipTier, OrganisationKind, OutboxStatus, ReportingCalendar, UserStatus } from './enums';
+import type { InvitationStatus, MembershipStatus, MembershipTier, OrganisationKind, OutboxStatus, ReportingCalendar, RoleAssignmentStatus, UserStatus } from './enums';
 import type { Role } from './roles';
 
 /** Resource shapes returned by the API (dates as ISO strings, decimals as numbers). */
@@ -72,8 +72,51 @@ export interface RoleAssignment {
   role: Role;
   consortiumId: string | null;
   organisationId: string | null;
+  status: RoleAssignmentStatus;
+  suspendedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A role offered to an e-mail address. What the inviter sees is the same whether or not the
+ * address already has an account.
+ */
+export interface Invitation {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  consortiumId: string | null;
+  organisationId: string | null;
+  status: InvitationStatus;
+  expiresAt: string;
+  invitedById: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the holder of an invitation link learns before accepting (their own address's state). */
+export interface InvitationPreview {
+  email: string;
+  role: Role;
+  organisationName: string | null;
+  consortiumName: string | null;
+  invitedByName: string | null;
+  expiresAt: string;
+  /** the address already has an account: accept by signing in with its password */
+  accountExists: boolean;
+}
+
+/** Pending invitations addressed to the signed-in person. */
+export interface MyInvitation {
+  id: string;
+  role: Role;
+  organisationName: string | null;
+  consortiumName: string | null;
+  invitedByName: string | null;
+  expiresAt: string;
 }
 
 export interface ApiKey {
@@ -113,7 +156,9 @@ export interface OutboxMessage {
   kind: string;
   to: string;
   subject: string;
-  text: string;
+  /** null when the message carries a secret link and the reader may not see it */
+  text: string | null;
+  sensitive: boolean;
   status: OutboxStatus;
   attempts: number;
   lastError: string | null;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
-import { PROBLEM_CONTENT_TYPE, type ApiKey, type Membership, type Organisation, type TokenPair, type User } from '@tandem/contracts';
+import { Client, Pool } from 'pg';
+import { PROBLEM_CONTENT_TYPE, type ApiKey, type Invitation, type Membership, type Organisation, type TokenPair, type User } from '@tandem/contracts';
 import { DEMO_PASSWORD } from '../../../prisma/seed/demo-accounts';
 import { call, tokenFor, type Call, type TestApi } from './api';
 
@@ -164,10 +164,62 @@ export async function createMember(api: TestApi, staffToken: string): Promise<{ 
   return { organisation, membership };
 }
 
-/** Invite a fresh person (email generated) with a role at an organisation. */
-export async function invite(api: TestApi, token: string, body: { role: string; organisationId?: string; consortiumId?: string; email?: string; name?: string }): Promise<User> {
+/** The password every person the tests invite sets when accepting. */
+export const INVITEE_PASSWORD = 'invited-person-password-2026';
+
+/** The secret of the newest invitation link sent to `email` (read from the outbox table: tests have no mailbox). */
+export async function invitationTokenFor(email: string): Promise<string> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ text: string }>(`SELECT text FROM "OutboxMessage" WHERE "to" = $1 AND sensitive ORDER BY "createdAt" DESC, id DESC LIMIT 1`, [email.toLowerCase()]);
+    const link = /accept-invite\?token=([^\s]+)/.exec(rows[0]?.text ?? '');
+    if (!link?.[1]) throw new Error(`no invitation link was sent to ${email}`);
+    return decodeURIComponent(link[1]);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface InvitedPerson extends Pick<User, 'id' | 'email' | 'name'> {
+  invitation: Invitation;
+  roleAssignmentId: string;
+  /** the outbox message that carried the link */
+  messageId: string;
+  /** the session the acceptance answered */
+  pair: TokenPair;
+}
+
+/** Send an invitation (as `token`'s principal) and return it, without accepting it. */
+export async function sendInvitation(api: TestApi, token: string, body: { role: string; organisationId?: string; consortiumId?: string; email?: string; name?: string }): Promise<Invitation> {
   const email = body.email ?? `${uniq('invitee')}@example.test`;
-  return created<User>(await call(api, 'POST', '/api/users', { token, body: { name: `Invitee ${email}`, ...body, email } }), `user ${email}`);
+  return created<Invitation>(await call(api, 'POST', '/api/invitations', { token, body: { name: `Invitee ${email}`, ...body, email } }), `invitation of ${email}`);
+}
+
+/**
+ * A fresh person with a role at an organisation, as it happens: an invitation is sent, the
+ * person follows the link and sets a password (a new address) — or, when `email` already has
+ * an account, confirms with `password` (that account's own).
+ */
+export async function invite(
+  api: TestApi,
+  token: string,
+  body: { role: string; organisationId?: string; consortiumId?: string; email?: string; name?: string },
+  password = INVITEE_PASSWORD,
+): Promise<InvitedPerson> {
+  const invitation = await sendInvitation(api, token, body);
+  const secret = await invitationTokenFor(invitation.email);
+  const res = await call(api, 'POST', '/api/auth/accept-invite', { body: { token: secret, password } });
+  if (res.status !== 200) throw new Error(`accepting the invitation of ${invitation.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const pair = res.body as TokenPair;
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "OutboxMessage" WHERE "to" = $1 ORDER BY "createdAt" DESC, id DESC LIMIT 1`, [invitation.email]);
+    return { id: pair.user.id, email: pair.user.email, name: pair.user.name, invitation, roleAssignmentId: pair.user.roleAssignmentId, messageId: rows[0]?.id ?? '', pair };
+  } finally {
+    await client.end();
+  }
 }
 
 export type CreatedApiKey = ApiKey & { key: string };

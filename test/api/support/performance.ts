@@ -50,15 +50,10 @@ export async function relate(pool: Pool, consortiumId: string, customerId: strin
   );
 }
 
-/** A fresh user with one role, signed in through the API's own session issuing (no invitation round trip). */
+/** A fresh person with one role, invited by staff and signed in by accepting. */
 export async function freshSession(api: TestApi, staffToken: string, body: { role: string; organisationId?: string }): Promise<{ token: string; userId: string }> {
-  const user = await invite(api, staffToken, body);
-  const { AuthService } = await import('../../../apps/api/src/auth/auth.service');
-  const { PrismaService } = await import('../../../libs/server/src/database/prisma.service');
-  const prisma = api.app.get(PrismaService, { strict: false });
-  const row = await prisma.system.user.findUniqueOrThrow({ where: { id: user.id }, include: { roleAssignments: { orderBy: { createdAt: 'asc' } } } });
-  const pair = await api.app.get(AuthService, { strict: false }).login(row);
-  return { token: pair.accessToken, userId: user.id };
+  const person = await invite(api, staffToken, body);
+  return { token: person.pair.accessToken, userId: person.id };
 }
 
 export async function report(api: TestApi, token: string, body: Record<string, unknown>): Promise<MetricValue> {

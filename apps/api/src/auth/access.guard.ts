@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { can, type Permission } from '@tandem/contracts';
 import { AuthErrorCode, CommonErrorCode, DomainError, RequestContext, type Principal } from '@tandem/server';
 import { ANY_ROLE, IS_PUBLIC, PERMISSION } from '../common/decorators';
+import { RateLimits } from '../rate-limits/rate-limits.service';
 
 /**
  * Guarded by default (registered globally): a route is reachable without a token only when
@@ -15,6 +16,7 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
   constructor(
     private readonly reflector: Reflector,
     private readonly context: RequestContext,
+    private readonly limits: RateLimits,
   ) {
     super();
   }
@@ -25,6 +27,7 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
     await super.canActivate(ctx);
     const principal = ctx.switchToHttp().getRequest<{ user: Principal }>().user;
     this.context.setPrincipal(principal);
+    await this.limits.consumePrincipal(principal);
     if (this.reflector.getAllAndOverride<boolean>(ANY_ROLE, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION, targets);
     if (!permission) throw new DomainError(CommonErrorCode.Forbidden, 'This route declares no permission');

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { SessionUser, TokenPair } from '@tandem/contracts';
+import type { InvitationPreview, SessionUser, TokenPair } from '@tandem/contracts';
 import type { Principal } from '@tandem/server';
 import { AnyAuthenticated, CurrentPrincipal, Public } from '../common/decorators';
-import { AcceptInviteDto, LoginDto, LogoutDto, RefreshDto, SessionUserDto, TokenPairDto } from './auth.dto';
+import { AcceptInviteDto, InvitationPreviewDto, InviteTokenDto, LoginDto, LogoutDto, RefreshDto, SessionUserDto, TokenPairDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LocalAuthGuard } from './local-auth.guard';
 
@@ -50,12 +50,34 @@ export class AuthController {
     return this.auth.me(p);
   }
 
+  @Post('invitation-preview')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'What an invitation link offers', description: 'Public; the token comes from the invitation e-mail. Tells its holder whether the address has an account.' })
+  @ApiOkResponse({ type: InvitationPreviewDto })
+  previewInvite(@Body() body: InviteTokenDto): Promise<InvitationPreview> {
+    return this.auth.previewInvite(body.token);
+  }
+
   @Post('accept-invite')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set a password from an invitation link', description: 'Public; the token comes from the invitation email.' })
+  @ApiOperation({
+    summary: 'Accept an invitation from its link',
+    description: 'Public. A new address sets its password here; an address with an account confirms with that account’s password (failures count as failed sign-ins). Answers a session under the new role.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
-  acceptInvite(@Body() body: AcceptInviteDto): Promise<TokenPair> {
-    return this.auth.acceptInvite(body.token, body.password);
+  @ApiTooManyRequestsResponse({ description: 'too many wrong passwords for this account or address' })
+  acceptInvite(@Req() req: Request, @Body() body: AcceptInviteDto): Promise<TokenPair> {
+    return this.auth.acceptInvite(body.token, body.password, body.name, req.ip ?? 'unknown');
+  }
+
+  @Post('decline-invite')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Decline an invitation from its link', description: 'Public; the link stops working.' })
+  @ApiNoContentResponse({ description: 'declined' })
+  async declineInvite(@Body() body: InviteTokenDto): Promise<void> {
+    await this.auth.declineInvite(body.token);
   }
 }

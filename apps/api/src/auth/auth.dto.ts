@@ -35,18 +35,37 @@ export class LogoutDto {
   refreshToken?: string;
 }
 
-export class AcceptInviteDto {
-  @ApiProperty()
+export class InviteTokenDto {
+  @ApiProperty({ description: 'the secret of the invitation link (sent in a body, never in a URL, so it is not logged)' })
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   token: string;
+}
 
-  @ApiProperty({ minLength: 12 })
+export class AcceptInviteDto extends InviteTokenDto {
+  @ApiProperty({ description: 'for a new account: the password to set (at least 12 characters); for an address that has an account: that account’s password' })
   @IsString()
-  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MinLength(1, { message: 'is required' })
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({ description: 'for a new account: the name to use instead of the one in the invitation' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+}
+
+export class InvitationPreviewDto {
+  @ApiProperty() email: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ nullable: true, type: String }) organisationName: string | null;
+  @ApiProperty({ nullable: true, type: String }) consortiumName: string | null;
+  @ApiProperty({ nullable: true, type: String }) invitedByName: string | null;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty({ description: 'the address has an account: accept with its password' }) accountExists: boolean;
 }
 
 export class SessionUserDto {

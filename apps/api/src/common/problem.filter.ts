@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Prisma } from '@tandem/db';
 import { DomainError, RequestContext, statusOf } from '@tandem/server';
 import { problem, sendProblem } from './problem';
+import { redactUrl } from './redact';
 
 /**
  * Every error leaves as RFC 9457 problem+json. Domain errors map by code (statusOf is an
@@ -62,7 +63,7 @@ export class ProblemFilter implements ExceptionFilter {
       }
       if (exception.code === 'P2003') return sendProblem(res, problem(409, 'The record is still referenced by other records', { requestId }, 'conflict'));
     }
-    this.logger.error({ err: exception, path: req.url, requestId }, 'unhandled error');
+    this.logger.error({ err: exception, path: redactUrl(req.url), requestId }, 'unhandled error');
     sendProblem(res, problem(500, 'Something went wrong on our side; the request id identifies it in the logs.', { requestId }));
   }
 }

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OUTBOX_STATUSES, type OutboxMessage } from '@tandem/contracts';
 import type { OutboxMessage as OutboxRow } from '@tandem/db';
-import { DomainError, PrismaService } from '@tandem/server';
-import { RequirePermission } from '../common/decorators';
+import { APP_CONFIG, DomainError, PrismaService, type AppConfig, type Principal } from '@tandem/server';
+import { CurrentPrincipal, RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, listPage, parseListQuery, setContentRange, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
@@ -22,7 +22,8 @@ class OutboxMessageDto {
   @ApiProperty() kind: string;
   @ApiProperty() to: string;
   @ApiProperty() subject: string;
-  @ApiProperty() text: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when the message carries a secret link the reader may not see' }) text: string | null;
+  @ApiProperty({ description: 'carries a secret link (invitation)' }) sensitive: boolean;
   @ApiProperty({ enum: OUTBOX_STATUSES }) status: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
@@ -31,35 +32,45 @@ class OutboxMessageDto {
   @ApiProperty() updatedAt: string;
 }
 
-function toOutboxMessage(m: OutboxRow): OutboxMessage {
-  return { ...m, sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString() };
+function toOutboxMessage(m: OutboxRow, showSecrets: boolean): OutboxMessage {
+  return { ...m, text: m.sensitive && !showSecrets ? null : m.text, sentAt: iso(m.sentAt), createdAt: m.createdAt.toISOString(), updatedAt: m.updatedAt.toISOString() };
 }
 
 /**
- * Every email Tandem sends or would send. Without SMTP configured this is where staff read
- * invitations and notices (status `recorded`).
+ * Every email Tandem sends or would send: staff read the recipient, subject, state and the
+ * text of notices. A message that carries a secret link (an invitation) is its recipient's
+ * alone: its text is shown to nobody — except, on a development installation without SMTP
+ * (where the outbox is the only way such a link can reach anyone), to the platform admin.
  */
 @ApiTags('outbox')
 @Controller('outbox')
 export class OutboxController {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private showsSecrets(p: Principal): boolean {
+    return p.role === 'platform_admin' && this.config.NODE_ENV === 'development' && !this.config.SMTP_URL;
+  }
 
   @Get()
   @RequirePermission('outbox.read', 'List outgoing messages')
   @ApiOkResponse({ type: [OutboxMessageDto] })
-  async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<OutboxMessage[]> {
+  async list(@CurrentPrincipal() p: Principal, @Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<OutboxMessage[]> {
     const page = parseListQuery(query, OUTBOX_LIST);
     const { rows, total } = await listPage(this.prisma.scoped.outboxMessage, page);
     setContentRange(res, 'outbox', page, rows.length, total);
-    return rows.map(toOutboxMessage);
+    const secrets = this.showsSecrets(p);
+    return rows.map((m) => toOutboxMessage(m, secrets));
   }
 
   @Get(':id')
   @RequirePermission('outbox.read', 'One outgoing message')
   @ApiOkResponse({ type: OutboxMessageDto })
-  async get(@Param('id', IdPipe) id: string): Promise<OutboxMessage> {
+  async get(@CurrentPrincipal() p: Principal, @Param('id', IdPipe) id: string): Promise<OutboxMessage> {
     const row = await this.prisma.scoped.outboxMessage.findFirst({ where: { id } });
     if (!row) throw DomainError.notFound('Outbox message');
-    return toOutboxMessage(row);
+    return toOutboxMessage(row, this.showsSecrets(p));
   }
 }

@@ -1,12 +1,16 @@
-import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Patch, Put, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { RoleAssignment } from '@tandem/contracts';
 import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
-import { CreateRoleAssignmentDto, RoleAssignmentDto } from './dto/role-assignment.dto';
+import { IgnoreReadOnly } from '../common/read-only.interceptor';
+import { RoleAssignmentDto, UpdateRoleAssignmentDto } from './dto/role-assignment.dto';
 import { ROLE_ASSIGNMENT_LIST, RoleAssignmentsService } from './role-assignments.service';
+
+/** The record's own fields a react-admin form sends back; only `status` changes. */
+const READ_ONLY = ['userId', 'role', 'consortiumId', 'organisationId', 'suspendedAt'];
 
 @ApiTags('role-assignments')
 @Controller('role-assignments')
@@ -30,15 +34,24 @@ export class RoleAssignmentsController {
     return this.assignments.get(id);
   }
 
-  @Post()
-  @RequirePermission('role-assignments.create', 'Give an existing user a role')
-  @ApiCreatedResponse({ type: RoleAssignmentDto })
-  create(@Body() dto: CreateRoleAssignmentDto): Promise<RoleAssignment> {
-    return this.assignments.create(dto);
+  @Put(':id')
+  @IgnoreReadOnly(...READ_ONLY)
+  @RequirePermission('role-assignments.update', 'Suspend or reactivate a role (react-admin sends the whole record back)')
+  @ApiOkResponse({ type: RoleAssignmentDto })
+  replace(@Param('id', IdPipe) id: string, @Body() dto: UpdateRoleAssignmentDto): Promise<RoleAssignment> {
+    return this.assignments.update(id, dto);
+  }
+
+  @Patch(':id')
+  @IgnoreReadOnly(...READ_ONLY)
+  @RequirePermission('role-assignments.update', 'Suspend or reactivate a role (roles are given only by an accepted invitation)')
+  @ApiOkResponse({ type: RoleAssignmentDto })
+  update(@Param('id', IdPipe) id: string, @Body() dto: UpdateRoleAssignmentDto): Promise<RoleAssignment> {
+    return this.assignments.update(id, dto);
   }
 
   @Delete(':id')
-  @RequirePermission('role-assignments.delete', 'Take a role away')
+  @RequirePermission('role-assignments.delete', 'Revoke a role: sessions under it end at once')
   @ApiOkResponse({ type: RoleAssignmentDto })
   remove(@Param('id', IdPipe) id: string): Promise<RoleAssignment> {
     return this.assignments.remove(id);

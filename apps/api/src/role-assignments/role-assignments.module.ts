@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { RoleAssignmentsController } from './role-assignments.controller';
 import { RoleAssignmentsService } from './role-assignments.service';
 
-@Module({ controllers: [RoleAssignmentsController], providers: [RoleAssignmentsService], exports: [RoleAssignmentsService] })
+@Module({ imports: [AuthModule], controllers: [RoleAssignmentsController], providers: [RoleAssignmentsService], exports: [RoleAssignmentsService] })
 export class RoleAssignmentsModule {}

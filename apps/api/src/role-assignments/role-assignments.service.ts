@@ -1,27 +1,50 @@
 import { Injectable } from '@nestjs/common';
-import { ROLES, type RoleAssignment } from '@tandem/contracts';
+import { ROLE_ASSIGNMENT_STATUSES, ROLES, type RoleAssignment } from '@tandem/contracts';
 import type { RoleAssignment as RoleAssignmentRow } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
+import { SessionRevocations } from '../auth/session-revocations';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
-import type { CreateRoleAssignmentDto } from './dto/role-assignment.dto';
-import { resolveAssignment } from './role-assignments.policy';
+import { iso } from '../common/serialize';
+import type { UpdateRoleAssignmentDto } from './dto/role-assignment.dto';
 
 export const ROLE_ASSIGNMENT_LIST: ListSpec = {
-  sortable: ['createdAt', 'role'],
+  sortable: ['createdAt', 'role', 'status'],
   defaultSort: ['createdAt', 'asc'],
-  filters: { userId: { type: 'uuid' }, role: { type: 'enum', values: ROLES }, organisationId: { type: 'uuid' }, consortiumId: { type: 'uuid' } },
+  filters: {
+    userId: { type: 'uuid' },
+    role: { type: 'enum', values: ROLES },
+    status: { type: 'enum', values: ROLE_ASSIGNMENT_STATUSES },
+    organisationId: { type: 'uuid' },
+    consortiumId: { type: 'uuid' },
+  },
 };
 
 export function toRoleAssignment(r: RoleAssignmentRow): RoleAssignment {
-  return { id: r.id, userId: r.userId, role: r.role, consortiumId: r.consortiumId, organisationId: r.organisationId, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+  return {
+    id: r.id,
+    userId: r.userId,
+    role: r.role,
+    consortiumId: r.consortiumId,
+    organisationId: r.organisationId,
+    status: r.status,
+    suspendedAt: iso(r.suspendedAt),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
+/**
+ * Role assignments inside one's scope: suspended, reactivated or revoked by staff (their
+ * consortium) and firm admins (their firm's people). They come to exist only by an
+ * accepted invitation. Ending one ends the sessions acting under it at the next request.
+ */
 @Injectable()
 export class RoleAssignmentsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly context: RequestContext,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async list(page: ListPage): Promise<{ rows: RoleAssignment[]; total: number }> {
@@ -35,27 +58,44 @@ export class RoleAssignmentsService {
     return toRoleAssignment(row);
   }
 
-  async create(dto: CreateRoleAssignmentDto): Promise<RoleAssignment> {
-    const p = this.context.requirePrincipal();
-    const user = await this.prisma.scoped.user.findFirst({ where: { id: dto.userId }, select: { id: true } });
-    if (!user) throw DomainError.validation([{ path: 'userId', message: 'no such user' }]);
-    const target = await resolveAssignment(this.prisma, p, dto);
-    const dup = await this.prisma.scoped.roleAssignment.findFirst({ where: { userId: dto.userId, ...target }, select: { id: true } });
-    if (dup) throw new DomainError(CommonErrorCode.Conflict, 'This person already has that role', [{ path: 'role', message: 'already assigned' }]);
+  private assertNotOwnSession(id: string, what: string): void {
+    if (id === this.context.requirePrincipal().roleAssignmentId) throw new DomainError(CommonErrorCode.Conflict, `You cannot ${what} the role you are signed in with`);
+  }
+
+  async update(id: string, dto: UpdateRoleAssignmentDto): Promise<RoleAssignment> {
+    const before = await this.prisma.scoped.roleAssignment.findFirst({ where: { id } });
+    if (!before) throw DomainError.notFound('Role assignment');
+    if (before.status === dto.status) return toRoleAssignment(before);
+    if (dto.status === 'suspended') {
+      this.assertNotOwnSession(id, 'suspend');
+      await this.revocations.revokeAssignments([id]);
+    }
     return this.prisma.scoped.$transaction(async (tx) => {
-      const row = await tx.roleAssignment.create({ data: { userId: dto.userId, ...target } });
-      await this.audit.record(tx, { action: 'role_assignment.created', entityType: 'RoleAssignment', entityId: row.id, after: toRoleAssignment(row), consortiumId: row.consortiumId, organisationId: row.organisationId });
+      const now = new Date();
+      const row = await tx.roleAssignment.update({ where: { id }, data: { status: dto.status, suspendedAt: dto.status === 'suspended' ? now : null } });
+      if (dto.status === 'suspended') {
+        await this.prisma.system.refreshTokenFamily.updateMany({ where: { roleAssignmentId: id, revokedAt: null }, data: { revokedAt: now, revokedReason: 'role suspended' } });
+      }
+      await this.audit.record(tx, {
+        action: dto.status === 'suspended' ? 'role_assignment.suspended' : 'role_assignment.reactivated',
+        entityType: 'RoleAssignment',
+        entityId: id,
+        before: toRoleAssignment(before),
+        after: toRoleAssignment(row),
+        consortiumId: row.consortiumId,
+        organisationId: row.organisationId,
+      });
       return toRoleAssignment(row);
     });
   }
 
-  /** Removing a role also ends the sessions acting under it (their token families cascade). */
+  /** Revoke: the assignment goes, and the sessions acting under it end at the next request. */
   async remove(id: string): Promise<RoleAssignment> {
-    const p = this.context.requirePrincipal();
-    if (id === p.roleAssignmentId) throw new DomainError(CommonErrorCode.Conflict, 'You cannot remove the role you are signed in with');
+    this.assertNotOwnSession(id, 'remove');
+    const before = await this.prisma.scoped.roleAssignment.findFirst({ where: { id } });
+    if (!before) throw DomainError.notFound('Role assignment');
+    await this.revocations.revokeAssignments([id]);
     return this.prisma.scoped.$transaction(async (tx) => {
-      const before = await tx.roleAssignment.findFirst({ where: { id } });
-      if (!before) throw DomainError.notFound('Role assignment');
       await tx.roleAssignment.delete({ where: { id } });
       await this.audit.record(tx, { action: 'role_assignment.deleted', entityType: 'RoleAssignment', entityId: id, before: toRoleAssignment(before), consortiumId: before.consortiumId, organisationId: before.organisationId });
       return toRoleAssignment(before);

@@ -1,15 +1,15 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Put, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { User } from '@tandem/contracts';
 import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
-import { InviteUserDto, ReplaceUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { ReplaceUserDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { USER_LIST, UsersService } from './users.service';
 
-const READ_ONLY = ['email', 'lastLoginAt'];
+const READ_ONLY = ['lastLoginAt'];
 
 @ApiTags('users')
 @Controller('users')
@@ -33,16 +33,9 @@ export class UsersController {
     return this.users.get(id);
   }
 
-  @Post()
-  @RequirePermission('users.invite', 'Invite a person by email with a role')
-  @ApiCreatedResponse({ type: UserDto })
-  invite(@Body() dto: InviteUserDto): Promise<User> {
-    return this.users.invite(dto);
-  }
-
   @Put(':id')
   @IgnoreReadOnly(...READ_ONLY)
-  @RequirePermission('users.update', 'Rename, disable or re-enable a user')
+  @RequirePermission('users.update', 'Correct an account (name, e-mail) or disable / re-enable it: the platform admin only')
   @ApiOkResponse({ type: UserDto })
   replace(@Param('id', IdPipe) id: string, @Body() dto: ReplaceUserDto): Promise<User> {
     return this.users.update(id, dto);
@@ -50,7 +43,7 @@ export class UsersController {
 
   @Patch(':id')
   @IgnoreReadOnly(...READ_ONLY)
-  @RequirePermission('users.update', 'Rename, disable or re-enable a user')
+  @RequirePermission('users.update', 'Correct an account (name, e-mail) or disable / re-enable it: the platform admin only')
   @ApiOkResponse({ type: UserDto })
   patch(@Param('id', IdPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
     return this.users.update(id, dto);

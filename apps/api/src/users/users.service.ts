@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ROLES, USER_STATUSES, type User } from '@tandem/contracts';
 import type { User as UserRow } from '@tandem/db';
-import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, OutboxService, PrismaService, RequestContext, type AppConfig } from '@tandem/server';
-import { randomSecret, sha256 } from '../auth/tokens';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
+import { AuthService } from '../auth/auth.service';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
-import { resolveAssignment } from '../role-assignments/role-assignments.policy';
-import type { InviteUserDto, UpdateUserDto } from './dto/user.dto';
+import type { UpdateUserDto } from './dto/user.dto';
 
 export const USER_LIST: ListSpec = {
   sortable: ['name', 'email', 'status', 'createdAt', 'lastLoginAt'],
@@ -24,14 +23,19 @@ export function toUser(u: UserRow): User {
   return { id: u.id, email: u.email, name: u.name, status: u.status, lastLoginAt: iso(u.lastLoginAt), createdAt: u.createdAt.toISOString(), updatedAt: u.updatedAt.toISOString() };
 }
 
+/**
+ * People, as accounts. Staff and firm admins see the people holding roles within their
+ * scope; an account itself (name, e-mail, status, password) is the person's own and the
+ * platform admin's: a firm admin or staff member manages role assignments, never accounts,
+ * because one account may hold roles in other firms and consortia.
+ */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly auth: AuthService,
     private readonly context: RequestContext,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(page: ListPage): Promise<{ rows: User[]; total: number }> {
@@ -45,71 +49,21 @@ export class UsersService {
     return toUser(row);
   }
 
-  /**
-   * Invite by email. A new person gets an account in status `invited` and a link that sets
-   * the password; someone who already has an account gets the new role and a notice.
-   */
-  async invite(dto: InviteUserDto): Promise<User> {
-    const p = this.context.requirePrincipal();
-    const target = await resolveAssignment(this.prisma, p, dto);
-    const email = dto.email.toLowerCase();
-    // An existing account may belong to another consortium: look it up unscoped, reveal nothing.
-    const existing = await this.prisma.system.user.findUnique({ where: { email }, select: { id: true } });
-    const token = randomSecret(32);
-    const { user, messageId } = await this.prisma.scoped.$transaction(async (tx) => {
-      let user: UserRow;
-      if (existing) {
-        const dup = await this.prisma.system.roleAssignment.findFirst({ where: { userId: existing.id, ...target } });
-        if (dup) throw new DomainError(CommonErrorCode.Conflict, 'This person already has that role', [{ path: 'role', message: 'already assigned' }]);
-        await tx.roleAssignment.create({ data: { userId: existing.id, ...target } });
-        user = await tx.user.findFirstOrThrow({ where: { id: existing.id } });
-      } else {
-        user = await tx.user.create({
-          data: { email, name: dto.name, status: 'invited', inviteTokenHash: sha256(token), inviteExpiresAt: new Date(Date.now() + this.config.INVITE_TTL_HOURS * 3_600_000) },
-        });
-        await tx.roleAssignment.create({ data: { userId: user.id, ...target } });
-      }
-      const link = `${this.config.CONSOLE_URL}/#/accept-invite?token=${encodeURIComponent(token)}`;
-      const messageId = await this.outbox.write(tx, {
-        to: email,
-        consortiumId: target.consortiumId,
-        subject: existing ? 'You have a new role in Tandem' : 'You are invited to Tandem',
-        text: existing
-          ? `Hello ${user.name},\n\nYou have been given the role ${target.role} in Tandem. Sign in as usual: ${this.config.CONSOLE_URL}\n`
-          : `Hello ${dto.name},\n\nYou have been invited to Tandem as ${target.role}. Set your password here (valid ${this.config.INVITE_TTL_HOURS} hours):\n${link}\n`,
-      });
-      await this.audit.record(tx, {
-        action: existing ? 'user.role_granted' : 'user.invited',
-        entityType: 'User',
-        entityId: user.id,
-        after: { ...toUser(user), ...target },
-        consortiumId: target.consortiumId,
-        organisationId: target.organisationId,
-      });
-      return { user, messageId };
-    });
-    await this.outbox.dispatch([messageId]);
-    return toUser(user);
-  }
-
+  /** The platform admin's correction of an account; a disable ends every session at once. */
   async update(id: string, dto: UpdateUserDto): Promise<User> {
     const p = this.context.requirePrincipal();
     if (dto.status === 'disabled' && id === p.userId) {
       throw new DomainError(CommonErrorCode.Conflict, 'You cannot disable your own account', [{ path: 'status', message: 'not for yourself' }]);
     }
+    const before = await this.prisma.scoped.user.findFirst({ where: { id } });
+    if (!before) throw DomainError.notFound('User');
+    // react-admin sends unchanged fields back; only real changes count.
+    const status = dto.status === before.status ? undefined : dto.status;
+    const email = dto.email === undefined || dto.email.toLowerCase() === before.email ? undefined : dto.email.toLowerCase();
+    if (status === 'disabled') await this.auth.endAllSessions(id, 'account disabled');
     return this.prisma.scoped.$transaction(async (tx) => {
-      const before = await tx.user.findFirst({ where: { id } });
-      if (!before) throw DomainError.notFound('User');
-      // react-admin sends the status back unchanged; only real changes are checked.
-      const status = dto.status === before.status ? undefined : dto.status;
-      if (status === 'invited' || (status === 'active' && before.status === 'invited')) {
-        throw DomainError.validation([{ path: 'status', message: 'an invited user becomes active by accepting the invitation' }]);
-      }
-      const row = await tx.user.update({ where: { id }, data: { name: dto.name, status } });
-      if (status === 'disabled') {
-        await this.prisma.system.refreshTokenFamily.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: 'user disabled' } });
-      }
-      await this.audit.record(tx, { action: 'user.updated', entityType: 'User', entityId: id, before: toUser(before), after: toUser(row) });
+      const row = await tx.user.update({ where: { id }, data: { name: dto.name, email, status } });
+      await this.audit.record(tx, { action: status === 'disabled' ? 'user.disabled' : 'user.updated', entityType: 'User', entityId: id, before: toUser(before), after: toUser(row) });
       return toUser(row);
     });
   }

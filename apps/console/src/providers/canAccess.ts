@@ -7,7 +7,7 @@ import { PERMISSIONS } from '@tandem/contracts';
  * the same ROLE_PERMISSIONS the API enforces.
  */
 const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
-  users: { create: 'users.invite' },
+  invitations: { delete: 'invitations.revoke' },
   'api-keys': { delete: 'api-keys.revoke' },
   // issue #4: these resources grant one "write" permission for every change
   'metric-values': { create: 'metric-values.write', edit: 'metric-values.write' },

@@ -4,7 +4,7 @@ import { getAccessToken, refreshSession } from './session';
 import { asProblem, problemMessage, toFormErrors } from './problem';
 
 /** Public auth routes: a 401 there is an answer, not an expired token. */
-const NO_RETRY = ['/api/auth/login', '/api/auth/refresh', '/api/auth/accept-invite'];
+const NO_RETRY = ['/api/auth/login', '/api/auth/refresh', '/api/auth/accept-invite', '/api/auth/invitation-preview', '/api/auth/decline-invite'];
 
 type FetchResult = Awaited<ReturnType<typeof fetchUtils.fetchJson>>;
 

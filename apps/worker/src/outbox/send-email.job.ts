@@ -5,6 +5,9 @@ import { MailTransport } from './mail-transport';
 
 export type SendEmailResult = 'sent' | 'recorded' | 'skipped';
 
+/** What remains of a sensitive message's text once it has been delivered. */
+export const SENT_SECRET_TEXT = '(delivered; this message carried a personal link and its text is not kept)';
+
 /**
  * Deliver one outbox message. Idempotent: BullMQ may deliver the job twice, and the relay
  * may enqueue it again, but a message leaves `pending` once. A failed send stays pending
@@ -38,7 +41,10 @@ export class SendEmailJob {
       this.logger.warn(`email ${msg.id} to ${msg.to} failed (attempt ${msg.attempts}): ${message}`);
       throw err;
     }
-    await db.outboxMessage.update({ where: { id: msg.id }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
+    // A delivered secret link lives on only in the recipient's mailbox: a copy in the database
+    // would let anyone who reads the table accept the invitation.
+    const text = msg.sensitive ? SENT_SECRET_TEXT : undefined;
+    await db.outboxMessage.update({ where: { id: msg.id }, data: { status: 'sent', sentAt: new Date(), lastError: null, text } });
     return 'sent';
   }
 }

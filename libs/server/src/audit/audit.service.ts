@@ -15,6 +15,11 @@ export interface AuditEntry {
   after?: unknown;
   consortiumId?: string | null;
   organisationId?: string | null;
+  /**
+   * Who acted, when it is not the request's principal: a person accepting an invitation
+   * before they have a session, a job acting for the user who asked for it.
+   */
+  actor?: { userId: string | null; apiKeyId: string | null };
 }
 
 /** Dates, decimals and nested rows as plain JSON, the way the API shows them. */
@@ -42,8 +47,8 @@ export class AuditService {
         after: snapshot(entry.after),
         consortiumId: entry.consortiumId ?? p?.consortiumId ?? null,
         organisationId: entry.organisationId ?? null,
-        actorUserId: p?.userId ?? null,
-        actorApiKeyId: p?.apiKeyId ?? null,
+        actorUserId: entry.actor ? entry.actor.userId : (p?.userId ?? null),
+        actorApiKeyId: entry.actor ? entry.actor.apiKeyId : (p?.apiKeyId ?? null),
         requestId: this.context.requestId ?? null,
       },
     });

@@ -1,11 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '@tandem/contracts';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/**
+ * Secrets that have been published (in this repository or its history) and therefore sign
+ * nothing, whatever NODE_ENV says: anyone could mint a platform admin's token with them.
+ */
+export const PUBLIC_SECRETS: readonly string[] = ['tandem-development-secret-not-for-production-use'];
 
-const DEV_JWT_SECRET = 'tandem-development-secret-not-for-production-use';
+/**
+ * TRUST_PROXY: which X-Forwarded-For hops to believe. `true` (believe every hop) is refused:
+ * then any client chooses its own address, and with it escapes per-address limits.
+ */
+const trustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const v = raw.trim();
+  if (v === 'false' || v === '0' || v === 'no') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !['loopback', 'linklocal', 'uniquelocal'].includes(e) && !isIP(e.split('/')[0] ?? ''));
+  if (v === 'true' || v === 'yes' || v === '1' || entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: 'give the number of proxies in front of the API (e.g. 1) or their addresses (10.0.0.1,10.0.0.0/8,loopback); true would trust any X-Forwarded-For' });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 /**
  * Every environment variable Tandem reads, validated once at boot. Defaults suit a
@@ -24,15 +43,29 @@ export const configSchema = z
       .string()
       .default('http://localhost:4200,http://127.0.0.1:4200')
       .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    /** unset: refused in production; in development and test a random one per process (sessions end with it) */
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('100kb'),
     BULK_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('5mb'),
-    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+    /** failed sign-ins for one account from one address (the owner elsewhere still gets in) */
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** ceiling on failed sign-ins for one account from all addresses together, per day */
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_PER_DAY: z.coerce.number().int().min(1).default(200),
+    /** requests per RATE_LIMIT_WINDOW_SECONDS from one client address, signed in or not */
+    RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(1200),
+    /** requests per RATE_LIMIT_WINDOW_SECONDS of one user or API key */
+    RATE_LIMIT_PER_PRINCIPAL: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** invitations one firm's admins may send per day; staff of a consortium get the second figure */
+    INVITATIONS_PER_FIRM_PER_DAY: z.coerce.number().int().min(1).default(30),
+    INVITATIONS_PER_CONSORTIUM_PER_DAY: z.coerce.number().int().min(1).default(300),
+    /** bearer token Prometheus sends to GET /metrics; unset: /metrics answers 404 */
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('Tandem <no-reply@tandem.local>'),
     QUEUE_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
@@ -46,13 +79,25 @@ export const configSchema = z
     IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     MAX_IMPORT_BYTES: z.coerce.number().int().min(1024).max(2_147_483_647).default(MAX_IMPORT_BYTES),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: bool.default(false),
+    TRUST_PROXY: trustProxy.default(false),
   })
   .superRefine((c, ctx) => {
-    if (c.NODE_ENV === 'production' && c.JWT_SECRET === DEV_JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    if (c.JWT_SECRET !== undefined && PUBLIC_SECRETS.includes(c.JWT_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is a published value: generate one (npm start keeps one in .tandem/secrets.json)' });
     }
-  });
+    if (c.JWT_SECRET === undefined && c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: `is required when NODE_ENV=${c.NODE_ENV}` });
+    }
+    if (c.METRICS_TOKEN !== undefined && PUBLIC_SECRETS.includes(c.METRICS_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: 'is a published value' });
+    }
+  })
+  .transform((c) => ({
+    ...c,
+    JWT_SECRET: c.JWT_SECRET ?? randomBytes(36).toString('base64url'),
+    /** true when JWT_SECRET was generated for this process: sessions do not survive a restart */
+    jwtSecretEphemeral: c.JWT_SECRET === undefined,
+  }));
 
 export type AppConfig = z.infer<typeof configSchema>;
 
@@ -64,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = configSchema.safeParse(clean);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+    // One problem is one line, so a refused start reads as one line in any log.
+    throw new ConfigError(lines.length === 1 ? `Invalid configuration: ${lines[0]}` : `Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return parsed.data;
 }

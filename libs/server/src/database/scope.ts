@@ -16,6 +16,7 @@ export type ScopedModel =
   | 'MembershipTransition'
   | 'User'
   | 'RoleAssignment'
+  | 'Invitation'
   | 'ApiKey'
   | 'AuditEvent'
   | 'OutboxMessage'
@@ -112,6 +113,11 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       if (isStaff(p)) return { consortiumId: c };
       if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o, role: { in: FIRM_PEOPLE } };
       return p.userId ? { userId: p.userId } : NOTHING_BY_ID;
+    case 'Invitation':
+      // What an inviter sent; the invited person reaches their own through their profile (by address).
+      if (isStaff(p)) return { consortiumId: c };
+      if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o, role: { in: FIRM_PEOPLE } };
+      return NOTHING_BY_ID;
     case 'ApiKey':
       if (isStaff(p)) return { consortiumId: c };
       if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o };
@@ -190,6 +196,7 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
       return;
     case 'Membership':
     case 'RoleAssignment':
+    case 'Invitation':
     case 'ApiKey':
       own('consortiumId', p.consortiumId, 'Consortium');
       if (!isStaff(p)) own('organisationId', p.organisationId, 'Organisation');

@@ -7,6 +7,10 @@ export enum CommonErrorCode {
   Conflict = 'conflict',
   Forbidden = 'forbidden',
   PageTooLarge = 'page_too_large',
+  /** a dependency (PostgreSQL, Redis) cannot be reached in time: try again after Retry-After */
+  Unavailable = 'unavailable',
+  /** too many requests from one address or principal: try again after Retry-After */
+  RateLimited = 'rate_limited',
 }
 export enum AuthErrorCode {
   Unauthenticated = 'auth.unauthenticated',
@@ -23,6 +27,16 @@ export enum MembershipErrorCode {
 export enum UserErrorCode {
   EmailTaken = 'users.email_taken',
   RoleNeedsOrganisation = 'users.role_needs_organisation',
+  /** account-wide details belong to the person and the platform admin */
+  AccountNotYours = 'users.account_not_yours',
+  WrongPassword = 'users.wrong_password',
+}
+export enum InvitationErrorCode {
+  /** not pending any more: accepted, declined, revoked or expired */
+  NotPending = 'invitations.not_pending',
+  DailyCapReached = 'invitations.daily_cap_reached',
+  /** the address has an account: accepting takes its password, not a new one */
+  AccountExists = 'invitations.account_exists',
 }
 export enum ApiKeyErrorCode {
   AlreadyRevoked = 'api_keys.already_revoked',
@@ -53,7 +67,7 @@ export enum MetricValueErrorCode {
   RevisionDecided = 'metric_values.revision_decided',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | UserErrorCode | ApiKeyErrorCode | ScorecardErrorCode | MetricDefinitionErrorCode | PeriodErrorCode | MetricValueErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | UserErrorCode | InvitationErrorCode | ApiKeyErrorCode | ScorecardErrorCode | MetricDefinitionErrorCode | PeriodErrorCode | MetricValueErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -71,6 +85,11 @@ export class DomainError extends Error {
     return new DomainError(CommonErrorCode.NotFound, `${entity} not found`);
   }
 
+  /** One answer for every unusable invitation link: unknown, expired, used, revoked or declined. */
+  static inviteInvalid(): DomainError {
+    return new DomainError(AuthErrorCode.InviteInvalid, 'This invitation link is invalid or has expired; ask for a new one', [{ path: 'token', message: 'invalid or expired' }]);
+  }
+
   static validation(errors: ProblemFieldError[]): DomainError {
     return new DomainError(CommonErrorCode.Validation, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
@@ -86,6 +105,8 @@ export function statusOf(code: ErrorCode): number {
     case CommonErrorCode.PageTooLarge:
     case AuthErrorCode.InviteInvalid:
     case UserErrorCode.RoleNeedsOrganisation:
+    case UserErrorCode.WrongPassword:
+    case InvitationErrorCode.AccountExists:
       return 400;
     case CommonErrorCode.Conflict:
     case MetricDefinitionErrorCode.InUse:
@@ -103,10 +124,12 @@ export function statusOf(code: ErrorCode): number {
     case MembershipErrorCode.InvalidTransition:
     case UserErrorCode.EmailTaken:
     case ApiKeyErrorCode.AlreadyRevoked:
+    case InvitationErrorCode.NotPending:
       return 409;
     case CommonErrorCode.Forbidden:
     case MetricValueErrorCode.NotReporter:
     case ScorecardErrorCode.NotYourCustomer:
+    case UserErrorCode.AccountNotYours:
       return 403;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidCredentials:
@@ -114,7 +137,11 @@ export function statusOf(code: ErrorCode): number {
     case AuthErrorCode.RefreshReused:
       return 401;
     case AuthErrorCode.RateLimited:
+    case CommonErrorCode.RateLimited:
+    case InvitationErrorCode.DailyCapReached:
       return 429;
+    case CommonErrorCode.Unavailable:
+      return 503;
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped error code ${String(unreachable)}`);

@@ -11,6 +11,11 @@ export interface EmailMessage {
   subject: string;
   text: string;
   consortiumId?: string | null;
+  /**
+   * The text carries a secret (an invitation link): shown to no reader of the outbox but the
+   * platform admin in development without SMTP, and blanked once delivered.
+   */
+  sensitive?: boolean;
 }
 
 /**
@@ -24,7 +29,7 @@ export class OutboxService {
 
   async write(tx: OutboxWriter, msg: EmailMessage): Promise<string> {
     const row = await tx.outboxMessage.create({
-      data: { kind: 'email', to: msg.to, subject: msg.subject, text: msg.text, consortiumId: msg.consortiumId ?? null },
+      data: { kind: 'email', to: msg.to, subject: msg.subject, text: msg.text, sensitive: msg.sensitive ?? false, consortiumId: msg.consortiumId ?? null },
       select: { id: true },
     });
     return row.id;

@@ -4,6 +4,12 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 
 export const REDIS = Symbol('REDIS');
+/**
+ * A second connection for the request path (rate limits, session revocations): it fails a
+ * command within a second instead of queueing it while Redis is away, so a request never
+ * waits on an unreachable Redis. BullMQ's own connection must queue (maxRetriesPerRequest: null).
+ */
+export const REDIS_FAST = Symbol('REDIS_FAST');
 
 /** One shared Redis connection for queues (BullMQ needs maxRetriesPerRequest: null), closed on shutdown. */
 @Global()
@@ -14,13 +20,27 @@ export const REDIS = Symbol('REDIS');
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null }),
     },
+    {
+      provide: REDIS_FAST,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000, connectTimeout: 2000, lazyConnect: false });
+        // Errors surface on the commands that fail; an unhandled 'error' event would crash the process.
+        redis.on('error', () => undefined);
+        return redis;
+      },
+    },
   ],
-  exports: [REDIS],
+  exports: [REDIS, REDIS_FAST],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: IORedis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: IORedis,
+    @Inject(REDIS_FAST) private readonly fast: IORedis,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.fast.quit().catch(() => this.fast.disconnect());
   }
 }

@@ -3,15 +3,25 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig, type Principal } from '@tandem/server';
 import type { AccessClaims } from '../auth.service';
+import { SessionRevocations } from '../session-revocations';
 
-/** Short-lived access tokens: the principal comes from the claims, no database read. */
+/**
+ * Short-lived access tokens: the principal comes from the claims. One Redis read (MGET of
+ * three markers) answers whether the session, the account or the role has been ended since
+ * the token was issued (SessionRevocations); no database read while Redis answers.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly revocations: SessionRevocations,
+  ) {
     super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.JWT_SECRET, algorithms: ['HS256'] });
   }
 
-  validate(claims: AccessClaims): Principal & { familyId: string } {
+  async validate(claims: AccessClaims & { iat?: number }): Promise<(Principal & { familyId: string }) | false> {
+    const ims = typeof claims.ims === 'number' ? claims.ims : (claims.iat ?? 0) * 1000;
+    if (await this.revocations.isRevoked({ sub: claims.sub, ra: claims.ra, fam: claims.fam, ims })) return false;
     return {
       kind: 'user',
       userId: claims.sub,

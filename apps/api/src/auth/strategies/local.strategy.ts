@@ -5,7 +5,7 @@ import { Strategy } from 'passport-local';
 import { AuthService } from '../auth.service';
 import { LoginLimiter } from '../login-limiter';
 
-/** Email + password (argon2id), behind the per-account and per-address failure limits. */
+/** Email + password (argon2id), behind the failure limits per account and address, per address and per account. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(
@@ -24,7 +24,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
       await this.limiter.recordFailure(account, address);
       throw this.auth.invalidCredentials();
     }
-    await this.limiter.recordSuccess(account);
+    await this.limiter.recordSuccess(account, address);
     return user;
   }
 }

@@ -1,6 +1,5 @@
 import type { ResourceProps } from 'react-admin';
 import People from '@mui/icons-material/People';
-import { UserCreate } from './UserCreate';
 import { UserEdit } from './UserEdit';
 import { UserList } from './UserList';
 import { UserShow } from './UserShow';
@@ -10,7 +9,6 @@ export const users: ResourceProps = {
   list: UserList,
   show: UserShow,
   edit: UserEdit,
-  create: UserCreate,
   icon: People,
   recordRepresentation: 'name',
 };

@@ -1,8 +1,8 @@
 import { ORGANISATION_ROLES, type Role } from '@tandem/contracts';
 import { DomainError, PrismaService, UserErrorCode, type Principal } from '@tandem/server';
 
-/** Roles a firm admin may hand out: people of their own firm. */
-const FIRM_ADMIN_GRANTS: readonly Role[] = ['firm_admin', 'firm_contributor', 'customer_buyer'];
+/** Roles a firm admin may offer: people of their own firm. */
+export const FIRM_ADMIN_GRANTS: readonly Role[] = ['firm_admin', 'firm_contributor', 'customer_buyer'];
 
 export interface AssignmentTarget {
   role: Role;
@@ -11,9 +11,10 @@ export interface AssignmentTarget {
 }
 
 /**
- * Who may grant which role where: platform admins anything; staff any consortium role in
+ * Who may offer which role where: platform admins anything; staff any consortium role in
  * their consortium; firm admins their own firm's roles. The organisation must be a member
- * of the consortium (visible through scoping). Shared by invitations and role assignments.
+ * of the consortium (visible through scoping). A role is only ever offered (an invitation);
+ * it exists once the invited person accepts.
  */
 export async function resolveAssignment(
   prisma: PrismaService,
@@ -32,6 +33,10 @@ export async function resolveAssignment(
   if (input.consortiumId && input.consortiumId !== consortiumId) {
     throw DomainError.validation([{ path: 'consortiumId', message: 'no such consortium' }]);
   }
+  if (p.role === 'platform_admin') {
+    const exists = await prisma.scoped.consortium.findFirst({ where: { id: consortiumId }, select: { id: true } });
+    if (!exists) throw DomainError.validation([{ path: 'consortiumId', message: 'no such consortium' }]);
+  }
   const needsOrg = ORGANISATION_ROLES.includes(input.role);
   const organisationId = p.role === 'firm_admin' ? (input.organisationId ?? p.organisationId) : (input.organisationId ?? null);
   if (needsOrg && !organisationId) {
@@ -39,7 +44,7 @@ export async function resolveAssignment(
   }
   if (!needsOrg && organisationId) throw DomainError.validation([{ path: 'organisationId', message: `must be empty for ${input.role}` }]);
   if (organisationId) {
-    const member = await prisma.scoped.membership.findFirst({ where: { consortiumId, organisationId }, select: { id: true } });
+    const member = await prisma.scoped.membership.findFirst({ where: { consortiumId, organisationId, status: { not: 'exited' } }, select: { id: true } });
     if (!member) throw DomainError.validation([{ path: 'organisationId', message: 'no such member organisation in this consortium' }]);
   }
   return { role: input.role, consortiumId, organisationId };
