@@ -39,6 +39,9 @@ const base = {
 
 /** @type {Config} */
 const config = {
+  // Jest reads the time limit of tests and hooks from the root configuration, not from a
+  // project's (measured: a project-level testTimeout left hooks at the 5 s default).
+  testTimeout: 30_000,
   // One database and one Redis prefix per run, created here and dropped after (test/support).
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

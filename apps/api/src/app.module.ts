@@ -29,6 +29,17 @@ import { ScorecardTemplatesModule } from './scorecard-templates/scorecard-templa
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { CorrectiveActionPlansModule } from './corrective-action-plans/corrective-action-plans.module';
 
+type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
+
+/**
+ * A request's log line names it, not its credentials: no header but the agent, and the URL
+ * with secret-named query parameters redacted (the parsed query is not logged at all).
+ */
+export const requestLogSerializers = {
+  req: (req: LoggedRequest) => ({ id: req.id, method: req.method, url: redactUrl(req.url ?? ''), userAgent: req.headers?.['user-agent'], remoteAddress: req.remoteAddress }),
+  res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+};
+
 @Module({
   imports: [
     ServerModule,
@@ -39,18 +50,7 @@ import { CorrectiveActionPlansModule } from './corrective-action-plans/correctiv
           level: config.LOG_LEVEL,
           // The request id is assigned once, in bootstrap, and shared with the audit trail.
           genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
-          // A request's log line names it, not its credentials: no headers beyond the agent, and
-          // the URL with secret-named query parameters redacted (the raw query is not logged).
-          serializers: {
-            req: (req: { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: redactUrl(req.url ?? ''),
-              userAgent: req.headers?.['user-agent'],
-              remoteAddress: req.remoteAddress,
-            }),
-            res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-          },
+          serializers: requestLogSerializers,
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
         },
       }),

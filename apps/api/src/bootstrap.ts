@@ -31,7 +31,7 @@ function jsonBody(limit: string) {
 
 /** The API application, configured exactly as in production; used by main.ts, tests and benchmarks. */
 export async function createApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true, abortOnError: false });
   const config = app.get<AppConfig>(APP_CONFIG);
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -19,6 +19,27 @@ export async function startApi(): Promise<TestApi> {
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
 
+/**
+ * An API configured with some variables changed (low limits, a missing token…). The
+ * configuration is read once, while the app is created; the environment is restored right
+ * after, so the other test files of the run never see the change.
+ */
+export async function startApiWith(env: Record<string, string | undefined>): Promise<TestApi> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const apply = (values: Record<string, string | undefined>): void => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  apply(env);
+  try {
+    return await startApi();
+  } finally {
+    apply(saved);
+  }
+}
+
 export interface Call {
   status: number;
   headers: Headers;

@@ -10,7 +10,7 @@ import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
 import { SessionRevocations } from './session-revocations';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
-import { JwtStrategy } from './strategies/jwt.strategy';
+import { ACCESS_TOKEN_AUDIENCE, JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
 
 @Module({
@@ -19,7 +19,7 @@ import { LocalStrategy } from './strategies/local.strategy';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256', audience: ACCESS_TOKEN_AUDIENCE } }),
     }),
   ],
   controllers: [AuthController],

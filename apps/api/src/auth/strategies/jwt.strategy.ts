@@ -6,6 +6,12 @@ import type { AccessClaims } from '../auth.service';
 import { SessionRevocations } from '../session-revocations';
 
 /**
+ * The audience of access tokens: other tokens signed with the same secret (the queue
+ * board's session) are for other doors and do not open this one.
+ */
+export const ACCESS_TOKEN_AUDIENCE = 'tandem:api';
+
+/**
  * Short-lived access tokens: the principal comes from the claims. One Redis read (MGET of
  * three markers) answers whether the session, the account or the role has been ended since
  * the token was issued (SessionRevocations); no database read while Redis answers.
@@ -16,7 +22,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly revocations: SessionRevocations,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.JWT_SECRET, algorithms: ['HS256'] });
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.JWT_SECRET, algorithms: ['HS256'], audience: ACCESS_TOKEN_AUDIENCE });
   }
 
   async validate(claims: AccessClaims & { iat?: number }): Promise<(Principal & { familyId: string }) | false> {
