@@ -24,6 +24,9 @@ export enum UserErrorCode {
   EmailTaken = 'users.email_taken',
   RoleNeedsOrganisation = 'users.role_needs_organisation',
 }
+export enum OrganisationErrorCode {
+  SharedIdentity = 'organisations.shared_identity',
+}
 export enum ApiKeyErrorCode {
   AlreadyRevoked = 'api_keys.already_revoked',
 }
@@ -53,7 +56,7 @@ export enum MetricValueErrorCode {
   RevisionDecided = 'metric_values.revision_decided',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | UserErrorCode | ApiKeyErrorCode | ScorecardErrorCode | MetricDefinitionErrorCode | PeriodErrorCode | MetricValueErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | OrganisationErrorCode | UserErrorCode | ApiKeyErrorCode | ScorecardErrorCode | MetricDefinitionErrorCode | PeriodErrorCode | MetricValueErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -105,6 +108,7 @@ export function statusOf(code: ErrorCode): number {
     case ApiKeyErrorCode.AlreadyRevoked:
       return 409;
     case CommonErrorCode.Forbidden:
+    case OrganisationErrorCode.SharedIdentity:
     case MetricValueErrorCode.NotReporter:
     case ScorecardErrorCode.NotYourCustomer:
       return 403;
