@@ -38,7 +38,11 @@ let period: Record<string, string>;
 let M: Record<string, string>;
 const t = {} as Record<'staff' | 'contributor' | 'northstarAdmin' | 'fvsnStaff', string>;
 
-/** Badger's stored figures: a draft and a shared pair, a validated OEE (what an outlier note would print). */
+/**
+ * Badger's stored figures, one metric per period (so that a row is compared with the stored
+ * figure, not with another row of the file): drafts in Q1 and Q2, shared ones in Q3 and Q4;
+ * a validated OEE (what an outlier note would print).
+ */
 const BADGER = { leadDraft: 3.219876, cycleDraft: 7777.77, leadSubmitted: 4.135792, cycleValidated: 6543.21, oee: 31.4159 };
 /** Acme's own stored lead time: its cross-metric check still works, against its own figure. */
 const ACME_LEAD = 2.5;
@@ -65,9 +69,9 @@ beforeAll(async () => {
   const badger = (metric: string, p: string, value: number, status: 'draft' | 'submitted' | 'validated') =>
     storeValue(pool, { consortiumId: glmp, organisationId: demo.org.badger, metricId: M[metric]!, periodId: period[`${Y}-${p}`]!, value, status });
   await badger('LEAD_TIME', 'Q1', BADGER.leadDraft, 'draft');
-  await badger('CYCLE_TIME', 'Q1', BADGER.cycleDraft, 'draft');
-  await badger('LEAD_TIME', 'Q2', BADGER.leadSubmitted, 'submitted');
-  await badger('CYCLE_TIME', 'Q2', BADGER.cycleValidated, 'validated');
+  await badger('CYCLE_TIME', 'Q2', BADGER.cycleDraft, 'draft');
+  await badger('LEAD_TIME', 'Q3', BADGER.leadSubmitted, 'submitted');
+  await badger('CYCLE_TIME', 'Q4', BADGER.cycleValidated, 'validated');
   await badger('OEE', 'Q1', BADGER.oee, 'validated');
   await storeValue(pool, { consortiumId: glmp, organisationId: demo.org.acme, metricId: M.LEAD_TIME!, periodId: period[`${Y}-Q3`]!, value: ACME_LEAD, status: 'draft' });
 }, 60_000);
@@ -106,9 +110,9 @@ describe('a firm uploading rows about other firms', () => {
     const before = await badgerValues();
     const { imp, errors, csv } = await attack(t.contributor, [
       `badger-machining,${Y}-Q1,CYCLE_TIME,9999,,,,`, // 2: against Badger's draft lead time
-      `badger-machining,${Y}-Q1,LEAD_TIME,0.5,,,,`, // 3: against Badger's draft cycle time
-      `badger-machining,${Y}-Q2,CYCLE_TIME,9999,,,,`, // 4: against Badger's submitted lead time
-      `badger-machining,${Y}-Q2,LEAD_TIME,0.5,,,,`, // 5: against Badger's validated cycle time
+      `badger-machining,${Y}-Q2,LEAD_TIME,0.5,,,,`, // 3: against Badger's draft cycle time
+      `badger-machining,${Y}-Q3,CYCLE_TIME,9999,,,,`, // 4: against Badger's submitted lead time
+      `badger-machining,${Y}-Q4,LEAD_TIME,0.5,,,,`, // 5: against Badger's validated cycle time
       `badger-machining,${Y}-Q2,OEE,99,,,,`, // 6: an outlier against Badger's OEE, if it were committed
       `fox-cities-gear,${Y}-Q1,OEE,70,,,,`, // 7: a member of the other consortium
       `no-such-firm-at-all,${Y}-Q1,OEE,70,,,,`, // 8: no such code
@@ -149,7 +153,7 @@ describe('a firm uploading rows about other firms', () => {
       `fox-cities-gear,${Y}-Q1,OTD,90,,,northstar-engines,`, // 5: the other consortium's
       `sturtevant-finishing,${Y}-Q1,OTD,90,,,northstar-engines,`, // 6: a suspended member, not its supplier
       `acme-castings,${Y}-Q1,OTD,90,,,lakeview-power,`, // 7: reporting as another customer
-      `badger-machining,${Y}-Q1,LEAD_TIME,0.5,,,northstar-engines,`, // 8: about Badger's stored lead and cycle times
+      `badger-machining,${Y}-Q2,LEAD_TIME,0.5,,,northstar-engines,`, // 8: about Badger's stored cycle time
       `acme-castings,${Y}-Q3,CYCLE_TIME,9999,,,northstar-engines,`, // 9: about its supplier's own stored lead time
     ]);
     const notSupplier = 'must be one of your suppliers: an organisation with a supply relationship with northstar-engines in this consortium';
@@ -193,7 +197,7 @@ describe('staff uploading rows', () => {
   });
 
   it('of the other consortium read a glmp firm as unknown and compare nothing with its figures', async () => {
-    const { errors } = await attack(t.fvsnStaff, [`badger-machining,${Y}-Q1,CYCLE_TIME,9999,,,,`, `badger-machining,${Y}-Q1,LEAD_TIME,0.5,,,,`, `no-such-firm-at-all,${Y}-Q1,LEAD_TIME,0.5,,,,`]);
+    const { errors } = await attack(t.fvsnStaff, [`badger-machining,${Y}-Q1,CYCLE_TIME,9999,,,,`, `badger-machining,${Y}-Q2,LEAD_TIME,0.5,,,,`, `no-such-firm-at-all,${Y}-Q1,LEAD_TIME,0.5,,,,`]);
     expect(errors).toEqual([
       { row: 2, column: 'org_code', message: 'unknown organisation "badger-machining"' },
       { row: 3, column: 'org_code', message: 'unknown organisation "badger-machining"' },

@@ -44,7 +44,11 @@ let M: Record<string, string>;
 type Firm = 'admin' | 'contributor' | 'apiKey';
 const t = {} as Record<Firm | 'buyer' | 'staff', string>;
 
-/** Badger's figures: LEAD_TIME a draft in Q1 and submitted in Q2, CYCLE_TIME the other way round; a validated OEE. */
+/**
+ * Badger's figures: LEAD_TIME a draft in Q1 and submitted in Q3, CYCLE_TIME a draft in Q2 and
+ * submitted in Q4 (one metric per period, so that a row of the file is compared with the
+ * stored figure, not with another row); a validated OEE in Q1.
+ */
 const BADGER = { lead: 987654.321, cycle: 7777.77, oee: 42.8571 };
 /** Acme's drafts: its own to its own people, another firm's to its customer's buyer. */
 const ACME_DRAFT = { lead: 5.678912, cycle: 6666.66, oee: 23.4567 };
@@ -83,9 +87,9 @@ beforeAll(async () => {
   const store = (org: string, metric: string, p: string, value: number, status: 'draft' | 'submitted' | 'validated') =>
     storeValue(pool, { consortiumId: glmp, organisationId: org, metricId: M[metric]!, periodId: period[`${Y}-${p}`]!, value, status, note: `note ${value}` });
   badgerValue.leadDraft = await store(demo.org.badger, 'LEAD_TIME', 'Q1', BADGER.lead, 'draft');
-  badgerValue.cycleSubmitted = await store(demo.org.badger, 'CYCLE_TIME', 'Q1', BADGER.cycle, 'submitted');
-  await store(demo.org.badger, 'LEAD_TIME', 'Q2', BADGER.lead, 'submitted');
   await store(demo.org.badger, 'CYCLE_TIME', 'Q2', BADGER.cycle, 'draft');
+  await store(demo.org.badger, 'LEAD_TIME', 'Q3', BADGER.lead, 'submitted');
+  badgerValue.cycleSubmitted = await store(demo.org.badger, 'CYCLE_TIME', 'Q4', BADGER.cycle, 'submitted');
   await store(demo.org.badger, 'OEE', 'Q1', BADGER.oee, 'validated');
   acmeDraftLead = await store(demo.org.acme, 'LEAD_TIME', 'Q1', ACME_DRAFT.lead, 'draft');
   await store(demo.org.acme, 'CYCLE_TIME', 'Q2', ACME_DRAFT.cycle, 'draft');
@@ -120,7 +124,7 @@ describe('imports', () => {
   });
 
   it('the search finds a planted figure where one is printed (staff read Badger: the control)', async () => {
-    const imp = await parsedImport(api, t.staff, [`badger-machining,${P('Q1')},CYCLE_TIME,99999999,,,,`, `badger-machining,${P('Q2')},LEAD_TIME,1,,,,`]);
+    const imp = await parsedImport(api, t.staff, [`badger-machining,${P('Q1')},CYCLE_TIME,99999999,,,,`, `badger-machining,${P('Q4')},LEAD_TIME,1,,,,`]);
     const text = JSON.stringify(await importErrors(api, t.staff, imp.id));
     const found = findFigures([{ label: 'staff import', text }], [BADGER.lead, BADGER.cycle]).map((f) => f.figure);
     expect(found).toEqual(expect.arrayContaining(['987,654.321', '23,703,703.704', '7,777.77']));
@@ -130,9 +134,9 @@ describe('imports', () => {
     const token = t[who];
     const imp = await parsedImport(api, token, [
       `badger-machining,${P('Q1')},CYCLE_TIME,99999999,,,,`, // against Badger's draft lead time (×24)
-      `badger-machining,${P('Q1')},LEAD_TIME,1,,,,`, // against Badger's submitted cycle time
-      `badger-machining,${P('Q2')},CYCLE_TIME,99999999,,,,`,
-      `badger-machining,${P('Q2')},LEAD_TIME,1,,,,`,
+      `badger-machining,${P('Q2')},LEAD_TIME,1,,,,`, // against Badger's draft cycle time
+      `badger-machining,${P('Q3')},CYCLE_TIME,99999999,,,,`, // against its submitted lead time
+      `badger-machining,${P('Q4')},LEAD_TIME,1,,,,`, // against its submitted cycle time
       `badger-machining,${P('Q2')},OEE,99,,,,`, // an outlier against Badger's validated OEE
       `badger-machining,${P('Q1')},CYCLE_TIME,99999999,,,,`, // a duplicate
       `badger-machining,${P('Q1')},OTD,90,,,northstar-engines,`, // as Badger's customer
@@ -162,9 +166,9 @@ describe.each(FIRMS)('Acme as %s', (who) => {
     const token = t[who];
     const foreign = [
       { orgCode: 'badger-machining', period: P('Q1'), metric: 'CYCLE_TIME', value: 99999999 },
-      { orgCode: 'badger-machining', period: P('Q1'), metric: 'LEAD_TIME', value: 1 },
-      { orgCode: 'badger-machining', period: P('Q2'), metric: 'CYCLE_TIME', value: 99999999, revision: 1 },
-      { orgCode: 'badger-machining', period: P('Q2'), metric: 'LEAD_TIME', value: 1, revision: 7 },
+      { orgCode: 'badger-machining', period: P('Q2'), metric: 'LEAD_TIME', value: 1 },
+      { orgCode: 'badger-machining', period: P('Q3'), metric: 'CYCLE_TIME', value: 99999999, revision: 1 },
+      { orgCode: 'badger-machining', period: P('Q4'), metric: 'LEAD_TIME', value: 1, revision: 7 },
       { orgCode: 'badger-machining', period: P('Q2'), metric: 'OEE', value: 99 },
       { orgCode: 'badger-machining', period: P('Q1'), metric: 'CYCLE_TIME', value: 99999999 },
       { orgCode: 'badger-machining', period: P('Q1'), metric: 'OTD', value: 90, customerCode: 'northstar-engines' },
@@ -194,7 +198,7 @@ describe.each(FIRMS)('Acme as %s', (who) => {
       call(api, 'POST', '/api/metric-values', { token, body: { organisationId: demo.org.badger, metricId: M.CYCLE_TIME, periodId: period[P('Q1')], value: 99999999 } }),
     );
     await refused(who, 'POST badger lead', 400, () =>
-      call(api, 'POST', '/api/metric-values', { token, body: { organisationId: demo.org.badger, metricId: M.LEAD_TIME, periodId: period[P('Q2')], value: 1 } }),
+      call(api, 'POST', '/api/metric-values', { token, body: { organisationId: demo.org.badger, metricId: M.LEAD_TIME, periodId: period[P('Q4')], value: 1 } }),
     );
     for (const id of Object.values(badgerValue)) {
       await refused(who, 'PUT badger', 404, () => call(api, 'PUT', `/api/metric-values/${id}`, { token, body: { revision: 1, value: 1 } }));
@@ -218,7 +222,7 @@ describe("Northstar's buyer", () => {
     const foreign = [
       { orgCode: 'badger-machining', period: P('Q1'), metric: 'CYCLE_TIME', value: 99999999 },
       { orgCode: 'badger-machining', period: P('Q1'), metric: 'OTD', value: 90 },
-      { orgCode: 'badger-machining', period: P('Q2'), metric: 'LEAD_TIME', value: 1, revision: 1 },
+      { orgCode: 'badger-machining', period: P('Q4'), metric: 'LEAD_TIME', value: 1, revision: 1 },
       { orgCode: 'no-such-firm-at-all', period: P('Q1'), metric: 'OTD', value: 90 },
       { orgCode: 'acme-castings', period: P('Q1'), metric: 'CYCLE_TIME', value: 99999999 }, // a supplier metric: against Acme's draft lead time, were it compared
       { orgCode: 'acme-castings', period: P('Q2'), metric: 'LEAD_TIME', value: 1 },
