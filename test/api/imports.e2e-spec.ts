@@ -356,8 +356,8 @@ describe('per-row errors: reported with row, column and message; only valid rows
       `acme-castings,${Y}-Q2,OTD,90,,,northstar-engines,`,
     ]);
     expect(errors).toEqual([
-      { row: 3, column: 'org_code', message: 'a firm imports figures of its own organisation only' },
-      { row: 4, column: 'customer_code', message: 'a firm reports about its suppliers as their customer only: customer_code must be your own organisation' },
+      { row: 3, column: 'org_code', message: 'must be your own organisation (acme-castings): a firm imports its own figures only' },
+      { row: 4, column: 'customer_code', message: 'must be your own organisation (acme-castings): a firm reports about its suppliers as their customer only' },
     ]);
     expect(imp.validRows).toBe(1);
     const staffImport = await rowErrors(staff, [`acme-castings,${Y}-Q2,OTD,90,,,northstar-engines,`, `badger-machining,${Y}-Q2,OTD,90,,,northstar-engines,`, `acme-castings,${Y}-Q2,LEAD_TIME,9,,,northstar-engines,`]);

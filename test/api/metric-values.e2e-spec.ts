@@ -320,9 +320,12 @@ describe('metric values', () => {
 
     it('each side changes only what it reported', async () => {
       const own = await report(api, t.contributor, { metricId: M.OTD, periodId: Q.Q1.id, value: 93 });
-      // the buyer sees its supplier's own figure, but it is not the buyer's to change
+      // a draft never leaves the firm (finding 9 of issue 7): its customer's buyer does not see it
+      expectProblem(await call(api, 'GET', `/api/metric-values/${own.id}`, { token: t.buyer }), 404);
+      await ok(call(api, 'POST', `/api/metric-values/${own.id}/submit`, { token: t.contributor }));
+      // the buyer sees its supplier's own figure once submitted, but it is not the buyer's to change
       expect((await ok<MetricValue>(call(api, 'GET', `/api/metric-values/${own.id}`, { token: t.buyer }))).value).toBe(93);
-      expectProblem(await watch.expectNone(() => call(api, 'PATCH', `/api/metric-values/${own.id}`, { token: t.buyer, body: { revision: 1, value: 50 } })), 403);
+      expectProblem(await watch.expectNone(() => call(api, 'PATCH', `/api/metric-values/${own.id}`, { token: t.buyer, body: { revision: 2, value: 50 } })), 403);
       expectProblem(await watch.expectNone(() => call(api, 'PATCH', `/api/metric-values/${otd.id}`, { token: t.admin, body: { revision: otd.revision, value: 99 } })), 403);
       expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/metric-values/${otd.id}/submit`, { token: t.contributor })), 403);
     });
@@ -370,7 +373,7 @@ describe('metric values', () => {
       ]);
       expect(first[2]?.errors).toEqual([{ path: 'value', message: 'must be a number without units; got "95%"' }]);
       expect(first[3]?.errors).toEqual([{ path: 'metric', message: 'unknown metric "WIDGETS" in this consortium' }]);
-      expect(first[4]?.errors).toEqual([{ path: 'orgCode', message: 'a firm pushes figures of its own organisation only' }]);
+      expect(first[4]?.errors).toEqual([{ path: 'orgCode', message: 'must be your own organisation (acme-castings): a firm pushes its own figures only' }]);
       expect(first[5]?.errors).toEqual([{ path: 'period', message: `unknown period "${Y}-Q9" in this consortium` }]);
       expect(first[6]?.errors).toEqual([{ path: 'value', message: 'OEE must be between 0 and 100 %; got 160' }]);
       expect(first[7]?.errors).toEqual([{ path: 'metric', message: 'duplicates row 1 (same organisation, metric, period and customer)' }]);
@@ -442,7 +445,7 @@ describe('metric values', () => {
         }),
       );
       expect(res.map((r) => r.status)).toEqual(['created', 'error']);
-      expect(res[1]?.errors).toEqual([{ path: 'orgCode', message: 'no supply relationship between this customer and this supplier' }]);
+      expect(res[1]?.errors).toEqual([{ path: 'orgCode', message: 'must be one of your suppliers: an organisation with a supply relationship with northstar-engines in this consortium' }]);
       const v = await ok<MetricValue>(call(api, 'GET', `/api/metric-values/${res[0]?.id}`, { token: t.admin }));
       expect(v).toMatchObject({ customerId: demo.org.northstar, value: 120 });
       const staff = await ok<BulkRowResult[]>(call(api, 'POST', '/api/metric-values/bulk', { token: t.staff, body: { rows: [{ orgCode: 'badger-machining', period: `${Y}-Q2`, metric: 'OEE', value: 55 }] } }));

@@ -68,10 +68,14 @@ export class MetricGoalsService {
     return errors;
   }
 
-  /** The firm's own value of the metric in a period, or its first validated one when no period is named. */
+  /**
+   * The firm's own value of the metric in a period, or its first validated one when no period
+   * is named. Never a draft: a goal is shown to the firm's customers, and a draft never leaves
+   * the firm.
+   */
   private async baseline(db: Db, organisationId: string, metricId: string, periodId: string | null): Promise<{ periodId: string | null; value: number | null }> {
     const row = await db.metricValue.findFirst({
-      where: { organisationId, metricId, subjectKey: 'self', ...(periodId ? { periodId, status: { not: 'rejected' } } : { status: 'validated' }) },
+      where: { organisationId, metricId, subjectKey: 'self', ...(periodId ? { periodId, status: { in: ['submitted', 'validated'] } } : { status: 'validated' }) },
       orderBy: { period: { startsOn: 'asc' } },
       select: { periodId: true, value: true },
     });

@@ -106,6 +106,16 @@ interface ExistingRow {
   pending: number | null;
 }
 
+/** What a row may name (MetricValuesBulkService.nameable), code → id. */
+interface Nameable {
+  /** the caller's own organisation (firms and buyers) */
+  own: { id: string; code: string } | null;
+  /** staff: the consortium's members */
+  members: Map<string, string>;
+  /** a buyer: its suppliers in the consortium */
+  suppliers: Map<string, string>;
+}
+
 function naturalKey(organisationId: string, metricId: string, periodId: string, subjectKey: string): string {
   return `${organisationId}|${metricId}|${periodId}|${subjectKey}`;
 }
@@ -141,20 +151,13 @@ export class MetricValuesBulkService {
     });
 
     const db = this.prisma.scoped;
-    const orgCodes = [...new Set(parsed.flatMap((r) => [r.orgCode, r.customerCode]).filter((c): c is string => !!c))];
-    const [periods, metrics, orgs] = await Promise.all([
+    const [periods, metrics, names] = await Promise.all([
       db.period.findMany({ where: { consortiumId, code: { in: [...new Set(parsed.map((r) => r.period))] } } }),
       db.metricDefinition.findMany({ where: { consortiumId, code: { in: [...new Set(parsed.map((r) => r.metric))] } } }),
-      orgCodes.length
-        ? db.$queryRaw<{ id: string; code: string }[]>`
-            SELECT o.id, o.code FROM "Organisation" o
-             WHERE o.code = ANY(${orgCodes}::text[])
-               AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."organisationId" = o.id AND m."consortiumId" = ${consortiumId}::uuid)`
-        : Promise.resolve([]),
+      this.nameable(db, p, consortiumId, parsed),
     ]);
     const periodBy = new Map(periods.map((x) => [x.code, x]));
     const metricBy = new Map(metrics.map((x) => [x.code, x]));
-    const orgBy = new Map(orgs.map((x) => [x.code, x.id]));
 
     const resolved: Candidate[] = [];
     for (const r of parsed) {
@@ -163,7 +166,7 @@ export class MetricValuesBulkService {
       const metric = metricBy.get(r.metric);
       if (!period) errors.push({ path: 'period', message: `unknown period "${r.period}" in this consortium` });
       if (!metric) errors.push({ path: 'metric', message: `unknown metric "${r.metric}" in this consortium` });
-      const target = this.target(p, r, orgBy, errors);
+      const target = this.target(p, r, names, errors);
       if (errors.length || !period || !metric || !target) {
         fail(r.row, errors);
         continue;
@@ -172,8 +175,9 @@ export class MetricValuesBulkService {
       resolved.push({ parsed: r, period, metric, ...target, subjectKey, key: naturalKey(target.organisationId, metric.id, period.id, subjectKey) });
     }
 
-    // A customer's report needs a supply relationship between the two: one query for all pairs.
-    const pairs = resolved.filter((c) => c.customerId);
+    // Staff: a customer's report needs a supply relationship between the two, one query for
+    // all pairs. (A buyer named only its own suppliers: nameable() found no other.)
+    const pairs = isStaff(p) ? resolved.filter((c) => c.customerId) : [];
     if (pairs.length) {
       const rels = await db.supplyRelationship.findMany({
         where: { consortiumId, customerId: { in: [...new Set(pairs.map((c) => c.customerId as string))] }, supplierId: { in: [...new Set(pairs.map((c) => c.organisationId))] } },
@@ -182,7 +186,7 @@ export class MetricValuesBulkService {
       const ok = new Set(rels.map((x) => `${x.customerId}|${x.supplierId}`));
       for (const c of pairs) {
         if (!ok.has(`${c.customerId}|${c.organisationId}`)) {
-          fail(c.parsed.row, [{ path: p.role === 'customer_buyer' ? 'orgCode' : 'customerCode', message: 'no supply relationship between this customer and this supplier' }]);
+          fail(c.parsed.row, [{ path: 'customerCode', message: 'no supply relationship between this customer and this supplier' }]);
         }
       }
     }
@@ -298,28 +302,62 @@ export class MetricValuesBulkService {
     );
   }
 
+  /**
+   * The organisations a row may name, by code. Staff: the members of the consortium (any
+   * other code, of another consortium too, is unknown). A firm or a buyer: itself, and a
+   * buyer its suppliers — so that every other code, whether it exists, is a member or has a
+   * relationship with someone else, gets the same answer (benchmarks.md rule 9).
+   */
+  private async nameable(db: Db, p: Principal, consortiumId: string, rows: ParsedRow[]): Promise<Nameable> {
+    const codes = [...new Set(rows.flatMap((r) => [r.orgCode, r.customerCode]).filter((c): c is string => !!c))];
+    if (isStaff(p)) {
+      const members = codes.length
+        ? await db.$queryRaw<{ id: string; code: string }[]>`
+            SELECT o.id, o.code FROM "Organisation" o
+             WHERE o.code = ANY(${codes}::text[])
+               AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."organisationId" = o.id AND m."consortiumId" = ${consortiumId}::uuid)`
+        : [];
+      return { own: null, members: new Map(members.map((x) => [x.code, x.id])), suppliers: new Map() };
+    }
+    const own = p.organisationId ? await db.organisation.findFirst({ where: { id: p.organisationId }, select: { id: true, code: true } }) : null;
+    if (p.role !== 'customer_buyer' || !own || !codes.length) return { own, members: new Map(), suppliers: new Map() };
+    const suppliers = await db.supplyRelationship.findMany({
+      where: { consortiumId, customerId: own.id, supplier: { code: { in: codes } } },
+      select: { supplier: { select: { id: true, code: true } } },
+    });
+    return { own, members: new Map(), suppliers: new Map(suppliers.map((x) => [x.supplier.code, x.supplier.id])) };
+  }
+
   /** Organisation and reporting customer of a row, by the principal's role. */
-  private target(p: Principal, r: ParsedRow, orgBy: Map<string, string>, errors: ProblemFieldError[]): { organisationId: string; customerId: string | null; side: ReportingSide } | null {
+  private target(p: Principal, r: ParsedRow, names: Nameable, errors: ProblemFieldError[]): { organisationId: string; customerId: string | null; side: ReportingSide } | null {
+    if (!isStaff(p)) {
+      const own = names.own;
+      if (!own) {
+        errors.push({ path: r.orgCode ? 'orgCode' : 'customerCode', message: 'your organisation is not part of this consortium' });
+        return null;
+      }
+      if (p.role === 'customer_buyer') {
+        if (r.customerCode && r.customerCode !== own.code) {
+          errors.push({ path: 'customerCode', message: `must be your own organisation (${own.code}): a buyer reports for its own organisation only` });
+        }
+        const supplier = r.orgCode ? names.suppliers.get(r.orgCode) : undefined;
+        if (!r.orgCode) errors.push({ path: 'orgCode', message: 'is required: the supplier the figure is about' });
+        else if (!supplier) errors.push({ path: 'orgCode', message: `must be one of your suppliers: an organisation with a supply relationship with ${own.code} in this consortium` });
+        return errors.length || !supplier ? null : { organisationId: supplier, customerId: own.id, side: 'customer' };
+      }
+      if (r.orgCode && r.orgCode !== own.code) errors.push({ path: 'orgCode', message: `must be your own organisation (${own.code}): a firm pushes its own figures only` });
+      if (r.customerCode) errors.push({ path: 'customerCode', message: 'only a customer reports figures about its suppliers' });
+      return errors.length ? null : { organisationId: own.id, customerId: null, side: 'supplier' };
+    }
     const lookup = (code: string | undefined, path: string): string | null | undefined => {
       if (!code) return undefined;
-      const id = orgBy.get(code);
+      const id = names.members.get(code);
       if (!id) errors.push({ path, message: `unknown organisation "${code}" in this consortium` });
       return id ?? null;
     };
     const org = lookup(r.orgCode, 'orgCode');
     const customer = lookup(r.customerCode, 'customerCode');
     if (org === null || customer === null) return null;
-    if (p.role === 'customer_buyer') {
-      if (!org) errors.push({ path: 'orgCode', message: 'is required: the supplier the figure is about' });
-      if (customer && customer !== p.organisationId) errors.push({ path: 'customerCode', message: 'a buyer reports for its own organisation only' });
-      return errors.length || !org || !p.organisationId ? null : { organisationId: org, customerId: p.organisationId, side: 'customer' };
-    }
-    if (!isStaff(p)) {
-      const own = p.organisationId;
-      if (!own || (org && org !== own)) errors.push({ path: 'orgCode', message: 'a firm pushes figures of its own organisation only' });
-      if (customer) errors.push({ path: 'customerCode', message: 'only a customer reports figures about its suppliers' });
-      return errors.length || !own ? null : { organisationId: own, customerId: null, side: 'supplier' };
-    }
     if (!org) {
       errors.push({ path: 'orgCode', message: 'is required' });
       return null;

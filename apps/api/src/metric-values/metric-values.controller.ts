@@ -19,7 +19,7 @@ import {
   ValidateManyResultDto,
 } from './dto/metric-value.dto';
 import { MetricValuesBulkService } from './metric-values-bulk.service';
-import { METRIC_VALUE_LIST, MetricValuesService, parseRevision } from './metric-values.service';
+import { MetricValuesService, parseRevision } from './metric-values.service';
 
 /** react-admin PUTs the whole record back: everything but the figures, note and revision is read-only. */
 const READ_ONLY = [
@@ -59,7 +59,7 @@ export class MetricValuesController {
   @RequirePermission('metric-values.read', 'List reported values with improvement since baseline and distance to goal (filter by status, outlier, …)')
   @ApiOkResponse({ type: [MetricValueDto] })
   async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<MetricValue[]> {
-    const page = parseListQuery(query, METRIC_VALUE_LIST);
+    const page = parseListQuery(query, this.values.listSpec());
     const { rows, total } = await this.values.list(page);
     setContentRange(res, 'metric-values', page, rows.length, total);
     return rows;

@@ -29,7 +29,20 @@ export interface Progress {
 
 const NO_PROGRESS: Progress = { baselineValue: null, goalValue: null, improvementSinceBaseline: null, distanceToGoal: null };
 
-export function toMetricValue(v: ValueRow, progress: Progress = NO_PROGRESS): MetricValue {
+/**
+ * Whether `p` reads `v` from outside the firm: a customer buyer reading a supplier's
+ * self-reported value. The firm's own working on it — its note, the review flag and note
+ * (computed against the firm's previous figure, which may be a draft), a change awaiting
+ * approval, and in revisions the reasons and who made them — stays with the firm. The buyer's
+ * own reports about a supplier are its own, fully visible.
+ */
+export function readsFromOutside(p: Principal, v: { customerId: string | null }): boolean {
+  return p.role === 'customer_buyer' && v.customerId === null;
+}
+
+/** A value as `viewer` may see it (readsFromOutside: without the firm's own working). */
+export function toMetricValue(v: ValueRow, viewer: Principal, progress: Progress = NO_PROGRESS): MetricValue {
+  const outside = readsFromOutside(viewer, v);
   return {
     id: v.id,
     consortiumId: v.consortiumId,
@@ -44,14 +57,15 @@ export function toMetricValue(v: ValueRow, progress: Progress = NO_PROGRESS): Me
     value: v.value.toNumber(),
     numerator: num(v.numerator),
     denominator: num(v.denominator),
-    note: v.note,
+    note: outside ? null : v.note,
     source: v.source,
     status: v.status,
-    rejectionReason: v.rejectionReason,
-    outlier: v.outlier,
-    outlierNote: v.outlierNote,
+    rejectionReason: outside ? null : v.rejectionReason,
+    outlier: outside ? false : v.outlier,
+    outlierNote: outside ? null : v.outlierNote,
     revision: v.revision,
-    pendingRevision: v.revisions[0]?.revision ?? null,
+    // the nested include is not scoped: a pending change of a supplier's value is the firm's until approved
+    pendingRevision: outside ? null : (v.revisions[0]?.revision ?? null),
     submittedAt: iso(v.submittedAt),
     validatedAt: iso(v.validatedAt),
     validatedById: v.validatedById,
@@ -100,9 +114,11 @@ export function isReporterOf(p: Principal, v: { organisationId: string; customer
 
 /**
  * Improvement since baseline and distance to goal of the given values, in one statement.
- * Baseline: the goal's baseline value, else the value at the goal's baseline period, else
- * (no baseline period chosen) the firm's first validated value of the same metric, subject
- * and period kind. Both figures are oriented by the metric's direction: positive is better.
+ * Baseline: the goal's baseline value, else the submitted or validated value at the goal's
+ * baseline period, else (no baseline period chosen) the firm's first validated value of the
+ * same metric, subject and period kind. Never a draft: the figures are shown to whoever
+ * reads the value, a supplier's customers too, and a draft never leaves the firm. Both
+ * figures are oriented by the metric's direction: positive is better.
  */
 export async function progressOf(db: Db, ids: string[]): Promise<Map<string, Progress>> {
   if (ids.length === 0) return new Map();
@@ -124,7 +140,7 @@ export async function progressOf(db: Db, ids: string[]): Promise<Map<string, Pro
           g."baselineValue",
           (SELECT b.value FROM "MetricValue" b
             WHERE b."organisationId" = v."organisationId" AND b."metricId" = v."metricId" AND b."subjectKey" = v."subjectKey"
-              AND b."periodId" = g."baselinePeriodId" AND b.status <> 'rejected'),
+              AND b."periodId" = g."baselinePeriodId" AND b.status IN ('submitted', 'validated')),
           CASE WHEN g."baselinePeriodId" IS NULL THEN
             (SELECT b.value FROM "MetricValue" b JOIN "Period" bp ON bp.id = b."periodId"
               WHERE b."organisationId" = v."organisationId" AND b."metricId" = v."metricId" AND b."subjectKey" = v."subjectKey"

@@ -39,6 +39,7 @@ import {
   nextRevisions,
   previousValues,
   progressOf,
+  readsFromOutside,
   relatedKey,
   relatedValues,
   ruleOf,
@@ -67,6 +68,25 @@ export const METRIC_VALUE_LIST: ListSpec = {
   },
   search: (q) => ({ OR: [{ metric: { code: { contains: q.toUpperCase() } } }, { organisation: { name: { contains: q, mode: 'insensitive' } } }] }),
 };
+
+/**
+ * The list as a customer buyer may query it. A supplier's review flag is the firm's own
+ * (toMetricValue shows it to a buyer as not flagged), so filtering or sorting by it must not
+ * tell the flagged values apart either: the filter reads the flag as the buyer sees it, and
+ * the list does not sort by it.
+ */
+const BUYER_METRIC_VALUE_LIST: ListSpec = {
+  ...METRIC_VALUE_LIST,
+  sortable: METRIC_VALUE_LIST.sortable.filter((f) => f !== 'outlier'),
+  filters: {
+    ...METRIC_VALUE_LIST.filters,
+    outlier: { type: 'boolean', where: (yes) => (yes ? { outlier: true, customerId: { not: null } } : { OR: [{ outlier: false }, { customerId: null }] }) },
+  },
+};
+
+export function metricValueList(p: Principal): ListSpec {
+  return p.role === 'customer_buyer' ? BUYER_METRIC_VALUE_LIST : METRIC_VALUE_LIST;
+}
 
 /** Rule failures of metrics.md: the detail is the messages themselves, each error names its field. */
 export function invalid(errors: ProblemFieldError[]): DomainError {
@@ -115,14 +135,20 @@ export class MetricValuesService {
     }
   }
 
+  /** Sorts and filters of the list for the caller (metricValueList). */
+  listSpec(): ListSpec {
+    return metricValueList(this.context.requirePrincipal());
+  }
+
   async list(page: ListPage): Promise<{ rows: MetricValue[]; total: number }> {
+    const p = this.context.requirePrincipal();
     const db = this.prisma.scoped;
     const [rows, total] = await Promise.all([
       db.metricValue.findMany({ where: page.where, orderBy: page.orderBy, skip: page.skip, take: page.take, include: VALUE_INCLUDE }),
       db.metricValue.count({ where: page.where }),
     ]);
     const progress = await progressOf(db, rows.map((r) => r.id));
-    return { rows: rows.map((r) => toMetricValue(r, progress.get(r.id))), total };
+    return { rows: rows.map((r) => toMetricValue(r, p, progress.get(r.id))), total };
   }
 
   async get(id: string): Promise<MetricValue> {
@@ -133,7 +159,7 @@ export class MetricValuesService {
     const row = await db.metricValue.findFirst({ where: { id }, include: VALUE_INCLUDE });
     if (!row) throw DomainError.notFound('Metric value');
     const progress = await progressOf(db, [id]);
-    return toMetricValue(row, progress.get(id));
+    return toMetricValue(row, this.context.requirePrincipal(), progress.get(id));
   }
 
   /**
@@ -471,25 +497,29 @@ export class MetricValuesService {
 
   /** Every revision with the applied state it started from (before) and its own (after). */
   async revisions(id: string): Promise<MetricValueRevision[]> {
+    const p = this.context.requirePrincipal();
     const db = this.prisma.scoped;
-    const value = await db.metricValue.findFirst({ where: { id }, select: { id: true } });
+    const value = await db.metricValue.findFirst({ where: { id }, select: { id: true, customerId: true } });
     if (!value) throw DomainError.notFound('Metric value');
+    // The scope leaves a buyer only the submitted and validated revisions of a supplier's value;
+    // what the firm wrote on them (note, reason) and who did it stay with the firm.
+    const outside = readsFromOutside(p, value);
     const rows = await db.metricValueRevision.findMany({ where: { metricValueId: id }, orderBy: { revision: 'asc' } });
     let applied: MetricValueState | null = null;
     return rows.map((r) => {
-      const after = stateOf(r);
+      const after = outside ? { ...stateOf(r), note: null } : stateOf(r);
       const out: MetricValueRevision = {
         id: r.id,
         metricValueId: r.metricValueId,
         revision: r.revision,
         before: applied,
         after,
-        reason: r.reason,
+        reason: outside ? null : r.reason,
         approval: r.approval,
         decidedById: r.decidedById,
         decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
-        actorUserId: r.actorUserId,
-        actorApiKeyId: r.actorApiKeyId,
+        actorUserId: outside ? null : r.actorUserId,
+        actorApiKeyId: outside ? null : r.actorApiKeyId,
         createdAt: r.createdAt.toISOString(),
       };
       if (r.approval === 'not_needed' || r.approval === 'approved') applied = after;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Organisation } from '@tandem/contracts';
 import type { Organisation as OrganisationRow } from '@tandem/db';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, OrganisationErrorCode, PrismaService, RequestContext, type Principal, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
 import { ORGANISATION_KINDS } from '@tandem/contracts';
@@ -66,10 +66,34 @@ export class OrganisationsService {
     });
   }
 
+  /**
+   * An organisation is one row for every consortium it takes part in: its code (the org_code
+   * of every consortium's imports and bulk pushes), name, NAICS code, size and payroll are
+   * shared. Its own firm admin and the platform admin change them; consortium staff only
+   * while the organisation takes part in no other consortium, i.e. every membership that is
+   * not exited is in theirs (an organisation they registered and that joined nowhere else
+   * included). Otherwise 403, without naming the other consortium.
+   */
+  private async assertOwnsIdentity(tx: ScopedTx, p: Principal, org: OrganisationRow): Promise<void> {
+    if (p.role !== 'consortium_staff') return;
+    // Raw: the scoped client shows staff their own consortium's memberships only, and this asks about the others.
+    const [elsewhere] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Membership"
+       WHERE "organisationId" = ${org.id}::uuid AND "consortiumId" <> ${p.consortiumId}::uuid AND status <> 'exited'`;
+    if ((elsewhere?.n ?? 0) > 0) {
+      throw new DomainError(
+        OrganisationErrorCode.SharedIdentity,
+        `Organisation ${org.code} is also a member of another consortium: its own admin or the platform admin changes its shared details`,
+      );
+    }
+  }
+
   async update(id: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+    const p = this.context.requirePrincipal();
     return this.prisma.scoped.$transaction(async (tx) => {
       const before = await tx.organisation.findFirst({ where: { id } });
       if (!before) throw DomainError.notFound('Organisation');
+      await this.assertOwnsIdentity(tx, p, before);
       const row = await tx.organisation.update({ where: { id }, data: dto });
       await this.audit.record(tx, { action: 'organisation.updated', entityType: 'Organisation', entityId: id, before: toOrganisation(before), after: toOrganisation(row), organisationId: id });
       return toOrganisation(row);
@@ -77,9 +101,11 @@ export class OrganisationsService {
   }
 
   async remove(id: string): Promise<Organisation> {
+    const p = this.context.requirePrincipal();
     return this.prisma.scoped.$transaction(async (tx) => {
       const before = await tx.organisation.findFirst({ where: { id }, include: { _count: { select: { memberships: true } } } });
       if (!before) throw DomainError.notFound('Organisation');
+      await this.assertOwnsIdentity(tx, p, before);
       if (before._count.memberships > 0) {
         throw new DomainError(CommonErrorCode.Conflict, 'The organisation has memberships; exit them instead of deleting it');
       }

@@ -65,6 +65,7 @@ export class CommitImportJob {
         `CSV import ${imp.filename}`.slice(0, 500),
         data.userId,
         apiKeyId,
+        imp.organisationId,
       ]);
       const counts = result.rows[0] ?? { committed: 0, inserted: 0, revised: 0 };
       await hooks.afterInsert?.();

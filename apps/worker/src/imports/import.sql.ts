@@ -7,7 +7,17 @@ import { CROSS_METRIC_RULES, PERIOD_CODE_PATTERN, PLAIN_NUMBER_PATTERN } from '@
  * from the domain (metric-rules.ts) through the `rl` rules table, so they read as the API's.
  *
  * Raw SQL bypasses the scoped Prisma client: every statement takes the consortium and the
- * uploading firm from the Import row explicitly ($2, $3).
+ * uploading firm from the Import row explicitly.
+ *
+ * What a firm's upload may learn (benchmarks.md rule 9: an error carries no figure or fact its
+ * reader could not read through the API): a row is *owned* when it is about the uploader —
+ * its own figures, or as a customer its report about one of its suppliers. A row that is not
+ * owned gets one message whatever the code it names (unknown, another consortium's, not a
+ * member, no relationship), and no check that reads stored data runs on it: neither the
+ * membership or relationship messages, nor the cross-metric check, nor the outlier note of the
+ * commit, which compare only with the uploader's own stored values. Consortium staff read
+ * everything of their consortium, so their uploads keep the detailed messages; an
+ * organisation that is not a member of the consortium reads as unknown to them.
  */
 
 /** formatNumber() of libs/domain in SQL: thousands separators, at most 6 decimals. */
@@ -34,11 +44,12 @@ const RULE_COLUMNS = `id uuid, code text, unit text, quarterly boolean, is_ratio
  * customer and its relationship with the supplier, metric, period), cells parsed when they
  * are plain numbers, and the figure to store (the value; for a ratio given as numerator and
  * denominator, numerator ÷ denominator × scale) when the figures are consistent.
- * CTEs rl, base, shape, ratio, judged, fig; `rules` is the parameter of the rules table.
+ * CTEs rl, base, shape, ratio, judged, fig; `rules` is the parameter of the rules table,
+ * `uploader` the parameter of the uploading firm (null: staff), which decides `owned` (above).
  */
 // Each level ends in OFFSET 0, which keeps PostgreSQL from folding it into the next: folded,
 // a column such as \`figure\` is re-evaluated at every reference (measured: 20× slower).
-function resolution(rules: string, onlyMetrics?: string): string {
+function resolution(rules: string, uploader: string, onlyMetrics?: string): string {
   return `rl AS (
   SELECT * FROM jsonb_to_recordset(${rules}::jsonb) AS x(${RULE_COLUMNS})
 ),
@@ -57,7 +68,12 @@ base AS (
          p.id AS period_id, p.code AS period_code, p.kind AS period_kind, p.state AS period_state, p.prev_id AS prev_period_id, p.prev_code AS prev_period_code,
          CASE WHEN r."valueText" ~ '${PLAIN_NUMBER_PATTERN}' THEN r."valueText"::numeric END AS v,
          CASE WHEN r."numeratorText" ~ '${PLAIN_NUMBER_PATTERN}' THEN r."numeratorText"::numeric END AS n,
-         CASE WHEN r."denominatorText" ~ '${PLAIN_NUMBER_PATTERN}' THEN r."denominatorText"::numeric END AS d
+         CASE WHEN r."denominatorText" ~ '${PLAIN_NUMBER_PATTERN}' THEN r."denominatorText"::numeric END AS d,
+         -- staff: a member of the consortium; a firm: its own figures, or its report as the customer of one of its suppliers
+         coalesce(CASE WHEN ${uploader}::uuid IS NULL THEN om.status IS NOT NULL
+                       WHEN r."customerCode" IS NULL THEN o.id = ${uploader}::uuid
+                       ELSE c.id = ${uploader}::uuid AND sr.id IS NOT NULL
+                  END, false) AS owned
   FROM "ImportRow" r
   LEFT JOIN "Organisation" o ON o.code = lower(r."orgCode")
   LEFT JOIN "Membership" om ON om."organisationId" = o.id AND om."consortiumId" = $2
@@ -122,10 +138,11 @@ fig AS (
  * resolves the rows again with the same SQL and takes those without errors.
  * $1 importId, $2 consortiumId, $3 uploading organisation (null: staff), $4 rules (jsonb),
  * $5 not-a-number template, $6 value-too-large message, $7 component-too-large message,
- * $8 first year, $9 last year of a period code (text, compared as 4 digits).
+ * $8 first year, $9 last year of a period code (text, compared as 4 digits), $10 the
+ * uploading organisation's code (null: staff).
  */
 export const CHECK_ROWS_SQL = `
-WITH ${resolution('$4')},
+WITH ${resolution('$4', '$3')},
 dupkeys AS (
   SELECT lower(r."orgCode") AS k1, r."periodCode" AS k2, upper(r."metricCode") AS k3, coalesce(lower(r."customerCode"), '') AS k4
   FROM "ImportRow" r
@@ -146,10 +163,11 @@ checked AS (
          -- Most rows are fine: a cheap test that implies every check below passes (figure resolved,
          -- organisation, customer, period and metric acceptable, in range, no duplicate) skips
          -- building the list of messages. When it fails, the messages decide.
-         CASE WHEN f.figure IS NOT NULL
-                   AND f.org_id IS NOT NULL AND f.org_status IN ('active', 'suspended') AND NOT ($3::uuid IS NOT NULL AND f.self_reported AND f.org_id <> $3::uuid)
-                   AND (f."customerCode" IS NULL OR (f.cust_id IS NOT NULL AND f.cust_status IS NOT NULL AND f.rel_id IS NOT NULL
-                                                     AND NOT ($3::uuid IS NOT NULL AND f.cust_id <> $3::uuid)))
+         CASE WHEN f.figure IS NOT NULL AND f.owned
+                   AND CASE WHEN $3::uuid IS NULL
+                            THEN f.org_status IN ('active', 'suspended') AND (f."customerCode" IS NULL OR (f.cust_status IS NOT NULL AND f.rel_id IS NOT NULL))
+                            -- a firm's own membership; of a supplier, the relationship is what the firm can read
+                            ELSE NOT f.self_reported OR f.org_status IN ('active', 'suspended') END
                    AND f.period_id IS NOT NULL AND f.period_state = 'open' AND f."periodCode" ~ '${PERIOD_CODE_PATTERN}'
                    AND substr(f."periodCode", 1, 4) BETWEEN $8 AND $9 AND NOT (f.quarterly AND f.period_kind = 'month')
                    AND f.metric_enabled AND f.reporter_ok
@@ -158,14 +176,23 @@ checked AS (
               THEN '{}'::text[]
               ELSE array_remove(ARRAY[
            ${err('org_code', `CASE WHEN f."orgCode" IS NULL THEN 'is required'
+                -- a firm: one message for any code but its own, whether it exists, is a member or not
+                WHEN $3::uuid IS NOT NULL AND f.self_reported AND NOT f.owned
+                  THEN format('must be your own organisation (%s): a firm imports its own figures only', $10::text)
+                -- a firm as a customer: one message for an unknown code and for a firm that is not its supplier;
+                -- a row naming another customer is told so on customer_code only
+                WHEN $3::uuid IS NOT NULL AND NOT f.self_reported
+                  THEN CASE WHEN f.cust_id = $3::uuid AND NOT f.owned
+                            THEN format('must be one of your suppliers: an organisation with a supply relationship with %s in this consortium', $10::text) END
                 WHEN f.org_id IS NULL OR f.org_status IS NULL THEN format('unknown organisation "%s"', f."orgCode")
                 WHEN f.org_status NOT IN ('active', 'suspended') THEN format('%s is not an active member of this consortium (%s)', f.org_code, f.org_status)
-                WHEN $3::uuid IS NOT NULL AND f.self_reported AND f.org_id <> $3::uuid THEN 'a firm imports figures of its own organisation only'
            END`)},
            ${err('customer_code', `CASE WHEN f."customerCode" IS NULL THEN NULL
+                WHEN $3::uuid IS NOT NULL
+                  THEN CASE WHEN f.cust_id IS DISTINCT FROM $3::uuid
+                            THEN format('must be your own organisation (%s): a firm reports about its suppliers as their customer only', $10::text) END
                 WHEN f.cust_id IS NULL OR f.cust_status IS NULL THEN format('unknown customer "%s"', f."customerCode")
                 WHEN f.org_id IS NOT NULL AND f.org_status IS NOT NULL AND f.rel_id IS NULL THEN format('%s is not a customer of %s', lower(f."customerCode"), f.org_code)
-                WHEN $3::uuid IS NOT NULL AND f.cust_id <> $3::uuid THEN 'a firm reports about its suppliers as their customer only: customer_code must be your own organisation'
            END`)},
            ${err('period', `CASE WHEN f."periodCode" IS NULL THEN 'is required'
                 WHEN f."periodCode" !~ '${PERIOD_CODE_PATTERN}' OR NOT substr(f."periodCode", 1, 4) BETWEEN $8 AND $9
@@ -211,15 +238,18 @@ FROM checked c CROSS JOIN LATERAL unnest(c.errs) AS e
 
 /**
  * The rows a commit takes: resolved as by the check, without any ImportError, in a period
- * that is still open, of a metric still enabled. $1 importId, $2 consortiumId, $3 rules.
+ * that is still open, of a metric still enabled. $1 importId, $2 consortiumId, $3 rules,
+ * $7 uploading organisation (null: staff). A row the uploader does not own has an error
+ * already; `owned` is required here too, since this statement writes without the scoped
+ * client and must not rely on another statement for whose values it touches.
  */
 const COMMITTABLE = `
-WITH ${resolution('$3')},
+WITH ${resolution('$3', '$7')},
 src AS MATERIALIZED (
   SELECT f."rowNumber", f.org_id, f.metric_id, f.period_id, f.cust_id, coalesce(f.cust_id::text, 'self') AS subject, f.figure, f.numerator,
          f.denominator, f.note, f.period_state, f.metric_enabled, f.period_code, f.prev_period_id, f.prev_period_code, f.outlier_factor
   FROM fig f
-  WHERE NOT EXISTS (SELECT 1 FROM "ImportError" e WHERE e."importId" = $1 AND e."rowNumber" = f."rowNumber")
+  WHERE f.owned AND NOT EXISTS (SELECT 1 FROM "ImportError" e WHERE e."importId" = $1 AND e."rowNumber" = f."rowNumber")
 )`;
 
 /**
@@ -238,14 +268,16 @@ src AS MATERIALIZED (
  *
  * Outliers (metrics.md): a figure more than the metric's factor away from the firm's value
  * of the previous period (from this file, else already stored) is flagged, never refused;
- * the note is detectOutlier()'s.
+ * the note is detectOutlier()'s. Only owned rows are committed, so the previous value is the
+ * uploader's own (or, for a customer's report, the customer's own earlier report).
  *
  * New keys are inserted with a plain INSERT (anti-join on the natural key) rather than ON
  * CONFLICT, which is markedly slower for a million rows; the import's advisory lock keeps
  * imports apart, and a value inserted through the API in between fails the statement on
  * the unique key, so the job is retried, never duplicated.
  *
- * $1 importId, $2 consortiumId, $3 rules, $4 revision reason, $5 actor user, $6 actor API key.
+ * $1 importId, $2 consortiumId, $3 rules, $4 revision reason, $5 actor user, $6 actor API key,
+ * $7 uploading organisation (null: staff).
  */
 export const COMMIT_ROWS_SQL = `${COMMITTABLE},
 ready AS (
@@ -253,7 +285,7 @@ ready AS (
   FROM src s
   LEFT JOIN src sp ON sp.org_id = s.org_id AND sp.metric_id = s.metric_id AND sp.period_id = s.prev_period_id AND sp.subject = s.subject
                   AND sp.period_state = 'open'
-  LEFT JOIN "MetricValue" mv ON mv."organisationId" = s.org_id AND mv."metricId" = s.metric_id AND mv."periodId" = s.prev_period_id
+  LEFT JOIN "MetricValue" mv ON mv."consortiumId" = $2 AND mv."organisationId" = s.org_id AND mv."metricId" = s.metric_id AND mv."periodId" = s.prev_period_id
                             AND mv."subjectKey" = s.subject
   LEFT JOIN "MetricValue" cur ON cur."organisationId" = s.org_id AND cur."metricId" = s.metric_id AND cur."periodId" = s.period_id AND cur."subjectKey" = s.subject
   WHERE s.period_state = 'open' AND s.metric_enabled
@@ -330,17 +362,23 @@ export const CROSS_METRIC_RULES_JSON = JSON.stringify(CROSS_METRIC_RULES);
  * same period and subject — from this file, else as stored — with the domain's message, on
  * the value column. Rows whose own figures could not be read are left to the other checks.
  *
- * $1 importId, $2 consortiumId, $3 rules, $4 cross-metric rules, $5 their metric codes.
+ * The message prints the other figure, so only owned rows take part (see the top of this
+ * file): a firm's row compares with its own values, a customer's report with its own earlier
+ * reports — values the uploader reads through the API — and never with a row or a stored
+ * value of a firm the uploader does not own.
+ *
+ * $1 importId, $2 consortiumId, $3 rules, $4 cross-metric rules, $5 their metric codes,
+ * $6 uploading organisation (null: staff).
  */
 export const CROSS_CHECK_SQL = `
-WITH ${resolution('$3', '$5::text[]')},
+WITH ${resolution('$3', '$6', '$5::text[]')},
 cr AS (
   SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(code text, unit text, "atMost" text, "otherUnit" text, factor numeric, why text)
 ),
 figs AS MATERIALIZED (
   SELECT f."rowNumber", upper(f."metricCode") AS code, f.org_id, f.period_id, coalesce(f.cust_id::text, 'self') AS subject, f.figure
   FROM fig f
-  WHERE f.figure IS NOT NULL AND f.org_id IS NOT NULL AND f.period_id IS NOT NULL AND f.metric_id IS NOT NULL
+  WHERE f.figure IS NOT NULL AND f.owned AND f.org_id IS NOT NULL AND f.period_id IS NOT NULL AND f.metric_id IS NOT NULL
 ),
 sides AS (
   -- each row against the other metric of each rule it takes part in: as the part (rule_code) or as the whole (rule_at_most)
@@ -364,7 +402,7 @@ paired AS (
   FROM sides s
   LEFT JOIN firsts o ON o.org_id = s.org_id AND o.period_id = s.period_id AND o.subject = s.subject AND o.code = s.other_code
   LEFT JOIN defs d ON d.code = s.other_code
-  LEFT JOIN "MetricValue" v ON v."organisationId" = s.org_id AND v."metricId" = d.id AND v."periodId" = s.period_id
+  LEFT JOIN "MetricValue" v ON v."consortiumId" = $2 AND v."organisationId" = s.org_id AND v."metricId" = d.id AND v."periodId" = s.period_id
                            AND v."subjectKey" = s.subject AND v.status <> 'rejected'
 )
 INSERT INTO "ImportError" ("importId", "rowNumber", "column", "message")

@@ -123,6 +123,10 @@ export class ParseImportJob {
       const defs = await loadMetricDefinitions(client, imp.consortiumId);
       const messages = commonMessages();
       const rules = JSON.stringify(defs.map(sqlRule));
+      // a firm's messages name its own code, never the one a row names (import.sql.ts)
+      const uploaderCode = imp.organisationId
+        ? ((await client.query<{ code: string }>(`SELECT code FROM "Organisation" WHERE id = $1`, [imp.organisationId])).rows[0]?.code ?? null)
+        : null;
       await client.query(CHECK_ROWS_SQL, [
         data.importId,
         imp.consortiumId,
@@ -133,8 +137,9 @@ export class ParseImportJob {
         messages.componentTooLarge,
         String(PERIOD_YEAR_MIN),
         String(PERIOD_YEAR_MAX),
+        uploaderCode,
       ]);
-      await client.query(CROSS_CHECK_SQL, [data.importId, imp.consortiumId, rules, CROSS_METRIC_RULES_JSON, CROSS_METRIC_CODES]);
+      await client.query(CROSS_CHECK_SQL, [data.importId, imp.consortiumId, rules, CROSS_METRIC_RULES_JSON, CROSS_METRIC_CODES, imp.organisationId]);
       progress(97);
       const t2 = Date.now();
       const counts = await client.query<{ errors: number }>(`SELECT count(DISTINCT "rowNumber")::int AS errors FROM "ImportError" WHERE "importId" = $1`, [data.importId]);

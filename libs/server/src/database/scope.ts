@@ -44,20 +44,43 @@ function seesNoFigures(p: Principal): boolean {
 }
 
 /**
+ * Statuses in which a supplier's self-reported value has left the firm (benchmarks.md rule 8:
+ * "never a draft"). A rejected value went back to the firm for correction: not shown either.
+ */
+const SHARED_WITH_CUSTOMERS = ['submitted', 'validated'];
+
+/** A supplier's self-reported values a customer buyer may read: its own suppliers', once submitted. */
+function suppliersSharedValues(c: string, o: string): Where {
+  return { consortiumId: c, customerId: null, status: { in: SHARED_WITH_CUSTOMERS }, organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } } };
+}
+
+/**
  * Metric values a principal may read. A supplier sees its own figures, including what its
- * customers reported about it; a customer buyer sees what it reported and the self-reported
- * figures of its own suppliers — never another customer's report.
+ * customers reported about it; a customer buyer sees what it reported and the submitted or
+ * validated self-reported figures of its own suppliers — never a draft, never another
+ * customer's report.
  */
 function metricValueScope(p: Principal, c: string, o: string): Where {
   if (isStaff(p)) return { consortiumId: c };
   if (seesNoFigures(p)) return NOTHING_BY_ID;
-  if (p.role === 'customer_buyer') {
-    return {
-      consortiumId: c,
-      OR: [{ customerId: o }, { customerId: null, organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } } }],
-    };
-  }
+  if (p.role === 'customer_buyer') return { OR: [{ consortiumId: c, customerId: o }, suppliersSharedValues(c, o)] };
   return { consortiumId: c, organisationId: o };
+}
+
+/**
+ * Revisions of the values a principal may read. A buyer reads every revision of its own
+ * reports, but of a supplier's value only the revisions that were submitted or validated and
+ * applied: a draft revision, or a change still awaiting (or refused) staff approval, never
+ * left the firm.
+ */
+function revisionScope(p: Principal, c: string, o: string): Where {
+  if (p.role !== 'customer_buyer') return { metricValue: metricValueScope(p, c, o) };
+  return {
+    OR: [
+      { metricValue: { consortiumId: c, customerId: o } },
+      { status: { in: SHARED_WITH_CUSTOMERS }, approval: { in: ['not_needed', 'approved'] }, metricValue: suppliersSharedValues(c, o) },
+    ],
+  };
 }
 
 function relationshipScope(p: Principal, c: string, o: string): Where {
@@ -138,7 +161,7 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
     case 'MetricValue':
       return metricValueScope(p, c, o);
     case 'MetricValueRevision':
-      return { metricValue: metricValueScope(p, c, o) };
+      return revisionScope(p, c, o);
     case 'SupplyRelationship':
       return relationshipScope(p, c, o);
     case 'SourcingModeChange':

@@ -27,8 +27,6 @@ export enum MembershipErrorCode {
 export enum UserErrorCode {
   EmailTaken = 'users.email_taken',
   RoleNeedsOrganisation = 'users.role_needs_organisation',
-  /** account-wide details belong to the person and the platform admin */
-  AccountNotYours = 'users.account_not_yours',
   WrongPassword = 'users.wrong_password',
 }
 export enum InvitationErrorCode {
@@ -37,6 +35,9 @@ export enum InvitationErrorCode {
   DailyCapReached = 'invitations.daily_cap_reached',
   /** the address has an account: accepting takes its password, not a new one */
   AccountExists = 'invitations.account_exists',
+}
+export enum OrganisationErrorCode {
+  SharedIdentity = 'organisations.shared_identity',
 }
 export enum ApiKeyErrorCode {
   AlreadyRevoked = 'api_keys.already_revoked',
@@ -67,7 +68,18 @@ export enum MetricValueErrorCode {
   RevisionDecided = 'metric_values.revision_decided',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | MembershipErrorCode | UserErrorCode | InvitationErrorCode | ApiKeyErrorCode | ScorecardErrorCode | MetricDefinitionErrorCode | PeriodErrorCode | MetricValueErrorCode;
+export type ErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | MembershipErrorCode
+  | OrganisationErrorCode
+  | UserErrorCode
+  | InvitationErrorCode
+  | ApiKeyErrorCode
+  | ScorecardErrorCode
+  | MetricDefinitionErrorCode
+  | PeriodErrorCode
+  | MetricValueErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -127,9 +139,9 @@ export function statusOf(code: ErrorCode): number {
     case InvitationErrorCode.NotPending:
       return 409;
     case CommonErrorCode.Forbidden:
+    case OrganisationErrorCode.SharedIdentity:
     case MetricValueErrorCode.NotReporter:
     case ScorecardErrorCode.NotYourCustomer:
-    case UserErrorCode.AccountNotYours:
       return 403;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidCredentials:
