@@ -38,7 +38,9 @@ export const PERMISSIONS = [
   'periods.create',
   'periods.update',
   'periods.close',
+  'periods.reopen',
   'periods.publish',
+  'periods.completeness',
   'metric-values.read',
   'metric-values.write',
   'metric-values.validate',
@@ -56,6 +58,7 @@ export const PERMISSIONS = [
   'scorecards.recompute',
   'corrective-action-plans.read',
   'corrective-action-plans.write',
+  'corrective-action-tasks.update-status',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +68,7 @@ const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'member
 const FIRM_REPORTING: Permission[] = [
   'metric-values.read',
   'metric-values.write',
+  'periods.completeness',
   'imports.read',
   'imports.create',
   'supply-relationships.read',
@@ -72,6 +76,8 @@ const FIRM_REPORTING: Permission[] = [
   'scorecard-templates.read',
   'scorecards.read',
   'corrective-action-plans.read',
+  // only on a task assigned to the user (the service checks); plan writers may change any task
+  'corrective-action-tasks.update-status',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -106,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'scorecards.read',
     'corrective-action-plans.read',
     'corrective-action-plans.write',
+    'corrective-action-tasks.update-status',
   ],
   // Union representatives and trainers never read metric values (domain.md).
   union_representative: [...FIRM_READ],
