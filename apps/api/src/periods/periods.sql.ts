@@ -1,3 +1,5 @@
+import { collectedInSql } from '@tandem/server';
+
 /**
  * SQL of a period's completeness (GET /api/periods/{id}/completeness). Raw SQL bypasses the
  * scoped client: every statement takes the consortium (and, for a firm, its organisation)
@@ -22,8 +24,7 @@ expected AS (
   FROM "MetricDefinition" md
   JOIN per ON md."consortiumId" = per."consortiumId"
   WHERE md.enabled AND 'supplier' = ANY (md.reporters)
-    AND (CASE WHEN per."reportingCalendar" = 'quarterly' THEN 'quarterly' ELSE md.frequency::text END)
-        = (CASE per.kind WHEN 'month' THEN 'monthly' ELSE 'quarterly' END)
+    AND ${collectedInSql('per."reportingCalendar"', 'md.frequency', 'per.kind')}
 )`;
 
 export const EXPECTED_CODES_SQL = `WITH ${EXPECTED} SELECT code FROM expected ORDER BY code COLLATE "C"`;
