@@ -11,7 +11,8 @@ import { addDays, rngFor, uuidv7, type Rng } from './prng';
  * adds a revision each, a correction of a closed period is a revision with a reason that
  * staff approved (or have yet to decide). Statuses follow the calendar: values of closed and
  * published quarters are validated (a few rejected), the open quarter's are submitted or
- * still drafts, and some firms have not reported it yet (the reminders job's work).
+ * still drafts, and some firms have not reported it yet (the reminders job's work); of the
+ * customers' reports in the open quarter, those in for over a week are validated already.
  */
 
 export const SUPPLIER_METRICS: readonly CatalogueMetric[] = STANDARD_CATALOGUE.filter((m) => m.reporters.includes('supplier'));
@@ -267,7 +268,9 @@ export function buildValues(input: ValueInput): ValueOutput {
         const figures = figuresOf(code, figs[code], {}, `${slug} ${rel.key} ${q.code}`);
         const d: Draft = { organisationId: firm.id, customerId: rel.customerId, metric: code, quarter: q, figures, note: null, source: rel.source, history: [], rejectionReason: null };
         d.history.push({ at: sitting, status: 'submitted', figures, actorUserId: rel.actorUserId });
-        if (q.state !== 'open') d.history.push({ at: review, status: 'validated', figures, actorUserId: input.staffUserId });
+        // staff validate customers' reports as they arrive: in the quarter due now, those in for over a week
+        // are validated already, which gives its relationships provisional scorecards
+        if (q.state !== 'open' || review.getTime() < PERFORMANCE_TODAY.getTime() - 7 * 86_400_000) d.history.push({ at: review, status: 'validated', figures, actorUserId: input.staffUserId });
         drafts.push(d);
       }
     }

@@ -264,9 +264,10 @@ export function buildPerformance(consortia: ConsortiumRows, orgs: OrganisationRo
       dueOn: '2026-12-31',
       ownerUserId: acmeAdmin,
       tasks: [
-        { title: '8D on the porosity escapes in cylinder-head castings, root cause confirmed with Northstar quality', owner: 'Daniel Schultz', dueOn: '2026-03-15', status: 'done', doneOn: '2026-03-06' },
+        { title: '8D on the porosity escapes in cylinder-head castings, root cause confirmed with Northstar quality', owner: 'Daniel Schultz', ownerUserId: acmeAdmin, dueOn: '2026-04-30', status: 'done', doneOn: '2026-04-17' },
         { title: 'Rotary degassing unit on melt line 2', owner: 'Maintenance lead', dueOn: '2026-12-15', status: 'doing' },
-        { title: 'SPC course for the core-room operators at Lakeshore Technical College', owner: 'Rosa Hernandez', dueOn: '2026-12-31', status: 'todo' },
+        // assigned to the contributor demo account: the assignee moves its status herself
+        { title: 'SPC course for the core-room operators at Lakeshore Technical College', owner: 'Rosa Hernandez', ownerUserId: userByEmail.get('contributor@acme-castings.demo') ?? null, dueOn: '2026-12-31', status: 'todo' },
       ],
     },
   ];

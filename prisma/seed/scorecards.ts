@@ -2,15 +2,17 @@ import type { PlanStatus, Prisma, Standing, TaskStatus } from '../generated/clie
 import { CORRECTIVE_ACTION_DAYS, type ScorecardCriterionResult, type ScorecardThreshold, type StandingRule } from '@tandem/contracts';
 import { computeScorecard, opensCorrectiveAction, type CandidateValues, type CriterionInput } from '@tandem/domain';
 import { validatedKey } from './metric-values';
-import { CLOSED_QUARTERS, PERFORMANCE_TODAY, type QuarterSeed } from './periods';
+import { PERFORMANCE_TODAY, QUARTERS, type QuarterSeed } from './periods';
 import { addDays, day, rngFor, uuidv7 } from './prng';
 
 /**
  * Scorecard templates of glmp (the consortium's and Northstar Engines' own), the scorecards
- * of every relationship in every closed quarter, computed from the validated values by
+ * of every relationship in every quarter that has validated values, computed from them by
  * computeScorecard() of libs/domain, the twin of the worker's SQL
- * (apps/worker/src/scorecards/scorecards.sql.ts; the seed-performance e2e test checks both agree), and a corrective action plan wherever a
- * supplier fell to development or probation with a customer.
+ * (apps/worker/src/scorecards/scorecards.sql.ts; the seed-performance e2e test checks both
+ * agree): provisional in the open quarter (and wherever a criterion had no value at the
+ * close), final otherwise. A corrective action plan wherever a FINAL standing fell to
+ * development or probation with a customer.
  */
 
 export interface TemplateSeed {
@@ -151,7 +153,7 @@ export interface PlanStory {
   ownerUserId?: string | null;
   dueOn?: string;
   status?: PlanStatus;
-  tasks: { title: string; owner: string; dueOn: string; status: TaskStatus; doneOn?: string }[];
+  tasks: { title: string; owner: string; ownerUserId?: string | null; dueOn: string; status: TaskStatus; doneOn?: string }[];
 }
 
 export interface ScorecardInput {
@@ -207,9 +209,10 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
 
   for (const rel of input.relationships) {
     const template = rel.customerId === input.customerTemplate.id ? customerTemplate : consortiumTemplate;
+    // the latest FINAL standing: provisional scorecards are never judged (libs/domain scoring.ts)
     let previous: Standing | null = null;
     const cards: { id: string; q: QuarterSeed; standing: Standing; details: ScorecardCriterionResult[]; at: Date }[] = [];
-    for (const q of CLOSED_QUARTERS) {
+    for (const q of QUARTERS) {
       // the validated candidates of each criterion, scored by the domain's twin of the worker's SQL
       let latest = 0;
       const values = new Map<string, CandidateValues>();
@@ -220,11 +223,11 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
         if (used) latest = Math.max(latest, used.at.getTime());
         values.set(c.metricId, { customer: customer?.value, self: self?.value });
       }
-      const result = computeScorecard(template.criteria, values, template.standings);
+      const result = computeScorecard(template.criteria, values, template.standings, { state: q.state });
       if (!result) continue;
-      const { score, standing, details } = result;
-      // recomputed by the worker minutes after the last of its values was validated
-      const at = new Date(latest + rng.int(1, 15) * 60_000);
+      const { score, standing, coverage, provisional, details } = result;
+      // recomputed by the worker minutes after the last of its values was validated, or at the close
+      const at = new Date(Math.max(latest, q.closedAt?.getTime() ?? 0) + rng.int(1, 15) * 60_000);
       const id = uuidv7(at, rng);
       scorecards.push({
         id,
@@ -236,18 +239,21 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
         customerId: rel.customerId,
         score,
         standing,
+        coverage,
+        provisional,
         details: details as unknown as Prisma.InputJsonValue,
         computedAt: at,
         createdAt: at,
         updatedAt: at,
       });
+      if (provisional) continue;
       if (opensCorrectiveAction(standing, previous)) cards.push({ id, q, standing, details, at });
       previous = standing;
     }
 
     // ── corrective action plans ──
     const standingsAfter = (q: QuarterSeed) =>
-      scorecards.filter((s) => s.relationshipId === rel.id && CLOSED_QUARTERS.findIndex((x) => input.periodId(x) === s.periodId) > CLOSED_QUARTERS.indexOf(q)).map((s) => s.standing);
+      scorecards.filter((s) => s.relationshipId === rel.id && !s.provisional && QUARTERS.findIndex((x) => input.periodId(x) === s.periodId) > q.index).map((s) => s.standing);
     for (const card of cards) {
       const story = input.stories?.find((s) => s.pair === rel.key);
       const later = standingsAfter(card.q);
@@ -274,7 +280,8 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
         const changed = t.status === 'done' && t.doneOn ? new Date(`${t.doneOn}T16:00:00Z`) : t.status === 'doing' ? addDays(taskCreated, rng.int(5, 20)) : taskCreated;
         const updated = changed < PERFORMANCE_TODAY ? changed : taskCreated;
         if (updated > touched) touched = updated;
-        tasks.push({ id: uuidv7(taskCreated, rng), planId, title: t.title, owner: t.owner, dueOn: day(t.dueOn), status: t.status, createdAt: taskCreated, updatedAt: updated });
+        const ownerUserId = 'ownerUserId' in t ? (t.ownerUserId ?? null) : null;
+        tasks.push({ id: uuidv7(taskCreated, rng), planId, title: t.title, owner: t.owner, ownerUserId, dueOn: day(t.dueOn), status: t.status, createdAt: taskCreated, updatedAt: updated });
       }
       plans.push({
         id: planId,

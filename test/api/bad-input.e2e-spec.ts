@@ -84,6 +84,26 @@ describe('bad input', () => {
     state.refreshToken = (await loginPair(api, EMAIL.acmeContributor)).refreshToken;
     state.logoutToken = (await loginPair(api, EMAIL.acmeContributor)).accessToken;
 
+    // a closed period to reopen, and a corrective action plan's task to move (issue 11)
+    id['closedPeriod'] = (
+      await pool.query<{ id: string }>(
+        `INSERT INTO "Period" (id, "consortiumId", code, kind, "startsOn", "endsOn", "dueOn", state, "closedAt", "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, 'quarter', DATE '2001-01-01', DATE '2001-03-31', DATE '2001-04-30', 'closed', now(), now()) RETURNING id`,
+        [demo.consortium.glmp, uniq('bi-closed')],
+      )
+    ).rows[0]?.id ?? '';
+    id['plan'] = (
+      await pool.query<{ id: string }>(
+        `INSERT INTO "CorrectiveActionPlan" (id, "consortiumId", "relationshipId", "supplierId", "customerId", standing, title, "dueOn", "updatedAt")
+         SELECT gen_random_uuid(), r."consortiumId", r.id, r."supplierId", r."customerId", 'development', 'Bad input plan', DATE '2026-06-30', now()
+           FROM "SupplyRelationship" r WHERE r."consortiumId" = $1 ORDER BY r.id LIMIT 1 RETURNING id`,
+        [demo.consortium.glmp],
+      )
+    ).rows[0]?.id ?? '';
+    id['task'] = (
+      await pool.query<{ id: string }>(`INSERT INTO "CorrectiveActionTask" (id, "planId", title, "dueOn", "updatedAt") VALUES (gen_random_uuid(), $1, 'Bad input task', DATE '2026-06-30', now()) RETURNING id`, [id['plan']])
+    ).rows[0]?.id ?? '';
+
     // fvsn records glmp staff must not see
     id['fvsnApiKey'] = (await createApiKey(api, t['fvsnStaff'], { organisationId: demo.org.fox })).id;
     const fvsnInvitee = await invite(api, t['fvsnStaff'], { role: 'firm_contributor', organisationId: demo.org.fox });
@@ -318,6 +338,25 @@ describe('bad input', () => {
       missing: 'newPassword',
       wrongType: ['currentPassword', 5],
       ok: 400,
+    },
+    // periods and corrective action tasks (issue 11)
+    {
+      route: 'POST /api/periods/:id/reopen',
+      path: () => `/api/periods/${id['closedPeriod']}/reopen`,
+      token: () => t['staff'],
+      valid: async () => ({ reason: 'Figures restated after the close' }),
+      missing: 'reason',
+      wrongType: ['reason', 5],
+      ok: 200,
+    },
+    {
+      route: 'PATCH /api/corrective-action-plans/:id/tasks/:taskId/status',
+      path: () => `/api/corrective-action-plans/${id['plan']}/tasks/${id['task']}/status`,
+      token: () => t['staff'],
+      valid: async () => ({ status: 'doing' }),
+      missing: 'status',
+      wrongType: ['status', 5],
+      ok: 200,
     },
   ];
 

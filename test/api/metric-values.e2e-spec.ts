@@ -39,7 +39,7 @@ describe('metric values', () => {
     t.trainer = await session(api, EMAIL.trainer);
     Y = await freeYear(pool);
     Q = await generateQuarters(api, t.staff, Y);
-    month = await ok<Period>(call(api, 'POST', '/api/periods', { token: t.staff, body: { code: `${Y}-01` } }), 201);
+    month = await monthOfGlmp(`${Y}-01`);
     M = await metricIds(pool, demo.consortium.glmp);
     // Northstar Engines buys from Acme Castings.
     await relate(pool, demo.consortium.glmp, demo.org.northstar, demo.org.acme);
@@ -52,6 +52,22 @@ describe('metric values', () => {
   });
 
   const post = (token: string, body: Record<string, unknown>) => call(api, 'POST', '/api/metric-values', { token, body });
+
+  /**
+   * A month period of glmp, written directly: glmp's calendar is quarterly, so the API no
+   * longer creates months there — but a consortium that switched calendars keeps its old
+   * months, and values in them follow the same rules.
+   */
+  async function monthOfGlmp(code: string): Promise<Period> {
+    const [year, mm] = code.split('-').map(Number) as [number, number];
+    const end = new Date(Date.UTC(year, mm, 0)).toISOString().slice(0, 10);
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO "Period" (id, "consortiumId", code, kind, "startsOn", "endsOn", "dueOn", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, 'month', $3::date, $4::date, $4::date + 30, now()) RETURNING id`,
+      [demo.consortium.glmp, code, `${code}-01`, end],
+    );
+    return ok<Period>(call(api, 'GET', `/api/periods/${rows[0]?.id}`, { token: t.staff }));
+  }
 
   /** A refused report: the status, the message in the detail and in the named field, and not one row or job written. */
   async function refused(token: string, body: Record<string, unknown>, status: number, path: string, message: string | RegExp): Promise<void> {
@@ -225,6 +241,43 @@ describe('metric values', () => {
       expect(changed).toMatchObject({ status: 'submitted', validatedAt: null, revision: 7 });
     });
 
+    it('a rejection tells the firm that reported the value, in one message with the reason and its own figures only', async () => {
+      const messages = async (subject: string) =>
+        (await pool.query<{ to: string; text: string; consortiumId: string }>(`SELECT "to", text, "consortiumId" FROM "OutboxMessage" WHERE subject = $1 ORDER BY "createdAt"`, [subject])).rows;
+      // the firm's own figure: its admins and contributors hear of it, not its union representative, not staff
+      const own = await report(api, t.contributor, { metricId: M.TRIR, periodId: Q.Q3.id, value: 3.5, note: 'two recordables in the foundry', submit: true });
+      const reason = 'Hours worked exclude the temporary staff';
+      await ok(call(api, 'POST', `/api/metric-values/${own.id}/reject`, { token: t.staff, body: { reason } }));
+      const [mail, ...more] = await messages(`Figure returned: TRIR ${Y}-Q3`);
+      expect(more).toEqual([]);
+      const to = mail?.to.split(', ') ?? [];
+      expect(to).toEqual(expect.arrayContaining([EMAIL.acmeAdmin, EMAIL.acmeContributor]));
+      expect(to).not.toContain(EMAIL.union);
+      expect(to).not.toContain(EMAIL.staff);
+      const { rows: firmPeople } = await pool.query<{ email: string }>(
+        `SELECT DISTINCT u.email FROM "RoleAssignment" ra JOIN "User" u ON u.id = ra."userId"
+          WHERE ra."consortiumId" = $1 AND ra."organisationId" = $2 AND ra.role IN ('firm_admin', 'firm_contributor', 'customer_buyer') AND u.status <> 'disabled'`,
+        [demo.consortium.glmp, demo.org.acme],
+      );
+      expect([...to].sort()).toEqual(firmPeople.map((r) => r.email).sort());
+      expect(mail?.consortiumId).toBe(demo.consortium.glmp);
+      expect(mail?.text).toContain(reason);
+      expect(mail?.text).toContain('TRIR — ');
+      expect(mail?.text).toContain('3.5 per 200,000 hours');
+      expect(mail?.text).toContain(`/#/metric-values/${own.id}/show`);
+      expect(mail?.text).not.toContain('About:');
+      expect(mail?.text).not.toContain('Kowalski'); // who decided stays with the consortium
+
+      // a customer's report about its supplier: the customer hears of it, not the supplier
+      const report2 = await report(api, t.buyer, { organisationId: demo.org.acme, metricId: M.PPM, periodId: Q.Q4.id, numerator: 3, denominator: 10000, submit: true });
+      await ok(call(api, 'POST', `/api/metric-values/${report2.id}/reject`, { token: t.staff, body: { reason: 'Units of another supplier included' } }));
+      const [buyerMail] = await messages(`Figure returned: PPM ${Y}-Q4`);
+      expect(buyerMail?.to.split(', ')).toContain(EMAIL.buyer);
+      expect(buyerMail?.to).not.toContain(EMAIL.acmeAdmin);
+      expect(buyerMail?.text).toContain('About:   Acme Castings');
+      expect(buyerMail?.text).toContain('300 parts per million (3 ÷ 10000)');
+    });
+
     it('staff validate many at once and are told which were skipped', async () => {
       const a = await report(api, t.contributor, { metricId: M.OEE, periodId: Q.Q2.id, value: 71, submit: true });
       const b = await report(api, t.contributor, { metricId: M.SCRAP, periodId: Q.Q2.id, numerator: 2, denominator: 100, submit: true });
@@ -251,7 +304,7 @@ describe('metric values', () => {
     let closed: Period;
 
     beforeAll(async () => {
-      closed = (await ok<Period>(call(api, 'POST', '/api/periods', { token: t.staff, body: { code: `${Y}-02` } }), 201)) as Period;
+      closed = await monthOfGlmp(`${Y}-02`);
       value = await report(api, t.contributor, { metricId: M.OTD, periodId: closed.id, numerator: 47, denominator: 50, submit: true });
       await ok(call(api, 'POST', `/api/metric-values/${value.id}/validate`, { token: t.staff }));
       await ok(call(api, 'POST', `/api/periods/${closed.id}/close`, { token: t.staff }));

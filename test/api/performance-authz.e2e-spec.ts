@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { BulkRowResult, ValidateManyResult } from '@tandem/contracts';
+import type { BulkRowResult, PeriodCompleteness, ValidateManyResult } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
 import { EMAIL, createApiKey, dbPool, loadDemo, session, uniq, type Demo } from './support/fixtures';
 import { ensureCatalogue, freeYear, metricIds, relate } from './support/performance';
@@ -19,14 +19,15 @@ jest.setTimeout(120_000);
  * on one another.
  *
  * Expectations: an HTTP status; `n rows` for a list filtered on the target's id; for the
- * bulk push and bulk validation, what became of the target row. Roles without the route's
+ * bulk push and bulk validation, what became of the target row; for a period's completeness
+ * (one answer about every reporting firm), whether the target firm's row is in it. Roles without the route's
  * permission get 403 whatever the target; a record outside the principal's scope is 404,
  * never 403; a create naming something outside the scope is a 400 naming the field.
  */
 const ROLES = ['staff', 'firmAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
 type Role = (typeof ROLES)[number];
 type Target = 'own' | 'other-firm' | 'other-consortium';
-type Expect = number | '0 rows' | '1 rows' | 'row created' | 'row error' | 'validated' | 'skipped';
+type Expect = number | '0 rows' | '1 rows' | 'row created' | 'row error' | 'validated' | 'skipped' | 'firm shown' | 'firm hidden';
 
 export interface AuthzRow {
   route: string;
@@ -56,6 +57,9 @@ const TABLE: Record<string, Record<Role, Triple>> = {
   'PUT /api/periods/:id':                      { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
   'PATCH /api/periods/:id':                    { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
   'POST /api/periods/:id/close':               { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
+  'POST /api/periods/:id/reopen':              { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
+  // completeness: staff see every reporting firm of their consortium, a firm itself only; buyers report no own figures
+  'GET /api/periods/:id/completeness':         { staff: ['firm shown', 'firm shown', 404], firmAdmin: ['firm shown', 'firm hidden', 404], contributor: ['firm shown', 'firm hidden', 404], apiKey: ['firm shown', 'firm hidden', 404], buyer: F3, ...NO_FIGURES, fvsnStaff: ['firm shown', null, 404] },
   'POST /api/periods/:id/publish':             { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
   // metric values: a firm its own (and its customers' reports about it), a buyer its reports and its suppliers', never funders, unions or trainers
   'GET /api/metric-values':                    { staff: ['1 rows', '1 rows', '0 rows'], firmAdmin: ['1 rows', '0 rows', '0 rows'], contributor: ['1 rows', '0 rows', '0 rows'], apiKey: ['1 rows', '0 rows', '0 rows'], buyer: ['1 rows', '0 rows', '0 rows'], ...NO_FIGURES, fvsnStaff: ['1 rows', null, '0 rows'] },
@@ -180,11 +184,13 @@ async function goal(w: World, o: Owner): Promise<string> {
 }
 
 const usedCodes: Record<Consortium, number> = { glmp: 0, fvsn: 0 };
-/** A month code of this file's own year; fresh for the first twelve requests (refused ones reuse codes harmlessly). */
-function nextMonthCode(w: World, c: Consortium): string {
+/**
+ * A quarter code of this file's own year (both calendars are quarterly): Q1–Q3 are fresh (Q4
+ * claimed the year), enough for the requests that create one; refused ones reuse codes harmlessly.
+ */
+function nextQuarterCode(w: World, c: Consortium): string {
   usedCodes[c] += 1;
-  const n = ((usedCodes[c] - 1) % 12) + 1;
-  return `${w.year[c]}-${String(n).padStart(2, '0')}`;
+  return `${w.year[c]}-Q${((usedCodes[c] - 1) % 3) + 1}`;
 }
 
 const orgCode = (o: Owner) => ({ acme: 'acme-castings', northstarAboutAcme: 'acme-castings', badger: 'badger-machining', fox: 'fox-cities-gear' })[o];
@@ -219,11 +225,16 @@ const REQUESTS: Record<string, Builder> = {
     return { path: `/api/periods${q({ filter: { id: [id] } })}`, targetId: id };
   },
   'GET /api/periods/:id': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}` }),
-  'POST /api/periods': async (w, role) => ({ path: '/api/periods', body: { code: nextMonthCode(w, role === 'fvsnStaff' ? 'fvsn' : 'glmp') } }),
+  'POST /api/periods': async (w, role) => ({ path: '/api/periods', body: { code: nextQuarterCode(w, role === 'fvsnStaff' ? 'fvsn' : 'glmp') } }),
   'POST /api/periods/generate': async (w, role) => ({ path: '/api/periods/generate', body: { year: w.year[role === 'fvsnStaff' ? 'fvsn' : 'glmp'] + 1, kind: 'quarter' } }),
   'PUT /api/periods/:id': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}`, body: { dueOn: '2001-05-15' } }),
   'PATCH /api/periods/:id': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}`, body: { dueOn: '2001-05-20' } }),
   'POST /api/periods/:id/close': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}/close` }),
+  'POST /api/periods/:id/reopen': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target), 'closed')}/reopen`, body: { reason: 'authz check' } }),
+  'GET /api/periods/:id/completeness': async (w, role, target) => ({
+    path: `/api/periods/${await period(w, home(role, target))}/completeness`,
+    targetId: orgOf(w, owner(role, target)).organisationId,
+  }),
   'POST /api/periods/:id/publish': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target), 'closed')}/publish` }),
 
   'GET /api/metric-values': async (w, role, target) => {
@@ -344,6 +355,7 @@ describe('supplier performance authorization table', () => {
       if (res.status === 200 && typeof row.expect === 'string') {
         if (row.expect.endsWith('rows')) got = `${(res.body as unknown[]).length} rows` as Expect;
         else if (row.expect.startsWith('row ')) got = `row ${(res.body as BulkRowResult[])[0]?.status === 'error' ? 'error' : (res.body as BulkRowResult[])[0]?.status}` as Expect;
+        else if (row.expect.startsWith('firm ')) got = (res.body as PeriodCompleteness).firms.some((f) => f.organisationId === req.targetId) ? 'firm shown' : 'firm hidden';
         else {
           const r = res.body as ValidateManyResult;
           got = r.validated.includes(req.targetId as string) ? 'validated' : r.skipped.some((s) => s.id === req.targetId) ? 'skipped' : res.status;

@@ -1,18 +1,20 @@
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { Pool } from 'pg';
-import type { Period, PeriodGenerateResult } from '@tandem/contracts';
+import type { Consortium, MetricDefinition, Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
-import { EMAIL, dbPool, errorPaths, expectProblem, loadDemo, session, type Demo } from './support/fixtures';
-import { ensureCatalogue, freeYear, ok, report, metricIds } from './support/performance';
+import { EMAIL, dbPool, errorPaths, expectProblem, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { definitions, ensureCatalogue, freeYear, ok, report, metricIds } from './support/performance';
 import { JOB_STATES, SideEffectWatch } from './support/side-effects';
 
 jest.setTimeout(60_000);
 
 /**
- * Reporting periods: the calendar (single periods and generated years), the state machine
- * open → closed → published, locking of values, and the benchmark recomputation that a
- * close enqueues — once, after the commit, never for a refused request.
+ * Reporting periods: the calendar (single periods and generated years, of the kinds the
+ * consortium's calendar runs), the state machine open → closed (→ reopened by staff with a
+ * reason) → published, locking of values, the scorecard and benchmark recomputations that a
+ * close enqueues — once per close, after the commit, never for a refused request — and the
+ * completeness view of who has submitted.
  */
 describe('periods', () => {
   let api: TestApi;
@@ -21,6 +23,7 @@ describe('periods', () => {
   let demo: Demo;
   let redis: IORedis;
   let benchmarks: Queue;
+  let metrics: Queue;
   let Y: number;
   const t = {} as Record<'staff' | 'fvsn' | 'admin' | 'contributor' | 'funder' | 'platform', string>;
 
@@ -39,10 +42,12 @@ describe('periods', () => {
     Y = await freeYear(pool);
     redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     benchmarks = new Queue('benchmarks', { connection: redis, prefix: process.env.REDIS_PREFIX });
+    metrics = new Queue('metrics', { connection: redis, prefix: process.env.REDIS_PREFIX });
   });
 
   afterAll(async () => {
     await benchmarks?.close();
+    await metrics?.close();
     await redis?.quit();
     await watch?.close();
     await pool?.end();
@@ -53,6 +58,12 @@ describe('periods', () => {
   async function recomputeJobs(periodId: string) {
     const jobs = await benchmarks.getJobs([...JOB_STATES]);
     return jobs.filter((j) => j.name === 'benchmarks.recompute' && (j.data as { periodId?: string }).periodId === periodId);
+  }
+
+  /** scorecards.recompute jobs of one period that a close enqueued, in any state. */
+  async function scorecardJobs(periodId: string) {
+    const jobs = await metrics.getJobs([...JOB_STATES]);
+    return jobs.filter((j) => j.name === 'scorecards.recompute' && (j.data as { periodId?: string }).periodId === periodId && j.id?.includes('-closed-'));
   }
 
   describe('calendar', () => {
@@ -72,13 +83,29 @@ describe('periods', () => {
       expect(again.body).toEqual({ created: [], skipped: [`${Y}-Q1`, `${Y}-Q2`, `${Y}-Q3`, `${Y}-Q4`] });
     });
 
-    it('generates months, each in its own consortium', async () => {
-      const months = await ok<PeriodGenerateResult>(call(api, 'POST', '/api/periods/generate', { token: t.staff, body: { year: Y, kind: 'month', dueDays: 10 } }), 201);
+    it("refuses months in a quarterly calendar, naming the field, and writes nothing", async () => {
+      const generated = await watch.expectNone(() => call(api, 'POST', '/api/periods/generate', { token: t.staff, body: { year: Y, kind: 'month', dueDays: 10 } }));
+      expect(expectProblem(generated, 400).errors).toEqual([{ path: 'kind', message: 'the consortium reports quarterly: a month is not one of its periods; its calendar has quarters only' }]);
+      const single = await watch.expectNone(() => call(api, 'POST', '/api/periods', { token: t.staff, body: { code: `${Y}-11` } }));
+      expect(expectProblem(single, 400).errors).toEqual([{ path: 'code', message: `the consortium reports quarterly: ${Y}-11 is a month; its calendar has quarters only` }]);
+    });
+
+    it('generates months in a monthly calendar, which runs quarters too (for the quarterly metrics)', async () => {
+      const slug = uniq('monthly');
+      const consortium = await ok<Consortium>(call(api, 'POST', '/api/consortia', { token: t.platform, body: { name: `Monthly ${slug}`, slug, region: 'Testland', reportingCalendar: 'monthly' } }), 201);
+      const months = await ok<PeriodGenerateResult>(call(api, 'POST', '/api/periods/generate', { token: t.platform, body: { consortiumId: consortium.id, year: Y, kind: 'month', dueDays: 10 } }), 201);
       expect(months.created).toHaveLength(12);
       expect(months.created[1]).toMatchObject({ code: `${Y}-02`, kind: 'month', startsOn: `${Y}-02-01`, dueOn: expect.stringMatching(new RegExp(`^${Y}-03-1[01]$`)) });
+      const quarter = await ok<Period>(call(api, 'POST', '/api/periods', { token: t.platform, body: { consortiumId: consortium.id, code: `${Y}-Q1` } }), 201);
+      expect(quarter.kind).toBe('quarter');
       // the other consortium's calendar is its own: the same codes are free there
       const fvsn = await ok<PeriodGenerateResult>(call(api, 'POST', '/api/periods/generate', { token: t.fvsn, body: { year: Y, kind: 'quarter' } }), 201);
       expect(fvsn.created.map((p) => p.consortiumId)).toEqual(Array(4).fill(demo.consortium.fvsn));
+
+      // the catalogue says at which frequency each metric is collected under each calendar
+      const frequencies = (list: MetricDefinition[]) => Object.fromEntries(list.filter((m) => ['OTD', 'PPM', 'LEAD_TIME'].includes(m.code)).map((m) => [m.code, [m.frequency, m.collectionFrequency]]));
+      expect(frequencies(await definitions(api, t.staff))).toEqual({ OTD: ['monthly', 'quarterly'], PPM: ['monthly', 'quarterly'], LEAD_TIME: ['quarterly', 'quarterly'] });
+      expect(frequencies(await definitions(api, t.platform, consortium.id))).toEqual({ OTD: ['monthly', 'monthly'], PPM: ['monthly', 'monthly'], LEAD_TIME: ['quarterly', 'quarterly'] });
     });
 
     it('creates a single period whose kind and dates follow from its code', async () => {
@@ -141,7 +168,7 @@ describe('periods', () => {
       expect(await recomputeJobs(period.id)).toHaveLength(0);
     });
 
-    it('closing locks the values and enqueues exactly one benchmarks.recompute job', async () => {
+    it('closing locks the values and enqueues exactly one benchmarks.recompute and one scorecards.recompute job', async () => {
       const M = await metricIds(pool, demo.consortium.glmp);
       const value = await report(api, t.contributor, { metricId: M.OEE as string, periodId: period.id, value: 70, submit: true });
 
@@ -151,11 +178,15 @@ describe('periods', () => {
       expect(jobs).toHaveLength(1);
       expect(jobs[0]?.data).toEqual({ consortiumId: demo.consortium.glmp, periodId: period.id, reason: 'period_closed' });
       expect(jobs[0]?.id).toBe(`benchmarks-recompute-${period.id}-period_closed`);
+      // the close is when provisional scorecards become final: the worker recomputes them
+      const cards = await scorecardJobs(period.id);
+      expect(cards.map((j) => [j.id, j.data])).toEqual([[`scorecards-recompute-${period.id}-closed-r0`, { consortiumId: demo.consortium.glmp, periodId: period.id }]]);
 
-      // closing again is a conflict, and the queue still holds one job
+      // closing again is a conflict, and the queues still hold one job each
       const again = await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/close`, { token: t.staff }));
       expect(expectProblem(again, 409).detail).toBe(`Period ${Y}-Q1 is closed and cannot be closed: only an open period can be closed`);
       expect(await recomputeJobs(period.id)).toHaveLength(1);
+      expect(await scorecardJobs(period.id)).toHaveLength(1);
 
       // values of the closed period are locked: no change without a reason, no new values
       const change = await watch.expectNone(() => call(api, 'PATCH', `/api/metric-values/${value.id}`, { token: t.contributor, body: { revision: value.revision, value: 75 } }));
@@ -167,17 +198,113 @@ describe('periods', () => {
       expectProblem(moved, 409);
     });
 
+    it('reopens a closed period with a reason, audited: values change again, and the next close is a close of its own', async () => {
+      const M = await metricIds(pool, demo.consortium.glmp);
+      // a reason is required, and a refused reopening writes nothing
+      for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 42 }]) {
+        const res = await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/reopen`, { token: t.staff, body }));
+        expect([...new Set(errorPaths(expectProblem(res, 400)))]).toEqual(['reason']);
+      }
+      expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/reopen`, { token: t.admin, body: { reason: 'mine' } })), 403);
+      expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/reopen`, { token: t.fvsn, body: { reason: 'not mine' } })), 404);
+
+      const reason = 'Badger restated its lead time after the close';
+      const reopened = await ok<Period>(call(api, 'POST', `/api/periods/${period.id}/reopen`, { token: t.staff, body: { reason } }));
+      expect(reopened).toMatchObject({ state: 'open', closedAt: null, reopenCount: 1, reopenedAt: expect.any(String), reopenReason: reason });
+      // reopening enqueues nothing: the first close's jobs stay as they are
+      expect(await recomputeJobs(period.id)).toHaveLength(1);
+      expect(await scorecardJobs(period.id)).toHaveLength(1);
+      // an open period is not reopened twice
+      const twice = await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/reopen`, { token: t.staff, body: { reason } }));
+      expect(expectProblem(twice, 409).detail).toBe(`Period ${Y}-Q1 is open and cannot be reopened: only a closed period can be reopened`);
+
+      // values of the reopened period can be reported again
+      const late = await report(api, t.contributor, { metricId: M.LEAD_TIME as string, periodId: period.id, value: 12, submit: true });
+      expect(late.status).toBe('submitted');
+
+      // closing again: new jobs, one each
+      const closed = await ok<Period>(call(api, 'POST', `/api/periods/${period.id}/close`, { token: t.staff }));
+      expect(closed).toMatchObject({ state: 'closed', reopenCount: 1 });
+      expect((await recomputeJobs(period.id)).map((j) => j.id).sort()).toEqual([`benchmarks-recompute-${period.id}-period_closed`, `benchmarks-recompute-${period.id}-period_closed-r1`]);
+      expect((await scorecardJobs(period.id)).map((j) => j.id).sort()).toEqual([`scorecards-recompute-${period.id}-closed-r0`, `scorecards-recompute-${period.id}-closed-r1`]);
+
+      const { rows } = await pool.query<{ after: { reason: string; reopenCount: number } }>(`SELECT after FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'period.reopened'`, [period.id]);
+      expect(rows.map((r) => [r.after.reason, r.after.reopenCount])).toEqual([[reason, 1]]);
+    });
+
     it('publishes a closed period, once', async () => {
       const published = await ok<Period>(call(api, 'POST', `/api/periods/${period.id}/publish`, { token: t.staff }));
       expect(published).toMatchObject({ state: 'published', publishedAt: expect.any(String) });
       expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/publish`, { token: t.staff })), 409);
       expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/close`, { token: t.staff })), 409);
-      expect(await recomputeJobs(period.id)).toHaveLength(1);
+      // a published period is final: never reopened
+      const reopen = await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/reopen`, { token: t.staff, body: { reason: 'too late' } }));
+      expect(expectProblem(reopen, 409).detail).toBe(`Period ${Y}-Q1 is published and cannot be reopened: a published period is final`);
+      expect(await recomputeJobs(period.id)).toHaveLength(2);
     });
 
     it('audits every state change', async () => {
       const { rows } = await pool.query<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [period.id]);
-      expect(rows.map((r) => r.action)).toEqual(['period.created', 'period.closed', 'period.published']);
+      expect(rows.map((r) => r.action)).toEqual(['period.created', 'period.closed', 'period.reopened', 'period.closed', 'period.published']);
+    });
+  });
+
+  describe('completeness', () => {
+    let period: Period;
+    let M: Record<string, string>;
+
+    beforeAll(async () => {
+      [period] = (await ok<Period[]>(call(api, 'GET', `/api/periods${q({ filter: { code: `${Y}-Q2` } })}`, { token: t.staff }))) as [Period];
+      M = await metricIds(pool, demo.consortium.glmp);
+    });
+
+    it('tells staff, for every reporting firm, what it owes, what it submitted and what is missing; a firm sees itself only', async () => {
+      // Acme submits two of the figures it owes, one stays a draft
+      await report(api, t.contributor, { metricId: M.OTD as string, periodId: period.id, value: 96, submit: true });
+      await report(api, t.contributor, { metricId: M.LEAD_TIME as string, periodId: period.id, value: 14, submit: true });
+      await report(api, t.contributor, { metricId: M.OEE as string, periodId: period.id, value: 70 });
+
+      const view = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness`, { token: t.staff }));
+      // a quarterly calendar collects every supplier-reported metric per quarter, OTD and PPM included
+      expect(view).toMatchObject({ id: period.id, code: `${Y}-Q2`, state: 'open', dueOn: period.dueOn });
+      // (other suites add metrics of their own to glmp's catalogue: the standard ones are there, the derived ones are not)
+      expect(view.expectedMetrics).toEqual(expect.arrayContaining(['COST_INDEX', 'CYCLE_TIME', 'INV_TURNS', 'LEAD_TIME', 'OEE', 'OTD', 'PPM', 'SCRAP', 'SETUP_TIME', 'TRIR', 'VA_EMP']));
+      expect(view.expectedMetrics).not.toContain('TRAIN_HRS');
+      const { rows: members } = await pool.query<{ id: string }>(
+        `SELECT o.id FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId" WHERE m."consortiumId" = $1 AND m.status = 'active' AND o.kind = 'supplier'`,
+        [demo.consortium.glmp],
+      );
+      expect(view.firms.map((f) => f.organisationId).sort()).toEqual(members.map((m) => m.id).sort());
+      const acme = view.firms.find((f) => f.organisationId === demo.org.acme);
+      const owed = view.expectedMetrics.length;
+      expect(acme).toMatchObject({ organisationName: 'Acme Castings', expected: owed, submitted: 2, validated: 0, status: 'partial', late: false, lastSubmittedAt: expect.any(String) });
+      expect(acme?.missingMetrics).toEqual(view.expectedMetrics.filter((c) => c !== 'OTD' && c !== 'LEAD_TIME'));
+      expect(view.firms.find((f) => f.organisationId === demo.org.badger)).toMatchObject({ submitted: 0, status: 'missing', late: false });
+      expect(view.totals).toEqual({
+        firms: members.length,
+        complete: view.firms.filter((f) => f.status === 'complete').length,
+        partial: view.firms.filter((f) => f.status === 'partial').length,
+        missing: view.firms.filter((f) => f.status === 'missing').length,
+        late: 0,
+      });
+
+      // a firm sees its own row, however it asks
+      for (const token of [t.admin, t.contributor]) {
+        const own = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness`, { token }));
+        expect(own.firms.map((f) => f.organisationId)).toEqual([demo.org.acme]);
+        expect(own.totals.firms).toBe(1);
+      }
+      // funders see no firm's reporting; another consortium's staff no such period
+      expectProblem(await call(api, 'GET', `/api/periods/${period.id}/completeness`, { token: t.funder }), 403);
+      expectProblem(await call(api, 'GET', `/api/periods/${period.id}/completeness`, { token: t.fvsn }), 404);
+    });
+
+    it('marks firms late once the due date has passed with figures missing', async () => {
+      await pool.query(`UPDATE "Period" SET "dueOn" = DATE '2000-01-31', "startsOn" = DATE '2000-01-01', "endsOn" = DATE '2000-01-30' WHERE id = $1`, [period.id]);
+      const view = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness`, { token: t.staff }));
+      expect(view.firms.every((f) => f.late === (f.status !== 'complete'))).toBe(true);
+      expect(view.totals.late).toBe(view.firms.filter((f) => f.status !== 'complete').length);
+      expect(view.firms.find((f) => f.organisationId === demo.org.acme)).toMatchObject({ status: 'partial', late: true });
     });
   });
 });

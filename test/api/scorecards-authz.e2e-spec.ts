@@ -22,8 +22,9 @@ jest.setTimeout(60_000);
  * (libs/contracts/src/permissions.ts) gets 403 whatever the target — the guard answers before
  * any record is looked up; a role with it gets 404 for a record outside its scope
  * (libs/server/src/database/scope.ts), never the record; 403 on a visible record is a
- * forbidden action (a buyer writing a template that is not its customer's); a create naming
- * something outside the scope is a 400. DELETE rows (and rows that rewrite a plan's task
+ * forbidden action (a buyer writing a template that is not its customer's, a contributor
+ * moving a task that is not assigned to it); a create naming something outside the scope is
+ * a 400. DELETE rows (and rows that rewrite a plan's task
  * list) act on records made for that row alone.
  */
 const ROLES = ['platform', 'staff', 'supplierAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
@@ -154,19 +155,43 @@ const TASK_THROUGH_OWN_PLAN: Route['expect'] = {
   fvsnStaff: [null, 404, 404],
 };
 
+/**
+ * corrective-action-tasks.update-status on a task nobody is assigned: plan writers move it;
+ * a contributor (or Acme's API key) who reaches the plan but is not the assignee is refused.
+ */
+const TASK_STATUS_UNASSIGNED: Route['expect'] = {
+  ...PLAN_WRITE(200),
+  contributor: [403, 404, 404],
+  apiKey: [403, 404, 404],
+};
+/** …on a task assigned to Acme's contributor: the assignee moves it too — where it reaches the plan (an assignment never widens the scope). */
+const TASK_STATUS_ASSIGNED: Route['expect'] = {
+  ...PLAN_WRITE(200),
+  contributor: [200, 404, 404],
+  apiKey: [403, 404, 404],
+};
+/** A task of the target's plan addressed through the own plan, for the status route (held by contributors too). */
+const TASK_STATUS_THROUGH_OWN_PLAN: Route['expect'] = {
+  ...TASK_THROUGH_OWN_PLAN,
+  contributor: [null, 404, 404],
+  apiKey: [null, 404, 404],
+};
+
 // Module state the request builders read (set in beforeAll).
 let pool: Pool;
 const targets = {} as Record<Target, Ids>;
+/** Acme's contributor (demo account): the assignee of the "assigned" task rows. */
+let acmeContributor: string;
 
 async function freshTemplate(t: Ids, customerId: string | null): Promise<Fresh> {
   const { id } = await insertTemplate(pool, { consortiumId: t.consortiumId, customerId, active: false, name: `authz fresh ${randomBytes(3).toString('hex')}`, criteria: [] });
   return { template: id };
 }
 
-async function freshTask(planId: string): Promise<string> {
+async function freshTask(planId: string, ownerUserId: string | null = null): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO "CorrectiveActionTask" (id, "planId", title, "dueOn", "updatedAt") VALUES ($1, $2, 'Fresh authorization task', DATE '2026-06-30', now()) RETURNING id`,
-    [randomUUID(), planId],
+    `INSERT INTO "CorrectiveActionTask" (id, "planId", title, "ownerUserId", "dueOn", "updatedAt") VALUES ($1, $2, 'Fresh authorization task', $3, DATE '2026-06-30', now()) RETURNING id`,
+    [randomUUID(), planId, ownerUserId],
   );
   return rows[0]!.id;
 }
@@ -422,6 +447,30 @@ const ROUTES: Route[] = [
     expect: TASK_THROUGH_OWN_PLAN,
   },
   {
+    name: 'PATCH /api/corrective-action-plans/{id}/tasks/{taskId}/status',
+    of: "a fresh task of the target's plan, assigned to nobody",
+    fresh: async (t) => ({ task: await freshTask(t.plan) }),
+    path: (t, f) => `/api/corrective-action-plans/${t.plan}/tasks/${f.task}/status`,
+    body: () => ({ status: 'doing' }),
+    expect: TASK_STATUS_UNASSIGNED,
+  },
+  {
+    name: 'PATCH /api/corrective-action-plans/{id}/tasks/{taskId}/status',
+    of: "a fresh task of the target's plan, assigned to Acme's contributor",
+    fresh: async (t) => ({ task: await freshTask(t.plan, acmeContributor) }),
+    path: (t, f) => `/api/corrective-action-plans/${t.plan}/tasks/${f.task}/status`,
+    body: () => ({ status: 'done' }),
+    expect: TASK_STATUS_ASSIGNED,
+  },
+  {
+    name: 'PATCH /api/corrective-action-plans/{id}/tasks/{taskId}/status',
+    of: "a fresh task of the target's plan assigned to Acme's contributor, through the own plan",
+    fresh: async (t) => ({ task: await freshTask(t.plan, acmeContributor) }),
+    path: (_t, f) => `/api/corrective-action-plans/${targets.own.plan}/tasks/${f.task}/status`,
+    body: () => ({ status: 'doing' }),
+    expect: TASK_STATUS_THROUGH_OWN_PLAN,
+  },
+  {
     name: 'DELETE /api/corrective-action-plans/{id}/tasks/{taskId}',
     of: "a fresh task of the target's plan",
     fresh: async (t) => ({ task: await freshTask(t.plan) }),
@@ -482,6 +531,7 @@ describe('authorization table: supply relationships, scorecards, templates, corr
     api = await startApi();
     pool = dbPool();
     demo = await loadDemo(pool);
+    acmeContributor = demo.user.acmeContributor;
     for (const [role, email] of Object.entries(ACCOUNT)) tokens[role as Role] = await session(api, email);
     tokens.apiKey = (await createApiKey(api, tokens.supplierAdmin, { name: uniq('authz') })).key;
     const tag = uniq('az');

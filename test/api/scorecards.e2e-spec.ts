@@ -143,7 +143,7 @@ describe('scorecards computed from validated values, with corrective action plan
     expect((put.body as ScorecardTemplate).criteria.map((c) => c.id).sort()).toEqual(template.criteria.map((c) => c.id).sort());
   });
 
-  it('computes scorecards in the worker: customer reports win, weights renormalise, standings follow; a second run changes nothing', async () => {
+  it('computes scorecards in the worker: customer reports win, standings follow, a complete closed period is final; a second run changes nothing', async () => {
     const glmp = demo.consortium.glmp;
     const v = (organisationId: string, metricId: string, periodId: string, value: number, extra: { customerId?: string; status?: 'submitted' | 'validated' | 'draft' } = {}) =>
       insertValue(pool, { consortiumId: glmp, organisationId, metricId, periodId, value, ...extra });
@@ -151,17 +151,19 @@ describe('scorecards computed from validated values, with corrective action plan
     await v(org.good, metric.otd, period.q1, 99);
     await v(org.good, metric.otd, period.q1, 96, { customerId: org.customer });
     await v(org.good, metric.ppm, period.q1, 40);
-    // weak: OTD 91 (50); the customer's 99 is only submitted; no PPM → 50 alone: development
+    // weak: OTD 91 (50); the customer's 99 is only submitted; PPM 150 (70) → (2·50 + 70) / 3 = 56.67 development
     await v(org.weak, metric.otd, period.q1, 91);
     await v(org.weak, metric.otd, period.q1, 99, { customerId: org.customer, status: 'submitted' });
+    await v(org.weak, metric.ppm, period.q1, 150);
     // another customer's report about weak never counts
     await v(org.weak, metric.ppm, period.q1, 5, { customerId: demo.org.northstar });
 
     await recompute(period.q1);
     const cards = await scorecardsOf(staff, { periodId: period.q1 });
-    expect(cards.map((c) => [c.relationshipId, c.score, c.standing])).toEqual([
-      [rel.good, 86.67, 'preferred'],
-      [rel.weak, 50, 'development'],
+    // a closed period with every criterion covered: final standings
+    expect(cards.map((c) => [c.relationshipId, c.score, c.standing, c.coverage, c.provisional])).toEqual([
+      [rel.good, 86.67, 'preferred', 1, false],
+      [rel.weak, 56.67, 'development', 1, false],
     ]);
     const good = cards[0] as Scorecard;
     expect(good).toMatchObject({ supplierId: org.good, customerId: org.customer, templateId: template.id });
@@ -171,7 +173,7 @@ describe('scorecards computed from validated values, with corrective action plan
     ]);
     expect((cards[1] as Scorecard).details).toEqual([
       expect.objectContaining({ metricId: metric.otd, value: 91, score: 50, source: 'self' }),
-      expect.objectContaining({ metricId: metric.ppm, value: null, score: null, source: null }),
+      expect.objectContaining({ metricId: metric.ppm, value: 150, score: 70, source: 'self' }),
     ]);
 
     const rows = async () => (await pool.query(`SELECT * FROM "Scorecard" WHERE "periodId" = $1 ORDER BY id`, [period.q1])).rows;
@@ -182,7 +184,7 @@ describe('scorecards computed from validated values, with corrective action plan
     expect(await rows()).toEqual(before);
   });
 
-  it('opens one corrective action plan when a supplier falls to development or probation, and emails its firm admins once', async () => {
+  it('opens one corrective action plan when a final standing falls to development or probation, and emails its firm admins once; an incomplete one opens none', async () => {
     const plans = async (supplierId: string) => (await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { supplierId } })}`, { token: staff })).body as CorrectiveActionPlan[];
     // Q1: weak starts at development with no earlier scorecard → a plan; good is preferred → none
     const weakPlans = await plans(org.weak);
@@ -191,7 +193,8 @@ describe('scorecards computed from validated values, with corrective action plan
     expect((weakPlans[0] as CorrectiveActionPlan).dueOn).toBe(due);
     expect(await plans(org.good)).toEqual([]);
 
-    // Q2: good falls from preferred to development (OTD 92 → 50, PPM 150 → 70: 56.67); weak stays at development (no new plan)
+    // Q2: good falls from preferred to development (OTD 92 → 50, PPM 150 → 70: 56.67); weak reports OTD only:
+    // incomplete at the close, its missing PPM scores 0 — (2·50 + 0) / 3 = 33.33, probation, but provisional: no new plan
     const glmp = demo.consortium.glmp;
     await insertValue(pool, { consortiumId: glmp, organisationId: org.good, metricId: metric.otd, periodId: period.q2, value: 92 });
     await insertValue(pool, { consortiumId: glmp, organisationId: org.good, metricId: metric.ppm, periodId: period.q2, value: 150 });
@@ -199,10 +202,11 @@ describe('scorecards computed from validated values, with corrective action plan
     await recompute(period.q2);
     await recompute(period.q2).catch(() => undefined); // same second: the same job
     await worker.get(RecomputeScorecardsJob).run({ consortiumId: glmp, periodId: period.q2 });
-    expect((await scorecardsOf(staff, { periodId: period.q2 })).map((c) => [c.relationshipId, c.score, c.standing])).toEqual([
-      [rel.good, 56.67, 'development'],
-      [rel.weak, 50, 'development'],
+    expect((await scorecardsOf(staff, { periodId: period.q2 })).map((c) => [c.relationshipId, c.score, c.standing, c.coverage, c.provisional])).toEqual([
+      [rel.good, 56.67, 'development', 1, false],
+      [rel.weak, 33.33, 'probation', 0.6667, true],
     ]);
+    expect(await scorecardsOf(staff, { periodId: period.q2, provisional: true })).toEqual([expect.objectContaining({ relationshipId: rel.weak })]);
     expect(await plans(org.good)).toEqual([expect.objectContaining({ relationshipId: rel.good, standing: 'development' })]);
     expect(await plans(org.weak)).toHaveLength(1);
 
@@ -219,6 +223,9 @@ describe('scorecards computed from validated values, with corrective action plan
       [period.q1, 86.67, 'preferred'],
       [period.q2, 56.67, 'development'],
     ]);
+    // an incomplete scorecard is no standing: weak's history stops at Q1
+    const weak = await call(api, 'GET', `/api/supply-relationships/${rel.weak}/standing-history`, { token: staff });
+    expect((weak.body as StandingHistoryEntry[]).map((h) => [h.periodId, h.standing])).toEqual([[period.q1, 'development']]);
     expectProblem(await call(api, 'GET', `/api/supply-relationships/${rel.good}/standing-history`, { token: await session(api, email.weakAdmin) }), 404);
     expectProblem(await call(api, 'GET', `/api/supply-relationships/${rel.good}/standing-history`, { token: await session(api, EMAIL.funder) }), 403);
   });
@@ -283,6 +290,55 @@ describe('scorecards computed from validated values, with corrective action plan
       'corrective-action-task.created',
       'corrective-action-task.updated',
       'corrective-action-plan.updated',
+    ]);
+  });
+
+  it("a task is assigned to a user; the assignee — a firm contributor — moves its status, and nothing else", async () => {
+    const [plan] = (await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { supplierId: org.weak } })}`, { token: staff })).body as CorrectiveActionPlan[];
+    if (!plan) throw new Error('no plan');
+    const glmp = demo.consortium.glmp;
+    const assigneeEmail = `contrib.weak.${tag}@example.test`;
+    const otherEmail = `contrib2.weak.${tag}@example.test`;
+    const assigneeId = await insertUser(pool, { email: assigneeEmail, role: 'firm_contributor', consortiumId: glmp, organisationId: org.weak });
+    await insertUser(pool, { email: otherEmail, role: 'firm_contributor', consortiumId: glmp, organisationId: org.weak });
+    const weakAdmin = await session(api, email.weakAdmin);
+
+    // only users who work on the plan can be assigned: not another firm's, not a stranger
+    const foreign = await call(api, 'POST', `/api/corrective-action-plans/${plan.id}/tasks`, { token: weakAdmin, body: { title: 'X', dueOn: '2026-05-01', ownerUserId: demo.user.acmeContributor } });
+    expect(errorPaths(expectProblem(foreign, 400))).toEqual(['ownerUserId']);
+    const stranger = await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}`, { token: weakAdmin, body: { tasks: [{ title: 'X', dueOn: '2026-05-01', ownerUserId: demo.user.fvsnStaff }] } });
+    expect(errorPaths(expectProblem(stranger, 400))).toEqual(['tasks.0.ownerUserId']);
+
+    const created = await call(api, 'POST', `/api/corrective-action-plans/${plan.id}/tasks`, {
+      token: weakAdmin,
+      body: { title: 'Daily delivery stand-up with the buyer', owner: 'Shipping lead', ownerUserId: assigneeId, dueOn: '2026-05-01' },
+    });
+    expectStatus(created, 201);
+    const task = created.body as CorrectiveActionTask;
+    expect(task).toMatchObject({ owner: 'Shipping lead', ownerUserId: assigneeId, status: 'todo' });
+
+    const assignee = await session(api, assigneeEmail);
+    // the contributor cannot edit the plan or the task as such
+    expectProblem(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}`, { token: assignee, body: { status: 'doing' } }), 403);
+    // but moves the status of its own task, and only the status
+    const bad = await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}/status`, { token: assignee, body: { status: 'doing', title: 'Renamed' } });
+    expect(errorPaths(expectProblem(bad, 400))).toEqual(['title']);
+    const moved = await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}/status`, { token: assignee, body: { status: 'doing' } });
+    expectStatus(moved, 200);
+    expect(moved.body).toMatchObject({ id: task.id, status: 'doing', title: 'Daily delivery stand-up with the buyer', ownerUserId: assigneeId });
+    // a colleague it is not assigned to: 403; another firm's contributor does not see the plan: 404
+    expectProblem(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}/status`, { token: await session(api, otherEmail), body: { status: 'done' } }), 403);
+    expectProblem(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}/status`, { token: await session(api, EMAIL.acmeContributor), body: { status: 'done' } }), 404);
+    // plan writers may move any task's status
+    expectStatus(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}/status`, { token: await session(api, email.buyer), body: { status: 'done' } }), 200);
+
+    const { rows } = await pool.query<{ action: string; actorUserId: string | null; after: { status: string; byAssignee: boolean } }>(
+      `SELECT action, "actorUserId", after FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'corrective-action-task.status_changed' ORDER BY id`,
+      [task.id],
+    );
+    expect(rows.map((r) => [r.after.status, r.after.byAssignee, r.actorUserId === assigneeId])).toEqual([
+      ['doing', true, true],
+      ['done', false, false],
     ]);
   });
 });

@@ -22,7 +22,6 @@ jest.setTimeout(60_000);
 
 const SUPPLIER_METRICS = STANDARD_CATALOGUE.filter((m) => m.reporters.includes('supplier')).map((m) => m.code);
 const QUARTER_CODES = QUARTERS.map((q) => q.code);
-const CLOSED = QUARTERS.filter((q) => q.state !== 'open').map((q) => q.code);
 
 function rules(): Map<string, MetricRule> {
   return new Map(STANDARD_CATALOGUE.map((m) => [m.code, { ...m, outlierFactor: 3, enabled: true }]));
@@ -256,7 +255,9 @@ describe('demo seed: supplier performance', () => {
       if (!ok) wrong.push({ id: v.id, org: v.org, metric: v.metric, period: v.period, status: v.status, what });
     };
     for (const v of values) {
-      check(v, 'status for the period state', v.periodState === 'open' ? ['submitted', 'draft'].includes(v.status) : ['validated', 'rejected'].includes(v.status));
+      // in the open quarter, staff have validated the customers' reports that came in early
+      const openStatuses = v.customerId === null ? ['submitted', 'draft'] : ['submitted', 'validated'];
+      check(v, 'status for the period state', v.periodState === 'open' ? openStatuses.includes(v.status) : ['validated', 'rejected'].includes(v.status));
       check(v, 'validatedAt and validatedById', (v.status === 'validated') === (v.validatedAt !== null && v.validatedById !== null));
       check(v, 'rejectionReason', (v.status === 'rejected') === (v.rejectionReason !== null));
       check(v, 'submittedAt', (v.status === 'draft') === (v.submittedAt === null));
@@ -290,6 +291,9 @@ describe('demo seed: supplier performance', () => {
     expect(late.length).toBeGreaterThanOrEqual(5);
     expect(late.length).toBeLessThan(activeGlmpSuppliers.length);
     expect(values.some((v) => v.period === '2026-Q3' && v.status === 'draft')).toBe(true);
+    // customers' reports of the open quarter: some validated (provisional scorecards), some still in the queue
+    const reports = values.filter((v) => v.slug === 'glmp' && v.period === '2026-Q3' && v.customerId !== null);
+    expect(reports.some((v) => v.status === 'validated') && reports.some((v) => v.status === 'submitted')).toBe(true);
   });
 
   it('flags outliers exactly where the API would (a move of more than 3× from the latest earlier non-rejected value), and only a few', () => {
@@ -340,7 +344,7 @@ describe('demo seed: supplier performance', () => {
     expect(goals.filter((g) => g.org === 'acme-castings' && ['INV_TURNS', 'SETUP_TIME'].includes(g.metric))).toEqual([]);
   });
 
-  it('scores every relationship in every closed quarter as computeScorecard does, and the worker’s SQL finds nothing to change', async () => {
+  it('scores every relationship in every quarter as computeScorecard does, provisional where it must be, and the worker’s SQL finds nothing to change', async () => {
     const { rows: templates } = await db.query<{ id: string; customerId: string | null; standings: StandingRule[] }>(`SELECT id, "customerId", standings FROM "ScorecardTemplate" WHERE active`);
     const { rows: criteria } = await db.query<{ templateId: string; criterionId: string; metricId: string; metricCode: string; direction: 'higher' | 'lower'; weight: number; thresholds: ScorecardThreshold[] }>(
       `SELECT c."templateId", c.id AS "criterionId", c."metricId", m.code AS "metricCode", m.direction::text AS direction, c.weight::float8 AS weight, c.thresholds
@@ -352,35 +356,57 @@ describe('demo seed: supplier performance', () => {
     const consortiumWeights = criteria.filter((c) => c.templateId === templates.find((t) => t.customerId === null)?.id).map((c) => [c.metricCode, c.weight]);
     expect(Object.fromEntries(consortiumWeights)).toEqual({ OTD: 35, PPM: 35, LEAD_TIME: 15, COST_INDEX: 15 });
 
-    const { rows: cards } = await db.query<{ relationshipId: string; periodId: string; period: string; templateId: string; customerId: string; supplierId: string; score: number; standing: Standing; details: ScorecardCriterionResult[] }>(
-      `SELECT s."relationshipId", s."periodId", p.code AS period, s."templateId", s."customerId", s."supplierId", s.score::float8 AS score, s.standing::text AS standing, s.details
+    const { rows: cards } = await db.query<{
+      relationshipId: string;
+      periodId: string;
+      period: string;
+      templateId: string;
+      customerId: string;
+      supplierId: string;
+      score: number;
+      standing: Standing;
+      coverage: number;
+      provisional: boolean;
+      details: ScorecardCriterionResult[];
+    }>(
+      `SELECT s."relationshipId", s."periodId", p.code AS period, s."templateId", s."customerId", s."supplierId", s.score::float8 AS score, s.standing::text AS standing,
+              s.coverage::float8 AS coverage, s.provisional, s.details
          FROM "Scorecard" s JOIN "Period" p ON p.id = s."periodId"`,
     );
     const { rows: rels } = await db.query<{ id: string; customerId: string; supplierId: string }>(`SELECT id, "customerId", "supplierId" FROM "SupplyRelationship"`);
     const validated = values.filter((v) => v.status === 'validated');
+    const stateOf = new Map(QUARTERS.map((q) => [q.code, q.state]));
     let expectedCount = 0;
     for (const rel of rels) {
       const template = templates.find((t) => t.customerId === rel.customerId) ?? templates.find((t) => t.customerId === null);
       const inputs: CriterionInput[] = criteria.filter((c) => c.templateId === template?.id).map((c) => ({ criterionId: c.criterionId, metricId: c.metricId, metricCode: c.metricCode, weight: c.weight, thresholds: c.thresholds }));
-      for (const period of CLOSED) {
+      for (const period of QUARTER_CODES) {
         const figures = new Map<string, { customer?: number; self?: number }>();
         for (const v of validated.filter((x) => x.organisationId === rel.supplierId && x.period === period && x.slug === 'glmp')) {
           if (v.customerId === null) figures.set(v.metricId, { ...figures.get(v.metricId), self: v.value });
           else if (v.customerId === rel.customerId) figures.set(v.metricId, { ...figures.get(v.metricId), customer: v.value });
         }
-        const expected = computeScorecard(inputs, figures, template?.standings ?? []);
+        const expected = computeScorecard(inputs, figures, template?.standings ?? [], { state: stateOf.get(period) ?? 'open' });
         const card = cards.find((c) => c.relationshipId === rel.id && c.period === period);
         if (expected) expectedCount++;
-        expect(card ? { score: card.score, standing: card.standing, details: card.details, templateId: card.templateId } : null).toEqual(
-          expected ? { score: expected.score, standing: expected.standing, details: expected.details, templateId: template?.id } : null,
+        expect(card ? { score: card.score, standing: card.standing, coverage: card.coverage, provisional: card.provisional, details: card.details, templateId: card.templateId } : null).toEqual(
+          expected ? { score: expected.score, standing: expected.standing, coverage: expected.coverage, provisional: expected.provisional, details: expected.details, templateId: template?.id } : null,
         );
       }
     }
     expect(cards).toHaveLength(expectedCount);
-    expect(new Set(cards.map((c) => c.standing))).toEqual(new Set(['preferred', 'approved', 'development', 'probation']));
+    const final = cards.filter((c) => !c.provisional);
+    expect(new Set(final.map((c) => c.standing))).toEqual(new Set(['preferred', 'approved', 'development', 'probation']));
+    // the open quarter shows provisional scorecards (the customers' reports validated so far), closed quarters final ones
+    const open = cards.filter((c) => stateOf.get(c.period) === 'open');
+    expect(open.length).toBeGreaterThan(5);
+    expect(open.every((c) => c.provisional && c.coverage > 0 && c.coverage < 1)).toBe(true);
+    const closed = cards.filter((c) => stateOf.get(c.period) !== 'open');
+    expect(closed.every((c) => c.provisional === c.coverage < 1)).toBe(true);
+    expect(closed.filter((c) => !c.provisional).length).toBeGreaterThan(closed.length * 0.8);
 
     // the worker's statements, on the seeded database: nothing to insert, update, remove or open
-    const { rows: periods } = await db.query<{ id: string; consortiumId: string }>(`SELECT id, "consortiumId" FROM "Period" WHERE state <> 'open' ORDER BY "consortiumId", "startsOn"`);
+    const { rows: periods } = await db.query<{ id: string; consortiumId: string }>(`SELECT id, "consortiumId" FROM "Period" ORDER BY "consortiumId", "startsOn"`);
     await db.query('BEGIN');
     try {
       for (const p of periods) {
@@ -394,9 +420,9 @@ describe('demo seed: supplier performance', () => {
     }
   });
 
-  it('opens a corrective action plan for each fall to development or probation; Acme’s with Northstar is under way', async () => {
+  it('opens a corrective action plan for each fall of a final standing to development or probation; Acme’s with Northstar is under way', async () => {
     const { rows: cards } = await db.query<{ id: string; relationshipId: string; standing: Standing }>(
-      `SELECT s.id, s."relationshipId", s.standing::text AS standing FROM "Scorecard" s JOIN "Period" p ON p.id = s."periodId" ORDER BY s."relationshipId", p."startsOn"`,
+      `SELECT s.id, s."relationshipId", s.standing::text AS standing FROM "Scorecard" s JOIN "Period" p ON p.id = s."periodId" WHERE NOT s.provisional ORDER BY s."relationshipId", p."startsOn"`,
     );
     const falls: string[] = [];
     let previous: { rel: string; standing: Standing } | null = null;
@@ -405,9 +431,10 @@ describe('demo seed: supplier performance', () => {
       if (opensCorrectiveAction(c.standing, before)) falls.push(c.id);
       previous = { rel: c.relationshipId, standing: c.standing };
     }
-    const { rows: plans } = await db.query<{ id: string; scorecardId: string; supplier: string; customer: string; status: string; standing: string; cardStanding: string; ownerUserId: string | null; tasks: string[] }>(
+    const { rows: plans } = await db.query<{ id: string; scorecardId: string; supplier: string; customer: string; status: string; standing: string; cardStanding: string; ownerUserId: string | null; tasks: string[]; assignees: (string | null)[] }>(
       `SELECT pl.id, pl."scorecardId", su.code AS supplier, cu.code AS customer, pl.status::text AS status, pl.standing::text AS standing, s.standing::text AS "cardStanding", pl."ownerUserId",
-              (SELECT array_agg(t.status::text ORDER BY t."dueOn", t.id) FROM "CorrectiveActionTask" t WHERE t."planId" = pl.id) AS tasks
+              (SELECT array_agg(t.status::text ORDER BY t."dueOn", t.id) FROM "CorrectiveActionTask" t WHERE t."planId" = pl.id) AS tasks,
+              (SELECT array_agg(u.email ORDER BY t."dueOn", t.id) FROM "CorrectiveActionTask" t LEFT JOIN "User" u ON u.id = t."ownerUserId" WHERE t."planId" = pl.id) AS assignees
          FROM "CorrectiveActionPlan" pl JOIN "Scorecard" s ON s.id = pl."scorecardId"
          JOIN "Organisation" su ON su.id = pl."supplierId" JOIN "Organisation" cu ON cu.id = pl."customerId"`,
     );
@@ -422,6 +449,8 @@ describe('demo seed: supplier performance', () => {
     }
     const acme = plans.find((p) => p.supplier === 'acme-castings' && p.customer === 'northstar-engines');
     expect(acme).toMatchObject({ status: 'in_progress', standing: 'development', tasks: ['done', 'doing', 'todo'] });
+    // tasks are assigned to users: the 8D to Acme's firm admin, the SPC course to its contributor
+    expect(acme?.assignees).toEqual(['supplier.admin@acme-castings.demo', null, 'contributor@acme-castings.demo']);
     const { rows: owner } = await db.query<{ email: string }>(`SELECT email FROM "User" WHERE id = $1`, [acme?.ownerUserId]);
     expect(owner[0]?.email).toBe('supplier.admin@acme-castings.demo');
     expect(new Set(plans.map((p) => p.status)).size).toBeGreaterThanOrEqual(2);

@@ -4,6 +4,9 @@ import { insertMembership, insertOrganisation, insertUser } from '../../apps/wor
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
 
+// starting the API and signing in takes more than Jest's default 5 s on a busy machine
+jest.setTimeout(60_000);
+
 describe('supply relationships', () => {
   let api: TestApi;
   let pool: Pool;

@@ -12,6 +12,7 @@ import {
   ensureCatalogue,
   ensureRelationship,
   ensureTemplate,
+  finalScorecard,
   freshQuarter,
   organisationByCode,
   recomputeScorecard,
@@ -333,11 +334,14 @@ describe('supplier performance journeys', () => {
       expect(api.failures).toEqual([]);
     });
 
-    // Staff validate the report; the worker computes the period's scorecards.
+    // Staff validate the report; the worker computes the period's scorecards: provisional while
+    // the period is open, final once it closes with every criterion validated.
     const [reported] = await valuesOf(staff, { organisationId: acme.id, periodId: period.id, customerId: northstar.id });
     expect(reported).toMatchObject<Partial<MetricValue>>({ metricCode: 'OTD', value: 94, numerator: 188, denominator: 200, status: 'submitted' });
     await staff.post(`/api/metric-values/${reported.id}/validate`);
-    const card = await recomputeScorecard(staff, period.id, relationship.id);
+    const provisional = await recomputeScorecard(staff, period.id, relationship.id);
+    expect(provisional.provisional).toBe(true);
+    const card = await finalScorecard(staff, provisional, acme.id);
 
     await inFreshPage(harness, 'buyer', async (page, api) => {
       await signIn(page, BUYER, DEMO_PASSWORD);

@@ -19,7 +19,14 @@ export interface MetricDefinition {
   direction: MetricDirection;
   minValue: number | null;
   maxValue: number | null;
+  /** the metric's own frequency (metrics.md) */
   frequency: MetricFrequency;
+  /**
+   * the frequency it is collected at in this consortium's reporting calendar: in a quarterly
+   * calendar every metric is reported per quarter (a monthly one as the quarter's figure,
+   * pooled over its months); in a monthly calendar each at its own frequency
+   */
+  collectionFrequency: MetricFrequency;
   reporters: MetricReporter[];
   isRatio: boolean;
   /** value = numerator ÷ denominator × ratioScale */
@@ -46,8 +53,55 @@ export interface Period {
   state: PeriodState;
   closedAt: string | null;
   publishedAt: string | null;
+  /** how often staff reopened it after a close */
+  reopenCount: number;
+  reopenedAt: string | null;
+  /** the reason given at the latest reopening */
+  reopenReason: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Where a firm stands with the figures it owes for a period. */
+export type SubmissionStatus = 'complete' | 'partial' | 'missing';
+export const SUBMISSION_STATUSES = ['complete', 'partial', 'missing'] as const satisfies readonly SubmissionStatus[];
+
+/** One firm's row of a period's completeness: its own (self-reported) figures only. */
+export interface PeriodCompletenessFirm {
+  organisationId: string;
+  organisationName: string;
+  /** metrics it owes for the period */
+  expected: number;
+  /** of those, submitted or validated */
+  submitted: number;
+  /** of those, validated */
+  validated: number;
+  /** codes of the metrics owed with no submitted or validated value (drafts and rejected ones included) */
+  missingMetrics: string[];
+  status: SubmissionStatus;
+  /** the due date has passed and metrics are still missing */
+  late: boolean;
+  lastSubmittedAt: string | null;
+}
+
+/**
+ * GET /api/periods/{id}/completeness: which reporting firms (active supplier members) have
+ * submitted the period's figures. Staff see every firm of the consortium, a firm only itself.
+ */
+export interface PeriodCompleteness {
+  /** the period's id */
+  id: string;
+  consortiumId: string;
+  code: string;
+  kind: PeriodKind;
+  state: PeriodState;
+  dueOn: string;
+  /** the day "late" was judged on (YYYY-MM-DD, UTC) */
+  asOf: string;
+  /** codes of the metrics each reporting firm owes: enabled, reported by suppliers, collected in this kind of period */
+  expectedMetrics: string[];
+  totals: { firms: number; complete: number; partial: number; missing: number; late: number };
+  firms: PeriodCompletenessFirm[];
 }
 
 export interface PeriodGenerateResult {

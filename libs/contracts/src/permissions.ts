@@ -43,7 +43,9 @@ export const PERMISSIONS = [
   'periods.create',
   'periods.update',
   'periods.close',
+  'periods.reopen',
   'periods.publish',
+  'periods.completeness',
   'metric-values.read',
   'metric-values.write',
   'metric-values.validate',
@@ -61,6 +63,7 @@ export const PERMISSIONS = [
   'scorecards.recompute',
   'corrective-action-plans.read',
   'corrective-action-plans.write',
+  'corrective-action-tasks.update-status',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +76,7 @@ const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'member
 const FIRM_REPORTING: Permission[] = [
   'metric-values.read',
   'metric-values.write',
+  'periods.completeness',
   'imports.read',
   'imports.create',
   'supply-relationships.read',
@@ -80,6 +84,8 @@ const FIRM_REPORTING: Permission[] = [
   'scorecard-templates.read',
   'scorecards.read',
   'corrective-action-plans.read',
+  // only on a task assigned to the user (the service checks); plan writers may change any task
+  'corrective-action-tasks.update-status',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -115,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'scorecards.read',
     'corrective-action-plans.read',
     'corrective-action-plans.write',
+    'corrective-action-tasks.update-status',
   ],
   // Union representatives and trainers never read metric values (domain.md).
   union_representative: [...FIRM_READ],

@@ -84,16 +84,27 @@ export interface Scorecard {
   templateId: string;
   supplierId: string;
   customerId: string;
-  /** 0–100, weighted over the criteria that have a value */
+  /**
+   * 0–100. Period open: weighted over the criteria that have a validated value. Period closed
+   * or published: weighted over all criteria, a criterion without a value scoring 0.
+   */
   score: number;
   standing: Standing;
+  /** 0–1: the share of the template's weight that has a validated value */
+  coverage: number;
+  /**
+   * true while the period is open or a criterion has no validated value ("incomplete"): the
+   * standing is shown but opens no corrective action plan, sends no e-mail and is not part of
+   * the relationship's standing history. false: final (closed period, full coverage).
+   */
+  provisional: boolean;
   details: ScorecardCriterionResult[];
   computedAt: string;
   createdAt: string;
   updatedAt: string;
 }
 
-/** One point of a relationship's standing history (oldest period first). */
+/** One point of a relationship's standing history (oldest period first): final scorecards only. */
 export interface StandingHistoryEntry {
   scorecardId: string;
   periodId: string;
@@ -114,7 +125,10 @@ export interface CorrectiveActionTask {
   id: string;
   planId: string;
   title: string;
+  /** free-text role or name shown with the task ("Plant manager") */
   owner: string | null;
+  /** the assignee: a user of the supplier or the customer, or staff; may change the task's status */
+  ownerUserId: string | null;
   dueOn: string;
   status: TaskStatus;
   createdAt: string;

@@ -6,6 +6,7 @@ export * from './errors/domain-error';
 export * from './database/scope';
 export * from './database/scoped-client';
 export * from './database/prisma.service';
+export * from './database/calendar-sql';
 export * from './audit/audit.service';
 export * from './queue/job-producer';
 export * from './queue/queue.module';

@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import type { Invitation, Profile, TokenPair, User } from '@tandem/contracts';
-import { DEMO_PASSWORD } from '../../../prisma/seed/demo-accounts';
 import { call, q, startApi, type TestApi } from '../support/api';
 import {
   EMAIL,
@@ -133,34 +132,47 @@ describe('security: account takeover through invitations (finding 1)', () => {
   });
 
   it('an existing account accepts only with its own password; a wrong one creates nothing and counts as a failed sign-in', async () => {
-    // Badger's admin is offered a role at Acme by Acme's admin
-    const inv = await sendInvitation(api, acmeAdmin, { email: EMAIL.badgerAdmin, name: 'Whoever', role: 'customer_buyer' });
-    const token = await invitationTokenFor(EMAIL.badgerAdmin);
+    // Someone of Badger (an account of its own, so the demo accounts keep their roles) is offered a role at Acme by Acme's admin
+    const badgerPerson = await invite(api, staff, { role: 'firm_contributor', organisationId: demo.org.badger });
+    const inv = await sendInvitation(api, acmeAdmin, { email: badgerPerson.email, name: 'Whoever', role: 'customer_buyer' });
+    const token = await invitationTokenFor(badgerPerson.email);
     const preview = await call(api, 'POST', '/api/auth/invitation-preview', { body: { token } });
-    expect(preview.body).toMatchObject({ email: EMAIL.badgerAdmin, role: 'customer_buyer', organisationName: 'Acme Castings', accountExists: true, invitedByName: expect.any(String) });
+    expect(preview.body).toMatchObject({ email: badgerPerson.email, role: 'customer_buyer', organisationName: 'Acme Castings', accountExists: true, invitedByName: expect.any(String) });
 
-    const rolesBefore = await rolesOf(demo.user.badgerAdmin);
-    const accountBefore = await accountOf(demo.user.badgerAdmin);
+    const rolesBefore = await rolesOf(badgerPerson.id);
+    const accountBefore = await accountOf(badgerPerson.id);
     await watch.expectNone(
       () => call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: 'a-password-chosen-by-the-attacker' } }),
       (res) => expect(errorPaths(expectProblem(res, 400))).toEqual(['password']),
     );
-    expect(await rolesOf(demo.user.badgerAdmin)).toEqual(rolesBefore);
+    expect(await rolesOf(badgerPerson.id)).toEqual(rolesBefore);
     // the password of an existing account is never set through a link
-    expect(await accountOf(demo.user.badgerAdmin)).toEqual(accountBefore);
-    expect((await call(api, 'POST', '/api/auth/login', { body: { email: EMAIL.badgerAdmin, password: DEMO_PASSWORD } })).status).toBe(200);
+    expect(await accountOf(badgerPerson.id)).toEqual(accountBefore);
+    expect((await call(api, 'POST', '/api/auth/login', { body: { email: badgerPerson.email, password: INVITEE_PASSWORD } })).status).toBe(200);
 
-    const accepted = await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: DEMO_PASSWORD } });
+    const accepted = await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: INVITEE_PASSWORD } });
     expect(accepted.status).toBe(200);
     const pair = accepted.body as TokenPair;
-    expect(pair.user).toMatchObject({ id: demo.user.badgerAdmin, role: 'customer_buyer', organisationId: demo.org.acme });
-    expect(await rolesOf(demo.user.badgerAdmin)).toEqual([...rolesBefore, `customer_buyer:${demo.org.acme}:active`].sort());
-    expect(await accountOf(demo.user.badgerAdmin)).toEqual(accountBefore);
+    expect(pair.user).toMatchObject({ id: badgerPerson.id, role: 'customer_buyer', organisationId: demo.org.acme });
+    expect(await rolesOf(badgerPerson.id)).toEqual([...rolesBefore, `customer_buyer:${demo.org.acme}:active`].sort());
+    expect(await accountOf(badgerPerson.id)).toEqual(accountBefore);
     expect((await call(api, 'GET', `/api/invitations/${inv.id}`, { token: acmeAdmin })).body).toMatchObject({ status: 'accepted' });
     // the link works once
-    expect(errorPaths(expectProblem(await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: DEMO_PASSWORD } }), 400))).toEqual(['token']);
-    // Badger's own sessions and default role are untouched
-    expect((await loginPair(api, EMAIL.badgerAdmin)).user).toMatchObject({ role: 'firm_admin', organisationId: demo.org.badger });
+    expect(errorPaths(expectProblem(await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: INVITEE_PASSWORD } }), 400))).toEqual(['token']);
+    // the person's first role stays what a plain sign-in opens
+    expect((await loginPair(api, badgerPerson.email)).user).toMatchObject({ role: 'firm_contributor', organisationId: demo.org.badger });
+  });
+
+  it('wrong passwords on an invitation count against the same limits as sign-ins', async () => {
+    const person = await invite(api, staff, { role: 'firm_contributor', organisationId: demo.org.badger });
+    await sendInvitation(api, staff, { email: person.email, role: 'customer_buyer', organisationId: demo.org.northstar });
+    const token = await invitationTokenFor(person.email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await call(api, 'POST', '/api/auth/accept-invite', { body: { token, password: `guess-${i}` } })).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(statuses[10]).toBe(429);
+    // and they are the same count: the sign-in from that address is blocked too
+    expectProblem(await call(api, 'POST', '/api/auth/login', { body: { email: person.email, password: INVITEE_PASSWORD } }), 429);
   });
 
   it('a new address sets its password once, with the name it chooses', async () => {

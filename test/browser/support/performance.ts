@@ -147,6 +147,32 @@ export async function recomputeScorecard(staff: Api, periodId: string, relations
   throw new Error(`no scorecard for relationship ${relationshipId} in period ${periodId} after ${timeoutMs} ms`);
 }
 
+/** Plausible, in-range figures for a supplier's own report, by metric code. */
+const GOOD_FIGURES: Record<string, number> = { OTD: 97, PPM: 120, LEAD_TIME: 14, COST_INDEX: 98, CYCLE_TIME: 8, SETUP_TIME: 20, SCRAP: 1.5, INV_TURNS: 9, OEE: 78, TRIR: 1.2, VA_EMP: 95000 };
+
+/**
+ * A standing is final only once its period is closed with every criterion validated (a
+ * provisional scorecard is not in the standing history). Staff enter the supplier's own
+ * figures for the criteria still without a value, validate them, close the period, and wait
+ * for the worker to make the scorecard final.
+ */
+export async function finalScorecard(staff: Api, card: Scorecard, supplierId: string, timeoutMs = 30_000): Promise<Scorecard> {
+  for (const d of card.details.filter((x) => x.value === null)) {
+    const value = GOOD_FIGURES[d.metricCode];
+    if (value === undefined) throw new Error(`no figure to report for ${d.metricCode}`);
+    const reported = await staff.post<MetricValue>('/api/metric-values', { organisationId: supplierId, metricId: d.metricId, periodId: card.periodId, value, submit: true });
+    await staff.post(`/api/metric-values/${reported.id}/validate`);
+  }
+  await staff.post(`/api/periods/${card.periodId}/close`);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [final] = await staff.list<Scorecard>('scorecards', { periodId: card.periodId, relationshipId: card.relationshipId, provisional: false });
+    if (final) return final;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the scorecard of relationship ${card.relationshipId} in period ${card.periodId} did not become final after ${timeoutMs} ms`);
+}
+
 export async function valuesOf(api: Api, filter: Record<string, unknown>): Promise<MetricValue[]> {
   return api.list<MetricValue>('metric-values', filter);
 }

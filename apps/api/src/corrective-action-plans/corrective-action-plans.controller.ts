@@ -7,7 +7,7 @@ import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { CORRECTIVE_ACTION_PLAN_LIST, CorrectiveActionPlansService } from './corrective-action-plans.service';
-import { CorrectiveActionPlanDto, CorrectiveActionTaskDto, CreateTaskDto, UpdateCorrectiveActionPlanDto, UpdateTaskDto } from './dto/corrective-action-plan.dto';
+import { CorrectiveActionPlanDto, CorrectiveActionTaskDto, CreateTaskDto, UpdateCorrectiveActionPlanDto, UpdateTaskDto, UpdateTaskStatusDto } from './dto/corrective-action-plan.dto';
 
 const READ_ONLY = ['consortiumId', 'relationshipId', 'scorecardId', 'supplierId', 'customerId', 'standing'];
 
@@ -62,6 +62,13 @@ export class CorrectiveActionPlansController {
   @ApiOkResponse({ type: CorrectiveActionTaskDto })
   updateTask(@Param('id', IdPipe) id: string, @Param('taskId', IdPipe) taskId: string, @Body() dto: UpdateTaskDto): Promise<CorrectiveActionTask> {
     return this.plans.updateTask(id, taskId, dto);
+  }
+
+  @Patch(':id/tasks/:taskId/status')
+  @RequirePermission('corrective-action-tasks.update-status', "Change a task's status: its assignee (a firm contributor, say) or anyone who edits the plan")
+  @ApiOkResponse({ type: CorrectiveActionTaskDto })
+  updateTaskStatus(@Param('id', IdPipe) id: string, @Param('taskId', IdPipe) taskId: string, @Body() dto: UpdateTaskStatusDto): Promise<CorrectiveActionTask> {
+    return this.plans.updateTaskStatus(id, taskId, dto);
   }
 
   @Delete(':id/tasks/:taskId')

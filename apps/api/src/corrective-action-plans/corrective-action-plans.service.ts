@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { PLAN_STATUSES, STANDINGS, type CorrectiveActionPlan, type CorrectiveActionTask } from '@tandem/contracts';
+import { PLAN_STATUSES, STANDINGS, can, type CorrectiveActionPlan, type CorrectiveActionTask } from '@tandem/contracts';
 import type { CorrectiveActionPlan as PlanRow, CorrectiveActionTask as TaskRow, Prisma } from '@tandem/db';
-import { AuditService, DomainError, PrismaService, type ScopedTx } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
-import type { CreateTaskDto, UpdateCorrectiveActionPlanDto, UpdateTaskDto } from './dto/corrective-action-plan.dto';
+import type { CreateTaskDto, UpdateCorrectiveActionPlanDto, UpdateTaskDto, UpdateTaskStatusDto } from './dto/corrective-action-plan.dto';
 
 export const CORRECTIVE_ACTION_PLAN_LIST: ListSpec = {
   sortable: ['dueOn', 'status', 'standing', 'title', 'createdAt', 'updatedAt'],
@@ -28,6 +28,7 @@ function toTask(t: TaskRow): CorrectiveActionTask {
     planId: t.planId,
     title: t.title,
     owner: t.owner,
+    ownerUserId: t.ownerUserId,
     dueOn: isoDate(t.dueOn) ?? '',
     status: t.status,
     createdAt: t.createdAt.toISOString(),
@@ -58,16 +59,22 @@ function date(value: string): Date {
   return new Date(`${value.slice(0, 10)}T00:00:00Z`);
 }
 
+/** Roles whose users can be a task's assignee: they read the plans of their firm (or consortium). */
+const ASSIGNABLE_FIRM_ROLES = ['firm_admin', 'firm_contributor', 'customer_buyer'] as const;
+
 /**
  * Corrective action plans are opened by the scorecards job; the supplier's firm admin, the
- * customer's buyer and staff follow them: status, owner, due date and tasks. Who reaches a
- * plan is the scope's business (supplier or customer of the plan, staff of its consortium).
+ * customer's buyer and staff follow them: status, owner, due date and tasks. A task may be
+ * assigned to a user (ownerUserId), who may then move its status even without the right to
+ * edit the plan (a firm contributor). Who reaches a plan is the scope's business (supplier or
+ * customer of the plan, staff of its consortium).
  */
 @Injectable()
 export class CorrectiveActionPlansService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly context: RequestContext,
   ) {}
 
   async list(page: ListPage): Promise<{ rows: CorrectiveActionPlan[]; total: number }> {
@@ -99,10 +106,35 @@ export class CorrectiveActionPlansService {
     if (!role) throw DomainError.validation([{ path: 'ownerUserId', message: "is not a user of the supplier, the customer or the consortium's staff" }]);
   }
 
+  /**
+   * A task's assignee works on the plan and can read it: a firm admin, contributor or buyer of
+   * the supplier or the customer, or staff of the consortium (not, say, the union
+   * representative attached to the supplier, who never sees plans). Unknown ids and users
+   * of other firms get the same answer.
+   */
+  private async assertAssignees(plan: PlanRow, assignees: { path: string; userId: string | null | undefined }[]): Promise<void> {
+    const wanted = assignees.filter((a): a is { path: string; userId: string } => typeof a.userId === 'string');
+    if (!wanted.length) return;
+    const ids = [...new Set(wanted.map((a) => a.userId.toLowerCase()))];
+    const found = await this.prisma.system.roleAssignment.findMany({
+      where: {
+        userId: { in: ids },
+        consortiumId: plan.consortiumId,
+        user: { status: { not: 'disabled' } },
+        OR: [{ role: 'consortium_staff' }, { role: { in: [...ASSIGNABLE_FIRM_ROLES] }, organisationId: { in: [plan.supplierId, plan.customerId] } }],
+      },
+      select: { userId: true },
+    });
+    const ok = new Set(found.map((r) => r.userId));
+    const errors = wanted.filter((a) => !ok.has(a.userId.toLowerCase())).map((a) => ({ path: a.path, message: "is not a user of the supplier, the customer or the consortium's staff" }));
+    if (errors.length) throw DomainError.validation(errors);
+  }
+
   async update(id: string, dto: UpdateCorrectiveActionPlanDto, replaceTasks: boolean): Promise<CorrectiveActionPlan> {
     return this.prisma.scoped.$transaction(async (tx) => {
       const before = await this.lock(tx, id);
       if (dto.ownerUserId) await this.assertOwner(before, dto.ownerUserId.toLowerCase());
+      await this.assertAssignees(before, (dto.tasks ?? []).map((t, i) => ({ path: `tasks.${i}.ownerUserId`, userId: t.ownerUserId })));
       const known = new Set(before.tasks.map((t) => t.id));
       const unknownTasks = (dto.tasks ?? []).flatMap((t, i) => (t.id && !known.has(t.id.toLowerCase()) ? [{ path: `tasks.${i}.id`, message: 'not a task of this plan' }] : []));
       if (unknownTasks.length) throw DomainError.validation(unknownTasks);
@@ -118,7 +150,8 @@ export class CorrectiveActionPlansService {
       if (dto.tasks) {
         const kept = new Set<string>();
         for (const t of dto.tasks) {
-          const data = { title: t.title, owner: t.owner ?? null, dueOn: date(t.dueOn), status: t.status };
+          const ownerUserId = t.ownerUserId === undefined ? undefined : (t.ownerUserId?.toLowerCase() ?? null);
+          const data = { title: t.title, owner: t.owner ?? null, ownerUserId, dueOn: date(t.dueOn), status: t.status };
           if (t.id) {
             kept.add(t.id.toLowerCase());
             await tx.correctiveActionTask.update({ where: { id: t.id.toLowerCase() }, data });
@@ -147,7 +180,10 @@ export class CorrectiveActionPlansService {
   async addTask(planId: string, dto: CreateTaskDto): Promise<CorrectiveActionTask> {
     return this.prisma.scoped.$transaction(async (tx) => {
       const plan = await this.lock(tx, planId);
-      const task = await tx.correctiveActionTask.create({ data: { planId, title: dto.title, owner: dto.owner ?? null, dueOn: date(dto.dueOn), status: dto.status ?? 'todo' } });
+      await this.assertAssignees(plan, [{ path: 'ownerUserId', userId: dto.ownerUserId }]);
+      const task = await tx.correctiveActionTask.create({
+        data: { planId, title: dto.title, owner: dto.owner ?? null, ownerUserId: dto.ownerUserId?.toLowerCase() ?? null, dueOn: date(dto.dueOn), status: dto.status ?? 'todo' },
+      });
       const out = toTask(task);
       await this.audit.record(tx, { action: 'corrective-action-task.created', entityType: 'CorrectiveActionTask', entityId: task.id, after: out, consortiumId: plan.consortiumId, organisationId: plan.supplierId });
       return out;
@@ -159,12 +195,50 @@ export class CorrectiveActionPlansService {
       const plan = await this.lock(tx, planId);
       const before = plan.tasks.find((t) => t.id === taskId);
       if (!before) throw DomainError.notFound('Task');
+      await this.assertAssignees(plan, [{ path: 'ownerUserId', userId: dto.ownerUserId }]);
       const task = await tx.correctiveActionTask.update({
         where: { id: taskId },
-        data: { title: dto.title, owner: dto.owner, dueOn: dto.dueOn ? date(dto.dueOn) : undefined, status: dto.status },
+        data: {
+          title: dto.title,
+          owner: dto.owner,
+          ownerUserId: dto.ownerUserId === undefined ? undefined : (dto.ownerUserId?.toLowerCase() ?? null),
+          dueOn: dto.dueOn ? date(dto.dueOn) : undefined,
+          status: dto.status,
+        },
       });
       const out = toTask(task);
       await this.audit.record(tx, { action: 'corrective-action-task.updated', entityType: 'CorrectiveActionTask', entityId: taskId, before: toTask(before), after: out, consortiumId: plan.consortiumId, organisationId: plan.supplierId });
+      return out;
+    });
+  }
+
+  /**
+   * The assignee moves a task along (todo → doing → done, or back): the status only. Plan
+   * writers may do the same to any task; anyone else who reaches the plan — a contributor of
+   * the supplier whose task it is not, an API key (never an assignee) — gets 403.
+   */
+  async updateTaskStatus(planId: string, taskId: string, dto: UpdateTaskStatusDto): Promise<CorrectiveActionTask> {
+    const p = this.context.requirePrincipal();
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const plan = await this.lock(tx, planId);
+      const before = plan.tasks.find((t) => t.id === taskId);
+      if (!before) throw DomainError.notFound('Task');
+      const assignee = p.userId !== null && before.ownerUserId === p.userId;
+      if (!assignee && !can(p.role, 'corrective-action-plans.write')) {
+        throw new DomainError(CommonErrorCode.Forbidden, 'Only the task’s assignee, or someone who edits the plan, can change its status');
+      }
+      if (before.status === dto.status) return toTask(before);
+      const task = await tx.correctiveActionTask.update({ where: { id: taskId }, data: { status: dto.status } });
+      const out = toTask(task);
+      await this.audit.record(tx, {
+        action: 'corrective-action-task.status_changed',
+        entityType: 'CorrectiveActionTask',
+        entityId: taskId,
+        before: { status: before.status },
+        after: { status: out.status, byAssignee: assignee },
+        consortiumId: plan.consortiumId,
+        organisationId: plan.supplierId,
+      });
       return out;
     });
   }

@@ -9,7 +9,7 @@ import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { CreateMetricDefinitionDto, MetricDefinitionDto, UpdateMetricDefinitionDto } from './dto/metric-definition.dto';
 import { METRIC_DEFINITION_LIST, MetricDefinitionsService } from './metric-definitions.service';
 
-const READ_ONLY = ['consortiumId', 'code', 'standard'];
+const READ_ONLY = ['consortiumId', 'code', 'standard', 'collectionFrequency'];
 
 @ApiTags('metric-definitions')
 @Controller('metric-definitions')

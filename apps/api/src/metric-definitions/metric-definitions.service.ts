@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, type MetricDefinition, type ProblemFieldError } from '@tandem/contracts';
+import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, type MetricDefinition, type ProblemFieldError, type ReportingCalendar } from '@tandem/contracts';
 import type { MetricDefinition as MetricDefinitionRow } from '@tandem/db';
+import { collectionFrequency } from '@tandem/domain';
 import { AuditService, DomainError, MetricDefinitionErrorCode, PrismaService, RequestContext } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
@@ -21,7 +22,11 @@ export const METRIC_DEFINITION_LIST: ListSpec = {
   search: (q) => ({ OR: [{ code: { contains: q.toUpperCase() } }, { name: { contains: q, mode: 'insensitive' } }] }),
 };
 
-export function toMetricDefinition(m: MetricDefinitionRow): MetricDefinition {
+/** Every read brings the consortium's calendar: it decides the frequency a metric is collected at. */
+const WITH_CALENDAR = { consortium: { select: { reportingCalendar: true } } } as const;
+type Row = MetricDefinitionRow & { consortium: { reportingCalendar: ReportingCalendar } };
+
+export function toMetricDefinition(m: Row): MetricDefinition {
   return {
     id: m.id,
     consortiumId: m.consortiumId,
@@ -32,6 +37,7 @@ export function toMetricDefinition(m: MetricDefinitionRow): MetricDefinition {
     minValue: num(m.minValue),
     maxValue: num(m.maxValue),
     frequency: m.frequency,
+    collectionFrequency: collectionFrequency(m.frequency, m.consortium.reportingCalendar),
     reporters: m.reporters,
     isRatio: m.isRatio,
     ratioScale: num(m.ratioScale),
@@ -76,12 +82,13 @@ export class MetricDefinitionsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: MetricDefinition[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.metricDefinition, page);
+    const db = this.prisma.scoped.metricDefinition;
+    const { rows, total } = await listPage({ findMany: (args) => db.findMany({ ...args, include: WITH_CALENDAR }), count: (args) => db.count(args) }, page);
     return { rows: rows.map(toMetricDefinition), total };
   }
 
   async get(id: string): Promise<MetricDefinition> {
-    const row = await this.prisma.scoped.metricDefinition.findFirst({ where: { id } });
+    const row = await this.prisma.scoped.metricDefinition.findFirst({ where: { id }, include: WITH_CALENDAR });
     if (!row) throw DomainError.notFound('Metric definition');
     return toMetricDefinition(row);
   }
@@ -118,6 +125,7 @@ export class MetricDefinitionsService {
           enabled: dto.enabled ?? true,
           standard: false,
         },
+        include: WITH_CALENDAR,
       });
       const out = toMetricDefinition(row);
       await this.audit.record(tx, { action: 'metric_definition.created', entityType: 'MetricDefinition', entityId: row.id, after: out, consortiumId });
@@ -132,7 +140,7 @@ export class MetricDefinitionsService {
    */
   async update(id: string, dto: UpdateMetricDefinitionDto): Promise<MetricDefinition> {
     return this.prisma.scoped.$transaction(async (tx) => {
-      const before = await tx.metricDefinition.findFirst({ where: { id } });
+      const before = await tx.metricDefinition.findFirst({ where: { id }, include: WITH_CALENDAR });
       if (!before) throw DomainError.notFound('Metric definition');
       const current = toMetricDefinition(before);
       const changed = (Object.keys(dto) as (keyof UpdateMetricDefinitionDto)[]).filter((k) => dto[k] !== undefined && JSON.stringify(dto[k]) !== JSON.stringify(current[k]));
@@ -172,6 +180,7 @@ export class MetricDefinitionsService {
           enabled: dto.enabled,
           ...next,
         },
+        include: WITH_CALENDAR,
       });
       const out = toMetricDefinition(row);
       await this.audit.record(tx, { action: 'metric_definition.updated', entityType: 'MetricDefinition', entityId: id, before: current, after: out, consortiumId: row.consortiumId });

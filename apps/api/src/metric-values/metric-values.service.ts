@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   METRIC_VALUE_SOURCES,
   METRIC_VALUE_STATUSES,
@@ -24,7 +24,7 @@ import {
   type ReportingSide,
   type ValueAction,
 } from '@tandem/domain';
-import { AuditService, DomainError, JobProducer, MetricValueErrorCode, PrismaService, RequestContext, type Principal, type ScopedTx } from '@tandem/server';
+import { APP_CONFIG, AuditService, DomainError, JobProducer, MetricValueErrorCode, OutboxService, PrismaService, RequestContext, type AppConfig, type Principal, type ScopedTx } from '@tandem/server';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
 import type { ListPage, ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
@@ -48,6 +48,10 @@ import {
   toMetricValue,
   type Db,
 } from './metric-values.queries';
+import { rejectionNotice } from './rejection-notice';
+
+/** Who hears of a rejection: the people of the firm that reported the value. */
+const FIRM_ROLES = ['firm_admin', 'firm_contributor', 'customer_buyer'] as const;
 
 export const METRIC_VALUE_LIST: ListSpec = {
   sortable: ['createdAt', 'updatedAt', 'submittedAt', 'status', 'value', 'revision', 'outlier', 'periodStartsOn'],
@@ -107,6 +111,8 @@ export class MetricValuesService {
     private readonly context: RequestContext,
     private readonly scorecards: ScorecardsTrigger,
     private readonly jobs: JobProducer,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Debounce window of the benchmark recomputation that validations in a closed period trigger. */
@@ -371,10 +377,43 @@ export class MetricValuesService {
     return this.present(db, id);
   }
 
+  /**
+   * The rejection notice to the firm that reported the value, written in the transaction of
+   * the rejection (outbox): one message per rejection, to every user holding a firm role at
+   * that firm in the value's consortium. Null when the firm has nobody to tell.
+   */
+  private async noticeOfRejection(tx: ScopedTx, row: Awaited<ReturnType<MetricValuesService['lock']>>, reason: string): Promise<string | null> {
+    const firm = row.customerId ?? row.organisationId;
+    const people = await tx.roleAssignment.findMany({
+      where: { consortiumId: row.consortiumId, organisationId: firm, role: { in: [...FIRM_ROLES] }, user: { status: { not: 'disabled' } } },
+      select: { user: { select: { email: true } } },
+    });
+    const to = [...new Set(people.map((r) => r.user.email))].sort();
+    if (!to.length) return null;
+    const about = row.customerId ? await tx.organisation.findFirst({ where: { id: row.organisationId }, select: { name: true } }) : null;
+    const { subject, text } = rejectionNotice(
+      {
+        id: row.id,
+        metricCode: row.metric.code,
+        metricName: row.metric.name,
+        unit: row.metric.unit,
+        periodCode: row.period.code,
+        value: row.value.toNumber(),
+        numerator: row.numerator?.toNumber() ?? null,
+        denominator: row.denominator?.toNumber() ?? null,
+        aboutName: about?.name ?? null,
+        reason,
+      },
+      this.config.CONSOLE_URL,
+    );
+    return this.outbox.write(tx, { consortiumId: row.consortiumId, to: to.join(', '), subject, text });
+  }
+
   /** submit (reporter), validate and reject (staff): each is a revision of its own. */
   async act(id: string, action: ValueAction, reason?: string): Promise<MetricValue> {
     const p = this.context.requirePrincipal();
     const db = this.prisma.scoped;
+    const messageIds: string[] = [];
     const validated = await db.$transaction(async (tx) => {
       const row = await this.lock(tx, id);
       if (action === 'submit') this.assertReporter(p, row);
@@ -421,8 +460,15 @@ export class MetricValuesService {
         consortiumId: row.consortiumId,
         organisationId: row.organisationId,
       });
-      return action === 'validate' ? [{ consortiumId: row.consortiumId, periodId: row.periodId, closed: row.period.state !== 'open' }] : [];
+      if (action === 'reject' && reason) {
+        const messageId = await this.noticeOfRejection(tx, row, reason);
+        if (messageId) messageIds.push(messageId);
+      }
+      // validating adds a figure to the period's scorecards; rejecting a validated one takes it away
+      const scored = action === 'validate' || (action === 'reject' && row.status === 'validated');
+      return scored ? [{ consortiumId: row.consortiumId, periodId: row.periodId, closed: row.period.state !== 'open' }] : [];
     });
+    await this.outbox.dispatch(messageIds);
     await this.afterValidation(validated);
     return this.present(db, id);
   }

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Period, PeriodGenerateResult } from '@tandem/contracts';
+import type { Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
 import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
-import { CreatePeriodDto, GeneratePeriodsDto, PeriodDto, PeriodGenerateResultDto, UpdatePeriodDto } from './dto/period.dto';
+import { CreatePeriodDto, GeneratePeriodsDto, PeriodCompletenessDto, PeriodDto, PeriodGenerateResultDto, ReopenPeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { PERIOD_LIST, PeriodsService } from './periods.service';
 
-const READ_ONLY = ['consortiumId', 'code', 'kind', 'state', 'closedAt', 'publishedAt'];
+const READ_ONLY = ['consortiumId', 'code', 'kind', 'state', 'closedAt', 'publishedAt', 'reopenCount', 'reopenedAt', 'reopenReason'];
 
 @ApiTags('periods')
 @Controller('periods')
@@ -31,6 +31,13 @@ export class PeriodsController {
   @ApiOkResponse({ type: PeriodDto })
   get(@Param('id', IdPipe) id: string): Promise<Period> {
     return this.periods.get(id);
+  }
+
+  @Get(':id/completeness')
+  @RequirePermission('periods.completeness', 'Which reporting firms have submitted the figures they owe for the period, which are missing and which are late (staff: every firm; a firm: itself)')
+  @ApiOkResponse({ type: PeriodCompletenessDto })
+  completeness(@Param('id', IdPipe) id: string): Promise<PeriodCompleteness> {
+    return this.periods.completeness(id);
   }
 
   @Post()
@@ -66,11 +73,20 @@ export class PeriodsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @RequirePermission('periods.close', 'Close an open period: its values lock and benchmarks are recomputed')
+  @RequirePermission('periods.close', 'Close an open period: its values lock, its scorecards become final where every criterion has a value, and benchmarks are recomputed')
   @ApiOkResponse({ type: PeriodDto })
   @ApiConflictResponse({ description: 'the period is not open' })
   close(@Param('id', IdPipe) id: string): Promise<Period> {
     return this.periods.close(id);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @RequirePermission('periods.reopen', 'Reopen a closed (not yet published) period, with a reason: its values can change again until the next close')
+  @ApiOkResponse({ type: PeriodDto })
+  @ApiConflictResponse({ description: 'the period is open or published' })
+  reopen(@Param('id', IdPipe) id: string, @Body() dto: ReopenPeriodDto): Promise<Period> {
+    return this.periods.reopen(id, dto);
   }
 
   @Post(':id/publish')

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { PeriodsController } from './periods.controller';
 import { PeriodsService } from './periods.service';
 
-@Module({ controllers: [PeriodsController], providers: [PeriodsService], exports: [PeriodsService] })
+/** Imports ScorecardsModule: closing a period recomputes its scorecards (ScorecardsTrigger.periodClosed). */
+@Module({ imports: [ScorecardsModule], controllers: [PeriodsController], providers: [PeriodsService], exports: [PeriodsService] })
 export class PeriodsModule {}

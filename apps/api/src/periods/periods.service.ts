@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PERIOD_KINDS, PERIOD_STATES, type Period, type PeriodGenerateResult, type PeriodState } from '@tandem/contracts';
+import { PERIOD_KINDS, PERIOD_STATES, type Period, type PeriodCompleteness, type PeriodGenerateResult, type PeriodState, type ReportingCalendar } from '@tandem/contracts';
 import type { Period as PeriodRow } from '@tandem/db';
-import { addIsoDays, canMovePeriod, checkPeriodDates, generateCalendar, isIsoDate, parsePeriodCode } from '@tandem/domain';
+import { addIsoDays, canMovePeriod, canReopenPeriod, checkPeriodDates, checkPeriodKind, generateCalendar, isIsoDate, parsePeriodCode } from '@tandem/domain';
 import { AuditService, CommonErrorCode, DomainError, JobProducer, PeriodErrorCode, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
-import type { CreatePeriodDto, GeneratePeriodsDto, UpdatePeriodDto } from './dto/period.dto';
+import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
+import type { CreatePeriodDto, GeneratePeriodsDto, ReopenPeriodDto, UpdatePeriodDto } from './dto/period.dto';
+import { EXPECTED_CODES_SQL, PERIOD_COMPLETENESS_SQL, type CompletenessRow } from './periods.sql';
 
 export const PERIOD_LIST: ListSpec = {
   sortable: ['code', 'startsOn', 'endsOn', 'dueOn', 'state', 'kind', 'createdAt'],
@@ -34,6 +36,9 @@ export function toPeriod(p: PeriodRow): Period {
     state: p.state,
     closedAt: iso(p.closedAt),
     publishedAt: iso(p.publishedAt),
+    reopenCount: p.reopenCount,
+    reopenedAt: iso(p.reopenedAt),
+    reopenReason: p.reopenReason,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -41,9 +46,13 @@ export function toPeriod(p: PeriodRow): Period {
 
 const day = (d: string): Date => new Date(`${d}T00:00:00Z`);
 
-/** BullMQ refuses ':' in custom ids; one close of one period is one job. */
-export function recomputeJobId(periodId: string): string {
-  return `benchmarks-recompute-${periodId}-period_closed`;
+/**
+ * BullMQ refuses ':' in custom ids; one close of one period is one job. `closeNumber` is the
+ * period's reopen count: the first close keeps the plain id, a close after a reopening is a
+ * close of its own (the figures may have changed), so it gets a job of its own.
+ */
+export function recomputeJobId(periodId: string, closeNumber = 0): string {
+  return closeNumber === 0 ? `benchmarks-recompute-${periodId}-period_closed` : `benchmarks-recompute-${periodId}-period_closed-r${closeNumber}`;
 }
 
 @Injectable()
@@ -55,6 +64,7 @@ export class PeriodsService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly jobs: JobProducer,
+    private readonly scorecards: ScorecardsTrigger,
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Period[]; total: number }> {
@@ -68,13 +78,13 @@ export class PeriodsService {
     return toPeriod(row);
   }
 
-  private async consortiumOf(requested: string | undefined): Promise<string> {
+  private async consortiumOf(requested: string | undefined): Promise<{ id: string; reportingCalendar: ReportingCalendar }> {
     const p = this.context.requirePrincipal();
     const consortiumId = p.role === 'platform_admin' ? requested : p.consortiumId;
     if (!consortiumId) throw DomainError.validation([{ path: 'consortiumId', message: 'is required' }]);
-    const found = await this.prisma.scoped.consortium.findFirst({ where: { id: consortiumId }, select: { id: true } });
+    const found = await this.prisma.scoped.consortium.findFirst({ where: { id: consortiumId }, select: { id: true, reportingCalendar: true } });
     if (!found) throw DomainError.validation([{ path: 'consortiumId', message: 'no such consortium' }]);
-    return consortiumId;
+    return found;
   }
 
   async create(dto: CreatePeriodDto): Promise<Period> {
@@ -88,7 +98,10 @@ export class PeriodsService {
     ];
     const errors = invalidDates.length ? invalidDates : checkPeriodDates(startsOn, endsOn, dueOn);
     if (errors.length) throw DomainError.validation(errors);
-    const consortiumId = await this.consortiumOf(dto.consortiumId);
+    const consortium = await this.consortiumOf(dto.consortiumId);
+    const consortiumId = consortium.id;
+    const wrongKind = checkPeriodKind(consortium.reportingCalendar, bounds.kind, 'code', dto.code);
+    if (wrongKind) throw DomainError.validation([wrongKind]);
     const db = this.prisma.scoped;
     const existing = await db.period.findFirst({ where: { consortiumId, code: dto.code }, select: { id: true } });
     if (existing) throw new DomainError(CommonErrorCode.Conflict, `Period ${dto.code} already exists`, [{ path: 'code', message: 'already exists' }]);
@@ -102,7 +115,10 @@ export class PeriodsService {
 
   /** A year of quarters or months; codes that exist already are skipped, not changed. */
   async generate(dto: GeneratePeriodsDto): Promise<PeriodGenerateResult> {
-    const consortiumId = await this.consortiumOf(dto.consortiumId);
+    const consortium = await this.consortiumOf(dto.consortiumId);
+    const consortiumId = consortium.id;
+    const wrongKind = checkPeriodKind(consortium.reportingCalendar, dto.kind, 'kind');
+    if (wrongKind) throw DomainError.validation([wrongKind]);
     const calendar = generateCalendar(dto.year, dto.kind, dto.dueDays ?? DEFAULT_DUE_DAYS);
     return this.prisma.scoped.$transaction(async (tx) => {
       const existing = await tx.period.findMany({ where: { consortiumId, code: { in: calendar.map((c) => c.code) } }, select: { code: true } });
@@ -147,20 +163,94 @@ export class PeriodsService {
   }
 
   /**
-   * Close: values are locked from now on (changes become revisions that staff approve), and
-   * the benchmarks of the period are recomputed. The job is enqueued only after the state
-   * change committed, under an id derived from the period, so a retried close cannot queue
-   * a second recomputation.
+   * Close: values are locked from now on (changes become revisions that staff approve), the
+   * period's scorecards are recomputed (provisional standings become final where every
+   * criterion has a value, and only then have consequences), and its benchmarks are
+   * recomputed. The jobs are enqueued only after the state change committed, under ids
+   * derived from the period and its close, so a retried close cannot queue a second one.
    */
   async close(id: string): Promise<Period> {
     const out = await this.move(id, 'closed');
     try {
-      await this.jobs.enqueue('benchmarks.recompute', { consortiumId: out.consortiumId, periodId: out.id, reason: 'period_closed' }, { jobId: recomputeJobId(out.id) });
+      await this.scorecards.periodClosed(out.consortiumId, out.id, out.reopenCount);
+    } catch (error) {
+      // The close stands; POST /api/scorecards/recompute repairs a lost enqueue.
+      this.logger.error({ err: error, periodId: out.id }, 'enqueue of scorecards.recompute failed');
+    }
+    try {
+      await this.jobs.enqueue('benchmarks.recompute', { consortiumId: out.consortiumId, periodId: out.id, reason: 'period_closed' }, { jobId: recomputeJobId(out.id, out.reopenCount) });
     } catch (error) {
       // The close stands; the benchmarks issue's on-demand recompute repairs a lost enqueue.
       this.logger.error({ err: error, periodId: out.id }, 'enqueue of benchmarks.recompute failed');
     }
     return out;
+  }
+
+  /**
+   * Reopen a closed period (not a published one), with a reason, to take figures that missed
+   * the close: its values can be entered and changed again until it closes once more.
+   * Nothing already triggered is undone: scorecards stay as computed and corrective action
+   * plans stay open (people were told about them); the next recompute shows the period's
+   * scorecards as provisional again, and the next close recomputes them — a plan is never
+   * opened twice for one scorecard. No job is enqueued: the benchmarks of the first close
+   * are left alone and the next close asks for new ones.
+   */
+  async reopen(id: string, dto: ReopenPeriodDto): Promise<Period> {
+    const reason = dto.reason.trim();
+    if (!reason) throw DomainError.validation([{ path: 'reason', message: 'must not be blank' }]);
+    return this.prisma.scoped.$transaction(async (tx) => {
+      const before = await this.lock(tx, id);
+      if (!canReopenPeriod(before.state)) {
+        const why = before.state === 'published' ? 'a published period is final' : 'only a closed period can be reopened';
+        throw new DomainError(PeriodErrorCode.InvalidTransition, `Period ${before.code} is ${before.state} and cannot be reopened: ${why}`, [{ path: 'state', message: `is ${before.state}` }]);
+      }
+      const row = await tx.period.update({
+        where: { id },
+        data: { state: 'open', closedAt: null, reopenedAt: new Date(), reopenReason: reason, reopenCount: { increment: 1 } },
+      });
+      const out = toPeriod(row);
+      await this.audit.record(tx, {
+        action: 'period.reopened',
+        entityType: 'Period',
+        entityId: id,
+        before: { state: before.state, closedAt: iso(before.closedAt), reopenCount: before.reopenCount },
+        after: { state: out.state, reopenCount: out.reopenCount, reopenedAt: out.reopenedAt, reason },
+        consortiumId: row.consortiumId,
+      });
+      return out;
+    });
+  }
+
+  /**
+   * Who has submitted the period's figures, computed in one SQL statement. Staff (and the
+   * platform) see every reporting firm of the period's consortium; a firm sees its own row
+   * only. The raw query takes the consortium and the firm from the principal (raw SQL
+   * bypasses the scoped client; architecture.md).
+   */
+  async completeness(id: string, today: Date = new Date()): Promise<PeriodCompleteness> {
+    const p = this.context.requirePrincipal();
+    const period = await this.prisma.scoped.period.findFirst({ where: { id } });
+    if (!period) throw DomainError.notFound('Period');
+    const everyone = p.role === 'platform_admin' || p.role === 'consortium_staff';
+    const consortiumId = p.role === 'platform_admin' ? period.consortiumId : p.consortiumId;
+    const organisationId = everyone ? null : (p.organisationId ?? '00000000-0000-0000-0000-000000000000');
+    const asOf = today.toISOString().slice(0, 10);
+    const rows = await this.prisma.scoped.$queryRawUnsafe<CompletenessRow[]>(PERIOD_COMPLETENESS_SQL, period.id, consortiumId, organisationId, asOf);
+    const expected = await this.prisma.scoped.$queryRawUnsafe<{ code: string }[]>(EXPECTED_CODES_SQL, period.id, consortiumId);
+    const firms = rows.map((r) => ({ ...r, lastSubmittedAt: iso(r.lastSubmittedAt) }));
+    const count = (status: string) => firms.filter((f) => f.status === status).length;
+    return {
+      id: period.id,
+      consortiumId: period.consortiumId,
+      code: period.code,
+      kind: period.kind,
+      state: period.state,
+      dueOn: isoDate(period.dueOn) ?? '',
+      asOf,
+      expectedMetrics: expected.map((e) => e.code),
+      totals: { firms: firms.length, complete: count('complete'), partial: count('partial'), missing: count('missing'), late: firms.filter((f) => f.late).length },
+      firms,
+    };
   }
 
   async publish(id: string): Promise<Period> {

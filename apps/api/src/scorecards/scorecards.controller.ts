@@ -14,7 +14,7 @@ export class ScorecardsController {
   constructor(private readonly scorecards: ScorecardsService) {}
 
   @Get()
-  @RequirePermission('scorecards.read', 'List scorecards (filters: relationshipId, supplierId, customerId, periodId, standing)')
+  @RequirePermission('scorecards.read', 'List scorecards (filters: relationshipId, supplierId, customerId, periodId, templateId, standing, provisional)')
   @ApiOkResponse({ type: [ScorecardDto] })
   async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<Scorecard[]> {
     const page = parseListQuery(query, SCORECARD_LIST);

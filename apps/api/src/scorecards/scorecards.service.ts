@@ -16,6 +16,7 @@ export const SCORECARD_LIST: ListSpec = {
     periodId: { type: 'uuid' },
     templateId: { type: 'uuid' },
     standing: { type: 'enum', values: STANDINGS },
+    provisional: { type: 'boolean' },
   },
 };
 
@@ -30,6 +31,8 @@ export function toScorecard(s: ScorecardRow): Scorecard {
     customerId: s.customerId,
     score: s.score.toNumber(),
     standing: s.standing,
+    coverage: s.coverage.toNumber(),
+    provisional: s.provisional,
     // written only by the recompute statement, in this shape (scorecards.sql.ts)
     details: s.details as unknown as ScorecardCriterionResult[],
     computedAt: s.computedAt.toISOString(),
@@ -56,13 +59,17 @@ export class ScorecardsService {
     return toScorecard(row);
   }
 
-  /** A relationship's scorecards over periods, oldest period first. */
+  /**
+   * A relationship's FINAL scorecards over periods, oldest period first. A provisional one
+   * (period open, or a criterion without a value) is no standing yet: it is listed under
+   * scorecards with its coverage, never here.
+   */
   async standingHistory(relationshipId: string): Promise<StandingHistoryEntry[]> {
     const db = this.prisma.scoped;
     const relationship = await db.supplyRelationship.findFirst({ where: { id: relationshipId }, select: { id: true } });
     if (!relationship) throw DomainError.notFound('Supply relationship');
     const rows = await db.scorecard.findMany({
-      where: { relationshipId },
+      where: { relationshipId, provisional: false },
       include: { period: { select: { code: true, startsOn: true } } },
       orderBy: [{ period: { startsOn: 'asc' } }, { period: { endsOn: 'asc' } }, { id: 'asc' }],
     });

@@ -28,4 +28,14 @@ describe('ScorecardsTrigger', () => {
     expect(a).toBe(b);
     expect(added[0]?.opts.delay).toBeUndefined();
   });
+
+  it('enqueues one job per close of a period, a new one after each reopening', async () => {
+    const first = await trigger.periodClosed('c1', 'p1', 0);
+    const retried = await trigger.periodClosed('c1', 'p1', 0);
+    const afterReopening = await trigger.periodClosed('c1', 'p1', 1);
+    expect(first).toBe(retried);
+    expect(afterReopening).not.toBe(first);
+    expect(first).not.toContain(':');
+    expect(added.map((x) => x.opts)).toEqual([{ jobId: first }, { jobId: first }, { jobId: afterReopening }]);
+  });
 });

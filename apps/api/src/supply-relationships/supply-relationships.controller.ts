@@ -39,7 +39,7 @@ export class SupplyRelationshipsController {
   }
 
   @Get(':id/standing-history')
-  @RequirePermission('scorecards.read', "The relationship's scorecards over periods, oldest first")
+  @RequirePermission('scorecards.read', "The relationship's final standings over periods, oldest first (provisional scorecards are not standings yet)")
   @ApiOkResponse({ type: [StandingHistoryEntryDto] })
   standingHistory(@Param('id', IdPipe) id: string): Promise<StandingHistoryEntry[]> {
     return this.scorecards.standingHistory(id);

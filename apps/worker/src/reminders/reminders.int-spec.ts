@@ -26,6 +26,8 @@ describe('reminders before a period is due', () => {
     const tag = randomBytes(4).toString('hex');
     const today = new Date();
     const c = await insertConsortium(pool, `rem-${tag}`);
+    // months and quarters: a monthly calendar (monthly metrics per month, quarterly ones per quarter)
+    await pool.query(`UPDATE "Consortium" SET "reportingCalendar" = 'monthly' WHERE id = $1`, [c]);
     const org = async (name: string, kind: 'supplier' | 'customer', status: 'active' | 'suspended' = 'active'): Promise<string> => {
       const id = await insertOrganisation(pool, { code: `rem-${name}-${tag}`, name: `Firm ${name} ${tag}`, kind });
       await insertMembership(pool, c, id, status);
@@ -100,5 +102,25 @@ describe('reminders before a period is due', () => {
     expect(counts[0]?.n).toBe(2); // DUE and MONTH
     const { rows: audit } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "consortiumId" = $1 AND action = 'reminder.sent'`, [c]);
     expect(audit[0]?.n).toBe(rows.length);
+  });
+
+  it('in a quarterly calendar, chases every metric per quarter, the monthly ones included', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const today = new Date();
+    const c = await insertConsortium(pool, `remq-${tag}`); // quarterly, the default
+    const firm = await insertOrganisation(pool, { code: `remq-firm-${tag}`, name: `Firm ${tag}`, kind: 'supplier' });
+    await insertMembership(pool, c, firm);
+    await insertUser(pool, { email: `admin.q.${tag}@example.test`, role: 'firm_admin', consortiumId: c, organisationId: firm });
+    const lead = await insertMetric(pool, { consortiumId: c, code: 'LEAD_TIME', direction: 'lower', frequency: 'quarterly', reporters: ['supplier'] });
+    await insertMetric(pool, { consortiumId: c, code: 'OTD', direction: 'higher', frequency: 'monthly', reporters: ['supplier', 'customer'] });
+    const due = await insertPeriod(pool, { consortiumId: c, code: 'DUE', startsOn: isoDay(today, -90), endsOn: isoDay(today, -5), dueOn: isoDay(today, 3) });
+    await insertValue(pool, { consortiumId: c, organisationId: firm, metricId: lead, periodId: due, value: 12, status: 'submitted' });
+
+    await worker.get(SendRemindersJob).run(today);
+    const { rows } = await pool.query<{ text: string }>(
+      `SELECT m.text FROM "ReminderLog" r JOIN "OutboxMessage" m ON m.id = r."outboxMessageId" WHERE r."consortiumId" = $1`,
+      [c],
+    );
+    expect(rows.map((r) => /Not yet submitted: ([^.]*)\./.exec(r.text)?.[1])).toEqual(['OTD']);
   });
 });

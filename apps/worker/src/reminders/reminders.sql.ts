@@ -1,18 +1,21 @@
+import { collectedInSql } from '@tandem/server';
 import { UUID_V7 } from '../scorecards/scorecards.sql';
 
 /**
  * $1 today (date), $2 days before the due date. Claims, in one statement, one reminder per
  * firm and period: every OPEN period due within $2 days, every ACTIVE supplier member of its
  * consortium that has not submitted (submitted or validated, self-reported) every enabled
- * supplier-reported metric of the period's frequency. The unique (organisationId, periodId)
+ * supplier-reported metric the period collects under the consortium's calendar (in a
+ * quarterly calendar every metric, OTD and PPM included; libs/domain isCollectedIn) — the
+ * same firms and metrics a period's completeness view shows as missing. The unique (organisationId, periodId)
  * of ReminderLog decides: INSERT … ON CONFLICT DO NOTHING returns only firms not reminded
  * before, so concurrent or repeated runs never remind a firm twice for one period.
  */
 export const CLAIM_REMINDERS_SQL = `
 WITH due AS (
-  SELECT p.id, p."consortiumId", p.code, p."dueOn",
-         (CASE p.kind WHEN 'month' THEN 'monthly' ELSE 'quarterly' END)::"MetricFrequency" AS frequency
+  SELECT p.id, p."consortiumId", p.code, p."dueOn", p.kind, c."reportingCalendar"
   FROM "Period" p
+  JOIN "Consortium" c ON c.id = p."consortiumId"
   WHERE p.state = 'open' AND p."dueOn" >= $1::date AND p."dueOn" <= $1::date + $2::int
 ),
 missing AS (
@@ -21,7 +24,8 @@ missing AS (
   JOIN "Membership" m ON m."consortiumId" = d."consortiumId" AND m.status = 'active'
   JOIN "Organisation" o ON o.id = m."organisationId" AND o.kind = 'supplier'
   JOIN "MetricDefinition" md
-    ON md."consortiumId" = d."consortiumId" AND md.enabled AND md.frequency = d.frequency AND 'supplier' = ANY (md.reporters)
+    ON md."consortiumId" = d."consortiumId" AND md.enabled AND 'supplier' = ANY (md.reporters)
+   AND ${collectedInSql('d."reportingCalendar"', 'md.frequency', 'd.kind')}
   WHERE NOT EXISTS (
     SELECT 1 FROM "MetricValue" v
     WHERE v."organisationId" = m."organisationId" AND v."metricId" = md.id AND v."periodId" = d.id

@@ -27,10 +27,13 @@ const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * 'scorecards.recompute': one SQL statement recomputes every scorecard of a consortium and
- * period; in the same transaction, suppliers that fell to development or probation with a
- * customer get a corrective action plan and their firm admins an email (outbox), dispatched
- * after commit. Idempotent: a second run changes no row and opens no second plan. Runs for the
- * same consortium and period are serialised by an advisory lock.
+ * period; in the same transaction, suppliers whose FINAL standing (period closed, every
+ * criterion covered) fell to development or probation with a customer get a corrective action
+ * plan and their firm admins an email (outbox), dispatched after commit. Provisional
+ * scorecards (period open, or a criterion without a validated value) trigger nothing.
+ * Idempotent: a second run changes no row and opens no second plan. Runs for the same
+ * consortium and period are serialised by an advisory lock. The period closing enqueues this
+ * job too (periods.service close): that is when provisional standings become final.
  */
 @Injectable()
 export class RecomputeScorecardsJob {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import type { ScorecardCriterionResult, ScorecardThreshold, StandingRule } from '@tandem/contracts';
+import type { PeriodState, ScorecardCriterionResult, ScorecardThreshold, StandingRule } from '@tandem/contracts';
 import { computeScorecard, type CandidateValues, type CriterionInput } from '@tandem/domain';
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertTemplate, insertValue } from './fixtures';
 import { RECOMPUTE_SCORECARDS_SQL, type RecomputeCounts } from './scorecards.sql';
@@ -35,7 +35,7 @@ describe('scorecards: the SQL statement and the TypeScript scoring agree', () =>
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
   afterAll(() => pool.end());
 
-  it('computes the same score, standing and details for a random sample, and a second run changes no row', async () => {
+  it('computes the same score, standing, coverage and details for a random sample, open and closed, and a second run changes no row', async () => {
     const rnd = lcg(20260401);
     const tag = randomBytes(4).toString('hex');
     const consortiumId = await insertConsortium(pool, `sc-sql-${tag}`);
@@ -136,42 +136,72 @@ describe('scorecards: the SQL statement and the TypeScript scoring agree', () =>
       });
     }
 
-    const first = (await pool.query<RecomputeCounts>(RECOMPUTE_SCORECARDS_SQL, [consortiumId, periodId])).rows[0];
-    const { rows } = await pool.query<{ relationshipId: string; templateId: string; score: string; standing: string; details: ScorecardCriterionResult[] }>(
-      `SELECT "relationshipId", "templateId", score::text AS score, standing::text AS standing, details FROM "Scorecard" WHERE "periodId" = $1`,
-      [periodId],
-    );
-    const byRelationship = new Map(rows.map((r) => [r.relationshipId, r]));
-    let scored = 0;
-    const standingsSeen = new Set<string>();
-    for (const e of expected) {
-      const ts = computeScorecard(e.criteria, e.values, e.standings);
-      const sql = byRelationship.get(e.relationshipId);
-      if (ts === null) {
-        expect(sql).toBeUndefined();
-        continue;
+    /** Runs the statement and compares every scorecard with computeScorecard for the period's state. */
+    const compare = async (state: PeriodState) => {
+      const counts = (await pool.query<RecomputeCounts>(RECOMPUTE_SCORECARDS_SQL, [consortiumId, periodId])).rows[0];
+      const { rows } = await pool.query<{ relationshipId: string; templateId: string; score: string; standing: string; coverage: string; provisional: boolean; details: ScorecardCriterionResult[] }>(
+        `SELECT "relationshipId", "templateId", score::text AS score, standing::text AS standing, coverage::text AS coverage, provisional, details FROM "Scorecard" WHERE "periodId" = $1`,
+        [periodId],
+      );
+      const byRelationship = new Map(rows.map((r) => [r.relationshipId, r]));
+      let scored = 0;
+      const standingsSeen = new Set<string>();
+      const kinds = new Set<string>();
+      for (const e of expected) {
+        const ts = computeScorecard(e.criteria, e.values, e.standings, { state });
+        const sql = byRelationship.get(e.relationshipId);
+        if (ts === null) {
+          expect(sql).toBeUndefined();
+          continue;
+        }
+        scored++;
+        standingsSeen.add(ts.standing);
+        kinds.add(`${ts.provisional}/${ts.coverage === 1}`);
+        expect({
+          relationshipId: e.relationshipId,
+          templateId: sql?.templateId,
+          score: Number(sql?.score),
+          standing: sql?.standing,
+          coverage: Number(sql?.coverage),
+          provisional: sql?.provisional,
+          details: sql?.details,
+        }).toEqual({
+          relationshipId: e.relationshipId,
+          templateId: e.templateId,
+          score: ts.score,
+          standing: ts.standing,
+          coverage: ts.coverage,
+          provisional: ts.provisional,
+          details: ts.details,
+        });
       }
-      scored++;
-      standingsSeen.add(ts.standing);
-      expect({ relationshipId: e.relationshipId, templateId: sql?.templateId, score: Number(sql?.score), standing: sql?.standing, details: sql?.details }).toEqual({
-        relationshipId: e.relationshipId,
-        templateId: e.templateId,
-        score: ts.score,
-        standing: ts.standing,
-        details: ts.details,
-      });
-    }
-    expect(first).toEqual({ computed: scored, inserted: scored, updated: 0, removed: 0 });
-    // the sample is only worth something if it reaches several standings and both templates
-    expect(scored).toBeGreaterThan(25);
-    expect(standingsSeen.size).toBeGreaterThanOrEqual(3);
-    expect(new Set(rows.map((r) => r.templateId)).size).toBe(2);
+      // the sample is only worth something if it reaches several standings and both templates
+      expect(scored).toBeGreaterThan(25);
+      expect(standingsSeen.size).toBeGreaterThanOrEqual(3);
+      expect(new Set(rows.map((r) => r.templateId)).size).toBe(2);
+      return { counts, scored, kinds };
+    };
+
+    // open: every scorecard provisional, scored over its covered weight
+    const open = await compare('open');
+    expect(open.counts).toEqual({ computed: open.scored, inserted: open.scored, updated: 0, removed: 0 });
+    expect(open.kinds).toEqual(new Set(['true/true', 'true/false']));
 
     const snapshot = async (): Promise<unknown[]> =>
       (await pool.query(`SELECT s.* FROM "Scorecard" s WHERE s."periodId" = $1 ORDER BY s.id`, [periodId])).rows;
     const before = await snapshot();
     const second = (await pool.query<RecomputeCounts>(RECOMPUTE_SCORECARDS_SQL, [consortiumId, periodId])).rows[0];
-    expect(second).toEqual({ computed: scored, inserted: 0, updated: 0, removed: 0 });
+    expect(second).toEqual({ computed: open.scored, inserted: 0, updated: 0, removed: 0 });
     expect(await snapshot()).toEqual(before);
+
+    // closed: complete scorecards turn final, incomplete ones score their missing criteria 0 and stay provisional
+    await pool.query(`UPDATE "Period" SET state = 'closed', "closedAt" = now() WHERE id = $1`, [periodId]);
+    const closed = await compare('closed');
+    expect(closed.counts).toMatchObject({ computed: closed.scored, inserted: 0, removed: 0 });
+    expect(closed.counts?.updated).toBeGreaterThan(0);
+    expect(closed.kinds).toEqual(new Set(['false/true', 'true/false']));
+    const closedBefore = await snapshot();
+    expect((await pool.query<RecomputeCounts>(RECOMPUTE_SCORECARDS_SQL, [consortiumId, periodId])).rows[0]).toEqual({ computed: closed.scored, inserted: 0, updated: 0, removed: 0 });
+    expect(await snapshot()).toEqual(closedBefore);
   });
 });

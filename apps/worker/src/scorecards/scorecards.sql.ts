@@ -14,8 +14,13 @@ export const UUID_V7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid
  *  - per criterion: the supplier's VALIDATED value of that metric and period, the customer's
  *    report about the supplier (customerId = relationship's customer) before the self-report;
  *  - criterion score: the first threshold (in order) the value meets, 0 when none;
- *  - score: Σ weight·score ÷ Σ weight over the criteria with a value, rounded to 2 decimals;
- *  - standing: the rule with the highest minScore the score reaches.
+ *  - coverage: Σ weight of the criteria with a value ÷ Σ weight, rounded to 4 decimals;
+ *  - score: period open → Σ weight·score ÷ Σ weight over the criteria with a value;
+ *           period closed or published → over all criteria, a criterion without a value
+ *           scoring 0; rounded to 2 decimals;
+ *  - standing: the rule with the highest minScore the score reaches;
+ *  - provisional: the period is open or a criterion has no value (libs/domain scoring.ts
+ *    explains the rule; only a final scorecard opens a plan or enters the standing history).
  * Upserts Scorecard on (relationshipId, periodId), touching a row only when something changed
  * (so a second run leaves every row, timestamps included, as it was), and deletes the period's
  * scorecards of relationships that no longer have any value. Returns one row of counts.
@@ -28,7 +33,10 @@ export const UUID_V7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid
  * validateThresholds in libs/domain).
  */
 export const RECOMPUTE_SCORECARDS_SQL = `
-WITH tpl AS (
+WITH per AS (
+  SELECT p.state = 'open' AS open FROM "Period" p WHERE p.id = $2::uuid AND p."consortiumId" = $1::uuid
+),
+tpl AS (
   SELECT DISTINCT ON (t."customerId") t.id, t."customerId"
   FROM "ScorecardTemplate" t
   WHERE t."consortiumId" = $1::uuid AND t.active
@@ -86,7 +94,10 @@ scored AS (
 ),
 totals AS (
   SELECT "relationshipId", "customerId", "supplierId", "templateId",
-         round(sum(weight * score) / NULLIF(sum(weight) FILTER (WHERE score IS NOT NULL), 0), 2) AS score,
+         -- open: over the covered weight; closed: over all of it, a missing criterion adding 0
+         round(sum(weight * score) / NULLIF(CASE WHEN (SELECT open FROM per) THEN sum(weight) FILTER (WHERE score IS NOT NULL) ELSE sum(weight) END, 0), 2) AS score,
+         round(COALESCE(sum(weight) FILTER (WHERE score IS NOT NULL), 0) / NULLIF(sum(weight), 0), 4) AS coverage,
+         (SELECT open FROM per) OR bool_or(score IS NULL) AS provisional,
          jsonb_agg(jsonb_build_object(
            'criterionId', "criterionId", 'metricId', "metricId", 'metricCode', "metricCode",
            'weight', weight, 'value', value, 'score', score, 'source', source
@@ -107,20 +118,21 @@ computed AS (
   SELECT tt.*, rung.standing
   FROM totals tt
   LEFT JOIN rung ON rung."templateId" = tt."templateId" AND rung.span @> tt.score
-  WHERE tt.score IS NOT NULL
+  -- no scorecard without a single validated value; none either for a period of another consortium (per is empty)
+  WHERE tt.score IS NOT NULL AND EXISTS (SELECT 1 FROM per)
 ),
 upserted AS (
   INSERT INTO "Scorecard" AS sc (id, "consortiumId", "relationshipId", "periodId", "templateId", "supplierId", "customerId",
-                                 score, standing, details, "computedAt", "createdAt", "updatedAt")
+                                 score, standing, coverage, provisional, details, "computedAt", "createdAt", "updatedAt")
   SELECT ${UUID_V7}, $1::uuid, c."relationshipId", $2::uuid, c."templateId", c."supplierId", c."customerId",
-         c.score, c.standing, c.details, now(), now(), now()
+         c.score, c.standing, c.coverage, c.provisional, c.details, now(), now(), now()
   FROM computed c
   ON CONFLICT ("relationshipId", "periodId") DO UPDATE SET
     "templateId" = EXCLUDED."templateId", "supplierId" = EXCLUDED."supplierId", "customerId" = EXCLUDED."customerId",
-    score = EXCLUDED.score, standing = EXCLUDED.standing, details = EXCLUDED.details,
-    "computedAt" = EXCLUDED."computedAt", "updatedAt" = EXCLUDED."updatedAt"
-  WHERE (sc."templateId", sc.score, sc.standing, sc.details) IS DISTINCT FROM
-        (EXCLUDED."templateId", EXCLUDED.score, EXCLUDED.standing, EXCLUDED.details)
+    score = EXCLUDED.score, standing = EXCLUDED.standing, coverage = EXCLUDED.coverage, provisional = EXCLUDED.provisional,
+    details = EXCLUDED.details, "computedAt" = EXCLUDED."computedAt", "updatedAt" = EXCLUDED."updatedAt"
+  WHERE (sc."templateId", sc.score, sc.standing, sc.coverage, sc.provisional, sc.details) IS DISTINCT FROM
+        (EXCLUDED."templateId", EXCLUDED.score, EXCLUDED.standing, EXCLUDED.coverage, EXCLUDED.provisional, EXCLUDED.details)
   RETURNING (xmax = 0) AS inserted
 ),
 removed AS (
@@ -144,10 +156,13 @@ export interface RecomputeCounts {
 
 /**
  * $1 consortium, $2 period, $3 today (date), $4 days to the due date. Run in the transaction of
- * RECOMPUTE_SCORECARDS_SQL. A plan for every scorecard of the period that
- * puts the supplier at development or probation when its previous standing with that customer
- * (the latest scorecard of an earlier period) was better or there was none. The unique key
- * (relationshipId, scorecardId) makes it idempotent; only newly opened plans are returned.
+ * RECOMPUTE_SCORECARDS_SQL. A plan for every FINAL scorecard of the period that puts the
+ * supplier at development or probation when its previous final standing with that customer
+ * (the latest final scorecard of an earlier period) was better or there was none. A
+ * provisional scorecard (period open, or a criterion without a value) never opens one, nor
+ * counts as the previous standing. The unique key (relationshipId, scorecardId) makes it
+ * idempotent — a scorecard that turns final, goes provisional again (its period reopened) and
+ * turns final again keeps its one plan; only newly opened plans are returned.
  */
 export const OPEN_CORRECTIVE_ACTION_PLANS_SQL = `
 INSERT INTO "CorrectiveActionPlan" (id, "consortiumId", "relationshipId", "scorecardId", "supplierId", "customerId",
@@ -163,7 +178,7 @@ LEFT JOIN LATERAL (
   SELECT ps.standing
   FROM "Scorecard" ps
   JOIN "Period" pp ON pp.id = ps."periodId"
-  WHERE ps."relationshipId" = s."relationshipId" AND pp."startsOn" < p."startsOn"
+  WHERE ps."relationshipId" = s."relationshipId" AND pp."startsOn" < p."startsOn" AND NOT ps.provisional
   ORDER BY pp."startsOn" DESC
   LIMIT 1
 ) prev ON true
@@ -171,6 +186,7 @@ WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
   -- only scorecards the recompute statement wrote in this transaction (now() is the transaction's start):
   -- an unchanged scorecard was judged by the run that wrote it, in the same transaction as its plan
   AND s."updatedAt" = now()::timestamp(3)
+  AND NOT s.provisional
   AND s.standing IN ('development', 'probation')
   AND (prev.standing IS NULL
        OR array_position(enum_range(NULL::"Standing"), prev.standing) < array_position(enum_range(NULL::"Standing"), s.standing))

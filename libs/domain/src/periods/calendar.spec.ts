@@ -1,4 +1,19 @@
-import { addIsoDays, canMovePeriod, checkPeriodDates, generateCalendar, isIsoDate, isPeriodLocked, parsePeriodCode, periodBounds, previousPeriodCode } from './calendar';
+import {
+  addIsoDays,
+  canMovePeriod,
+  canReopenPeriod,
+  checkPeriodDates,
+  checkPeriodKind,
+  collectionFrequency,
+  generateCalendar,
+  isCollectedIn,
+  isIsoDate,
+  isPeriodLocked,
+  parsePeriodCode,
+  periodBounds,
+  periodKindsOf,
+  previousPeriodCode,
+} from './calendar';
 
 describe('period codes', () => {
   it('parses quarters and months into calendar dates', () => {
@@ -64,5 +79,43 @@ describe('dates and states', () => {
     expect(canMovePeriod('published', 'open')).toBe(false);
     expect(isPeriodLocked('open')).toBe(false);
     expect(isPeriodLocked('closed')).toBe(true);
+  });
+});
+
+describe('reopening', () => {
+  it('reopens a closed period only: an open one is open, a published one final', () => {
+    expect(canReopenPeriod('closed')).toBe(true);
+    expect(canReopenPeriod('open')).toBe(false);
+    expect(canReopenPeriod('published')).toBe(false);
+  });
+});
+
+describe('the reporting calendar and metric frequencies', () => {
+  it('runs quarters only in a quarterly calendar, months and quarters in a monthly one', () => {
+    expect(periodKindsOf('quarterly')).toEqual(['quarter']);
+    expect(periodKindsOf('monthly')).toEqual(['month', 'quarter']);
+  });
+
+  it('collects every metric per quarter in a quarterly calendar, each at its own frequency in a monthly one', () => {
+    expect(collectionFrequency('monthly', 'quarterly')).toBe('quarterly');
+    expect(collectionFrequency('quarterly', 'quarterly')).toBe('quarterly');
+    expect(collectionFrequency('monthly', 'monthly')).toBe('monthly');
+    expect(collectionFrequency('quarterly', 'monthly')).toBe('quarterly');
+    // OTD (monthly) is expected in a quarter of a quarterly consortium, not in a quarter of a monthly one
+    expect(isCollectedIn('monthly', 'quarterly', 'quarter')).toBe(true);
+    expect(isCollectedIn('monthly', 'monthly', 'quarter')).toBe(false);
+    expect(isCollectedIn('monthly', 'monthly', 'month')).toBe(true);
+    expect(isCollectedIn('quarterly', 'monthly', 'month')).toBe(false);
+  });
+
+  it('refuses a month in a quarterly calendar, naming the field', () => {
+    expect(checkPeriodKind('quarterly', 'month', 'code', '2026-11')).toEqual({
+      path: 'code',
+      message: 'the consortium reports quarterly: 2026-11 is a month; its calendar has quarters only',
+    });
+    expect(checkPeriodKind('quarterly', 'month', 'kind')?.path).toBe('kind');
+    expect(checkPeriodKind('quarterly', 'quarter', 'code', '2026-Q4')).toBeNull();
+    expect(checkPeriodKind('monthly', 'month', 'code', '2026-11')).toBeNull();
+    expect(checkPeriodKind('monthly', 'quarter', 'code', '2026-Q4')).toBeNull();
   });
 });

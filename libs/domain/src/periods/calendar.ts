@@ -1,4 +1,4 @@
-import type { PeriodKind, PeriodState } from '@tandem/contracts';
+import type { MetricFrequency, PeriodKind, PeriodState, ProblemFieldError, ReportingCalendar } from '@tandem/contracts';
 
 /**
  * Period arithmetic of the reporting calendar. Periods are named `YYYY-Qn` (quarters) or
@@ -106,14 +106,64 @@ export function checkPeriodDates(startsOn: string, endsOn: string, dueOn: string
   return errors;
 }
 
-/** open → closed → published; nothing goes back (a correction is a value revision, not a reopening). */
+/**
+ * open → closed → published. Staff may reopen a closed period (with a reason) until it is
+ * published, to take figures that missed the close; a published period never moves again
+ * (a correction is then a value revision).
+ */
 const NEXT_STATE: Record<PeriodState, PeriodState | null> = { open: 'closed', closed: 'published', published: null };
 
 export function canMovePeriod(from: PeriodState, to: PeriodState): boolean {
   return NEXT_STATE[from] === to;
 }
 
+/** Only a closed period can be reopened: an open one is open already, a published one is final. */
+export function canReopenPeriod(from: PeriodState): boolean {
+  return from === 'closed';
+}
+
 /** Values of a period that is no longer open change only through approved revisions. */
 export function isPeriodLocked(state: PeriodState): boolean {
   return state !== 'open';
+}
+
+// ── The reporting calendar and metric frequencies ─────────────────────────────────────────
+//
+// A consortium's calendar (Consortium.reportingCalendar) says which periods it runs, and so
+// at which frequency each metric is actually collected:
+//  - quarterly: quarters only. Every metric is collected per quarter; a monthly metric (OTD,
+//    PPM in metrics.md) is reported as the quarter's figure, with numerator and denominator
+//    pooled over its three months — the roll-up metrics.md describes, done by the firm.
+//  - monthly: months for the monthly metrics and quarters for the quarterly ones (lead time
+//    and the rest are quarterly by definition; a month of them means nothing).
+
+/** The kinds of period a calendar runs. */
+export function periodKindsOf(calendar: ReportingCalendar): PeriodKind[] {
+  return calendar === 'quarterly' ? ['quarter'] : ['month', 'quarter'];
+}
+
+/** The frequency a period kind collects. */
+export function frequencyOfKind(kind: PeriodKind): MetricFrequency {
+  return kind === 'month' ? 'monthly' : 'quarterly';
+}
+
+/** The frequency a metric is collected at in a consortium with this calendar (see above). */
+export function collectionFrequency(metric: MetricFrequency, calendar: ReportingCalendar): MetricFrequency {
+  return calendar === 'quarterly' ? 'quarterly' : metric;
+}
+
+/** Whether a period of `kind` collects the metric, i.e. whether a firm is expected to report it there. */
+export function isCollectedIn(metric: MetricFrequency, calendar: ReportingCalendar, kind: PeriodKind): boolean {
+  return collectionFrequency(metric, calendar) === frequencyOfKind(kind);
+}
+
+/**
+ * A period must be of a kind its consortium's calendar runs: a month in a quarterly
+ * calendar is refused, naming the field that carries the kind (`code` for one period,
+ * `kind` for a generated year).
+ */
+export function checkPeriodKind(calendar: ReportingCalendar, kind: PeriodKind, path: string, code?: string): ProblemFieldError | null {
+  if (periodKindsOf(calendar).includes(kind)) return null;
+  const what = code ? `${code} is a ${kind}` : `a ${kind} is not one of its periods`;
+  return { path, message: `the consortium reports ${calendar}: ${what}; its calendar has ${periodKindsOf(calendar).map((k) => `${k}s`).join(' and ')} only` };
 }

@@ -1,6 +1,7 @@
 import type { ScorecardThreshold, StandingRule } from '@tandem/contracts';
 import {
   computeScorecard,
+  coverageOf,
   opensCorrectiveAction,
   pickValue,
   scoreValue,
@@ -67,6 +68,18 @@ describe('weightedScore', () => {
   });
 });
 
+describe('coverageOf', () => {
+  it('is the covered share of the weight, half-up to 4 decimals, exactly', () => {
+    expect(coverageOf([{ weight: 35, covered: true }, { weight: 35, covered: true }, { weight: 15, covered: false }, { weight: 15, covered: false }])).toBe(0.7);
+    expect(coverageOf([{ weight: 1, covered: true }, { weight: 2, covered: false }])).toBe(0.3333);
+    expect(coverageOf([{ weight: 2, covered: true }, { weight: 1, covered: false }])).toBe(0.6667);
+    // 0.00005 exactly rounds up, as PostgreSQL's round(numeric) does
+    expect(coverageOf([{ weight: 0.001, covered: true }, { weight: 19.999, covered: false }])).toBe(0.0001);
+    expect(coverageOf([{ weight: 1, covered: false }])).toBe(0);
+    expect(coverageOf([])).toBeNull();
+  });
+});
+
 describe('computeScorecard', () => {
   const criteria = [
     { criterionId: 'c2', metricId: 'm-ppm', metricCode: 'PPM', weight: 1, thresholds: PPM },
@@ -74,16 +87,21 @@ describe('computeScorecard', () => {
     { criterionId: 'c3', metricId: 'm-lead', metricCode: 'LEAD_TIME', weight: 5, thresholds: [{ atMost: 10, score: 100 }] },
   ];
 
+  const OPEN = { state: 'open' } as const;
+  const CLOSED = { state: 'closed' } as const;
+
   it('prefers the customer report, skips criteria without a value and orders details by metric code', () => {
     const values = new Map([
       ['m-otd', { customer: 96, self: 99 }],
       ['m-ppm', { self: 150 }],
     ]);
-    const result = computeScorecard(criteria, values, STANDINGS);
-    // (2·80 + 1·70) / 3 = 76.666… → 76.67
+    const result = computeScorecard(criteria, values, STANDINGS, OPEN);
+    // open period: (2·80 + 1·70) / 3 = 76.666… → 76.67 over the covered 3 of 8 weight
     expect(result).toEqual({
       score: 76.67,
       standing: 'approved',
+      coverage: 0.375,
+      provisional: true,
       details: [
         { criterionId: 'c3', metricId: 'm-lead', metricCode: 'LEAD_TIME', weight: 5, value: null, score: null, source: null },
         { criterionId: 'c1', metricId: 'm-otd', metricCode: 'OTD', weight: 2, value: 96, score: 80, source: 'customer' },
@@ -93,7 +111,52 @@ describe('computeScorecard', () => {
   });
 
   it('gives no scorecard when no criterion has a value', () => {
-    expect(computeScorecard(criteria, new Map(), STANDINGS)).toBeNull();
+    expect(computeScorecard(criteria, new Map(), STANDINGS, OPEN)).toBeNull();
+    expect(computeScorecard(criteria, new Map(), STANDINGS, CLOSED)).toBeNull();
+  });
+
+  it('keeps every standing of an open period provisional, even at full coverage', () => {
+    const values = new Map([
+      ['m-otd', { self: 99 }],
+      ['m-ppm', { self: 10 }],
+      ['m-lead', { self: 8 }],
+    ]);
+    expect(computeScorecard(criteria, values, STANDINGS, OPEN)).toMatchObject({ score: 100, standing: 'preferred', coverage: 1, provisional: true });
+    // closing with every criterion covered: the same score, now final
+    expect(computeScorecard(criteria, values, STANDINGS, CLOSED)).toMatchObject({ score: 100, standing: 'preferred', coverage: 1, provisional: false });
+    expect(computeScorecard(criteria, values, STANDINGS, { state: 'published' })).toMatchObject({ provisional: false });
+  });
+
+  it('at the close, scores a criterion without a value 0 and keeps the scorecard provisional (incomplete)', () => {
+    // the reported issue: only LEAD_TIME (20 % of the weight) validated
+    const template = [
+      { criterionId: 'a', metricId: 'm-otd', metricCode: 'OTD', weight: 40, thresholds: OTD },
+      { criterionId: 'b', metricId: 'm-ppm', metricCode: 'PPM', weight: 40, thresholds: PPM },
+      { criterionId: 'c', metricId: 'm-lead', metricCode: 'LEAD_TIME', weight: 20, thresholds: [{ atMost: 30, score: 70 }] },
+    ];
+    const leadOnly = new Map([['m-lead', { self: 25 }]]);
+    expect(computeScorecard(template, leadOnly, STANDINGS, OPEN)).toMatchObject({ score: 70, standing: 'approved', coverage: 0.2, provisional: true });
+    expect(computeScorecard(template, leadOnly, STANDINGS, CLOSED)).toMatchObject({ score: 14, standing: 'probation', coverage: 0.2, provisional: true });
+  });
+
+  it('never lets a firm raise its closed score by withholding a bad figure', () => {
+    const all = new Map([
+      ['m-otd', { self: 91 }], // 50
+      ['m-ppm', { self: 5000 }], // 0: the bad figure
+      ['m-lead', { self: 8 }], // 100
+    ]);
+    const withheld = new Map([...all].filter(([metric]) => metric !== 'm-ppm'));
+    const reported = computeScorecard(criteria, all, STANDINGS, CLOSED);
+    const hidden = computeScorecard(criteria, withheld, STANDINGS, CLOSED);
+    // (2·50 + 0 + 5·100) / 8 = 75 either way: the missing PPM counts as the worst score
+    expect(reported).toMatchObject({ score: 75, provisional: false });
+    expect(hidden).toMatchObject({ score: 75, provisional: true, coverage: 0.875 });
+    expect(hidden?.score).toBeLessThanOrEqual(reported?.score ?? 0);
+    // whatever the withheld figure was, the closed score without it is never higher
+    for (const ppm of [10, 150, 600, 5000]) {
+      const withIt = computeScorecard(criteria, new Map([...withheld, ['m-ppm', { self: ppm }]]), STANDINGS, CLOSED);
+      expect(hidden?.score).toBeLessThanOrEqual(withIt?.score ?? -1);
+    }
   });
 
   it('pickValue falls back to the self-report', () => {

@@ -1,5 +1,6 @@
 import {
   STANDINGS,
+  type PeriodState,
   type ProblemFieldError,
   type ScorecardCriterionResult,
   type ScorecardThreshold,
@@ -10,13 +11,40 @@ import {
 
 /**
  * Scorecard scoring, the pure twin of the SQL statement that computes scorecards
- * (apps/worker/src/scorecards/scorecards.sql.ts). Both must give the same score, standing
- * and details; an integration test holds them together.
+ * (apps/worker/src/scorecards/scorecards.sql.ts). Both must give the same score, standing,
+ * coverage and details; an integration test holds them together.
  *
  *   criterion score  = the score of the first threshold the value meets (0 when none does)
- *   scorecard score  = Σ weight × score ÷ Σ weight over the criteria that have a value
- *                      (weights renormalised), rounded half-up to 2 decimals
+ *   coverage         = Σ weight of the criteria with a validated value ÷ Σ weight of all
+ *                      criteria, rounded half-up to 4 decimals (0–1)
+ *   scorecard score  - period open:   Σ weight × score ÷ Σ weight over the criteria that
+ *                                     have a value (what the figures in so far say)
+ *                    - period closed: Σ weight × score ÷ Σ weight over ALL criteria, a
+ *                                     criterion without a value scoring 0
+ *                      rounded half-up to 2 decimals
  *   standing         = the rule with the highest minScore the rounded score reaches
+ *   provisional      = the period is open, or coverage is below 1
+ *
+ * A standing is FINAL only when its period is closed (or published) and every criterion has
+ * a validated value. Only a final standing has consequences: it opens a corrective action
+ * plan (and e-mails the supplier) when it falls to development or probation, and it is the
+ * relationship's standing history. A provisional one is shown, with its coverage, and
+ * nothing else happens.
+ *
+ * Missing data at the close: the criterion scores 0 and the scorecard stays provisional
+ * ("incomplete"), never final. Why this rule:
+ *  - it cannot be gamed by withholding: a missing figure never scores better than the worst
+ *    figure that could have been reported, so leaving out a bad one never raises the score
+ *    or the standing the customer sees (renormalising over the covered weight would reward
+ *    it; a "final when coverage ≥ x %" rule would let a firm drop any criterion lighter
+ *    than 100 − x %);
+ *  - it does not punish on evidence that is not there: the gap may be the customer's report
+ *    or a validation staff have not done, so no plan and no e-mail fire on zeros. The gap
+ *    itself is handled where it belongs: the period's completeness view and reminders, the
+ *    "submit every metric by its due date" commitment, and staff reopening the period;
+ *  - once the missing values are validated (late validation, an approved revision, a
+ *    reopened and re-closed period) the next recompute makes the scorecard final, and its
+ *    consequences follow then, once.
  */
 
 export const MAX_WEIGHT = 99_999.999;
@@ -160,7 +188,12 @@ export function standingRank(standing: Standing): number {
   return STANDINGS.indexOf(standing);
 }
 
-/** A worse standing than `previous` (or no previous at all) in development or probation opens a corrective action plan. */
+/**
+ * A FINAL standing in development or probation that is worse than `previous` (or has no
+ * previous) opens a corrective action plan. `previous` is the latest final standing of an
+ * earlier period: provisional scorecards are never judged, neither as the current nor as the
+ * previous one.
+ */
 export function opensCorrectiveAction(current: Standing, previous: Standing | null): boolean {
   if (current !== 'development' && current !== 'probation') return false;
   return previous === null || standingRank(previous) < standingRank(current);
@@ -223,7 +256,16 @@ export interface CandidateValues {
 export interface ScorecardResult {
   score: number;
   standing: Standing;
+  /** 0–1: the share of the template's weight that has a validated value */
+  coverage: number;
+  /** true while the period is open or a criterion has no value: such a standing has no consequences */
+  provisional: boolean;
   details: ScorecardCriterionResult[];
+}
+
+/** The state of the period being scored: what decides between a provisional and a final standing. */
+export interface ScoringPeriod {
+  state: PeriodState;
 }
 
 /** The customer's own report wins over the supplier's self-report. */
@@ -234,11 +276,34 @@ export function pickValue(c: CandidateValues | undefined): { value: number; sour
 }
 
 /**
+ * Σ covered weight ÷ Σ weight rounded half-up to 4 decimals, exactly (as PostgreSQL's
+ * `round(sum(w) FILTER (…) / sum(w), 4)`); null when there is no weight at all.
+ */
+export function coverageOf(items: readonly { weight: number; covered: boolean }[]): number | null {
+  let covered = 0n;
+  let total = 0n;
+  for (const { weight, covered: has } of items) {
+    const w = BigInt(scaled(weight, 3));
+    total += w;
+    if (has) covered += w;
+  }
+  if (total === 0n) return null;
+  const tenThousandths = (2n * covered * 10_000n + total) / (2n * total);
+  return Number(tenThousandths) / 10_000;
+}
+
+/**
  * One relationship's scorecard for one period. `values` maps metricId to the validated
  * candidates. Null when no criterion has a value (no scorecard is written then).
  * Details are ordered by metric code, then criterion id, as the SQL orders them.
+ * See the head of this file for the open/closed rule.
  */
-export function computeScorecard(criteria: readonly CriterionInput[], values: ReadonlyMap<string, CandidateValues>, standings: readonly StandingRule[]): ScorecardResult | null {
+export function computeScorecard(
+  criteria: readonly CriterionInput[],
+  values: ReadonlyMap<string, CandidateValues>,
+  standings: readonly StandingRule[],
+  period: ScoringPeriod,
+): ScorecardResult | null {
   const ordered = [...criteria].sort((a, b) => (a.metricCode < b.metricCode ? -1 : a.metricCode > b.metricCode ? 1 : a.criterionId < b.criterionId ? -1 : a.criterionId > b.criterionId ? 1 : 0));
   const details: ScorecardCriterionResult[] = ordered.map((c) => {
     const picked = pickValue(values.get(c.metricId));
@@ -252,7 +317,13 @@ export function computeScorecard(criteria: readonly CriterionInput[], values: Re
       source: picked ? picked.source : null,
     };
   });
-  const score = weightedScore(details.flatMap((d) => (d.score === null ? [] : [{ weight: d.weight, score: d.score }])));
-  if (score === null) return null;
-  return { score, standing: standingFor(score, standings), details };
+  const covered = details.flatMap((d) => (d.score === null ? [] : [{ weight: d.weight, score: d.score }]));
+  if (covered.length === 0) return null;
+  const open = period.state === 'open';
+  // closed: the criteria without a value count with their weight and a score of 0
+  const score = weightedScore(open ? covered : details.map((d) => ({ weight: d.weight, score: d.score ?? 0 })));
+  const coverage = coverageOf(details.map((d) => ({ weight: d.weight, covered: d.score !== null })));
+  if (score === null || coverage === null) return null;
+  const complete = covered.length === details.length;
+  return { score, standing: standingFor(score, standings), coverage, provisional: open || !complete, details };
 }

@@ -10,11 +10,16 @@ export class CreateTaskDto {
   @MaxLength(500)
   title: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'Plant manager' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Plant manager', description: 'free-text role or name shown with the task' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   owner?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the assignee: a user of the supplier or the customer, or staff; may change the status of the task' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id' })
+  ownerUserId?: string | null;
 
   @ApiProperty({ format: 'date' })
   @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
@@ -27,6 +32,13 @@ export class CreateTaskDto {
 }
 
 export class UpdateTaskDto extends PartialType(CreateTaskDto) {}
+
+/** What the assignee of a task may change: its status, nothing else. */
+export class UpdateTaskStatusDto {
+  @ApiProperty({ enum: TASK_STATUSES })
+  @IsIn(TASK_STATUSES, { message: `must be one of ${TASK_STATUSES.join(', ')}` })
+  status: TaskStatus;
+}
 
 /** A task inside a plan's PUT/PATCH body: with `id` it updates that task, without it adds one. */
 export class PlanTaskDto extends CreateTaskDto {
@@ -78,6 +90,7 @@ export class CorrectiveActionTaskDto {
   @ApiProperty() planId: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) owner: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the assignee (a user id)' }) ownerUserId: string | null;
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty({ enum: TASK_STATUSES }) status: string;
   @ApiProperty() createdAt: string;

@@ -107,7 +107,12 @@ export class MetricDefinitionDto {
   @ApiProperty({ enum: METRIC_DIRECTIONS }) direction: string;
   @ApiProperty({ nullable: true, type: Number }) minValue: number | null;
   @ApiProperty({ nullable: true, type: Number }) maxValue: number | null;
-  @ApiProperty({ enum: METRIC_FREQUENCIES }) frequency: string;
+  @ApiProperty({ enum: METRIC_FREQUENCIES, description: "the metric's own frequency (metrics.md)" }) frequency: string;
+  @ApiProperty({
+    enum: METRIC_FREQUENCIES,
+    description: "the frequency it is collected at under the consortium's calendar: every metric per quarter in a quarterly calendar (a monthly one as the quarter's pooled figure), its own frequency in a monthly one",
+  })
+  collectionFrequency: string;
   @ApiProperty({ enum: METRIC_REPORTERS, isArray: true }) reporters: string[];
   @ApiProperty() isRatio: boolean;
   @ApiProperty({ nullable: true, type: Number }) ratioScale: number | null;

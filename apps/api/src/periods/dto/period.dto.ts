@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { PERIOD_KINDS, PERIOD_STATES, type PeriodKind } from '@tandem/contracts';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PERIOD_KINDS, PERIOD_STATES, SUBMISSION_STATUSES, type PeriodKind } from '@tandem/contracts';
 import { PERIOD_YEAR_MAX, PERIOD_YEAR_MIN } from '@tandem/domain';
 
 const DATE = { strict: true } as const;
@@ -12,7 +12,7 @@ export class CreatePeriodDto {
   @IsUUID('all', { message: 'must be an id' })
   consortiumId?: string;
 
-  @ApiProperty({ example: '2026-Q1', description: 'YYYY-Qn for a quarter or YYYY-MM for a month; the kind and default dates follow from it' })
+  @ApiProperty({ example: '2026-Q1', description: "YYYY-Qn for a quarter or YYYY-MM for a month; the kind and default dates follow from it. The kind must be one the consortium's calendar runs (a quarterly calendar has quarters only)" })
   @IsString()
   @Matches(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/, { message: 'must be YYYY-Qn (quarter) or YYYY-MM (month)' })
   code: string;
@@ -45,7 +45,7 @@ export class GeneratePeriodsDto {
   @Max(PERIOD_YEAR_MAX)
   year: number;
 
-  @ApiProperty({ enum: PERIOD_KINDS })
+  @ApiProperty({ enum: PERIOD_KINDS, description: "one the consortium's calendar runs (a quarterly calendar has quarters only)" })
   @IsIn(PERIOD_KINDS, { message: `must be one of ${PERIOD_KINDS.join(', ')}` })
   kind: PeriodKind;
 
@@ -74,6 +74,14 @@ export class UpdatePeriodDto {
   dueOn?: string;
 }
 
+export class ReopenPeriodDto {
+  @ApiProperty({ example: 'Northstar restated its Q3 delivery figures after the close', description: 'why the period is reopened (kept in the audit trail)' })
+  @IsString({ message: 'must be a string' })
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(1000)
+  reason: string;
+}
+
 export class PeriodDto {
   @ApiProperty() id: string;
   @ApiProperty() consortiumId: string;
@@ -85,8 +93,44 @@ export class PeriodDto {
   @ApiProperty({ enum: PERIOD_STATES }) state: string;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ description: 'how often staff reopened it after a close' }) reopenCount: number;
+  @ApiProperty({ nullable: true, type: String }) reopenedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the reason given at the latest reopening' }) reopenReason: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+}
+
+export class PeriodCompletenessFirmDto {
+  @ApiProperty() organisationId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ description: 'metrics owed for the period' }) expected: number;
+  @ApiProperty({ description: 'of those, submitted or validated' }) submitted: number;
+  @ApiProperty({ description: 'of those, validated' }) validated: number;
+  @ApiProperty({ type: [String], description: 'owed with no submitted or validated value' }) missingMetrics: string[];
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+  @ApiProperty({ description: 'due date passed with metrics missing' }) late: boolean;
+  @ApiProperty({ nullable: true, type: String }) lastSubmittedAt: string | null;
+}
+
+export class PeriodCompletenessTotalsDto {
+  @ApiProperty() firms: number;
+  @ApiProperty() complete: number;
+  @ApiProperty() partial: number;
+  @ApiProperty() missing: number;
+  @ApiProperty() late: number;
+}
+
+export class PeriodCompletenessDto {
+  @ApiProperty({ description: "the period's id" }) id: string;
+  @ApiProperty() consortiumId: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ enum: PERIOD_KINDS }) kind: string;
+  @ApiProperty({ enum: PERIOD_STATES }) state: string;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+  @ApiProperty({ format: 'date', description: 'the day lateness was judged on (UTC)' }) asOf: string;
+  @ApiProperty({ type: [String], description: 'metrics each reporting firm owes: enabled, supplier-reported, collected in this kind of period' }) expectedMetrics: string[];
+  @ApiProperty({ type: PeriodCompletenessTotalsDto }) totals: PeriodCompletenessTotalsDto;
+  @ApiProperty({ type: [PeriodCompletenessFirmDto], description: 'staff: every active supplier member; a firm: itself only' }) firms: PeriodCompletenessFirmDto[];
 }
 
 export class PeriodGenerateResultDto {

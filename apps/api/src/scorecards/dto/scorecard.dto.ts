@@ -26,8 +26,12 @@ export class ScorecardDto {
   @ApiProperty() templateId: string;
   @ApiProperty() supplierId: string;
   @ApiProperty() customerId: string;
-  @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'period open: over the criteria with a validated value; closed: over all criteria, a missing one scoring 0' })
+  score: number;
   @ApiProperty({ enum: STANDINGS }) standing: string;
+  @ApiProperty({ minimum: 0, maximum: 1, description: "share of the template's weight that has a validated value" }) coverage: number;
+  @ApiProperty({ description: 'true while the period is open or a criterion has no value: no plan, no e-mail, not in the standing history' })
+  provisional: boolean;
   @ApiProperty({ type: [ScorecardCriterionResultDto] }) details: ScorecardCriterionResultDto[];
   @ApiProperty() computedAt: string;
   @ApiProperty() createdAt: string;

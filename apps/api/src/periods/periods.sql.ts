@@ -1,0 +1,84 @@
+import { collectedInSql } from '@tandem/server';
+
+/**
+ * SQL of a period's completeness (GET /api/periods/{id}/completeness). Raw SQL bypasses the
+ * scoped client: every statement takes the consortium (and, for a firm, its organisation)
+ * from the principal, never from the request alone.
+ */
+
+/**
+ * $1 period, $2 consortium: the metrics a reporting firm owes for the period — enabled,
+ * reported by suppliers, and collected in this kind of period under the consortium's
+ * calendar (libs/domain periods/calendar.ts isCollectedIn: in a quarterly calendar every
+ * metric per quarter; in a monthly one monthly metrics per month, quarterly ones per quarter).
+ */
+const EXPECTED = `
+per AS (
+  SELECT p.id, p."consortiumId", p.kind, p."dueOn", c."reportingCalendar"
+  FROM "Period" p
+  JOIN "Consortium" c ON c.id = p."consortiumId"
+  WHERE p.id = $1::uuid AND p."consortiumId" = $2::uuid
+),
+expected AS (
+  SELECT md.id, md.code
+  FROM "MetricDefinition" md
+  JOIN per ON md."consortiumId" = per."consortiumId"
+  WHERE md.enabled AND 'supplier' = ANY (md.reporters)
+    AND ${collectedInSql('per."reportingCalendar"', 'md.frequency', 'per.kind')}
+)`;
+
+export const EXPECTED_CODES_SQL = `WITH ${EXPECTED} SELECT code FROM expected ORDER BY code COLLATE "C"`;
+
+/**
+ * $1 period, $2 consortium, $3 organisation (null: every firm, for staff), $4 today (date).
+ * One row per reporting firm — an ACTIVE supplier member of the consortium, as the reminders
+ * job counts them — with what it owes, what it submitted (self-reported values submitted or
+ * validated), what is missing, and whether it is late (due date passed, metrics missing).
+ */
+export const PERIOD_COMPLETENESS_SQL = `
+WITH ${EXPECTED},
+firms AS (
+  SELECT o.id, o.name
+  FROM "Membership" m
+  JOIN per ON m."consortiumId" = per."consortiumId"
+  JOIN "Organisation" o ON o.id = m."organisationId"
+  WHERE m.status = 'active' AND o.kind = 'supplier' AND ($3::uuid IS NULL OR o.id = $3::uuid)
+),
+cells AS (
+  SELECT f.id AS "organisationId", e.code, v.status, v."submittedAt"
+  FROM firms f
+  CROSS JOIN expected e
+  LEFT JOIN "MetricValue" v
+    ON v."organisationId" = f.id AND v."metricId" = e.id AND v."periodId" = $1::uuid AND v."customerId" IS NULL
+),
+tally AS (
+  SELECT f.id AS "organisationId", f.name AS "organisationName",
+         count(c.code)::int AS expected,
+         (count(*) FILTER (WHERE c.status IN ('submitted', 'validated')))::int AS submitted,
+         (count(*) FILTER (WHERE c.status = 'validated'))::int AS validated,
+         COALESCE(array_agg(c.code ORDER BY c.code COLLATE "C") FILTER (WHERE c.code IS NOT NULL AND (c.status IS NULL OR c.status NOT IN ('submitted', 'validated'))), ARRAY[]::text[]) AS "missingMetrics",
+         max(c."submittedAt") FILTER (WHERE c.status IN ('submitted', 'validated')) AS "lastSubmittedAt"
+  FROM firms f
+  LEFT JOIN cells c ON c."organisationId" = f.id
+  GROUP BY f.id, f.name
+)
+SELECT t."organisationId", t."organisationName", t.expected, t.submitted, t.validated, t."missingMetrics",
+       CASE WHEN cardinality(t."missingMetrics") = 0 THEN 'complete' WHEN t.submitted = 0 THEN 'missing' ELSE 'partial' END AS status,
+       cardinality(t."missingMetrics") > 0 AND $4::date > per."dueOn" AS late,
+       t."lastSubmittedAt"
+FROM tally t
+CROSS JOIN per
+ORDER BY t."organisationName", t."organisationId"
+`;
+
+export interface CompletenessRow {
+  organisationId: string;
+  organisationName: string;
+  expected: number;
+  submitted: number;
+  validated: number;
+  missingMetrics: string[];
+  status: 'complete' | 'partial' | 'missing';
+  late: boolean;
+  lastSubmittedAt: Date | null;
+}
