@@ -191,6 +191,10 @@ const TABLE: TableLine[] = [
   ['GET /api/outbox/:id',                   'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
   ['GET /api/outbox/:id',                   'other-firm',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
   ['GET /api/outbox/:id',                   'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  // background work of a consortium, for its staff
+  ['GET /api/background-jobs',              'collection',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/background-jobs/:id',          'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/background-jobs/:id',          'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
   // Bull Board sessions: every consortium's jobs, so the platform operator's only
   ['POST /api/queue-board/session',         'collection',      [204,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
   // dashboard ------------------------------------------------------------------------------------------------------------
@@ -285,6 +289,7 @@ interface World {
   auditEvent: { own: string; 'other-firm': string; 'other-consortium': string };
   /** a pending invitation addressed to nobody the rows act as */
   strangerInvitationId: string;
+  backgroundJob: { glmp: string; fvsn: string };
 }
 
 interface Req {
@@ -344,6 +349,16 @@ const recordTarget = (target: Target): 'own' | 'other-firm' | 'other-consortium'
 };
 
 const at = (w: World, role: Principal, path: string, targetId?: string, body?: unknown): Req => ({ path, body, token: tokenOf(w, role), targetId });
+
+/** A finished background job of a consortium, as the worker records one. */
+async function backgroundJobIn(pool: Pool, consortiumId: string): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO "BackgroundJob" (id, "queueJobId", name, "consortiumId", state, progress, attempts, summary, "updatedAt")
+     VALUES (gen_random_uuid(), 'metrics:matrix-' || gen_random_uuid(), 'scorecards.recompute', $1, 'completed', 100, 1, 'scorecards 1', now()) RETURNING id`,
+    [consortiumId],
+  );
+  return rows[0]!.id;
+}
 
 /** Where a fresh person of each role is invited to (the same kind of organisation the demo account acts for). */
 const FRESH_ORG: Record<UserPrincipal, DemoOrg | null> = {
@@ -542,6 +557,11 @@ const REQUESTS: Record<string, Builder> = {
   },
   'GET /api/dashboard': async (w, r) => at(w, r, '/api/dashboard'),
   'POST /api/queue-board/session': async (w, r) => at(w, r, '/api/queue-board/session', undefined, {}),
+  'GET /api/background-jobs': async (w, r) => at(w, r, '/api/background-jobs'),
+  'GET /api/background-jobs/:id': async (w, r, t) => {
+    const id = t === 'other-consortium' ? w.backgroundJob.fvsn : w.backgroundJob.glmp;
+    return at(w, r, `/api/background-jobs/${id}`, id);
+  },
 
   // profile: the shared sessions must survive, so the rows that end sessions act as a fresh person of the same role
   'GET /api/profile': async (w, r) => at(w, r, '/api/profile'),
@@ -627,6 +647,10 @@ describe('authorization matrix', () => {
       apiKey: { own: acmeKey.id, 'other-firm': badgerKey.id, 'other-consortium': foxKey.id },
       auditEvent: { own: await auditOf(acmeKey.id), 'other-firm': await auditOf(badgerKey.id), 'other-consortium': await auditOf(foxKey.id) },
       strangerInvitationId: stranger.id,
+      backgroundJob: {
+        glmp: await backgroundJobIn(pool, demo.consortium.glmp),
+        fvsn: await backgroundJobIn(pool, demo.consortium.fvsn),
+      },
     };
     docs = (await call(api, 'GET', '/api/docs-json')).body as typeof docs;
   }, 60_000);

@@ -407,7 +407,7 @@ describe('bad input', () => {
     });
   });
 
-  const LISTS = ['/api/consortia', '/api/organisations', '/api/memberships', '/api/users', '/api/invitations', '/api/role-assignments', '/api/api-keys', '/api/audit-events', '/api/outbox'];
+  const LISTS = ['/api/consortia', '/api/organisations', '/api/memberships', '/api/users', '/api/invitations', '/api/role-assignments', '/api/api-keys', '/api/audit-events', '/api/outbox', '/api/background-jobs'];
 
   describe.each(LISTS)('GET %s', (path) => {
     it(`refuses a range of more than ${MAX_PAGE_SIZE} rows with 400 naming range`, async () => {

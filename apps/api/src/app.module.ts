@@ -15,6 +15,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
+import { BackgroundJobsModule } from './background-jobs/background-jobs.module';
 import { RoleAssignmentsModule } from './role-assignments/role-assignments.module';
 import { UsersModule } from './users/users.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -80,6 +81,7 @@ export const requestLogSerializers = {
     ScorecardsModule,
     CorrectiveActionPlansModule,
     QueuesModule,
+    BackgroundJobsModule,
   ],
 })
 export class AppModule {}

@@ -39,6 +39,38 @@ export const JOB_QUEUE = {
   'reminders.send': QUEUES.metrics,
 } as const satisfies { [J in JobName]: QueueName };
 
+/**
+ * Jobs consortium staff follow as background jobs (the `background-jobs` resource), with
+ * what each works on. Others are followed elsewhere: imports on the import, e-mails in the
+ * outbox; reminders record a row per consortium they served.
+ */
+export const TRACKED_JOBS: Partial<Record<JobName, { type: string; field: string | null }>> = {
+  'scorecards.recompute': { type: 'Period', field: 'periodId' },
+  'benchmarks.recompute': { type: 'Period', field: 'periodId' },
+};
+
+export const BACKGROUND_JOB_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+export type BackgroundJobState = (typeof BACKGROUND_JOB_STATES)[number];
+
+export interface BackgroundJob {
+  id: string;
+  name: string;
+  consortiumId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  state: BackgroundJobState;
+  progress: number;
+  attempts: number;
+  summary: string | null;
+  error: string | null;
+  requestedById: string | null;
+  runAfter: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export type JobOf<J extends JobName> = { name: J; data: JobPayloads[J] };
 
 /** The jobs one queue carries, for exhaustive switches in its processor. */

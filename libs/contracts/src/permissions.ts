@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'outbox.read',
   /** Bull Board: every consortium's jobs, so the platform operator's only */
   'queues.admin',
+  /** the background work of one's consortium (recomputes, reminder runs), with progress */
+  'background-jobs.read',
   'dashboard.read',
   // supplier performance (issue #4)
   'metric-definitions.read',

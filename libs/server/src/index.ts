@@ -13,3 +13,4 @@ export * from './queue/queue.module';
 export * from './queue/redis.module';
 export * from './outbox/outbox.service';
 export * from './server.module';
+export * from './background-jobs/background-jobs.service';

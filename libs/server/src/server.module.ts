@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ClsModule } from 'nestjs-cls';
 import type { IncomingMessage } from 'node:http';
 import { AuditService } from './audit/audit.service';
+import { BackgroundJobs } from './background-jobs/background-jobs.service';
 import { ConfigModule } from './config/config.module';
 import { RequestContext } from './context/request-context';
 import { PrismaService } from './database/prisma.service';
@@ -30,7 +31,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     }),
     QueueModule,
   ],
-  providers: [RequestContext, PrismaService, AuditService, OutboxService],
-  exports: [ConfigModule, RequestContext, PrismaService, AuditService, OutboxService, QueueModule],
+  providers: [RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs],
+  exports: [ConfigModule, RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs, QueueModule],
 })
 export class ServerModule {}

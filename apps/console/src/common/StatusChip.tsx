@@ -15,6 +15,9 @@ const TONES: Record<string, Tone> = {
   sent: 'success',
   recorded: 'primary',
   failed: 'error',
+  queued: 'info',
+  running: 'primary',
+  completed: 'success',
 };
 
 /** A coloured chip for a status-like field, so states read at a glance in lists. */

@@ -1,5 +1,6 @@
 import { apiKeys } from './api-keys';
 import { auditEvents } from './audit-events';
+import { backgroundJobs } from './background-jobs';
 import { consortia } from './consortia';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { imports } from './imports';
@@ -35,4 +36,5 @@ export const resources = [
   apiKeys,
   auditEvents,
   outbox,
+  backgroundJobs,
 ];

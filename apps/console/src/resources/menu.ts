@@ -20,6 +20,7 @@ export const RESOURCE_MENU = [
   { resource: 'api-keys', label: 'API keys', singular: 'API key', phrase: 'API keys' },
   { resource: 'audit-events', label: 'Audit events', singular: 'Audit event', phrase: 'audit events' },
   { resource: 'outbox', label: 'Outbox', singular: 'Outbox message', phrase: 'outbox messages' },
+  { resource: 'background-jobs', label: 'Background work', singular: 'Background job', phrase: 'background jobs' },
 ] as const;
 
 export type ConsoleResource = (typeof RESOURCE_MENU)[number]['resource'];

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AuditService, OutboxService, PrismaService, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, AuditService, BackgroundJobs, OutboxService, PrismaService, type AppConfig } from '@tandem/server';
 import { CLAIM_REMINDERS_SQL, type ClaimedReminder } from './reminders.sql';
 
 export interface RemindersResult {
@@ -21,12 +21,14 @@ export class SendRemindersJob {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly tracked: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(today: Date = new Date()): Promise<RemindersResult> {
+  /** `runId` names this run (its queue job) in each consortium's background jobs. */
+  async run(today: Date = new Date(), runId = `reminders:${today.toISOString()}`): Promise<RemindersResult> {
     const day = today.toISOString().slice(0, 10);
-    const { firms, messageIds } = await this.prisma.system.$transaction(
+    const { firms, messageIds, claimed } = await this.prisma.system.$transaction(
       async (tx) => {
         const claimed = await tx.$queryRawUnsafe<ClaimedReminder[]>(CLAIM_REMINDERS_SQL, day, this.config.REMINDER_DAYS_BEFORE);
         const messageIds: string[] = [];
@@ -62,11 +64,23 @@ export class SendRemindersJob {
             messageIds,
           );
         }
-        return { firms: claimed.length, messageIds };
+        return { firms: claimed.length, messageIds, claimed };
       },
       { maxWait: 30_000, timeout: 5 * 60_000 },
     );
     await this.outbox.dispatch(messageIds);
+    // Each consortium's staff see the run that reminded their firms (a run that reminded nobody is not news).
+    const byPeriod = new Map<string, { consortiumId: string; periodId: string; periodCode: string; firms: number }>();
+    for (const r of claimed) {
+      const entry = byPeriod.get(r.periodId) ?? { consortiumId: r.consortiumId, periodId: r.periodId, periodCode: r.periodCode, firms: 0 };
+      entry.firms++;
+      byPeriod.set(r.periodId, entry);
+    }
+    for (const e of byPeriod.values()) {
+      await this.tracked
+        .recordDone(`${runId}:${e.periodId}`, 'reminders.send', e.consortiumId, `${e.firms} firm${e.firms === 1 ? '' : 's'} reminded of ${e.periodCode}`, { type: 'Period', id: e.periodId })
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'reminder run not recorded as a background job'));
+    }
     if (firms > 0) this.logger.log(`reminders: ${firms} firms reminded, ${messageIds.length} emails`);
     return { firms, emails: messageIds.length };
   }

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
-import { APP_CONFIG, JobProducer, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, BackgroundJobs, JobProducer, type AppConfig } from '@tandem/server';
 import { SendRemindersJob } from '../reminders/send-reminders.job';
 import { RecomputeScorecardsJob } from './recompute-scorecards.job';
 
@@ -18,6 +18,7 @@ export class MetricsProcessor extends WorkerHost implements OnApplicationBootstr
     private readonly scorecards: RecomputeScorecardsJob,
     private readonly reminders: SendRemindersJob,
     private readonly jobs: JobProducer,
+    private readonly tracked: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -25,6 +26,7 @@ export class MetricsProcessor extends WorkerHost implements OnApplicationBootstr
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.METRICS_CONCURRENCY;
+    this.tracked.attach(this.worker, QUEUES.metrics);
     await this.jobs
       .queue(QUEUES.metrics)
       .upsertJobScheduler(REMINDERS_SCHEDULER_ID, { every: this.config.REMINDER_EVERY_MS }, { name: 'reminders.send', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
@@ -40,7 +42,7 @@ export class MetricsProcessor extends WorkerHost implements OnApplicationBootstr
         return result;
       }
       case 'reminders.send':
-        return this.reminders.run();
+        return this.reminders.run(new Date(), `${QUEUES.metrics}:${job.id ?? 'reminders'}`);
       default: {
         const unknown: never = name;
         throw new Error(`unknown job ${String(unknown)}`);

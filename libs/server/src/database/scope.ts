@@ -20,6 +20,7 @@ export type ScopedModel =
   | 'ApiKey'
   | 'AuditEvent'
   | 'OutboxMessage'
+  | 'BackgroundJob'
   | 'RefreshTokenFamily'
   | 'SpentRefreshToken'
   | 'MetricDefinition'
@@ -150,6 +151,8 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o };
       return { id: { in: [] } };
     case 'OutboxMessage':
+      return isStaff(p) ? { consortiumId: c } : NOTHING_BY_ID;
+    case 'BackgroundJob':
       return isStaff(p) ? { consortiumId: c } : NOTHING_BY_ID;
     case 'RefreshTokenFamily':
       return NOTHING_BY_ID;

@@ -1,9 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JOB_QUEUE, QUEUES, type JobName, type JobPayloads, type QueueName } from '@tandem/contracts';
 import type { Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { BackgroundJobs } from '../background-jobs/background-jobs.service';
+import { RequestContext } from '../context/request-context';
 
 export interface EnqueueOptions {
   /** same id, same job: BullMQ ignores a second add while the first is kept */
@@ -14,6 +16,7 @@ export interface EnqueueOptions {
 /** The only way to enqueue: the job name fixes the payload type at compile time. */
 @Injectable()
 export class JobProducer {
+  private readonly logger = new Logger(JobProducer.name);
   private readonly queues: Record<QueueName, Queue>;
 
   constructor(
@@ -22,6 +25,8 @@ export class JobProducer {
     @InjectQueue(QUEUES.imports) imports: Queue,
     @InjectQueue(QUEUES.benchmarks) benchmarks: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tracked: BackgroundJobs,
+    private readonly context: RequestContext,
   ) {
     this.queues = { email, metrics, imports, benchmarks };
   }
@@ -35,7 +40,9 @@ export class JobProducer {
   }
 
   async enqueue<J extends JobName>(name: J, data: JobPayloads[J], opts: EnqueueOptions = {}): Promise<void> {
-    await this.queues[JOB_QUEUE[name]].add(name, data, {
+    const asked = Date.now();
+    const queue = this.queues[JOB_QUEUE[name]];
+    const job = await queue.add(name, data, {
       jobId: opts.jobId,
       delay: opts.delay,
       attempts: this.config.QUEUE_ATTEMPTS,
@@ -43,5 +50,11 @@ export class JobProducer {
       removeOnComplete: { age: 24 * 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
+    // BullMQ answers an add under an existing id with the job it already holds (older timestamp).
+    const fresh = job.timestamp >= asked;
+    // The work is queued either way; a row staff cannot see yet is repaired by the next enqueue.
+    await this.tracked
+      .recorded(queue.name, job, name, data, fresh, this.context.principal?.userId ?? null)
+      .catch((error: unknown) => this.logger.warn({ err: error, job: name }, 'background job row not recorded'));
   }
 }

@@ -1,0 +1,34 @@
+import { DataTable, DateField, List, SelectInput, TextField } from 'react-admin';
+import { BACKGROUND_JOB_STATES } from '@tandem/contracts';
+import { humanize } from '../../common/choices';
+import { StatusChip } from '../../common/StatusChip';
+import { BackgroundJobProgress } from './BackgroundJobProgress';
+import { backgroundJobName } from './names';
+
+const filters = [<SelectInput key="state" source="state" choices={BACKGROUND_JOB_STATES.map((id) => ({ id, name: humanize(id) }))} alwaysOn />];
+
+/** The consortium's background work, newest first; refreshed while something is still running. */
+export function BackgroundJobList() {
+  return (
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ refetchInterval: 3000 }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="createdAt" label="Asked">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="name" label="Work" render={(job: { name: string }) => backgroundJobName(job.name)} />
+        <DataTable.Col source="state">
+          <StatusChip source="state" />
+        </DataTable.Col>
+        <DataTable.Col label="Progress" disableSort>
+          <BackgroundJobProgress />
+        </DataTable.Col>
+        <DataTable.Col source="summary" disableSort>
+          <TextField source="summary" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="finishedAt" label="Finished">
+          <DateField source="finishedAt" showTime emptyText="—" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

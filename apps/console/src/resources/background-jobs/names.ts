@@ -1,0 +1,10 @@
+/** Job names as staff read them. */
+const NAMES: Record<string, string> = {
+  'scorecards.recompute': 'Scorecard recompute',
+  'benchmarks.recompute': 'Benchmark recompute',
+  'reminders.send': 'Due-date reminders',
+};
+
+export function backgroundJobName(name: string): string {
+  return NAMES[name] ?? name;
+}
