@@ -3,6 +3,7 @@ import { auditEvents } from './audit-events';
 import { consortia } from './consortia';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { imports } from './imports';
+import { invitations } from './invitations';
 import { memberships } from './memberships';
 import { metricDefinitions } from './metric-definitions';
 import { metricGoals } from './metric-goals';
@@ -31,6 +32,7 @@ export const resources = [
   metricGoals,
   scorecardTemplates,
   users,
+  invitations,
   roleAssignments,
   apiKeys,
   auditEvents,
