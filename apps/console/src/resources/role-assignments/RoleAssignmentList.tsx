@@ -1,5 +1,7 @@
-import { DataTable, DateField, DeleteButton, List, ReferenceField, SelectField } from 'react-admin';
+import { DataTable, DateField, List, ReferenceField, SelectField } from 'react-admin';
 import { roleChoices } from '../../common/choices';
+import { StatusChip } from '../../common/StatusChip';
+import { RoleAssignmentActions } from './RoleAssignmentActions';
 import { roleAssignmentFilters } from './RoleAssignmentFilters';
 
 export function RoleAssignmentList() {
@@ -13,14 +15,20 @@ export function RoleAssignmentList() {
           <SelectField source="role" choices={roleChoices} />
         </DataTable.Col>
         <DataTable.Col source="consortiumId" disableSort label="Consortium">
-          <ReferenceField source="consortiumId" reference="consortia" emptyText="all" />
+          <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
         </DataTable.Col>
         <DataTable.Col source="organisationId" disableSort label="Organisation">
           <ReferenceField source="organisationId" reference="organisations" emptyText="—" />
         </DataTable.Col>
+        <DataTable.Col source="status">
+          <StatusChip source="status" />
+        </DataTable.Col>
         <DataTable.Col source="createdAt" label="Granted" field={DateField} />
+        <DataTable.Col source="suspendedAt" disableSort label="Suspended">
+          <DateField source="suspendedAt" showTime emptyText="—" />
+        </DataTable.Col>
         <DataTable.Col label="" disableSort>
-          <DeleteButton label="Remove" mutationMode="pessimistic" redirect={false} />
+          <RoleAssignmentActions />
         </DataTable.Col>
       </DataTable>
     </List>
