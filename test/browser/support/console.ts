@@ -50,9 +50,9 @@ export async function notificationText(page: Page): Promise<string> {
   return (await snackbar.innerText()).trim();
 }
 
-/** Wait until the list shows its rows (or its empty state) and no request is in flight. */
+/** Wait until the list shows its rows (or its empty state, react-admin's or a resource's own) and no request is in flight. */
 export async function waitForList(page: Page): Promise<void> {
-  await page.locator('.RaList-main, .RaList-noResults, .RaEmpty-message').first().waitFor();
+  await page.locator('.RaList-main, .RaList-noResults, .RaEmpty-message, [data-testid="list-empty"]').first().waitFor();
   await settle(page);
   await page.locator('.MuiLinearProgress-root').waitFor({ state: 'detached' }).catch(() => undefined);
 }

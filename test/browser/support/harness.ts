@@ -93,6 +93,8 @@ export async function freshPage(harness: Harness): Promise<Page> {
 /** API answers of 400 and above seen by a page, to tell expected refusals from bugs. */
 export interface ApiLog {
   failures: { status: number; method: string; url: string }[];
+  /** errors and warnings the page wrote to the browser console (React's warnings among them) */
+  console: string[];
 }
 
 /**
@@ -101,7 +103,14 @@ export interface ApiLog {
  */
 export async function inFreshPage(harness: Harness, journey: string, run: (page: Page, api: ApiLog) => Promise<void>): Promise<void> {
   const page = await freshPage(harness);
-  const api: ApiLog = { failures: [] };
+  const api: ApiLog = { failures: [], console: [] };
+  page.on('console', (message) => {
+    // A refused request is logged by the browser itself; those are asserted through `failures`.
+    if ((message.type() === 'error' || message.type() === 'warning') && !message.text().startsWith('Failed to load resource')) {
+      api.console.push(`${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => api.console.push(`pageerror: ${error.message}`));
   page.on('response', (response) => {
     const url = new URL(response.url());
     if (url.pathname.startsWith('/api/') && response.status() >= 400) {
