@@ -441,7 +441,8 @@ describe('console journeys', () => {
       await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
       await waitForList(page);
       await page.getByPlaceholder('Search name or email').fill(name);
-      await page.locator('.RaList-main tbody tr', { hasText: name }).click();
+      // (on the name: the e-mail cell is a mailto link)
+      await page.locator('.RaList-main tbody tr', { hasText: name }).getByText(name, { exact: true }).click();
       await page.waitForURL(/#\/users\/[^/]+\/show/);
       const role = page.locator('.RaShow-main tbody tr', { hasText: 'Firm contributor' });
       await role.locator('[data-status="active"]').waitFor();
@@ -471,7 +472,7 @@ describe('console journeys', () => {
       await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
       await waitForList(page);
       await page.getByPlaceholder('Search name or email').fill('Daniel Schultz');
-      await page.locator('.RaList-main tbody tr', { hasText: 'Daniel Schultz' }).click();
+      await page.locator('.RaList-main tbody tr', { hasText: 'Daniel Schultz' }).getByText('Daniel Schultz', { exact: true }).click();
       await page.waitForURL(/#\/users\/[^/]+\/show/);
       await page.getByText('Your current role').waitFor();
       expect(await page.getByRole('button', { name: 'Suspend' }).count()).toBe(0);

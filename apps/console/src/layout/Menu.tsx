@@ -32,7 +32,7 @@ function QueuesMenuItem() {
   };
   return (
     <MenuItem onClick={openQueues} role="menuitem" aria-label="Queues" sx={{ color: 'text.secondary' }}>
-      <ListItemIcon>
+      <ListItemIcon sx={{ minWidth: 40 }}>
         <QueueIcon fontSize="small" />
       </ListItemIcon>
       {open && (

@@ -3,9 +3,10 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { CreateButton, DataTable, DateField, FilterButton, List, ReferenceField, SelectField, TopToolbar, usePermissions } from 'react-admin';
 import { roleChoices } from '../../common/choices';
+import { SHORT_DATE_TIME } from '../../common/formatDate';
 import { StatusChip } from '../../common/StatusChip';
 import type { TandemPermissions } from '../../providers/authProvider';
-import { invitationFilters } from './InvitationFilters';
+import { useInvitationFilters } from './InvitationFilters';
 import { RevokeInvitationButton } from './RevokeInvitationButton';
 
 export function InviteButton() {
@@ -38,8 +39,9 @@ function NoInvitations() {
 export function InvitationList() {
   const { permissions } = usePermissions<TandemPermissions>();
   const platform = permissions?.role === 'platform_admin';
+  const filters = useInvitationFilters();
   return (
-    <List filters={invitationFilters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<InvitationListActions />} empty={<NoInvitations />}>
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<InvitationListActions />} empty={<NoInvitations />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" disableSort />
         <DataTable.Col source="email" />
@@ -58,10 +60,10 @@ export function InvitationList() {
           <StatusChip source="status" />
         </DataTable.Col>
         <DataTable.Col source="createdAt" label="Sent">
-          <DateField source="createdAt" showTime />
+          <DateField source="createdAt" showTime options={SHORT_DATE_TIME} />
         </DataTable.Col>
         <DataTable.Col source="expiresAt" label="Expires">
-          <DateField source="expiresAt" showTime />
+          <DateField source="expiresAt" showTime options={SHORT_DATE_TIME} />
         </DataTable.Col>
         <DataTable.Col label="" disableSort>
           <RevokeInvitationButton />
