@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { RESOURCE_MENU } from '../../apps/console/src/resources/menu';
 import { apiGet, apiLogin, inFreshPage, menuLabels, screenshot, signIn, startHarness, type Harness } from './support/harness';
 import { settle } from './support/network';
-import { field, helperTextOf, listRowTexts, notificationText, selectOption, waitForList } from './support/console';
+import { field, helperTextOf, listRowTexts, notificationText, notified, selectOption, waitForList } from './support/console';
 import { invitationLink, invitedPerson, organisationNamed, sendInvitation } from './support/invitations';
 
 jest.setTimeout(90_000);
@@ -240,12 +240,15 @@ describe('console journeys', () => {
         const create = page.locator(`#main-content a[href="#/${resource}/create"]`).first();
         if (await create.count()) {
           await create.click();
-          await page.locator('.RaCreate-main').waitFor();
+          await page.waitForURL(new RegExp(`#/${resource}/create`));
+          // A react-admin Create, or a custom page (metric values' entry grid) in a card.
+          await page.locator('.RaCreate-main, #main-content .MuiPaper-root').first().waitFor();
           await settle(page);
           await screenshot(page, 'tour', `${resource}-create`);
         }
         expect({ resource, errors: await page.locator('.RaNotification-error').allInnerTexts() }).toEqual({ resource, errors: [] });
         expect({ resource, failures: api.failures }).toEqual({ resource, failures: [] });
+        expect({ resource, console: api.console }).toEqual({ resource, console: [] });
       }
     }));
 
@@ -300,7 +303,7 @@ describe('console journeys', () => {
       await settle(page);
       await screenshot(page, 'invite', 'form');
       await page.getByRole('button', { name: 'Send invitation' }).click();
-      expect(await notificationText(page)).toContain(`Invitation sent to ${email}`);
+      await notified(page, `Invitation sent to ${email}`);
       await page.waitForURL(/#\/invitations\/[^/]+\/show/);
       await page.locator('[data-status="pending"]').waitFor();
       expect(await page.getByTestId('invitation-state').innerText()).toMatch(/^Waiting for Nadia Invited to accept\. The link works until .*\d{4}/);
@@ -313,6 +316,19 @@ describe('console journeys', () => {
       await row.getByRole('button', { name: 'Revoke' }).waitFor();
       expect(await row.innerText()).toMatch(/Firm contributor\s+Acme Castings\s+Pending/);
       await screenshot(page, 'invite', 'list');
+
+      // A mistyped address: the pending invitation is revoked, behind a confirmation.
+      const typo = `new.contributr.${unique()}@acme-castings.demo`;
+      await sendInvitation(harness, { email: ACME_ADMIN, password: DEMO_PASSWORD }, { email: typo, name: 'Nadia Typo', role: 'firm_contributor' });
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      const mistake = page.locator('.RaList-main tbody tr', { hasText: typo });
+      await mistake.getByRole('button', { name: 'Revoke' }).click();
+      const confirm = page.getByRole('dialog');
+      expect(await confirm.innerText()).toContain(`Revoke the invitation of ${typo}?`);
+      await confirm.getByRole('button', { name: 'Confirm' }).click();
+      await notified(page, 'Invitation revoked');
+      await mistake.locator('[data-status="revoked"]').waitFor();
+      expect(await mistake.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
       expect(api.failures).toEqual([]);
       expect(api.console).toEqual([]);
     });
@@ -359,7 +375,7 @@ describe('console journeys', () => {
       await page.getByRole('button', { name: 'Create account and accept' }).click();
       const welcome = page.getByTestId('welcome-card');
       await welcome.getByText('Acme Castings').waitFor();
-      expect(await notificationText(page)).toContain('Welcome to Tandem, Nadia Invited');
+      await notified(page, 'Welcome to Tandem, Nadia Invited');
       await settle(page);
       await screenshot(page, 'invite', 'signed-in');
       expect(await welcome.innerText()).toMatch(/Welcome, Nadia Invited[\s\S]*Firm contributor for Acme Castings in Great Lakes Manufacturing Partnership/);
@@ -456,7 +472,7 @@ describe('console journeys', () => {
       expect(await dialog.innerText()).toContain('Suspend the role Firm contributor?');
       await screenshot(page, 'people', 'suspend-dialog');
       await dialog.getByRole('button', { name: 'Confirm' }).click();
-      expect(await notificationText(page)).toContain('Role suspended');
+      await notified(page, 'Role suspended');
       await role.locator('[data-status="suspended"]').waitFor();
       await settle(page);
       await screenshot(page, 'people', 'suspended');
@@ -465,8 +481,18 @@ describe('console journeys', () => {
 
       await role.getByRole('button', { name: 'Reactivate' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await notified(page, 'Role reactivated');
       await role.locator('[data-status="active"]').waitFor();
       await role.getByRole('button', { name: 'Suspend' }).waitFor();
+      expect(await colleagueCanRead()).toBe(401); // a suspension ended that session for good: they sign in again
+
+      await role.getByRole('button', { name: 'Revoke' }).click();
+      expect(await page.getByRole('dialog').innerText()).toContain('Revoke the role Firm contributor?');
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await notified(page, 'Role revoked');
+      await page.getByText('No role within your scope.').waitFor();
+      await settle(page);
+      await screenshot(page, 'people', 'revoked');
 
       // Their own role is marked, not offered for suspension (the API would refuse it).
       await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
@@ -515,7 +541,7 @@ describe('console journeys', () => {
       await settle(page);
       await screenshot(page, 'existing', 'staff-form');
       await page.getByRole('button', { name: 'Send invitation' }).click();
-      expect(await notificationText(page)).toContain(`Invitation sent to ${email}`);
+      await notified(page, `Invitation sent to ${email}`);
       await page.locator('[data-status="pending"]').waitFor();
       // The inviter learns nothing about the address: the same answer as for a new one.
       expect(await page.getByTestId('invitation-state').innerText()).toMatch(/^Waiting for Olga at Fox Cities to accept/);
@@ -539,7 +565,7 @@ describe('console journeys', () => {
       await page.getByRole('button', { name: 'Accept invitation' }).click();
       const welcome = page.getByTestId('welcome-card');
       await welcome.getByText('Fox Cities Gear Works').waitFor();
-      expect(await notificationText(page)).toContain('Invitation accepted: you now act as Firm contributor at Fox Cities Gear Works');
+      await notified(page, 'Invitation accepted: you now act as Firm contributor at Fox Cities Gear Works');
       // An existing account keeps its own name.
       expect(await welcome.innerText()).toMatch(/Welcome, Olga Existing[\s\S]*Firm contributor for Fox Cities Gear Works in Fox Valley Supplier Network/);
       await settle(page);
@@ -563,7 +589,7 @@ describe('console journeys', () => {
       await screenshot(page, 'existing', 'switch-dialog');
       await dialog.getByRole('button', { name: 'Switch role' }).click();
       await welcome.getByText('Acme Castings').waitFor();
-      expect(await notificationText(page)).toContain('You now act as Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)');
+      await notified(page, 'You now act as Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)');
       expect(await welcome.innerText()).toContain('Great Lakes Manufacturing Partnership');
       expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/auth/accept-invite']);
       api.failures.length = 0;
@@ -584,7 +610,7 @@ describe('console journeys', () => {
       await settle(page);
       await screenshot(page, 'existing', 'my-invitations');
       await invitations.filter({ hasText: 'Northstar Engines' }).getByRole('button', { name: 'Accept' }).click();
-      expect(await notificationText(page)).toContain('You now hold the role Customer buyer at Northstar Engines');
+      await notified(page, 'You now hold the role Customer buyer at Northstar Engines');
       await roles.nth(2).waitFor();
       await invitations.filter({ hasText: 'Lakeshore Technical College' }).getByRole('button', { name: 'Decline' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Decline' }).click();
@@ -608,6 +634,8 @@ describe('console journeys', () => {
     await inFreshPage(harness, 'profile', async (page, api) => {
       await signIn(page, email, first);
       await page.getByTestId('session-badge').click();
+      await page.getByRole('menuitem', { name: /^My profile/ }).waitFor();
+      await screenshot(page, 'profile', 'account-menu');
       await page.getByRole('menuitem', { name: /^My profile/ }).click();
       await page.waitForURL(/#\/profile$/);
       await page.getByTestId('profile-account').waitFor();
@@ -616,7 +644,7 @@ describe('console journeys', () => {
 
       await field(page, 'Name').fill('Pat Renamed');
       await page.getByRole('button', { name: 'Save name' }).click();
-      expect(await notificationText(page)).toContain('Your name was changed');
+      await notified(page, 'Your name was changed');
       await page.getByTestId('session-badge').getByText('Pat Renamed').waitFor();
 
       const password = page.getByTestId('profile-password');
@@ -627,7 +655,7 @@ describe('console journeys', () => {
       await password.getByText('This is not your current password').waitFor();
       await field(password, 'Current password').fill(first);
       await password.getByRole('button', { name: 'Change password' }).click();
-      expect(await notificationText(page)).toContain('Password changed. Your other sessions were signed out');
+      await notified(page, 'Password changed. Your other sessions were signed out');
       await settle(page);
       await screenshot(page, 'profile', 'password-changed');
       expect(await status(elsewhere.accessToken)).toBe(401);
@@ -641,7 +669,7 @@ describe('console journeys', () => {
       await screenshot(page, 'profile', 'sign-out-everywhere');
       await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
       await page.waitForURL(/#\/login/);
-      expect(await notificationText(page)).toContain('You were signed out everywhere');
+      await notified(page, 'You were signed out everywhere');
       expect(await page.evaluate(() => localStorage.getItem('tandem.accessToken'))).toBeNull();
       expect(await status(current ?? '')).toBe(401);
       await screenshot(page, 'profile', 'signed-out');
@@ -650,7 +678,7 @@ describe('console journeys', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(first);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      expect(await notificationText(page)).toContain('Email or password is incorrect');
+      await notified(page, 'Email or password is incorrect');
       await signIn(page, email, second);
       expect(await page.getByTestId('session-badge').innerText()).toContain('Pat Renamed');
       expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/profile/password', '401 POST /api/auth/login']);

@@ -1,10 +1,14 @@
-import { DataTable, DateField, List, ReferenceField, SelectField } from 'react-admin';
+import { DataTable, DateField, List, ReferenceField, SelectField, usePermissions } from 'react-admin';
 import { roleChoices } from '../../common/choices';
+import type { TandemPermissions } from '../../providers/authProvider';
 import { StatusChip } from '../../common/StatusChip';
 import { RoleAssignmentActions } from './RoleAssignmentActions';
 import { roleAssignmentFilters } from './RoleAssignmentFilters';
 
 export function RoleAssignmentList() {
+  // Staff and firm admins see one consortium, their own: the column would repeat it on every row.
+  const { permissions } = usePermissions<TandemPermissions>();
+  const platform = permissions?.role === 'platform_admin';
   return (
     <List filters={roleAssignmentFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable rowClick={false} bulkActionButtons={false}>
@@ -14,9 +18,11 @@ export function RoleAssignmentList() {
         <DataTable.Col source="role">
           <SelectField source="role" choices={roleChoices} />
         </DataTable.Col>
-        <DataTable.Col source="consortiumId" disableSort label="Consortium">
-          <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
-        </DataTable.Col>
+        {platform && (
+          <DataTable.Col source="consortiumId" disableSort label="Consortium">
+            <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
+          </DataTable.Col>
+        )}
         <DataTable.Col source="organisationId" disableSort label="Organisation">
           <ReferenceField source="organisationId" reference="organisations" emptyText="—" />
         </DataTable.Col>

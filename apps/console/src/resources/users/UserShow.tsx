@@ -16,11 +16,13 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
+  usePermissions,
   useRecordContext,
 } from 'react-admin';
 import type { User } from '@tandem/contracts';
 import { roleChoices } from '../../common/choices';
 import { StatusChip } from '../../common/StatusChip';
+import type { TandemPermissions } from '../../providers/authProvider';
 import { RoleAssignmentActions } from '../role-assignments/RoleAssignmentActions';
 
 /** Another role for the same person goes through an invitation too: they accept it themselves. */
@@ -59,6 +61,8 @@ function NoRoles() {
 }
 
 export function UserShow() {
+  const { permissions } = usePermissions<TandemPermissions>();
+  const platform = permissions?.role === 'platform_admin';
   return (
     <Show actions={<UserShowActions />}>
       <SimpleShowLayout>
@@ -91,9 +95,11 @@ export function UserShow() {
             <DataTable.Col source="organisationId" disableSort label="Organisation">
               <ReferenceField source="organisationId" reference="organisations" emptyText="—" />
             </DataTable.Col>
-            <DataTable.Col source="consortiumId" disableSort label="Consortium">
-              <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
-            </DataTable.Col>
+            {platform && (
+              <DataTable.Col source="consortiumId" disableSort label="Consortium">
+                <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
+              </DataTable.Col>
+            )}
             <DataTable.Col source="status">
               <StatusChip source="status" />
             </DataTable.Col>
