@@ -394,6 +394,24 @@ describe('console journeys', () => {
       expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/auth/invitation-preview']);
       expect(api.console).toEqual([]);
     });
+
+    // Someone who does not want the role declines from the link; nothing else happens.
+    const unwilling = `not.interested.${unique()}@example.test`;
+    await sendInvitation(harness, { email: ACME_ADMIN, password: DEMO_PASSWORD }, { email: unwilling, name: 'Noor Unwilling', role: 'firm_contributor' });
+    await inFreshPage(harness, 'invite', async (page, api) => {
+      await page.goto(await invitationLink(harness, unwilling));
+      await page.getByTestId('invitation-offer').waitFor();
+      await page.getByRole('button', { name: 'Decline' }).click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.innerText()).toContain('You will not become Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)');
+      await screenshot(page, 'invite', 'decline-dialog');
+      await dialog.getByRole('button', { name: 'Decline' }).click();
+      await page.getByTestId('invitation-declined').waitFor();
+      await screenshot(page, 'invite', 'declined');
+      expect(await page.evaluate(() => localStorage.getItem('tandem.accessToken'))).toBeNull();
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
+    });
   });
 
   test('8. an expired access token is refreshed silently; signing out ends the session', () =>
