@@ -50,6 +50,10 @@ export async function startHarness(): Promise<Harness> {
   }
   ensureConsoleBuilt();
   process.env.LOG_LEVEL ??= 'warn';
+  // Failed-login counts live in Redis under this prefix, keyed by account and address, and
+  // every test talks from 127.0.0.1: an API spec that locks a demo account out on purpose
+  // (test/api/auth.e2e-spec.ts) must not lock that account out of a journey running beside it.
+  process.env.REDIS_PREFIX = `${process.env.REDIS_PREFIX ?? 'tandem_test'}_browser`;
   const app = await createApp();
   await app.listen(0, '127.0.0.1');
   const apiPort = (app.getHttpServer().address() as AddressInfo).port;
