@@ -442,6 +442,7 @@ describe('console journeys', () => {
   test('9. the Queues menu entry opens the queue board in a new tab for the platform admin', () =>
     inFreshPage(harness, 'queues', async (page, api) => {
       await signIn(page, 'platform@tandem.demo', DEMO_PASSWORD);
+      await screenshot(page, 'queues', 'menu');
       const [board] = await Promise.all([harness.context.waitForEvent('page'), page.getByRole('menuitem', { name: 'Queues' }).click()]);
       try {
         await board.waitForLoadState('networkidle');
