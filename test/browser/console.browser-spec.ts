@@ -3,7 +3,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { RESOURCE_MENU } from '../../apps/console/src/resources/menu';
 import { apiGet, apiLogin, inFreshPage, menuLabels, screenshot, signIn, startHarness, type Harness } from './support/harness';
 import { settle } from './support/network';
-import { field, helperTextOf, listRowTexts, notificationText, selectOption, waitForList } from './support/console';
+import { field, helperTextOf, listRowTexts, notificationText, notified, selectOption, waitForList } from './support/console';
+import { invitationLink, invitedPerson, organisationNamed, sendInvitation } from './support/invitations';
 
 jest.setTimeout(90_000);
 
@@ -32,6 +33,11 @@ function expectedMenu(role: Role): { present: string[]; absent: string[] } {
   (permissions.includes('queues.admin' satisfies Permission) ? present : absent).push('Queues');
   return { present, absent };
 }
+
+const ACME_ADMIN = 'supplier.admin@acme-castings.demo';
+const STAFF = 'staff.admin@glmp.demo';
+/** The password people invited by these journeys choose (never a demo account's). */
+const INVITEE_PASSWORD = 'a long enough passphrase';
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
@@ -76,8 +82,10 @@ describe('console journeys', () => {
     expect(seen.firm_contributor).not.toContain('Outbox');
     expect(seen.funder).not.toContain('Memberships');
     expect(seen.funder).not.toContain('Users');
-    expect(seen.consortium_staff).toEqual(expect.arrayContaining(['Outbox', 'Audit events', 'Queues']));
-    expect(seen.firm_admin).toEqual(expect.arrayContaining(['API keys', 'Audit events']));
+    expect(seen.consortium_staff).toEqual(expect.arrayContaining(['Outbox', 'Audit events', 'Users', 'Invitations', 'Role assignments']));
+    // The queue board spans every consortium: the platform operator's only.
+    expect(seen.consortium_staff).not.toContain('Queues');
+    expect(seen.firm_admin).toEqual(expect.arrayContaining(['API keys', 'Audit events', 'Users', 'Invitations']));
     expect(seen.firm_admin).not.toContain('Outbox');
     expect(seen.platform_admin).toEqual(expect.arrayContaining(['Consortia', 'Outbox', 'Queues']));
   });
@@ -199,13 +207,16 @@ describe('console journeys', () => {
       expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/organisations']);
     }));
 
-  test('5. staff opens every list, sorts it, opens a record and each create form without an API error', () =>
+  test('5. staff opens every list, sorts it, opens a record and each create form it offers without an API error', () =>
     inFreshPage(harness, 'tour', async (page, api) => {
       await signIn(page, 'staff.admin@glmp.demo', DEMO_PASSWORD);
       for (const { resource, label } of RESOURCE_MENU) {
         await page.getByRole('menuitem', { name: label, exact: true }).click();
         await page.waitForURL(new RegExp(`#/${resource}(\\?|$)`));
         const rows = await listRowTexts(page);
+        // Users arrive by invitation and role assignments by acceptance: only lists that offer
+        // a create form of their own are asked for it.
+        const offersCreate = (await page.locator(`#main-content a[href="#/${resource}/create"]`).count()) > 0;
         await screenshot(page, 'tour', `${resource}-list`);
         // Every sortable column asks the API for an order it supports.
         const headers = page.locator('.RaList-main thead .MuiTableSortLabel-root');
@@ -225,13 +236,18 @@ describe('console journeys', () => {
           await settle(page);
           await screenshot(page, 'tour', `${resource}-show`);
         }
-        await page.goto(`${harness.baseUrl}/#/${resource}/create`);
-        await settle(page);
-        if (await page.locator('.RaCreate-main').count()) await screenshot(page, 'tour', `${resource}-create`);
+        if (offersCreate) {
+          await page.goto(`${harness.baseUrl}/#/${resource}/create`);
+          // A react-admin Create, or a custom page (metric values' entry grid) in a card.
+          await page.locator('.RaCreate-main, #main-content .MuiPaper-root').first().waitFor();
+          await settle(page);
+          await screenshot(page, 'tour', `${resource}-create`);
+        }
         expect({ resource, errors: await page.locator('.RaNotification-error').allInnerTexts() }).toEqual({ resource, errors: [] });
         expect({ resource, failures: api.failures }).toEqual({ resource, failures: [] });
+        expect({ resource, console: api.console }).toEqual({ resource, console: [] });
       }
-    }));
+    }), 180_000); // eighteen lists, each sorted by every column: the longest journey
 
   test('6. a firm admin creates an API key, sees it once, and revokes it', () =>
     inFreshPage(harness, 'api-keys', async (page, api) => {
@@ -261,46 +277,137 @@ describe('console journeys', () => {
       expect(api.failures).toEqual([]);
     }));
 
-  test('7. a firm admin invites a colleague, who accepts the e-mailed link and signs in', async () => {
+  test('7. a firm admin invites a colleague, who accepts the e-mailed link and lands signed in', async () => {
     const email = `new.contributor.${unique()}@acme-castings.demo`;
     await inFreshPage(harness, 'invite', async (page, api) => {
-      await signIn(page, 'supplier.admin@acme-castings.demo', DEMO_PASSWORD);
-      await page.goto(`${harness.baseUrl}/#/users/create`);
+      await signIn(page, ACME_ADMIN, DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
+      await waitForList(page);
+      // Accounts are not created by a firm: people arrive by invitation.
+      expect(await page.locator('#main-content a[href="#/users/create"]').count()).toBe(0);
+      await page.getByRole('link', { name: 'Invite a person' }).click();
+      await page.waitForURL(/#\/invitations\/create/);
       await field(page, 'Name').fill('Nadia Invited');
       await field(page, 'Email').fill(email);
+      // A firm admin offers their own firm's roles only, at their own firm.
+      await page.getByRole('combobox', { name: /^Role/ }).click();
+      const offered = (await page.getByRole('listbox').getByRole('option').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await page.keyboard.press('Escape');
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+      expect(offered).toEqual(['Firm contributor', 'Firm admin', 'Customer buyer']);
       await selectOption(page, 'Role', 'Firm contributor');
-      await page.getByRole('button', { name: 'Save' }).click();
-      expect(await notificationText(page)).toContain(`Invitation sent to ${email}`);
-      await page.waitForURL(/#\/users\/[^/]+\/show/);
-      await page.locator('[data-status="invited"]').waitFor();
-      await screenshot(page, 'invite', 'invited');
+      await page.getByText('Acme Castings', { exact: true }).waitFor();
+      await settle(page);
+      await screenshot(page, 'invite', 'form');
+      await page.getByRole('button', { name: 'Send invitation' }).click();
+      await notified(page, `Invitation sent to ${email}`);
+      await page.waitForURL(/#\/invitations\/[^/]+\/show/);
+      await page.locator('[data-status="pending"]').waitFor();
+      expect(await page.getByTestId('invitation-state').innerText()).toMatch(/^Waiting for Nadia Invited to accept\. The link works until .*\d{4}/);
+      await settle(page);
+      await screenshot(page, 'invite', 'sent');
+
+      await page.getByRole('menuitem', { name: 'Invitations', exact: true }).click();
+      await waitForList(page);
+      const row = page.locator('.RaList-main tbody tr', { hasText: email });
+      await row.getByRole('button', { name: 'Revoke' }).waitFor();
+      expect(await row.innerText()).toMatch(/Firm contributor\s+Acme Castings\s+Pending/);
+      await screenshot(page, 'invite', 'list');
+
+      // A mistyped address: the pending invitation is revoked, behind a confirmation.
+      const typo = `new.contributr.${unique()}@acme-castings.demo`;
+      await sendInvitation(harness, { email: ACME_ADMIN, password: DEMO_PASSWORD }, { email: typo, name: 'Nadia Typo', role: 'firm_contributor' });
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      const mistake = page.locator('.RaList-main tbody tr', { hasText: typo });
+      await mistake.getByRole('button', { name: 'Revoke' }).click();
+      const confirm = page.getByRole('dialog');
+      expect(await confirm.innerText()).toContain(`Revoke the invitation of ${typo}?`);
+      await confirm.getByRole('button', { name: 'Confirm' }).click();
+      await notified(page, 'Invitation revoked');
+      await mistake.locator('[data-status="revoked"]').waitFor();
+      expect(await mistake.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
       expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
     });
 
-    // The e-mail waits in the outbox (no SMTP in tests); its link carries the invite token.
-    const staffToken = await apiLogin(harness, 'staff.admin@glmp.demo', DEMO_PASSWORD);
-    const filter = encodeURIComponent(JSON.stringify({ to: email }));
-    const [message] = await apiGet<{ text: string }[]>(harness, staffToken, `/api/outbox?filter=${filter}`);
-    const token = /accept-invite\?token=([^\s]+)/.exec(message?.text ?? '')?.[1];
-    expect(token).toBeTruthy();
+    // Staff see the message go out, never its text: the link is the invitee's alone.
+    await inFreshPage(harness, 'invite', async (page, api) => {
+      await signIn(page, STAFF, DEMO_PASSWORD);
+      await page.goto(`${harness.baseUrl}/#/outbox?filter=${encodeURIComponent(JSON.stringify({ to: email }))}`);
+      const rows = await listRowTexts(page);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toContain('You are invited to Tandem');
+      const row = page.locator('.RaList-main tbody tr').first();
+      await row.getByTestId('sensitive').waitFor();
+      await screenshot(page, 'invite', 'outbox-list');
+      await row.click();
+      await page.waitForURL(/#\/outbox\/[^/]+\/show/);
+      expect(await page.getByTestId('message-hidden').innerText()).toBe('Hidden: this message carries a personal link meant only for its recipient');
+      expect(await page.getByTestId('message-text').count()).toBe(0);
+      expect(await page.getByText(/accept-invite|token=/).count()).toBe(0);
+      await settle(page);
+      await screenshot(page, 'invite', 'outbox-hidden');
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
+    });
 
-    await inFreshPage(harness, 'invite', async (page) => {
-      await page.goto(`${harness.baseUrl}/#/accept-invite?token=${token}`);
+    const link = await invitationLink(harness, email);
+    await inFreshPage(harness, 'invite', async (page, api) => {
+      await page.goto(link);
+      expect(await page.getByTestId('invitation-offer').innerText()).toBe(
+        'Daniel Schultz invites you to be Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)',
+      );
       await field(page, 'New password').fill('short');
       await field(page, 'Repeat the password').fill('short');
-      await page.getByRole('button', { name: 'Set password' }).click();
-      await page.getByText('At least 12 characters').waitFor();
-      await field(page, 'New password').fill('a long enough passphrase');
-      await field(page, 'Repeat the password').fill('a long enough passphrase');
+      await page.getByRole('button', { name: 'Create account and accept' }).click();
+      await field(page, 'New password').and(page.locator('[aria-invalid="true"]')).waitFor();
+      await field(page, 'New password').fill(INVITEE_PASSWORD);
+      await field(page, 'Repeat the password').fill(`${INVITEE_PASSWORD}!`);
+      await page.getByRole('button', { name: 'Create account and accept' }).click();
+      await page.getByText('The two passwords differ').waitFor();
+      await field(page, 'Repeat the password').fill(INVITEE_PASSWORD);
       await screenshot(page, 'invite', 'accept');
-      await page.getByRole('button', { name: 'Set password' }).click();
-      await page.waitForURL(/#\/login/);
-      await signIn(page, email, 'a long enough passphrase');
-      const welcome = await page.getByTestId('welcome-card').innerText();
-      await screenshot(page, 'invite', 'first-sign-in');
-      expect(welcome).toContain('Nadia Invited');
-      expect(welcome).toContain('Firm contributor');
-      expect(welcome).toContain('Acme Castings');
+      expect(api.failures).toEqual([]); // the checks above happen in the page, before any request
+
+      await page.getByRole('button', { name: 'Create account and accept' }).click();
+      const welcome = page.getByTestId('welcome-card');
+      await welcome.getByText('Acme Castings').waitFor();
+      await notified(page, 'Welcome to Tandem, Nadia Invited');
+      await settle(page);
+      await screenshot(page, 'invite', 'signed-in');
+      expect(await welcome.innerText()).toMatch(/Welcome, Nadia Invited[\s\S]*Firm contributor for Acme Castings in Great Lakes Manufacturing Partnership/);
+      expect(await page.getByTestId('session-badge').innerText()).toMatch(/Nadia Invited\s+Firm contributor/);
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
+    });
+
+    // The link worked once: opened again, the page says so and what to do.
+    await inFreshPage(harness, 'invite', async (page, api) => {
+      await page.goto(link);
+      const invalid = page.getByTestId('invitation-invalid');
+      await invalid.waitFor();
+      await screenshot(page, 'invite', 'used-link');
+      expect(await invalid.innerText()).toContain('Ask the person who invited you to send a new invitation');
+      expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/auth/invitation-preview']);
+      expect(api.console).toEqual([]);
+    });
+
+    // Someone who does not want the role declines from the link; nothing else happens.
+    const unwilling = `not.interested.${unique()}@example.test`;
+    await sendInvitation(harness, { email: ACME_ADMIN, password: DEMO_PASSWORD }, { email: unwilling, name: 'Noor Unwilling', role: 'firm_contributor' });
+    await inFreshPage(harness, 'invite', async (page, api) => {
+      await page.goto(await invitationLink(harness, unwilling));
+      await page.getByTestId('invitation-offer').waitFor();
+      await page.getByRole('button', { name: 'Decline' }).click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.innerText()).toContain('You will not become Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)');
+      await screenshot(page, 'invite', 'decline-dialog');
+      await dialog.getByRole('button', { name: 'Decline' }).click();
+      await page.getByTestId('invitation-declined').waitFor();
+      await screenshot(page, 'invite', 'declined');
+      expect(await page.evaluate(() => localStorage.getItem('tandem.accessToken'))).toBeNull();
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
     });
   });
 
@@ -332,17 +439,19 @@ describe('console journeys', () => {
       expect(reuse.status).toBe(401);
     }));
 
-  test('9. the Queues menu entry opens the queue board in a new tab for staff', () =>
-    inFreshPage(harness, 'queues', async (page) => {
-      await signIn(page, 'staff.admin@glmp.demo', DEMO_PASSWORD);
+  test('9. the Queues menu entry opens the queue board in a new tab for the platform admin', () =>
+    inFreshPage(harness, 'queues', async (page, api) => {
+      await signIn(page, 'platform@tandem.demo', DEMO_PASSWORD);
+      await screenshot(page, 'queues', 'menu');
       const [board] = await Promise.all([harness.context.waitForEvent('page'), page.getByRole('menuitem', { name: 'Queues' }).click()]);
       try {
         await board.waitForLoadState('networkidle');
         await board.getByText(/email/i).first().waitFor();
         await screenshot(board, 'queues', 'board');
-        // The token travels once in the query string and is then moved into a cookie.
+        // The board session is an HttpOnly cookie the console asked for: no token in any URL.
         expect(new URL(board.url()).pathname).toMatch(/^\/api\/queues/);
         expect(board.url()).not.toContain('token=');
+        expect(api.failures).toEqual([]);
       } catch (error) {
         await screenshot(board, 'queues', 'board-failure');
         const redact = (text: string) => text.replace(/token=[^"&\s]+/g, 'token=…');
@@ -351,4 +460,245 @@ describe('console journeys', () => {
         await board.close();
       }
     }));
+
+  test('10. a firm admin suspends and reactivates a colleague’s role but cannot edit the account', async () => {
+    const email = `colleague.${unique()}@acme-castings.demo`;
+    const name = `Colm Colleague ${unique()}`;
+    const colleague = await invitedPerson(harness, { email: ACME_ADMIN, password: DEMO_PASSWORD }, { email, name, role: 'firm_contributor' }, INVITEE_PASSWORD);
+    const colleagueCanRead = async () => (await fetch(`${harness.apiUrl}/api/profile`, { headers: { Authorization: `Bearer ${colleague.accessToken}` } })).status;
+    expect(await colleagueCanRead()).toBe(200);
+
+    await inFreshPage(harness, 'people', async (page, api) => {
+      await signIn(page, ACME_ADMIN, DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
+      await waitForList(page);
+      await page.getByPlaceholder('Search name or email').fill(name);
+      // (on the name: the e-mail cell is a mailto link)
+      await page.locator('.RaList-main tbody tr', { hasText: name }).getByText(name, { exact: true }).click();
+      await page.waitForURL(/#\/users\/[^/]+\/show/);
+      const role = page.locator('.RaShow-main tbody tr', { hasText: 'Firm contributor' });
+      await role.locator('[data-status="active"]').waitFor();
+      await settle(page);
+      await screenshot(page, 'people', 'colleague');
+      // The account is its owner's (and the platform admin's): no Edit for a firm admin.
+      expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+
+      await role.getByRole('button', { name: 'Suspend' }).click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.innerText()).toContain('Suspend the role Firm contributor?');
+      await screenshot(page, 'people', 'suspend-dialog');
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await notified(page, 'Role suspended');
+      await role.locator('[data-status="suspended"]').waitFor();
+      await settle(page);
+      await screenshot(page, 'people', 'suspended');
+      // Suspension ends the colleague's session at its next request.
+      expect(await colleagueCanRead()).toBe(401);
+
+      await role.getByRole('button', { name: 'Reactivate' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await notified(page, 'Role reactivated');
+      await role.locator('[data-status="active"]').waitFor();
+      await role.getByRole('button', { name: 'Suspend' }).waitFor();
+      expect(await colleagueCanRead()).toBe(401); // a suspension ended that session for good: they sign in again
+
+      await role.getByRole('button', { name: 'Revoke' }).click();
+      expect(await page.getByRole('dialog').innerText()).toContain('Revoke the role Firm contributor?');
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+      await notified(page, 'Role revoked');
+      await page.getByText('No role within your scope.').waitFor();
+      await settle(page);
+      await screenshot(page, 'people', 'revoked');
+
+      // Their own role is marked, not offered for suspension (the API would refuse it).
+      await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
+      await waitForList(page);
+      await page.getByPlaceholder('Search name or email').fill('Daniel Schultz');
+      await page.locator('.RaList-main tbody tr', { hasText: 'Daniel Schultz' }).getByText('Daniel Schultz', { exact: true }).click();
+      await page.waitForURL(/#\/users\/[^/]+\/show/);
+      await page.getByText('Your current role').waitFor();
+      expect(await page.getByRole('button', { name: 'Suspend' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
+    });
+
+    // The platform admin corrects accounts; disabling warns that every session ends.
+    await inFreshPage(harness, 'people', async (page, api) => {
+      await signIn(page, 'platform@tandem.demo', DEMO_PASSWORD);
+      await page.goto(`${harness.baseUrl}/#/users/${colleague.user.id}/show`);
+      await page.getByRole('link', { name: 'Edit' }).click();
+      await page.waitForURL(/#\/users\/[^/]+$/);
+      await field(page, 'Name').and(page.locator(`[value="${name}"]`)).waitFor();
+      await selectOption(page, 'Status', 'Disabled');
+      const warning = await page.getByTestId('disable-warning').innerText();
+      await screenshot(page, 'people', 'platform-edit');
+      expect(warning).toContain('ends every session of this person at once');
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
+    });
+  });
+
+  test('11. someone who already has an account accepts another consortium’s invitation with their own password, then switches roles', async () => {
+    const email = `olga.${unique()}@example.test`;
+    const password = 'olga own password 2026';
+    await invitedPerson(harness, { email: ACME_ADMIN, password: DEMO_PASSWORD }, { email, name: 'Olga Existing', role: 'firm_contributor' }, password);
+
+    // Fox Valley's staff invites the same address to one of its members, through the console.
+    await inFreshPage(harness, 'existing', async (page, api) => {
+      await signIn(page, 'staff.admin@fvsn.demo', DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: 'Invitations', exact: true }).click();
+      await waitForList(page);
+      await page.getByRole('link', { name: 'Invite a person' }).click();
+      await field(page, 'Name').fill('Olga at Fox Cities');
+      await field(page, 'Email').fill(email);
+      await selectOption(page, 'Role', 'Firm contributor');
+      await selectOption(page, 'Organisation', 'Fox Cities Gear Works');
+      await settle(page);
+      await screenshot(page, 'existing', 'staff-form');
+      await page.getByRole('button', { name: 'Send invitation' }).click();
+      await notified(page, `Invitation sent to ${email}`);
+      await page.locator('[data-status="pending"]').waitFor();
+      // The inviter learns nothing about the address: the same answer as for a new one.
+      expect(await page.getByTestId('invitation-state').innerText()).toMatch(/^Waiting for Olga at Fox Cities to accept/);
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
+    });
+
+    const link = await invitationLink(harness, email);
+    await inFreshPage(harness, 'existing', async (page, api) => {
+      await page.goto(link);
+      expect(await page.getByTestId('invitation-offer').innerText()).toBe(
+        'Heather Jansen invites you to be Firm contributor at Fox Cities Gear Works (Fox Valley Supplier Network)',
+      );
+      await page.getByText(`You already have a Tandem account (${email}): enter its password to accept.`).waitFor();
+      await screenshot(page, 'existing', 'accept');
+      await field(page, 'Password of your account').fill('not my password at all');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await page.getByText('This is not the password of your Tandem account').waitFor();
+      await screenshot(page, 'existing', 'wrong-password');
+      await field(page, 'Password of your account').fill(password);
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      const welcome = page.getByTestId('welcome-card');
+      await welcome.getByText('Fox Cities Gear Works').waitFor();
+      await notified(page, 'Invitation accepted: you now act as Firm contributor at Fox Cities Gear Works');
+      // An existing account keeps its own name.
+      expect(await welcome.innerText()).toMatch(/Welcome, Olga Existing[\s\S]*Firm contributor for Fox Cities Gear Works in Fox Valley Supplier Network/);
+      await settle(page);
+      await screenshot(page, 'existing', 'signed-in');
+
+      // Two roles now; the profile marks the current one and switches with the password.
+      await page.getByTestId('session-badge').click();
+      await page.getByRole('menuitem', { name: /^My profile/ }).click();
+      await page.waitForURL(/#\/profile$/);
+      const roles = page.getByTestId('profile-role');
+      await roles.nth(1).waitFor();
+      expect(await roles.allInnerTexts()).toEqual([
+        expect.stringContaining('Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)'),
+        expect.stringMatching(/Firm contributor at Fox Cities Gear Works \(Fox Valley Supplier Network\)\s+Current/),
+      ]);
+      await settle(page);
+      await screenshot(page, 'existing', 'profile');
+      await roles.filter({ hasText: 'Acme Castings' }).getByRole('button', { name: 'Switch to this role' }).click();
+      const dialog = page.getByRole('dialog');
+      await field(dialog, 'Password').fill(password);
+      await screenshot(page, 'existing', 'switch-dialog');
+      await dialog.getByRole('button', { name: 'Switch role' }).click();
+      await welcome.getByText('Acme Castings').waitFor();
+      await notified(page, 'You now act as Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)');
+      expect(await welcome.innerText()).toContain('Great Lakes Manufacturing Partnership');
+      expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/auth/accept-invite']);
+      api.failures.length = 0;
+
+      // Invitations to one's own address also wait on the profile, to accept or decline signed in.
+      const staff = { email: STAFF, password: DEMO_PASSWORD };
+      const staffToken = await apiLogin(harness, STAFF, DEMO_PASSWORD);
+      const northstar = await organisationNamed(harness, staffToken, 'Northstar Engines');
+      const college = await organisationNamed(harness, staffToken, 'Lakeshore Technical College');
+      await sendInvitation(harness, staff, { email, name: 'Olga', role: 'customer_buyer', organisationId: northstar.id });
+      await sendInvitation(harness, staff, { email, name: 'Olga', role: 'trainer', organisationId: college.id });
+      await page.reload();
+      await page.getByTestId('session-badge').getByText('2').waitFor();
+      await page.getByTestId('session-badge').click();
+      await page.getByRole('menuitem', { name: /^My profile/ }).click();
+      const invitations = page.getByTestId('my-invitation');
+      await invitations.nth(1).waitFor();
+      await settle(page);
+      await screenshot(page, 'existing', 'my-invitations');
+      await invitations.filter({ hasText: 'Northstar Engines' }).getByRole('button', { name: 'Accept' }).click();
+      await notified(page, 'You now hold the role Customer buyer at Northstar Engines');
+      await roles.nth(2).waitFor();
+      await invitations.filter({ hasText: 'Lakeshore Technical College' }).getByRole('button', { name: 'Decline' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Decline' }).click();
+      await page.getByText('No pending invitations.').waitFor();
+      await settle(page);
+      await screenshot(page, 'existing', 'invitations-decided');
+      expect(await roles.allInnerTexts()).toHaveLength(3);
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
+    });
+  });
+
+  test('12. a person renames themselves, changes their password and signs out everywhere', async () => {
+    const email = `pat.${unique()}@acme-castings.demo`;
+    const first = 'first password of pat 2026';
+    const second = 'second password of pat 2026';
+    // A session on "another device": it must end when the password changes.
+    const elsewhere = await invitedPerson(harness, { email: ACME_ADMIN, password: DEMO_PASSWORD }, { email, name: 'Pat Profile', role: 'firm_contributor' }, first);
+    const status = async (accessToken: string) => (await fetch(`${harness.apiUrl}/api/profile`, { headers: { Authorization: `Bearer ${accessToken}` } })).status;
+
+    await inFreshPage(harness, 'profile', async (page, api) => {
+      await signIn(page, email, first);
+      await page.getByTestId('session-badge').click();
+      await page.getByRole('menuitem', { name: /^My profile/ }).waitFor();
+      await screenshot(page, 'profile', 'account-menu');
+      await page.getByRole('menuitem', { name: /^My profile/ }).click();
+      await page.waitForURL(/#\/profile$/);
+      await page.getByTestId('profile-account').waitFor();
+      await settle(page);
+      await screenshot(page, 'profile', 'page');
+
+      await field(page, 'Name').fill('Pat Renamed');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await notified(page, 'Your name was changed');
+      await page.getByTestId('session-badge').getByText('Pat Renamed').waitFor();
+
+      const password = page.getByTestId('profile-password');
+      await field(password, 'Current password').fill('not the current one');
+      await field(password, 'New password').fill(second);
+      await field(password, 'Repeat the new password').fill(second);
+      await password.getByRole('button', { name: 'Change password' }).click();
+      await password.getByText('This is not your current password').waitFor();
+      await field(password, 'Current password').fill(first);
+      await password.getByRole('button', { name: 'Change password' }).click();
+      await notified(page, 'Password changed. Your other sessions were signed out');
+      await settle(page);
+      await screenshot(page, 'profile', 'password-changed');
+      expect(await status(elsewhere.accessToken)).toBe(401);
+      // This tab goes on with the pair the change answered.
+      const current = await page.evaluate(() => localStorage.getItem('tandem.accessToken'));
+      expect(await status(current ?? '')).toBe(200);
+
+      await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Every session of your account ends now').waitFor();
+      await screenshot(page, 'profile', 'sign-out-everywhere');
+      await dialog.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.waitForURL(/#\/login/);
+      await notified(page, 'You were signed out everywhere');
+      expect(await page.evaluate(() => localStorage.getItem('tandem.accessToken'))).toBeNull();
+      expect(await status(current ?? '')).toBe(401);
+      await screenshot(page, 'profile', 'signed-out');
+
+      // The old password no longer opens the account; the new one does.
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(first);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await notified(page, 'Email or password is incorrect');
+      await signIn(page, email, second);
+      expect(await page.getByTestId('session-badge').innerText()).toContain('Pat Renamed');
+      expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/profile/password', '401 POST /api/auth/login']);
+      expect(api.console).toEqual([]);
+    });
+  });
 });

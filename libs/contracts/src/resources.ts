@@ -100,6 +100,11 @@ export interface Invitation {
 /** What the holder of an invitation link learns before accepting (their own address's state). */
 export interface InvitationPreview {
   email: string;
+  /**
+   * The name the inviter gave, to prefill a new account's name. Optional: the API does not
+   * send it yet (apps/api/src/auth/auth.service.ts previewInvite); the console prefills when it does.
+   */
+  name?: string;
   role: Role;
   organisationName: string | null;
   consortiumName: string | null;

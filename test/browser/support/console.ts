@@ -50,9 +50,17 @@ export async function notificationText(page: Page): Promise<string> {
   return (await snackbar.innerText()).trim();
 }
 
-/** Wait until the list shows its rows (or its empty state) and no request is in flight. */
+/**
+ * Wait for a notification saying `text` (notifications queue up: the last one shown may
+ * still be the previous step's).
+ */
+export async function notified(page: Page, text: string): Promise<void> {
+  await page.locator('.MuiSnackbar-root', { hasText: text }).first().waitFor();
+}
+
+/** Wait until the list shows its rows (or its empty state, react-admin's or a resource's own) and no request is in flight. */
 export async function waitForList(page: Page): Promise<void> {
-  await page.locator('.RaList-main, .RaList-noResults, .RaEmpty-message').first().waitFor();
+  await page.locator('.RaList-main, .RaList-noResults, .RaEmpty-message, [data-testid="list-empty"]').first().waitFor();
   await settle(page);
   await page.locator('.MuiLinearProgress-root').waitFor({ state: 'detached' }).catch(() => undefined);
 }

@@ -50,6 +50,10 @@ export async function startHarness(): Promise<Harness> {
   }
   ensureConsoleBuilt();
   process.env.LOG_LEVEL ??= 'warn';
+  // Failed-login counts live in Redis under this prefix, keyed by account and address, and
+  // every test talks from 127.0.0.1: an API spec that locks a demo account out on purpose
+  // (test/api/auth.e2e-spec.ts) must not lock that account out of a journey running beside it.
+  process.env.REDIS_PREFIX = `${process.env.REDIS_PREFIX ?? 'tandem_test'}_browser`;
   const app = await createApp();
   await app.listen(0, '127.0.0.1');
   const apiPort = (app.getHttpServer().address() as AddressInfo).port;
@@ -93,6 +97,8 @@ export async function freshPage(harness: Harness): Promise<Page> {
 /** API answers of 400 and above seen by a page, to tell expected refusals from bugs. */
 export interface ApiLog {
   failures: { status: number; method: string; url: string }[];
+  /** errors and warnings the page wrote to the browser console (React's warnings among them) */
+  console: string[];
 }
 
 /**
@@ -101,7 +107,14 @@ export interface ApiLog {
  */
 export async function inFreshPage(harness: Harness, journey: string, run: (page: Page, api: ApiLog) => Promise<void>): Promise<void> {
   const page = await freshPage(harness);
-  const api: ApiLog = { failures: [] };
+  const api: ApiLog = { failures: [], console: [] };
+  page.on('console', (message) => {
+    // A refused request is logged by the browser itself; those are asserted through `failures`.
+    if ((message.type() === 'error' || message.type() === 'warning') && !message.text().startsWith('Failed to load resource')) {
+      api.console.push(`${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => api.console.push(`pageerror: ${error.message}`));
   page.on('response', (response) => {
     const url = new URL(response.url());
     if (url.pathname.startsWith('/api/') && response.status() >= 400) {

@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { BRAND } from '../theme';
 
 /** The frame of the public pages (sign-in, accept invitation). */
-export function AuthShell({ subtitle, children }: { subtitle: string; children: ReactNode }) {
+export function AuthShell({ subtitle, children, width = 400 }: { subtitle: string; children: ReactNode; width?: number }) {
   return (
     <Box
       sx={{
@@ -18,7 +18,7 @@ export function AuthShell({ subtitle, children }: { subtitle: string; children: 
         p: 2,
       }}
     >
-      <Card sx={{ width: 400, maxWidth: '100%' }}>
+      <Card sx={{ width, maxWidth: '100%' }}>
         <CardContent sx={{ p: 4 }}>
           <Typography variant="h4" component="h1" sx={{ fontWeight: 700, color: 'primary.main' }}>
             Tandem

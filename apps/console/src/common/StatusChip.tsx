@@ -7,8 +7,11 @@ type Tone = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' |
 const TONES: Record<string, Tone> = {
   active: 'success',
   applicant: 'info',
-  invited: 'info',
   pending: 'warning',
+  accepted: 'success',
+  declined: 'default',
+  revoked: 'default',
+  expired: 'default',
   suspended: 'warning',
   exited: 'default',
   disabled: 'default',

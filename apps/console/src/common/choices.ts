@@ -1,9 +1,11 @@
 import {
+  INVITATION_STATUSES,
   MEMBERSHIP_STATUSES,
   MEMBERSHIP_TIERS,
   ORGANISATION_KINDS,
   OUTBOX_STATUSES,
   REPORTING_CALENDARS,
+  ROLE_ASSIGNMENT_STATUSES,
   ROLE_LABELS,
   ROLES,
   USER_STATUSES,
@@ -27,6 +29,8 @@ export const membershipTierChoices = toChoices(MEMBERSHIP_TIERS);
 export const membershipStatusChoices = toChoices(MEMBERSHIP_STATUSES);
 export const reportingCalendarChoices = toChoices(REPORTING_CALENDARS);
 export const userStatusChoices = toChoices(USER_STATUSES);
+export const invitationStatusChoices = toChoices(INVITATION_STATUSES);
+export const roleAssignmentStatusChoices = toChoices(ROLE_ASSIGNMENT_STATUSES);
 export const outboxStatusChoices = toChoices(OUTBOX_STATUSES);
 export const roleChoices: Choice[] = ROLES.map((id) => ({ id, name: ROLE_LABELS[id] }));
 export const monthChoices: Choice[] = [

@@ -1,12 +1,18 @@
 import { useState, type MouseEvent } from 'react';
+import AccountCircle from '@mui/icons-material/AccountCircle';
 import Avatar from '@mui/material/Avatar';
+import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
-import { AppBar as RaAppBar, Logout, TitlePortal, useGetIdentity, usePermissions } from 'react-admin';
+import { AppBar as RaAppBar, Logout, TitlePortal, useGetIdentity, useNavigate, usePermissions } from 'react-admin';
 import { ROLE_LABELS } from '@tandem/contracts';
+import { useMyInvitations } from '../profile/api';
 import type { TandemPermissions } from '../providers/authProvider';
 
 function initials(name: string): string {
@@ -26,7 +32,14 @@ function SessionMenu() {
   const { identity } = useGetIdentity();
   const { permissions } = usePermissions<TandemPermissions>();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const navigate = useNavigate();
+  const invitations = useMyInvitations({ enabled: Boolean(identity) });
+  const pending = invitations.data?.length ?? 0;
   if (!identity) return null;
+  const openProfile = () => {
+    setAnchor(null);
+    navigate('/profile');
+  };
   const name = identity.fullName ?? '';
   const role = permissions?.role ? ROLE_LABELS[permissions.role] : '';
   return (
@@ -47,7 +60,9 @@ function SessionMenu() {
             {role}
           </Typography>
         </Box>
-        <Avatar sx={{ width: 32, height: 32, fontSize: 14, bgcolor: 'secondary.main' }}>{initials(name)}</Avatar>
+        <Badge badgeContent={pending} color="error" overlap="circular" aria-label={pending ? `${pending} pending invitation${pending === 1 ? '' : 's'}` : undefined}>
+          <Avatar sx={{ width: 32, height: 32, fontSize: 14, bgcolor: 'secondary.main' }}>{initials(name)}</Avatar>
+        </Badge>
       </Button>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
         <Box sx={{ px: 2, py: 1 }}>
@@ -59,6 +74,12 @@ function SessionMenu() {
           </Typography>
         </Box>
         <Divider />
+        <MenuItem onClick={openProfile}>
+          <ListItemIcon>
+            <AccountCircle fontSize="small" />
+          </ListItemIcon>
+          <ListItemText primary="My profile" secondary={pending ? `${pending} pending invitation${pending === 1 ? '' : 's'}` : undefined} />
+        </MenuItem>
         <Logout />
       </Menu>
     </>

@@ -24,6 +24,23 @@ async function failure(response: Response, fallback: string): Promise<Error> {
   return new HttpError(problemMessage(asProblem(body), fallback), response.status, body);
 }
 
+/**
+ * Revoke this browser's session (its refresh-token family) on the server, if there is one;
+ * best effort: the local session is forgotten or replaced either way.
+ */
+export async function revokeSession(): Promise<void> {
+  const refreshToken = getRefreshToken();
+  if (!refreshToken || !getAccessToken()) return;
+  await httpClient('/api/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+}
+
+/** Sign in again as the same person under another of their roles (login needs the password). */
+export async function loginAs(request: LoginRequest): Promise<TokenPair> {
+  const response = await postJson('/api/auth/login', request);
+  if (!response.ok) throw await failure(response, 'Invalid email or password');
+  return (await response.json()) as TokenPair;
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, email, password }: { username?: string; email?: string; password: string }) {
     const request: LoginRequest = { email: (email ?? username ?? '').trim(), password };
@@ -33,12 +50,7 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    const refreshToken = getRefreshToken();
-    if (refreshToken && getAccessToken()) {
-      // Revokes this session's refresh-token family on the server; best effort, the local
-      // session is forgotten either way.
-      await httpClient('/api/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
-    }
+    await revokeSession();
     clearSession();
   },
 

@@ -4,6 +4,7 @@ import { backgroundJobs } from './background-jobs';
 import { consortia } from './consortia';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { imports } from './imports';
+import { invitations } from './invitations';
 import { memberships } from './memberships';
 import { metricDefinitions } from './metric-definitions';
 import { metricGoals } from './metric-goals';
@@ -32,6 +33,7 @@ export const resources = [
   metricGoals,
   scorecardTemplates,
   users,
+  invitations,
   roleAssignments,
   apiKeys,
   auditEvents,

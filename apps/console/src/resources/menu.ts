@@ -16,6 +16,7 @@ export const RESOURCE_MENU = [
   { resource: 'metric-goals', label: 'Baselines and goals', singular: 'Baseline and goal', phrase: 'baselines and goals' },
   { resource: 'scorecard-templates', label: 'Scorecard templates', singular: 'Scorecard template', phrase: 'scorecard templates' },
   { resource: 'users', label: 'Users', singular: 'User', phrase: 'users' },
+  { resource: 'invitations', label: 'Invitations', singular: 'Invitation', phrase: 'invitations' },
   { resource: 'role-assignments', label: 'Role assignments', singular: 'Role assignment', phrase: 'role assignments' },
   { resource: 'api-keys', label: 'API keys', singular: 'API key', phrase: 'API keys' },
   { resource: 'audit-events', label: 'Audit events', singular: 'Audit event', phrase: 'audit events' },

@@ -1,6 +1,7 @@
 import { DataTable, DateField, List } from 'react-admin';
 import { StatusChip } from '../../common/StatusChip';
 import { outboxFilters } from './OutboxFilters';
+import { SensitiveField } from './SensitiveField';
 
 export function OutboxList() {
   return (
@@ -11,6 +12,9 @@ export function OutboxList() {
         </DataTable.Col>
         <DataTable.Col source="to" label="To" />
         <DataTable.Col source="subject" disableSort />
+        <DataTable.Col source="sensitive" disableSort label="Personal link">
+          <SensitiveField />
+        </DataTable.Col>
         <DataTable.Col source="status">
           <StatusChip source="status" />
         </DataTable.Col>

@@ -1,8 +1,14 @@
-import { DataTable, DateField, DeleteButton, List, ReferenceField, SelectField } from 'react-admin';
+import { DataTable, DateField, List, ReferenceField, SelectField, usePermissions } from 'react-admin';
 import { roleChoices } from '../../common/choices';
+import type { TandemPermissions } from '../../providers/authProvider';
+import { StatusChip } from '../../common/StatusChip';
+import { RoleAssignmentActions } from './RoleAssignmentActions';
 import { roleAssignmentFilters } from './RoleAssignmentFilters';
 
 export function RoleAssignmentList() {
+  // Staff and firm admins see one consortium, their own: the column would repeat it on every row.
+  const { permissions } = usePermissions<TandemPermissions>();
+  const platform = permissions?.role === 'platform_admin';
   return (
     <List filters={roleAssignmentFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable rowClick={false} bulkActionButtons={false}>
@@ -12,15 +18,23 @@ export function RoleAssignmentList() {
         <DataTable.Col source="role">
           <SelectField source="role" choices={roleChoices} />
         </DataTable.Col>
-        <DataTable.Col source="consortiumId" disableSort label="Consortium">
-          <ReferenceField source="consortiumId" reference="consortia" emptyText="all" />
-        </DataTable.Col>
+        {platform && (
+          <DataTable.Col source="consortiumId" disableSort label="Consortium">
+            <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
+          </DataTable.Col>
+        )}
         <DataTable.Col source="organisationId" disableSort label="Organisation">
           <ReferenceField source="organisationId" reference="organisations" emptyText="—" />
         </DataTable.Col>
+        <DataTable.Col source="status">
+          <StatusChip source="status" />
+        </DataTable.Col>
         <DataTable.Col source="createdAt" label="Granted" field={DateField} />
+        <DataTable.Col source="suspendedAt" disableSort label="Suspended">
+          <DateField source="suspendedAt" showTime emptyText="—" />
+        </DataTable.Col>
         <DataTable.Col label="" disableSort>
-          <DeleteButton label="Remove" mutationMode="pessimistic" redirect={false} />
+          <RoleAssignmentActions />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -1,22 +1,12 @@
-import { Edit, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
-import { userUpdateBody } from './UserInputs';
+import { Edit, SimpleForm } from 'react-admin';
+import { UserInputs, userUpdateBody } from './UserInputs';
 
-const editableStatuses = [
-  { id: 'active', name: 'Active' },
-  { id: 'disabled', name: 'Disabled' },
-];
-
+/** Reachable only with users.update (the platform admin): react-admin checks canAccess for the route and the button. */
 export function UserEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={userUpdateBody} redirect="show">
       <SimpleForm>
-        <TextInput source="email" disabled />
-        <TextInput source="name" validate={required()} />
-        <SelectInput
-          source="status"
-          choices={editableStatuses}
-          helperText="Invited users become active when they accept their invitation"
-        />
+        <UserInputs />
       </SimpleForm>
     </Edit>
   );

@@ -1,54 +1,38 @@
-import { AutocompleteInput, email, ReferenceInput, required, SelectInput, TextInput, usePermissions } from 'react-admin';
+import Alert from '@mui/material/Alert';
+import { email, FormDataConsumer, required, SelectInput, TextInput } from 'react-admin';
+import { userStatusChoices } from '../../common/choices';
 import { FormRow } from '../../common/FormRow';
-import { ROLE_LABELS, type Role } from '@tandem/contracts';
-import { roleChoices } from '../../common/choices';
 import { pickFields } from '../../common/pick';
-import type { TandemPermissions } from '../../providers/authProvider';
 
-export const USER_INVITE_FIELDS = ['email', 'name', 'role', 'organisationId', 'consortiumId'] as const;
-export const USER_UPDATE_FIELDS = ['name', 'status'] as const;
-export const userInviteBody = pickFields(USER_INVITE_FIELDS);
+export const USER_UPDATE_FIELDS = ['name', 'email', 'status'] as const;
 export const userUpdateBody = pickFields(USER_UPDATE_FIELDS);
 
-const FIRM_ADMIN_INVITES: Role[] = ['firm_admin', 'firm_contributor'];
-
-/** Roles the current user may hand out: firm admins invite their own firm's people only. */
-function useInvitableRoles() {
-  const { permissions } = usePermissions<TandemPermissions>();
-  if (permissions?.role === 'platform_admin') return roleChoices;
-  if (permissions?.role === 'consortium_staff') return roleChoices.filter((c) => c.id !== 'platform_admin');
-  return FIRM_ADMIN_INVITES.map((id) => ({ id, name: ROLE_LABELS[id] }));
-}
-
-export function UserInviteInputs() {
-  const roles = useInvitableRoles();
-  const { permissions } = usePermissions<TandemPermissions>();
-  const staff = permissions?.role === 'platform_admin' || permissions?.role === 'consortium_staff';
+/**
+ * The account itself (the platform admin's correction): the same person may hold roles in
+ * several firms and consortia, so these changes reach all of them.
+ */
+export function UserInputs() {
   return (
     <>
       <FormRow>
         <TextInput source="name" validate={required()} />
-        <TextInput source="email" type="email" validate={[required(), email()]} />
-        <SelectInput source="role" choices={roles} validate={required()} />
+        <TextInput source="email" type="email" validate={[required(), email()]} helperText="The address this person signs in with" />
+        <SelectInput source="status" choices={userStatusChoices} validate={required()} />
       </FormRow>
-      {staff && (
-        <FormRow>
-          <ReferenceInput source="organisationId" reference="organisations" sort={{ field: 'name', order: 'ASC' }}>
-            <AutocompleteInput
-              label="Organisation"
-              optionText="name"
-              filterToQuery={(q: string) => ({ q })}
-              helperText="Required for firm roles, buyers, union reps, trainers and funders"
-             
-            />
-          </ReferenceInput>
-          {permissions?.role === 'platform_admin' && (
-            <ReferenceInput source="consortiumId" reference="consortia" sort={{ field: 'name', order: 'ASC' }}>
-              <SelectInput label="Consortium" optionText="name" />
-            </ReferenceInput>
-          )}
-        </FormRow>
-      )}
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.status === 'disabled' ? (
+            <Alert severity="warning" sx={{ maxWidth: 928 }} data-testid="disable-warning">
+              Disabling the account ends every session of this person at once and refuses their sign-in under every role, in
+              every firm and consortium, until it is re-enabled.
+            </Alert>
+          ) : (
+            <Alert severity="info" sx={{ maxWidth: 928 }}>
+              These details belong to the whole account: they change for every role this person holds.
+            </Alert>
+          )
+        }
+      </FormDataConsumer>
     </>
   );
 }

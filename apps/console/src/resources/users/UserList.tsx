@@ -1,10 +1,21 @@
-import { DataTable, DateField, EmailField, List } from 'react-admin';
+import { DataTable, DateField, EmailField, FilterButton, List, TopToolbar } from 'react-admin';
 import { StatusChip } from '../../common/StatusChip';
+import { InviteButton } from '../invitations/InvitationList';
 import { userFilters } from './UserFilters';
+
+/** People arrive by invitation: the list offers "Invite a person", never "Create". */
+function UserListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <InviteButton />
+    </TopToolbar>
+  );
+}
 
 export function UserList() {
   return (
-    <List filters={userFilters} sort={{ field: 'name', order: 'ASC' }}>
+    <List filters={userFilters} sort={{ field: 'name', order: 'ASC' }} actions={<UserListActions />}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="email" field={EmailField} />

@@ -1,0 +1,74 @@
+import PersonAdd from '@mui/icons-material/PersonAdd';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { CreateButton, DataTable, DateField, FilterButton, List, ReferenceField, SelectField, TopToolbar, usePermissions } from 'react-admin';
+import { roleChoices } from '../../common/choices';
+import { SHORT_DATE_TIME } from '../../common/formatDate';
+import { StatusChip } from '../../common/StatusChip';
+import type { TandemPermissions } from '../../providers/authProvider';
+import { useInvitationFilters } from './InvitationFilters';
+import { RevokeInvitationButton } from './RevokeInvitationButton';
+
+export function InviteButton() {
+  return <CreateButton resource="invitations" label="Invite a person" icon={<PersonAdd />} />;
+}
+
+function InvitationListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <InviteButton />
+    </TopToolbar>
+  );
+}
+
+function NoInvitations() {
+  return (
+    <Box sx={{ textAlign: 'center', m: 'auto', py: 8 }} data-testid="list-empty">
+      <Typography variant="h6" gutterBottom>
+        No invitations yet
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        People get a role in Tandem by accepting an invitation.
+      </Typography>
+      <InviteButton />
+    </Box>
+  );
+}
+
+export function InvitationList() {
+  const { permissions } = usePermissions<TandemPermissions>();
+  const platform = permissions?.role === 'platform_admin';
+  const filters = useInvitationFilters();
+  return (
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<InvitationListActions />} empty={<NoInvitations />}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="name" disableSort />
+        <DataTable.Col source="email" />
+        <DataTable.Col source="role">
+          <SelectField source="role" choices={roleChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="organisationId" disableSort label="Organisation">
+          <ReferenceField source="organisationId" reference="organisations" link={false} emptyText="—" />
+        </DataTable.Col>
+        {platform && (
+          <DataTable.Col source="consortiumId" disableSort label="Consortium">
+            <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="—" />
+          </DataTable.Col>
+        )}
+        <DataTable.Col source="status">
+          <StatusChip source="status" />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt" label="Sent">
+          <DateField source="createdAt" showTime options={SHORT_DATE_TIME} />
+        </DataTable.Col>
+        <DataTable.Col source="expiresAt" label="Expires">
+          <DateField source="expiresAt" showTime options={SHORT_DATE_TIME} />
+        </DataTable.Col>
+        <DataTable.Col label="" disableSort>
+          <RevokeInvitationButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
