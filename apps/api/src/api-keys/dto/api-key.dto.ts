@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Nullable } from '../../common/validators';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ERP nightly export' })
@@ -19,7 +20,7 @@ export class CreateApiKeyDto {
   consortiumId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsDateString({}, { message: 'must be an ISO 8601 date' })
   expiresAt?: string | null;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PLAN_STATUSES, STANDINGS, TASK_STATUSES, type PlanStatus, type TaskStatus } from '@tandem/contracts';
+import { Nullable } from '../../common/validators';
 
 export class CreateTaskDto {
   @ApiProperty({ example: 'Run a setup-reduction workshop on line 3' })
@@ -11,7 +12,7 @@ export class CreateTaskDto {
   title: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Plant manager' })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(200)
   owner?: string | null;
@@ -60,7 +61,7 @@ export class UpdateCorrectiveActionPlanDto {
   dueOn?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'a user of the supplier, the customer or the consortium staff' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'must be an id' })
   ownerUserId?: string | null;
 

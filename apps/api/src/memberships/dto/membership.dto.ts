@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { OptionalNotNull } from '../../common/validators';
+import { OptionalNotNull, Nullable } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
 export class CreateMembershipDto {
@@ -25,13 +25,13 @@ export class CreateMembershipDto {
   annualDues?: number;
 
   @ApiPropertyOptional({ example: '2025.1', nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(40)
   charterVersion?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
-  @IsOptional()
+  @Nullable()
   @IsDateString({}, { message: 'must be an ISO 8601 date' })
   charterSignedAt?: string | null;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, METRIC_REPORTERS, type MetricDirection, type MetricFrequency, type MetricReporter } from '@tandem/contracts';
+import { Nullable } from '../../common/validators';
 
 const FINITE = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
 
@@ -32,14 +33,14 @@ export class CreateMetricDefinitionDto {
   direction: MetricDirection;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'lowest valid value; null = unbounded' })
-  @IsOptional()
+  @Nullable()
   @IsNumber(FINITE, { message: 'must be a number' })
   @Min(-1e11)
   @Max(1e11)
   minValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'highest valid value; null = unbounded' })
-  @IsOptional()
+  @Nullable()
   @IsNumber(FINITE, { message: 'must be a number' })
   @Min(-1e11)
   @Max(1e11)
@@ -63,21 +64,21 @@ export class CreateMetricDefinitionDto {
   isRatio?: boolean;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'value = numerator ÷ denominator × ratioScale (100 for %, 1e6 for PPM)' })
-  @IsOptional()
+  @Nullable()
   @IsNumber(FINITE, { message: 'must be a number' })
   @Min(0.000001)
   @Max(1e9)
   ratioScale?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   numeratorLabel?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsDateString, IsNumber, IsOptional, IsUUID } from 'class-validator';
+import { Nullable } from '../../common/validators';
 
 const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
 const NUMBER_MESSAGE = { message: 'must be a number without units' };
@@ -15,22 +16,22 @@ export class CreateMetricGoalDto {
   metricId: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: "defaults to the firm's first period with a validated value of the metric" })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'must be an id' })
   baselinePeriodId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: "defaults to the firm's value in the baseline period" })
-  @IsOptional()
+  @Nullable()
   @IsNumber(NUMBER, NUMBER_MESSAGE)
   baselineValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
+  @Nullable()
   @IsNumber(NUMBER, NUMBER_MESSAGE)
   goalValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
-  @IsOptional()
+  @Nullable()
   @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
   goalDate?: string | null;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SOURCING_MODES, type SourcingMode } from '@tandem/contracts';
+import { Nullable } from '../../common/validators';
 
 export class CreateSupplyRelationshipDto {
   @ApiPropertyOptional({ description: 'defaults to the consortium of the signed-in staff member; required for platform admins' })
@@ -77,8 +78,8 @@ export class UpdateSupplyRelationshipDto {
   @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
   modeEffectiveOn?: string;
 
-  @ApiPropertyOptional({ description: 'why the sourcing mode changes' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: String, description: 'why the sourcing mode changes; null: no reason given' })
+  @Nullable()
   @IsString()
   @MinLength(3, { message: 'must say why, in at least 3 characters' })
   @MaxLength(1000)
