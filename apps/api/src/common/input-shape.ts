@@ -1,7 +1,7 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { ProblemFieldError } from '@tandem/contracts';
-import { findRefusedCharacter, refusedCharacterMessage } from '@tandem/domain';
+import { escapeRefusedCharacters, findRefusedCharacter, refusedCharacterMessage } from '@tandem/domain';
 import { DomainError } from '@tandem/server';
 import { problem, sendProblem } from './problem';
 
@@ -22,15 +22,6 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Field paths as the validation pipe names them: `criteria.0.weight` (react-admin's form names). */
 function child(parent: string, key: string | number): string {
   return parent === '' ? String(key) : `${parent}.${key}`;
-}
-
-/** A key shown in a path: refused characters as \uXXXX, so the answer never carries them. */
-function printable(key: string): string {
-  let out = key;
-  for (let found = findRefusedCharacter(out); found; found = findRefusedCharacter(out)) {
-    out = out.slice(0, found.index) + `\\u${found.code.toString(16).padStart(4, '0')}` + out.slice(found.index + 1);
-  }
-  return out;
 }
 
 /**
@@ -60,7 +51,7 @@ export function inputShapeErrors(value: unknown, root = ''): ProblemFieldError[]
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i] as string;
-      const at = child(path, printable(key));
+      const at = child(path, escapeRefusedCharacters(key));
       const found = findRefusedCharacter(key);
       if (found) errors.push({ path: at, message: `the field name ${refusedCharacterMessage(found)}` });
       else if (RESERVED_KEYS.has(key)) errors.push({ path: at, message: 'is a reserved name, not a field' });
@@ -92,7 +83,7 @@ export function queryShapeErrors(query: unknown): ProblemFieldError[] {
   const errors: ProblemFieldError[] = [];
   for (const [name, raw] of Object.entries(query as Record<string, unknown>)) {
     const found = findRefusedCharacter(name);
-    if (found) errors.push({ path: printable(name), message: `the parameter name ${refusedCharacterMessage(found)}` });
+    if (found) errors.push({ path: escapeRefusedCharacters(name), message: `the parameter name ${refusedCharacterMessage(found)}` });
     else if (RESERVED_KEYS.has(name)) errors.push({ path: name, message: 'is a reserved name, not a parameter' });
     else errors.push(...queryParamErrors(name, raw));
   }

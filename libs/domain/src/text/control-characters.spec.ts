@@ -1,4 +1,4 @@
-import { codePointName, findRefusedCharacter, refusedCharacterMessage } from './control-characters';
+import { codePointName, escapeRefusedCharacters, findRefusedCharacter, refusedCharacterMessage } from './control-characters';
 
 describe('refused characters', () => {
   it.each([
@@ -29,5 +29,10 @@ describe('refused characters', () => {
     expect(message).not.toContain('\u0000');
     expect(codePointName(0x9f)).toBe('U+009F');
     expect(refusedCharacterMessage(findRefusedCharacter('\uDC00')!)).toContain('unpaired surrogate');
+  });
+
+  it('escapes refused characters for echoing outside text', () => {
+    expect(escapeRefusedCharacters('a\u0000b\u001Fc\td')).toBe('a\\u0000b\\u001fc\td');
+    expect(escapeRefusedCharacters('clean')).toBe('clean');
   });
 });

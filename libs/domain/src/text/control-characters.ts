@@ -41,3 +41,15 @@ export function refusedCharacterMessage(found: RefusedCharacter): string {
   const what = found.code >= 0xd800 && found.code <= 0xdfff ? 'an unpaired surrogate' : 'a control character';
   return `must not contain ${what} (${codePointName(found.code)} at position ${found.index + 1}); tabs and line breaks are allowed`;
 }
+
+/**
+ * `text` with every refused character written as `\uXXXX`, for echoing a name or a message
+ * that came from outside (a field name, a CSV parser's error) without carrying the character.
+ */
+export function escapeRefusedCharacters(text: string): string {
+  let out = text;
+  for (let found = findRefusedCharacter(out); found; found = findRefusedCharacter(out)) {
+    out = `${out.slice(0, found.index)}\\u${found.code.toString(16).padStart(4, '0')}${out.slice(found.index + 1)}`;
+  }
+  return out;
+}
