@@ -97,6 +97,9 @@ export function queryShapeErrors(query: unknown): ProblemFieldError[] {
 export function refuseUnstorableInput() {
   return (req: Request & { id?: string }, res: Response, next: NextFunction): void => {
     const errors = [...queryShapeErrors(req.query), ...(req.body === undefined ? [] : inputShapeErrors(req.body))];
+    // every JSON body of this API is an object; an array would reach the login guard's and the
+    // validation pipe's class-transformer as a list of instances, with no field to name
+    if (Array.isArray(req.body)) errors.unshift({ path: 'body', message: 'must be a JSON object, not an array' });
     if (errors.length === 0) return next();
     const refused = DomainError.validation(errors);
     sendProblem(res, problem(400, refused.message, { errors, requestId: req.id }, refused.code));

@@ -107,16 +107,21 @@ export class ValidateManyDto {
   ids: string[];
 }
 
+/**
+ * One row of a bulk push, for OpenAPI only: rows are checked by hand, one by one
+ * (metric-values-bulk.service.ts parseBulkRow). ERP exports write empty columns as null, so
+ * null in an optional field means the same as leaving it out.
+ */
 export class BulkMetricValueRowDto {
-  @ApiPropertyOptional({ description: "Organisation.code; defaults to the API key's organisation" }) orgCode?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Organisation.code; defaults to the API key's organisation" }) orgCode?: string | null;
   @ApiProperty({ example: '2026-Q1' }) period: string;
   @ApiProperty({ example: 'OTD' }) metric: string;
-  @ApiPropertyOptional() value?: number;
-  @ApiPropertyOptional() numerator?: number;
-  @ApiPropertyOptional() denominator?: number;
-  @ApiPropertyOptional({ description: 'for customer-reported values' }) customerCode?: string;
-  @ApiPropertyOptional() note?: string;
-  @ApiPropertyOptional({ description: 'the revision this row changes; absent for a new value' }) revision?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) value?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) numerator?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) denominator?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'for customer-reported values' }) customerCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the revision this row changes; absent for a new value' }) revision?: number | null;
 }
 
 export class BulkMetricValuesDto {
