@@ -64,6 +64,29 @@ const LIST_ROUTES = [
 /** Principals of the list fuzz: consortium staff and a firm admin (each sees a different scope). */
 const LIST_AS: As[] = ['staff', 'acmeAdmin'];
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A route parameter percent-encoded as a client would send it. encodeURIComponent throws on
+ * a lone surrogate; its three bytes (as WTF-8 writes it) are what an attacker sends instead.
+ */
+function encodeParam(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff;
+    if (pair) {
+      out += encodeURIComponent(value.slice(i, i + 2));
+      i++;
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    } else {
+      out += encodeURIComponent(value[i] as string);
+    }
+  }
+  return out;
+}
+
 function depthOf(value: unknown): number {
   let max = 0;
   const stack: [unknown, number][] = [[value, 0]];
@@ -126,7 +149,7 @@ describe('fuzz', () => {
     expect([...lists].sort()).toEqual([...LIST_ROUTES].sort());
   });
 
-  const pathOf = (op: Operation, params: Record<string, string>): string => op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+  const pathOf = (op: Operation, params: Record<string, string>): string => op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeParam(params[name] ?? ''));
 
   it.each(Object.keys(TARGETS))('%s', async (key) => {
     const op = ops.get(key);
@@ -156,7 +179,8 @@ describe('fuzz', () => {
       const ctx = `${key} :${name}`;
       await fuzzValues(paramValue, ['\u0000', 'a\u0000b', 'x'.repeat(10_000)], FUZZ_RUNS, seedOf(key, `:${name}`), async (value) => {
         const req: FuzzRequest = { method: op.method, path: pathOf(op, { ...params, [name]: value }), token, body: await base() };
-        const res = await send(req, ctx, refusedPath(value) !== undefined ? { names: name } : {});
+        // a lone surrogate cannot be UTF-8: the path itself is malformed, before any route is matched
+        const res = await send(req, ctx, LONE_SURROGATE.test(value) ? { names: 'path' } : refusedPath(value) !== undefined ? { names: name } : {});
         if (res.status < 400) throw new FuzzFailure(`${res.status}: an invalid ${name} was accepted`, req, res, ctx);
       });
     }
@@ -168,11 +192,12 @@ describe('fuzz', () => {
       await fuzzValues(fc.oneof(paramValue, controlText), ['\u0000', 'fuzz\u0001.csv'], FUZZ_RUNS, seedOf(key, `?${name}`), async (value) => {
         const req: FuzzRequest = {
           method: op.method,
-          path: `${pathOf(op, params)}?${name}=${encodeURIComponent(value)}`,
+          path: `${pathOf(op, params)}?${name}=${encodeParam(value)}`,
           token,
           ...(target.raw ? { raw: target.raw.text, contentType: target.raw.contentType } : { body: await base() }),
         };
-        await send(req, ctx, refusedPath(value) !== undefined ? { names: name } : {});
+        // a lone surrogate's bytes are not UTF-8: the query string parser reads them as U+FFFD
+        await send(req, ctx, !LONE_SURROGATE.test(value) && refusedPath(value) !== undefined ? { names: name } : {});
       });
     }
     if (!op.body) return fuzzer.flush();

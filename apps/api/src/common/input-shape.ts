@@ -48,15 +48,16 @@ export function inputShapeErrors(value: unknown, root = ''): ProblemFieldError[]
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], child(path, i), depth + 1]);
       continue;
     }
-    const keys = Object.keys(v);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i] as string;
+    const children: [unknown, string, number][] = [];
+    for (const key of Object.keys(v)) {
       const at = child(path, escapeRefusedCharacters(key));
       const found = findRefusedCharacter(key);
       if (found) errors.push({ path: at, message: `the field name ${refusedCharacterMessage(found)}` });
       else if (RESERVED_KEYS.has(key)) errors.push({ path: at, message: 'is a reserved name, not a field' });
-      else stack.push([(v as Record<string, unknown>)[key], at, depth + 1]);
+      else children.push([(v as Record<string, unknown>)[key], at, depth + 1]);
     }
+    // reversed onto the stack, so fields are visited (and named) in the order they came
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as [unknown, string, number]);
   }
   return errors.slice(0, MAX_ERRORS);
 }
@@ -91,12 +92,29 @@ export function queryShapeErrors(query: unknown): ProblemFieldError[] {
 }
 
 /**
+ * Segments of the path that are not percent-encoded UTF-8 (`%ZZ`, or `%ED%A0%80`, a lone
+ * surrogate): Express would fail to decode them as route parameters with a 400 that names
+ * nothing, so they are refused here, named `path`.
+ */
+export function pathShapeErrors(path: string): ProblemFieldError[] {
+  for (const segment of path.split('/')) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      const shown = segment.length > 60 ? `${segment.slice(0, 60)}…` : segment;
+      return [{ path: 'path', message: `"${escapeRefusedCharacters(shown)}" is not percent-encoded UTF-8` }];
+    }
+  }
+  return [];
+}
+
+/**
  * Express middleware, after body parsing and before routing, guards and pipes: the login
  * strategy reads its body before any pipe runs, so this cannot wait for validation.
  */
 export function refuseUnstorableInput() {
   return (req: Request & { id?: string }, res: Response, next: NextFunction): void => {
-    const errors = [...queryShapeErrors(req.query), ...(req.body === undefined ? [] : inputShapeErrors(req.body))];
+    const errors = [...pathShapeErrors(req.path), ...queryShapeErrors(req.query), ...(req.body === undefined ? [] : inputShapeErrors(req.body))];
     // every JSON body of this API is an object; an array would reach the login guard's and the
     // validation pipe's class-transformer as a list of instances, with no field to name
     if (Array.isArray(req.body)) errors.unshift({ path: 'body', message: 'must be a JSON object, not an array' });

@@ -6,6 +6,8 @@ import { NULLABLE } from './validators';
 
 const NOT_NULL = 'notNull';
 const NOT_NULL_MESSAGE = 'must not be null';
+const NOT_AN_OBJECT = 'notAnObject';
+const OBJECT_MESSAGE = 'must be an object';
 
 function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   return errors.flatMap((e) => {
@@ -18,11 +20,12 @@ function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   });
 }
 
-/** A null refused: the field's other complaints about that null (e.g. "must be a string") say less. */
+/** A null or a misplaced array refused: the field's other complaints about it (e.g. "must be a string") say less. */
 function withoutNullEchoes(errors: ProblemFieldError[]): ProblemFieldError[] {
-  const nulls = new Set(errors.filter((e) => e.message === NOT_NULL_MESSAGE).map((e) => e.path));
+  const own = (e: ProblemFieldError): boolean => e.message === NOT_NULL_MESSAGE || e.message === OBJECT_MESSAGE;
+  const nulls = new Set(errors.filter(own).map((e) => e.path));
   if (nulls.size === 0) return errors;
-  return errors.filter((e) => e.message === NOT_NULL_MESSAGE || ![...nulls].some((n) => e.path === n || e.path.startsWith(`${n}.`)));
+  return errors.filter((e) => own(e) || ![...nulls].some((n) => e.path === n || e.path.startsWith(`${n}.`)));
 }
 
 interface Properties {
@@ -31,6 +34,8 @@ interface Properties {
   nullable: Set<string>;
   /** properties whose value is validated as a nested DTO */
   nested: Set<string>;
+  /** properties declared arrays (@IsArray) */
+  arrays: Set<string>;
 }
 
 const propertiesCache = new WeakMap<object, Properties>();
@@ -38,28 +43,34 @@ const propertiesCache = new WeakMap<object, Properties>();
 function propertiesOf(cls: object): Properties {
   let props = propertiesCache.get(cls);
   if (!props) {
-    props = { known: new Set(), nullable: new Set(), nested: new Set() };
+    props = { known: new Set(), nullable: new Set(), nested: new Set(), arrays: new Set() };
     for (const m of getMetadataStorage().getTargetValidationMetadatas(cls as new () => object, '', true, false)) {
       props.known.add(m.propertyName);
       if (m.name === NULLABLE) props.nullable.add(m.propertyName);
       if (m.type === 'nestedValidation') props.nested.add(m.propertyName);
+      if (m.name === 'isArray') props.arrays.add(m.propertyName);
     }
     propertiesCache.set(cls, props);
   }
   return props;
 }
 
-function nullError(path: string): ClassValidationError {
+function shapeError(path: string, message: string, key = NOT_NULL): ClassValidationError {
   // a flat path as the property: flatten() then names it as is (criteria.0.thresholds.1.score)
-  return Object.assign(new ClassValidationError(), { property: path, constraints: { [NOT_NULL]: NOT_NULL_MESSAGE }, children: [] });
+  return Object.assign(new ClassValidationError(), { property: path, constraints: { [key]: message }, children: [] });
 }
 
 /**
- * The null rule, for a DTO instance and the nested DTOs class-transformer built inside it:
- * `null` is refused for every field of the class unless it is declared @Nullable(). Unknown
- * fields are left to the whitelist ("unknown field").
+ * What class-validator lets through, for a DTO instance and the nested DTOs class-transformer
+ * built inside it:
+ * - `null` for a field not declared @Nullable() (@IsOptional skips every rule on null, and a
+ *   NOT NULL column then refused it: a 500);
+ * - a nested DTO given as an array (`criteria: [[]]`): @ValidateNested validates an array's
+ *   items as if they were the nested objects, so an array of arrays passed, and the service
+ *   read fields of an array.
+ * Unknown fields are left to the whitelist ("unknown field").
  */
-export function nullErrors(entity: object, path = '', out: ClassValidationError[] = []): ClassValidationError[] {
+export function shapeErrors(entity: object, path = '', out: ClassValidationError[] = []): ClassValidationError[] {
   const cls = (entity as { constructor?: unknown }).constructor;
   if (typeof cls !== 'function' || cls === Object || cls === Array) return out;
   const props = propertiesOf(cls);
@@ -67,14 +78,19 @@ export function nullErrors(entity: object, path = '', out: ClassValidationError[
     if (!props.known.has(key)) continue;
     const at = path ? `${path}.${key}` : key;
     if (value === null) {
-      if (!props.nullable.has(key)) out.push(nullError(at));
+      if (!props.nullable.has(key)) out.push(shapeError(at, NOT_NULL_MESSAGE));
       continue;
     }
     if (!props.nested.has(key) || typeof value !== 'object') continue;
+    if (Array.isArray(value) && !props.arrays.has(key)) {
+      out.push(shapeError(at, OBJECT_MESSAGE, NOT_AN_OBJECT));
+      continue;
+    }
     const items: [unknown, string][] = Array.isArray(value) ? value.map((item, i) => [item, `${at}.${i}`]) : [[value, at]];
     for (const [item, itemPath] of items) {
-      if (item === null) out.push(nullError(itemPath));
-      else if (typeof item === 'object') nullErrors(item as object, itemPath, out);
+      if (item === null) out.push(shapeError(itemPath, NOT_NULL_MESSAGE));
+      else if (Array.isArray(item)) out.push(shapeError(itemPath, OBJECT_MESSAGE, NOT_AN_OBJECT));
+      else if (typeof item === 'object') shapeErrors(item as object, itemPath, out);
     }
   }
   return out;
@@ -84,14 +100,14 @@ export function nullErrors(entity: object, path = '', out: ClassValidationError[
 class TandemValidationPipe extends ValidationPipe {
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, validatorOptions);
-    return [...errors, ...nullErrors(object)];
+    return [...errors, ...shapeErrors(object)];
   }
 }
 
 /**
  * Validate at the edge: unknown fields are rejected, types transformed, every bad field
  * named, and `null` refused unless the field is @Nullable() (issue 7: an optional field of a
- * NOT NULL column sent as null reached the database).
+ * NOT NULL column sent as null reached the database); see shapeErrors.
  */
 export function validationPipe(): ValidationPipe {
   return new TandemValidationPipe({

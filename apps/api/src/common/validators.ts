@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import { IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Name of the class-validator marker that @Nullable leaves; the validation pipe looks for it. */
 export const NULLABLE = 'tandemNullable';
@@ -24,3 +24,32 @@ export function Nullable(): PropertyDecorator {
  * @IsOptional() says the same.
  */
 export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** Whether `value` is a finite number that a PostgreSQL numeric(precision, scale) column holds as sent. */
+export function fitsDecimal(value: unknown, precision: number, scale: number): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  // toFixed rounds to `scale` decimals: a number that has more (1.2345 at scale 2, or 5e-324,
+  // whose string has no "." at all) does not survive the round trip
+  return Math.abs(value) < 10 ** (precision - scale) && Number(value.toFixed(scale)) === value;
+}
+
+/**
+ * A number for a numeric(precision, scale) column: finite, at most `scale` decimals, and
+ * fewer than precision − scale digits before the point. Instead of class-validator's
+ * IsNumber({maxDecimalPlaces}), which throws (a 500) on any number JavaScript writes with an
+ * exponent, like 1e-7 or 5e-324, and says nothing about the column's size (1e20 overflowed).
+ */
+export function IsDecimal(precision: number, scale: number, validationOptions?: ValidationOptions): PropertyDecorator {
+  const digits = precision - scale;
+  return ValidateBy(
+    {
+      name: 'isDecimal',
+      constraints: [precision, scale],
+      validator: {
+        validate: (value: unknown) => fitsDecimal(value, precision, scale),
+        defaultMessage: () => `must be a number with at most ${digits} digits before the decimal point and ${scale} after it`,
+      },
+    },
+    validationOptions,
+  );
+}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { OptionalNotNull, Nullable } from '../../common/validators';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDecimal, Nullable, OptionalNotNull } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
 export class CreateMembershipDto {
@@ -19,7 +19,7 @@ export class CreateMembershipDto {
 
   @ApiPropertyOptional({ description: 'USD per year', default: 0 })
   @OptionalNotNull()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(12, 2)
   @Min(0)
   @Max(10_000_000)
   annualDues?: number;

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsNumber, IsOptional, IsUUID } from 'class-validator';
-import { Nullable } from '../../common/validators';
+import { IsDateString, IsOptional, IsUUID } from 'class-validator';
+import { IsDecimal, Nullable } from '../../common/validators';
 
-const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
-const NUMBER_MESSAGE = { message: 'must be a number without units' };
+const NUMBER_MESSAGE = { message: 'must be a number without units, with at most 12 digits before the decimal point and 6 after it' };
 
 export class CreateMetricGoalDto {
   @ApiPropertyOptional({ description: "the firm; defaults to the signed-in firm's own organisation (staff must name it)" })
@@ -22,12 +21,12 @@ export class CreateMetricGoalDto {
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: "defaults to the firm's value in the baseline period" })
   @Nullable()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  @IsDecimal(18, 6, NUMBER_MESSAGE)
   baselineValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
   @Nullable()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  @IsDecimal(18, 6, NUMBER_MESSAGE)
   goalValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { OptionalNotNull, Nullable } from '../../common/validators';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDecimal, Nullable, OptionalNotNull } from '../../common/validators';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@tandem/contracts';
 
 export class CreateOrganisationDto {
@@ -53,7 +53,7 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'USD per year' })
   @Nullable()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(14, 2)
   @Min(0)
   @Max(1e12)
   annualPayroll?: number | null;
