@@ -204,7 +204,9 @@ describe('fuzz', () => {
 
     // Bodies that are not the object the route expects, or that carry what no field may.
     const path = pathOf(op, params);
-    for (const raw of RAW_BODIES) {
+    // bounded: a rotating share of the malformed bodies per route (all of them across routes)
+    const routeIndex = Object.keys(TARGETS).indexOf(key);
+    for (const raw of FUZZ_RUNS > 5 ? RAW_BODIES : RAW_BODIES.filter((_b, i) => (i + routeIndex) % 4 === 0)) {
       await send({ method: op.method, path, token, raw }, `${key} raw body`, raw.includes('\\u0000') ? { names: '' } : {});
     }
     const unknown = `fuzz_${(seedOf(key, 'unknown') >>> 0).toString(36)}`;
@@ -269,7 +271,7 @@ describe('fuzz', () => {
       const { filters, sortable } = await vocabulary(path, token);
       const ctx = `${key} as ${as}`;
       const examples: Record<string, string>[] = [{ filter: JSON.stringify({ q: 'fuzz \u0000' }) }, { filter: JSON.stringify({ [filters[0] ?? 'id']: '\u0000' }) }, { range: '[0,1e12]' }, { sort: '["fuzzNoSuchField","ASC"]' }];
-      await fuzzValues(listQuery(filters, sortable), examples, FUZZ_RUNS * 5, seedOf(key, as), async (query) => {
+      await fuzzValues(listQuery(filters, sortable), examples, FUZZ_RUNS * 3, seedOf(key, as), async (query) => {
         const qs = Object.entries(query)
           .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
           .join('&');

@@ -4,7 +4,7 @@ import { IsArray, IsNumber, IsOptional, IsString, ValidateNested } from 'class-v
 import type { ProblemFieldError } from '@tandem/contracts';
 import { DomainError } from '@tandem/server';
 import { validationPipe } from './validation';
-import { fitsDecimal, IsDecimal, Nullable } from './validators';
+import { fitsDecimal, IsDay, IsDecimal, IsInstant, Nullable } from './validators';
 
 class ThresholdDto {
   @IsNumber()
@@ -46,6 +46,16 @@ class TemplateDto {
 
 class UpdateTemplateDto extends PartialType(TemplateDto) {}
 
+class DatesDto {
+  @IsOptional()
+  @IsDay()
+  day?: string;
+
+  @IsOptional()
+  @IsInstant()
+  at?: string;
+}
+
 async function errorsOf(metatype: new () => object, body: unknown): Promise<ProblemFieldError[]> {
   try {
     await validationPipe().transform(body, { type: 'body', metatype });
@@ -84,6 +94,27 @@ describe('the validation pipe', () => {
   it('checks numbers against their column instead of throwing on 5e-324', async () => {
     expect(await errorsOf(UpdateTemplateDto, { weight: 5e-324 })).toEqual([{ path: 'weight', message: 'must be a number with at most 5 digits before the decimal point and 3 after it' }]);
     expect(await errorsOf(UpdateTemplateDto, { weight: 1.5 })).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['0000-01-01', 'day'],
+    ['+275760-09-13', 'day'],
+    ['2026-02-30', 'day'],
+    ['0000-01-01T00:00:00Z', 'at'],
+    ['-271821-04-20T00:00:00.000Z', 'at'],
+    ['+275760-09-13T00:00:00.000Z', 'at'],
+  ])('refuses %s (%s), which PostgreSQL or the calendar cannot hold', async (value, field) => {
+    expect((await errorsOf(DatesDto, { [field]: value })).map((e) => e.path)).toContain(field);
+  });
+
+  it.each([
+    ['2026-02-28', 'day'],
+    ['1000-01-01', 'day'],
+    ['9999-12-31T23:59:59Z', 'at'],
+  ])('accepts %s (%s)', async (value, field) => {
+    expect(await errorsOf(DatesDto, { [field]: value })).toEqual([]);
   });
 });
 

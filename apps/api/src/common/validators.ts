@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IsDateString, IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Name of the class-validator marker that @Nullable leaves; the validation pipe looks for it. */
 export const NULLABLE = 'tandemNullable';
@@ -52,4 +52,38 @@ export function IsDecimal(precision: number, scale: number, validationOptions?: 
     },
     validationOptions,
   );
+}
+
+/** Years a date of the domain may fall in: storable by PostgreSQL, and what a typo is not. */
+export const YEAR_MIN = 1000;
+export const YEAR_MAX = 9999;
+
+/**
+ * The year of an ISO 8601 date is within YEAR_MIN–YEAR_MAX. JavaScript reads years 0 and
+ * ±275760 happily ("0000-01-01", "+275760-09-13"); PostgreSQL refuses year 0 (a 500), and
+ * neither is a date anyone means.
+ */
+const WithinYears = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'withinYears',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return true; // the date check says what is wrong
+        const time = Date.parse(value);
+        if (Number.isNaN(time)) return true;
+        const year = new Date(time).getUTCFullYear();
+        return year >= YEAR_MIN && year <= YEAR_MAX;
+      },
+      defaultMessage: () => `must be a date in the years ${YEAR_MIN} to ${YEAR_MAX}`,
+    },
+  });
+
+/** A calendar day, YYYY-MM-DD (a real one: not 2026-02-30), in the years YEAR_MIN–YEAR_MAX. */
+export function IsDay(): PropertyDecorator {
+  return applyDecorators(IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' }), WithinYears());
+}
+
+/** An ISO 8601 date or date-time, in the years YEAR_MIN–YEAR_MAX. */
+export function IsInstant(): PropertyDecorator {
+  return applyDecorators(IsDateString({}, { message: 'must be an ISO 8601 date' }), WithinYears());
 }

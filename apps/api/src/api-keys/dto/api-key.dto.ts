@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Nullable } from '../../common/validators';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsInstant, Nullable } from '../../common/validators';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ERP nightly export' })
@@ -21,7 +21,7 @@ export class CreateApiKeyDto {
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
   @Nullable()
-  @IsDateString({}, { message: 'must be an ISO 8601 date' })
+  @IsInstant()
   expiresAt?: string | null;
 }
 

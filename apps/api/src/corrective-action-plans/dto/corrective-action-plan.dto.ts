@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PLAN_STATUSES, STANDINGS, TASK_STATUSES, type PlanStatus, type TaskStatus } from '@tandem/contracts';
-import { Nullable } from '../../common/validators';
+import { IsDay, Nullable } from '../../common/validators';
 
 export class CreateTaskDto {
   @ApiProperty({ example: 'Run a setup-reduction workshop on line 3' })
@@ -18,7 +18,7 @@ export class CreateTaskDto {
   owner?: string | null;
 
   @ApiProperty({ format: 'date' })
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   dueOn: string;
 
   @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'todo' })
@@ -57,7 +57,7 @@ export class UpdateCorrectiveActionPlanDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   dueOn?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'a user of the supplier, the customer or the consortium staff' })

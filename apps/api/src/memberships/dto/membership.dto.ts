@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsDecimal, Nullable, OptionalNotNull } from '../../common/validators';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDay, IsDecimal, IsInstant, Nullable, OptionalNotNull } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
 export class CreateMembershipDto {
@@ -32,7 +32,7 @@ export class CreateMembershipDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
   @Nullable()
-  @IsDateString({}, { message: 'must be an ISO 8601 date' })
+  @IsInstant()
   charterSignedAt?: string | null;
 }
 
@@ -56,7 +56,7 @@ export class TransitionMembershipDto {
   @ApiPropertyOptional({ format: 'date', description: 'defaults to today' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   effectiveDate?: string;
 }
 

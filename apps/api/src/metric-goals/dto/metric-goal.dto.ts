@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsUUID } from 'class-validator';
-import { IsDecimal, Nullable } from '../../common/validators';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsDay, IsDecimal, Nullable } from '../../common/validators';
 
 const NUMBER_MESSAGE = { message: 'must be a number without units, with at most 12 digits before the decimal point and 6 after it' };
 
@@ -31,7 +31,7 @@ export class CreateMetricGoalDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
   @Nullable()
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   goalDate?: string | null;
 }
 
