@@ -21,11 +21,11 @@ function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
 }
 
 /** A null or a misplaced array refused: the field's other complaints about it (e.g. "must be a string") say less. */
-function withoutNullEchoes(errors: ProblemFieldError[]): ProblemFieldError[] {
+function withoutEchoes(errors: ProblemFieldError[]): ProblemFieldError[] {
   const own = (e: ProblemFieldError): boolean => e.message === NOT_NULL_MESSAGE || e.message === OBJECT_MESSAGE;
-  const nulls = new Set(errors.filter(own).map((e) => e.path));
-  if (nulls.size === 0) return errors;
-  return errors.filter((e) => own(e) || ![...nulls].some((n) => e.path === n || e.path.startsWith(`${n}.`)));
+  const refused = new Set(errors.filter(own).map((e) => e.path));
+  if (refused.size === 0) return errors;
+  return errors.filter((e) => own(e) || ![...refused].some((r) => e.path === r || e.path.startsWith(`${r}.`)));
 }
 
 interface Properties {
@@ -116,6 +116,6 @@ export function validationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => DomainError.validation(withoutNullEchoes(flatten(errors))),
+    exceptionFactory: (errors) => DomainError.validation(withoutEchoes(flatten(errors))),
   });
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IsISO8601, IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Name of the class-validator marker that @Nullable leaves; the validation pipe looks for it. */
 export const NULLABLE = 'tandemNullable';
@@ -58,32 +58,44 @@ export function IsDecimal(precision: number, scale: number, validationOptions?: 
 export const YEAR_MIN = 1000;
 export const YEAR_MAX = 9999;
 
-/**
- * The year of an ISO 8601 date is within YEAR_MIN–YEAR_MAX. JavaScript reads years 0 and
- * ±275760 happily ("0000-01-01", "+275760-09-13"); PostgreSQL refuses year 0 (a 500), and
- * neither is a date anyone means.
- */
-const WithinYears = (): PropertyDecorator =>
-  ValidateBy({
-    name: 'withinYears',
-    validator: {
-      validate: (value: unknown) => {
-        if (typeof value !== 'string') return true; // the date check says what is wrong
-        const time = Date.parse(value);
-        if (Number.isNaN(time)) return true;
-        const year = new Date(time).getUTCFullYear();
-        return year >= YEAR_MIN && year <= YEAR_MAX;
-      },
-      defaultMessage: () => `must be a date in the years ${YEAR_MIN} to ${YEAR_MAX}`,
-    },
-  });
-
-/** A calendar day, YYYY-MM-DD (a real one: not 2026-02-30), in the years YEAR_MIN–YEAR_MAX. */
-export function IsDay(): PropertyDecorator {
-  return applyDecorators(IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' }), WithinYears());
+/** A date-time JavaScript reads (Date.parse), in the years YEAR_MIN–YEAR_MAX. */
+function isInstantWithinYears(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return false;
+  const year = new Date(time).getUTCFullYear();
+  return year >= YEAR_MIN && year <= YEAR_MAX;
 }
 
-/** An ISO 8601 date or date-time, in the years YEAR_MIN–YEAR_MAX. */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** YYYY-MM-DD, a day the calendar has (not 2026-02-30), in the years YEAR_MIN–YEAR_MAX. */
+export function isDay(value: unknown): boolean {
+  if (typeof value !== 'string' || !DAY.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && isInstantWithinYears(value);
+}
+
+/**
+ * A calendar day, exactly YYYY-MM-DD, in the years YEAR_MIN–YEAR_MAX. class-validator's
+ * IsDateString also takes the other ISO 8601 forms ("20260101", a date-time), which the
+ * services then read with new Date() into an Invalid Date (a 500); and JavaScript reads years
+ * 0 and ±275760, which PostgreSQL refuses or no one means.
+ */
+export function IsDay(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDay',
+    validator: { validate: isDay, defaultMessage: () => `must be a date (YYYY-MM-DD) in the years ${YEAR_MIN} to ${YEAR_MAX}` },
+  });
+}
+
+/** An ISO 8601 date or date-time that JavaScript reads as written, in the years YEAR_MIN–YEAR_MAX. */
 export function IsInstant(): PropertyDecorator {
-  return applyDecorators(IsDateString({}, { message: 'must be an ISO 8601 date' }), WithinYears());
+  return applyDecorators(
+    IsISO8601({}, { message: 'must be an ISO 8601 date' }),
+    ValidateBy({
+      name: 'isInstant',
+      validator: { validate: isInstantWithinYears, defaultMessage: () => `must be an ISO 8601 date or date-time in the years ${YEAR_MIN} to ${YEAR_MAX}, e.g. 2026-03-31T17:00:00Z` },
+    }),
+  );
 }

@@ -92,9 +92,10 @@ export const FIXED_VALUES: unknown[] = ['fuzz \u0000 nul', null];
 /** Route parameters: never a valid id of a record (valid ids are the fixtures' own). */
 export const paramValue: fc.Arbitrary<string> = fc.oneof(
   controlText,
-  fc.constantFrom('not-an-id', '0', '-1', '1e3', '99999999999999999999999', 'null', 'undefined', '%', '..', ' ', 'ÿ', '🎉', 'x'.repeat(5_000)),
+  // no "." or "..": a URL client resolves them away before sending, as it does %2e%2e
+  fc.constantFrom('not-an-id', '0', '-1', '1e3', '99999999999999999999999', 'null', 'undefined', '%', '...', ' ', 'ÿ', '🎉', 'x'.repeat(5_000)),
   fc.uuid(),
-  fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => s.length > 0),
+  fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => s.length > 0 && s !== '.' && s !== '..'),
 );
 
 /** Raw JSON bodies that are not the object a route expects. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsDay, IsDecimal, IsInstant, Nullable, OptionalNotNull } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
@@ -55,7 +55,6 @@ export class TransitionMembershipDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'defaults to today' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
   @IsDay()
   effectiveDate?: string;
 }
