@@ -39,6 +39,9 @@ const base = {
 
 /** @type {Config} */
 const config = {
+  // jest-circus reads the time limit from the global config: the projects' own testTimeout
+  // alone left every hook and test of a file that sets none at Jest's 5 s default.
+  testTimeout: base.testTimeout,
   // One database and one Redis prefix per run, created here and dropped after (test/support).
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
