@@ -11,6 +11,7 @@ import { APP_CONFIG, RequestContext, type AppConfig } from '@tandem/server';
 import { AppModule } from './app.module';
 import { problem, sendProblem } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
+import { RouteParamTextPipe, refuseUnstorableInput } from './common/input-shape';
 import { validationPipe } from './common/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -64,6 +65,9 @@ export async function createApp(): Promise<NestExpressApplication> {
   const bulkBody = jsonBody(config.BULK_BODY_LIMIT);
   const body = jsonBody(config.BODY_LIMIT);
   app.use((req: Request, res: Response, next: NextFunction) => (req.path === '/api/metric-values/bulk' ? bulkBody : body)(req, res, next));
+  // Before routing, guards and pipes: text PostgreSQL cannot store, prototype names and
+  // runaway nesting are refused for every route in one place.
+  app.use(refuseUnstorableInput());
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
@@ -71,7 +75,7 @@ export async function createApp(): Promise<NestExpressApplication> {
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new RouteParamTextPipe(), validationPipe());
   app.useGlobalFilters(new ProblemFilter(app.get(RequestContext)));
 
   const doc = SwaggerModule.createDocument(

@@ -4,3 +4,4 @@ export * from './scorecards/scoring';
 export * from './imports/csv';
 export * from './periods';
 export * from './metric-values';
+export * from './text/control-characters';

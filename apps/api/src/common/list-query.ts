@@ -168,7 +168,8 @@ export function parseListQuery(query: ListQuery, spec: ListSpec): ListPage {
           if (Array.isArray(value)) idCount = value.length;
           continue;
         }
-        const def = spec.filters[name];
+        // own keys only: `toString` or `constructor` must not find Object.prototype's members
+        const def = Object.hasOwn(spec.filters, name) ? spec.filters[name] : undefined;
         if (!def) {
           errors.push({ path: `filter.${name}`, message: `unknown filter; filters: ${['q', 'id', ...Object.keys(spec.filters)].join(', ')}` });
           continue;

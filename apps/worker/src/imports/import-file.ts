@@ -1,6 +1,16 @@
 import { parse as parseSync } from 'csv-parse/sync';
 import { createReadStream } from 'node:fs';
-import { checkHeader, detectDelimiter, EMPTY_FILE_MESSAGE, invalidEncodingMessage, NO_ROWS_MESSAGE, Utf8Scanner, type ImportDelimiter } from '@tandem/domain';
+import {
+  checkHeader,
+  detectDelimiter,
+  EMPTY_FILE_MESSAGE,
+  findRefusedCharacter,
+  headerControlCharacterMessage,
+  invalidEncodingMessage,
+  NO_ROWS_MESSAGE,
+  Utf8Scanner,
+  type ImportDelimiter,
+} from '@tandem/domain';
 import type { ImportColumn } from '@tandem/contracts';
 
 /** What the first pass over a file learns: enough to refuse it whole, or to parse it. */
@@ -62,6 +72,8 @@ export async function surveyFile(path: string): Promise<FileSurvey> {
 
   const headerLine = Buffer.concat(headerBytes).toString('utf8').replace(/\r$/, '');
   headerBytes = [];
+  const refused = findRefusedCharacter(headerLine);
+  if (refused) return { ok: false, message: headerControlCharacterMessage(refused) };
   const delimiter = detectDelimiter(headerLine);
   let fields: string[];
   try {

@@ -293,3 +293,38 @@ describe('the cross-metric check (metrics.md) in imports', () => {
     expect(imp).toEqual({ validRows: 3, errorRows: 3 });
   });
 });
+
+describe('control characters in a file (issue 7)', () => {
+  it('a NUL or another control character in a cell is an error of that row and column; the other rows are staged', async () => {
+    const period = `${Y}-Q2`;
+    const id = await newImport(
+      [
+        HEADER,
+        `acme-castings,${period},LEAD_TIME,12,,,,clean`,
+        `badger-machining,${period},LEAD_TIME,13,,,,a NUL \u0000 in the note`,
+        `menomonee-gray-iron,${period},LEAD\u0001TIME,14,,,,`,
+        `cream-city-steel-foundry,${period},LEAD_TIME,15,,,,"tabs\tand\nline breaks are text"`,
+        `root-river-aluminum,${period},LEAD_TIME,16,,,,C1 \u0085 control`,
+      ].join('\n'),
+    );
+    expect(await worker.get(ParseImportJob).run({ importId: id })).toBe('parsed');
+    const s = await snapshot(id);
+    expect(s).toMatchObject({ status: 'parsed', totalRows: 5, validRows: 2, errorRows: 3 });
+    expect(s.staged.map((l) => l.split('|')[0])).toEqual(['2', '5']);
+    expect(s.errors).toEqual([
+      '3|note|must not contain a control character (U+0000 at position 7); tabs and line breaks are allowed',
+      '4|metric|must not contain a control character (U+0001 at position 5); tabs and line breaks are allowed',
+      '7|note|must not contain a control character (U+0085 at position 4); tabs and line breaks are allowed',
+    ]);
+  });
+
+  it('a header with NULs (UTF-16 without a byte order mark) fails the file with a message that carries no NUL', async () => {
+    // what Excel's "Unicode text" writes, less its byte order mark: every ASCII byte followed by a NUL
+    const id = await newImport(Buffer.from(`${HEADER}\nacme-castings,${Y}-Q2,LEAD_TIME,12,,,,\n`, 'utf16le').toString('latin1'));
+    expect(await worker.get(ParseImportJob).run({ importId: id })).toBe('failed');
+    const imp = (await pool.query<{ status: string; fileError: string }>(`SELECT status, "fileError" FROM "Import" WHERE id = $1`, [id])).rows[0]!;
+    expect(imp.status).toBe('failed');
+    expect(imp.fileError).toContain('U+0000 at position 2');
+    expect(imp.fileError).toContain('UTF-16');
+  });
+});

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { IMPORT_ROW_COLUMN, type ImportColumn, type JobPayloads } from '@tandem/contracts';
-import { PERIOD_YEAR_MAX, PERIOD_YEAR_MIN } from '@tandem/domain';
+import { escapeRefusedCharacters, findRefusedCharacter, PERIOD_YEAR_MAX, PERIOD_YEAR_MIN, refusedCharacterMessage } from '@tandem/domain';
 import { APP_CONFIG, PrismaService, type AppConfig } from '@tandem/server';
 import { CHECK_ROWS_SQL, CROSS_CHECK_SQL, CROSS_METRIC_CODES, CROSS_METRIC_RULES_JSON } from './import.sql';
 import { copyField, surveyFile } from './import-file';
@@ -239,6 +239,15 @@ export class ParseImportJob {
         }
         let line = prefix + row;
         for (const i of index) line += '\t' + (i < 0 ? '\\N' : copyField(record[i]));
+        // COPY refuses a NUL (the whole batch would fail); the API refuses the same characters
+        if (findRefusedCharacter(line)) {
+          for (let i = 0; i < width; i++) {
+            const found = findRefusedCharacter(record[i] ?? '');
+            if (found) pending.push({ row, column: columns[i] as string, message: refusedCharacterMessage(found) });
+          }
+          unstagedRows.add(row);
+          return null;
+        }
         return line + '\n';
       },
     };
@@ -246,7 +255,8 @@ export class ParseImportJob {
     const parser = parse(options as unknown as Options);
     parser.on('skip', (error: CsvError) => {
       const row = typeof error.lines === 'number' ? error.lines : 0;
-      pending.push({ row, column: IMPORT_ROW_COLUMN, message: `could not be read: ${error.message}` });
+      // the parser's message may quote the field it choked on
+      pending.push({ row, column: IMPORT_ROW_COLUMN, message: `could not be read: ${escapeRefusedCharacters(error.message)}` });
       unstagedRows.add(row);
     });
     source.on('error', (e) => parser.destroy(e));

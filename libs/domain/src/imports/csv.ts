@@ -1,4 +1,5 @@
 import { IMPORT_COLUMNS, IMPORT_REQUIRED_COLUMNS, type ImportColumn } from '@tandem/contracts';
+import { codePointName, type RefusedCharacter } from '../text/control-characters';
 
 /**
  * Pure checks of an imported CSV file (metrics.md, "Units matter in import"): the header,
@@ -131,6 +132,14 @@ export class Utf8Scanner {
 
 export function invalidEncodingMessage(line: number): string {
   return `The file is not UTF-8: line ${line} has bytes that are not UTF-8 text (saved as Latin-1 or Windows-1252?). Save it as "CSV UTF-8" and upload it again.`;
+}
+
+/**
+ * A header with a control character (NUL above all) is what a UTF-16 file without a byte
+ * order mark or a binary file looks like when read as UTF-8: the whole file is refused.
+ */
+export function headerControlCharacterMessage(found: RefusedCharacter): string {
+  return `The header on line 1 contains the control character ${codePointName(found.code)} at position ${found.index + 1}: this is not a CSV text file (saved as UTF-16 or as a spreadsheet?). Save it as "CSV UTF-8" and upload it again.`;
 }
 
 export const EMPTY_FILE_MESSAGE = 'The file is empty: expected a header line and at least one row';

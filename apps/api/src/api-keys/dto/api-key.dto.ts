@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsInstant, Nullable } from '../../common/validators';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ERP nightly export' })
@@ -19,8 +20,8 @@ export class CreateApiKeyDto {
   consortiumId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })
-  @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO 8601 date' })
+  @Nullable()
+  @IsInstant()
   expiresAt?: string | null;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PLAN_STATUSES, STANDINGS, TASK_STATUSES, type PlanStatus, type TaskStatus } from '@tandem/contracts';
+import { IsDay, Nullable } from '../../common/validators';
 
 export class CreateTaskDto {
   @ApiProperty({ example: 'Run a setup-reduction workshop on line 3' })
@@ -11,18 +12,18 @@ export class CreateTaskDto {
   title: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Plant manager', description: 'free-text role or name shown with the task' })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(200)
   owner?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the assignee: a user of the supplier or the customer, or staff; may change the status of the task' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'must be an id' })
   ownerUserId?: string | null;
 
   @ApiProperty({ format: 'date' })
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   dueOn: string;
 
   @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'todo' })
@@ -68,11 +69,11 @@ export class UpdateCorrectiveActionPlanDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   dueOn?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'a user of the supplier, the customer or the consortium staff' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'must be an id' })
   ownerUserId?: string | null;
 

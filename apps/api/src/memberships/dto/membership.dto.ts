@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { OptionalNotNull } from '../../common/validators';
+import { IsIn, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDay, IsDecimal, IsInstant, Nullable, OptionalNotNull } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
 export class CreateMembershipDto {
@@ -19,20 +19,20 @@ export class CreateMembershipDto {
 
   @ApiPropertyOptional({ description: 'USD per year', default: 0 })
   @OptionalNotNull()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(12, 2)
   @Min(0)
   @Max(10_000_000)
   annualDues?: number;
 
   @ApiPropertyOptional({ example: '2025.1', nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(40)
   charterVersion?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
-  @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO 8601 date' })
+  @Nullable()
+  @IsInstant()
   charterSignedAt?: string | null;
 }
 
@@ -55,8 +55,7 @@ export class TransitionMembershipDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'defaults to today' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' })
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   effectiveDate?: string;
 }
 

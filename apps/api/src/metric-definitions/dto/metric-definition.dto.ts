@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, METRIC_REPORTERS, type MetricDirection, type MetricFrequency, type MetricReporter } from '@tandem/contracts';
+import { IsDecimal, Nullable } from '../../common/validators';
 
-const FINITE = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
 
 export class CreateMetricDefinitionDto {
   @ApiPropertyOptional({ description: 'required for platform admins; staff create in their own consortium' })
@@ -32,15 +32,15 @@ export class CreateMetricDefinitionDto {
   direction: MetricDirection;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'lowest valid value; null = unbounded' })
-  @IsOptional()
-  @IsNumber(FINITE, { message: 'must be a number' })
+  @Nullable()
+  @IsDecimal(18, 6)
   @Min(-1e11)
   @Max(1e11)
   minValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'highest valid value; null = unbounded' })
-  @IsOptional()
-  @IsNumber(FINITE, { message: 'must be a number' })
+  @Nullable()
+  @IsDecimal(18, 6)
   @Min(-1e11)
   @Max(1e11)
   maxValue?: number | null;
@@ -63,21 +63,21 @@ export class CreateMetricDefinitionDto {
   isRatio?: boolean;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'value = numerator ÷ denominator × ratioScale (100 for %, 1e6 for PPM)' })
-  @IsOptional()
-  @IsNumber(FINITE, { message: 'must be a number' })
+  @Nullable()
+  @IsDecimal(18, 6)
   @Min(0.000001)
   @Max(1e9)
   ratioScale?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   numeratorLabel?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -85,7 +85,7 @@ export class CreateMetricDefinitionDto {
 
   @ApiPropertyOptional({ default: 3, description: 'a move by more than this factor from the previous period is flagged as an outlier' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { message: 'must be a number' })
+  @IsDecimal(8, 3)
   @Min(1.001)
   @Max(1000)
   outlierFactor?: number;

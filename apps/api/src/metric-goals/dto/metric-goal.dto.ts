@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsDateString, IsNumber, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsDay, IsDecimal, Nullable } from '../../common/validators';
 
-const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 } as const;
-const NUMBER_MESSAGE = { message: 'must be a number without units' };
+const NUMBER_MESSAGE = { message: 'must be a number without units, with at most 12 digits before the decimal point and 6 after it' };
 
 export class CreateMetricGoalDto {
   @ApiPropertyOptional({ description: "the firm; defaults to the signed-in firm's own organisation (staff must name it)" })
@@ -15,23 +15,23 @@ export class CreateMetricGoalDto {
   metricId: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: "defaults to the firm's first period with a validated value of the metric" })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'must be an id' })
   baselinePeriodId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: "defaults to the firm's value in the baseline period" })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  @Nullable()
+  @IsDecimal(18, 6, NUMBER_MESSAGE)
   baselineValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
-  @IsNumber(NUMBER, NUMBER_MESSAGE)
+  @Nullable()
+  @IsDecimal(18, 6, NUMBER_MESSAGE)
   goalValue?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' })
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @Nullable()
+  @IsDay()
   goalDate?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { MAX_BULK_ROWS, MAX_PAGE_SIZE, METRIC_VALUE_SOURCES, METRIC_VALUE_STATUSES, REVISION_APPROVALS } from '@tandem/contracts';
+import { Nullable } from '../../common/validators';
 
 const NUMBER = { allowNaN: false, allowInfinity: false } as const;
 const NUMBER_MESSAGE = { message: 'must be a number without units (e.g. 95.5, not "95%")' };
@@ -13,22 +14,22 @@ export const MAX_NOTE = 2000;
  */
 class MetricFiguresDto {
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'the figure; for ratios it may be left out and is computed from numerator and denominator. In a change, sending any of value, numerator, denominator replaces all three' })
-  @IsOptional()
+  @Nullable()
   @IsNumber(NUMBER, NUMBER_MESSAGE)
   value?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
+  @Nullable()
   @IsNumber(NUMBER, NUMBER_MESSAGE)
   numerator?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
+  @Nullable()
   @IsNumber(NUMBER, NUMBER_MESSAGE)
   denominator?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(MAX_NOTE)
   note?: string | null;
@@ -49,7 +50,7 @@ export class CreateMetricValueDto extends MetricFiguresDto {
   periodId: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: "the reporting customer (a buyer's own organisation, set for it); staff name it when entering a customer's report" })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'must be an id' })
   customerId?: string | null;
 
@@ -106,16 +107,21 @@ export class ValidateManyDto {
   ids: string[];
 }
 
+/**
+ * One row of a bulk push, for OpenAPI only: rows are checked by hand, one by one
+ * (metric-values-bulk.service.ts parseBulkRow). ERP exports write empty columns as null, so
+ * null in an optional field means the same as leaving it out.
+ */
 export class BulkMetricValueRowDto {
-  @ApiPropertyOptional({ description: "Organisation.code; defaults to the API key's organisation" }) orgCode?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Organisation.code; defaults to the API key's organisation" }) orgCode?: string | null;
   @ApiProperty({ example: '2026-Q1' }) period: string;
   @ApiProperty({ example: 'OTD' }) metric: string;
-  @ApiPropertyOptional() value?: number;
-  @ApiPropertyOptional() numerator?: number;
-  @ApiPropertyOptional() denominator?: number;
-  @ApiPropertyOptional({ description: 'for customer-reported values' }) customerCode?: string;
-  @ApiPropertyOptional() note?: string;
-  @ApiPropertyOptional({ description: 'the revision this row changes; absent for a new value' }) revision?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true }) value?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) numerator?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) denominator?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'for customer-reported values' }) customerCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'the revision this row changes; absent for a new value' }) revision?: number | null;
 }
 
 export class BulkMetricValuesDto {

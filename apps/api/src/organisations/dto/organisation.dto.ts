@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { OptionalNotNull } from '../../common/validators';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDecimal, Nullable, OptionalNotNull } from '../../common/validators';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@tandem/contracts';
 
 export class CreateOrganisationDto {
@@ -20,40 +20,40 @@ export class CreateOrganisationDto {
   kind: OrganisationKind;
 
   @ApiPropertyOptional({ example: '331511', nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @Matches(/^\d{6}$/, { message: 'must be a 6-digit NAICS code' })
   naicsCode?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(100)
   county?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(100)
   region?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   employeeCount?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   frontlineEmployeeCount?: number | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'USD per year' })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Nullable()
+  @IsDecimal(14, 2)
   @Min(0)
   @Max(1e12)
   annualPayroll?: number | null;

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PERIOD_KINDS, PERIOD_STATES, SUBMISSION_STATUSES, type PeriodKind } from '@tandem/contracts';
 import { PERIOD_YEAR_MAX, PERIOD_YEAR_MIN } from '@tandem/domain';
+import { IsDay } from '../../common/validators';
 
-const DATE = { strict: true } as const;
-const DATE_MESSAGE = { message: 'must be a date (YYYY-MM-DD)' };
 
 export class CreatePeriodDto {
   @ApiPropertyOptional({ description: 'required for platform admins; staff create in their own consortium' })
@@ -19,17 +18,17 @@ export class CreatePeriodDto {
 
   @ApiPropertyOptional({ format: 'date', description: "defaults to the first day of the code's quarter or month" })
   @IsOptional()
-  @IsDateString(DATE, DATE_MESSAGE)
+  @IsDay()
   startsOn?: string;
 
   @ApiPropertyOptional({ format: 'date', description: "defaults to the last day of the code's quarter or month" })
   @IsOptional()
-  @IsDateString(DATE, DATE_MESSAGE)
+  @IsDay()
   endsOn?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'defaults to 30 days after endsOn' })
   @IsOptional()
-  @IsDateString(DATE, DATE_MESSAGE)
+  @IsDay()
   dueOn?: string;
 }
 
@@ -60,17 +59,17 @@ export class GeneratePeriodsDto {
 export class UpdatePeriodDto {
   @ApiPropertyOptional({ format: 'date', description: 'only while the period is open' })
   @IsOptional()
-  @IsDateString(DATE, DATE_MESSAGE)
+  @IsDay()
   startsOn?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'only while the period is open' })
   @IsOptional()
-  @IsDateString(DATE, DATE_MESSAGE)
+  @IsDay()
   endsOn?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @IsDateString(DATE, DATE_MESSAGE)
+  @IsDay()
   dueOn?: string;
 }
 

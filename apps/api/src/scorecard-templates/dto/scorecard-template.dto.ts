@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { STANDINGS, type Standing } from '@tandem/contracts';
+import { Nullable } from '../../common/validators';
 
 const NUMBER = { allowNaN: false, allowInfinity: false } as const;
 
@@ -62,7 +63,7 @@ export class CreateScorecardTemplateDto {
   consortiumId?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: "null: the consortium's template; a customer's id: that customer's own (a buyer's defaults to its customer)" })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'must be an id' })
   customerId?: string | null;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SOURCING_MODES, type SourcingMode } from '@tandem/contracts';
+import { IsDay, Nullable } from '../../common/validators';
 
 export class CreateSupplyRelationshipDto {
   @ApiPropertyOptional({ description: 'defaults to the consortium of the signed-in staff member; required for platform admins' })
@@ -17,7 +18,7 @@ export class CreateSupplyRelationshipDto {
   supplierId: string;
 
   @ApiProperty({ format: 'date', example: '2019-04-01' })
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   since: string;
 
   @ApiProperty({ example: 'grey iron castings' })
@@ -45,7 +46,7 @@ export class CreateSupplyRelationshipDto {
 export class UpdateSupplyRelationshipDto {
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   since?: string;
 
   @ApiPropertyOptional()
@@ -74,11 +75,11 @@ export class UpdateSupplyRelationshipDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'when a sourcing-mode change takes effect; defaults to today' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsDay()
   modeEffectiveOn?: string;
 
-  @ApiPropertyOptional({ description: 'why the sourcing mode changes' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: String, description: 'why the sourcing mode changes; null: no reason given' })
+  @Nullable()
   @IsString()
   @MinLength(3, { message: 'must say why, in at least 3 characters' })
   @MaxLength(1000)

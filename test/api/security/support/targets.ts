@@ -1,0 +1,392 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { call, type Call, type TestApi } from '../../support/api';
+import { EMAIL, invite, loginPair, sendInvitation, session, uniq } from '../../support/fixtures';
+
+/**
+ * What the fuzz suite acts on. The routes and their fields come from the OpenAPI document;
+ * what cannot (who may call a route, ids of records in that principal's scope, a body the
+ * route accepts) is here, one entry per write route. Every record a fuzzed request may
+ * change is the suite's own, made here, so a fuzzed value that happens to be valid changes
+ * nothing another test file relies on (they share the run's database).
+ */
+
+export type As = 'staff' | 'acmeAdmin' | 'platform' | 'logout' | 'person' | 'signOut';
+type Body = Record<string, unknown>;
+
+export interface Target {
+  as: As;
+  /** values of the route's path parameters, all valid */
+  params?: (w: World) => Record<string, string>;
+  /** a body the route accepts (or refuses only for a reason later than validation, e.g. a conflict) */
+  body?: (w: World) => Promise<Body> | Body;
+  /** body() writes (a fresh record per case): the side-effect baseline is taken after it */
+  writesFixtures?: boolean;
+  /** only the path parameters are fuzzed: a valid call changes state (close, submit, delete…) */
+  paramsOnly?: boolean;
+  /**
+   * the route validates its body itself before the global pipe (the login guard), so the
+   * pipe's null rule does not name a null there; said why, and reported
+   */
+  ownValidation?: string;
+  /** a raw body (text/csv), with its content type */
+  raw?: { contentType: string; text: string };
+}
+
+export interface World {
+  api: TestApi;
+  pool: Pool;
+  token: Record<As, string>;
+  glmp: string;
+  /** fuzz-only reporting years, outside the ranges other test files draw theirs from */
+  year: number;
+  supplier: { id: string; code: string };
+  customer: { id: string; code: string };
+  /** edited by PUT/PATCH organisations */
+  editableOrg: string;
+  /** an active member that is already one (POST memberships answers 409 after validation) */
+  memberOrg: string;
+  membership: string;
+  transitionMembership: string;
+  relationship: string;
+  editableRelationship: string;
+  metric: { id: string; code: string };
+  editableMetric: string;
+  period: { id: string; code: string };
+  editablePeriod: string;
+  /** periods the create route may report in, one fresh period per case while they last */
+  freshPeriods: string[];
+  value: string;
+  editableValue: string;
+  goal: string;
+  template: string;
+  /** edited by PUT/PATCH (which may replace its task list) */
+  plan: string;
+  /** the plan the task routes act on, and its task */
+  taskPlan: string;
+  task: string;
+  consortium: string;
+  user: string;
+  roleAssignment: string;
+  /** a pending invitation the fuzzed revoke may revoke */
+  invitation: string;
+  /** a pending invitation addressed to someone else: the profile's accept/decline answer 404 */
+  strangerInvitation: string;
+  apiKey: string;
+  importId: string;
+}
+
+async function ok<T>(res: Promise<Call>, what: string, status = [200, 201]): Promise<T> {
+  const r = await res;
+  if (!status.includes(r.status)) throw new Error(`fuzz fixture ${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as T;
+}
+
+export const STANDINGS = [
+  { standing: 'preferred', minScore: 85 },
+  { standing: 'approved', minScore: 70 },
+  { standing: 'development', minScore: 50 },
+  { standing: 'probation', minScore: 0 },
+];
+
+export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
+  const staff = await session(api, EMAIL.staff);
+  const glmpForPeople = (await pool.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'acme-castings'`)).rows[0]!.id;
+  const token: Record<As, string> = {
+    staff,
+    acmeAdmin: await session(api, EMAIL.acmeAdmin),
+    platform: await session(api, EMAIL.platform),
+    // logout revokes the session it is called with: a session of its own
+    logout: (await loginPair(api, EMAIL.acmeContributor)).accessToken,
+    // the profile routes change the caller's own account: people of the suite's own
+    person: (await invite(api, staff, { role: 'firm_contributor', organisationId: glmpForPeople })).pair.accessToken,
+    signOut: (await invite(api, staff, { role: 'firm_contributor', organisationId: glmpForPeople })).pair.accessToken,
+  };
+  const post = <T>(path: string, body: Body, what = path, as: As = 'staff'): Promise<T> => ok<T>(call(api, 'POST', path, { token: token[as], body }), what);
+  const glmp = (await pool.query<{ id: string }>(`SELECT id FROM "Consortium" WHERE slug = 'glmp'`)).rows[0]!.id;
+  // 2950–2999: freeYear() and randomYear() of the other suites stay below 2950; three years of quarters
+  // (glmp keeps a quarterly calendar, which refuses months)
+  const year = 2950 + Math.floor(Math.random() * 45);
+
+  const org = async (kind: string): Promise<{ id: string; code: string }> => {
+    const code = uniq('fz');
+    return post<{ id: string; code: string }>('/api/organisations', { code, name: `Fuzz ${code}`, kind }, 'organisation');
+  };
+  const activeMember = async (kind: string): Promise<{ id: string; code: string; membership: string }> => {
+    const o = await org(kind);
+    const m = await post<{ id: string }>('/api/memberships', { organisationId: o.id, tier: kind === 'customer' ? 'anchor_customer' : 'supplier' }, 'membership');
+    await post(`/api/memberships/${m.id}/transition`, { toStatus: 'active', reason: 'fuzz fixture' }, 'activation');
+    return { ...o, membership: m.id };
+  };
+
+  const supplier = await activeMember('supplier');
+  const customer = await activeMember('customer');
+  const supplier2 = await activeMember('supplier');
+  const editableOrg = (await org('supplier')).id;
+  const transitionOrg = await org('supplier');
+  const transitionMembership = (await post<{ id: string }>('/api/memberships', { organisationId: transitionOrg.id, tier: 'supplier' }, 'membership')).id;
+  const editableMembership = await activeMember('supplier');
+
+  const relationshipBody = (supplierId: string) => ({ customerId: customer.id, supplierId, since: '2020-01-01', commodity: 'fuzzed castings', spendBand: '1-5M USD', sourcingMode: 'multi_year' });
+  const relationship = (await post<{ id: string }>('/api/supply-relationships', relationshipBody(supplier.id), 'relationship')).id;
+  const editableRelationship = (await post<{ id: string }>('/api/supply-relationships', relationshipBody(supplier2.id), 'relationship')).id;
+
+  const metricBody = () => ({
+    code: `FZ_${randomBytes(4).toString('hex').toUpperCase()}`,
+    name: 'Fuzz lead time',
+    unit: 'days',
+    direction: 'lower',
+    frequency: 'monthly',
+    reporters: ['supplier', 'customer'],
+  });
+  const metric = await post<{ id: string; code: string }>('/api/metric-definitions', metricBody(), 'metric');
+  const editableMetric = (await post<{ id: string }>('/api/metric-definitions', metricBody(), 'metric')).id;
+
+  const quarters: { id: string; code: string }[] = [];
+  for (const y of [year, year + 1, year + 2]) quarters.push(...(await post<{ created: { id: string; code: string }[] }>('/api/periods/generate', { year: y, kind: 'quarter' }, 'periods')).created);
+  const [period, editablePeriod, valuePeriod, rejectPeriod, ...freshPeriods] = quarters;
+  if (!period || !editablePeriod || !valuePeriod || !rejectPeriod) throw new Error('fuzz fixture: periods not generated');
+
+  const report = (periodId: string) => post<{ id: string }>('/api/metric-values', { organisationId: supplier.id, metricId: metric.id, periodId, value: 5 }, 'value');
+  const editableValue = (await report(valuePeriod.id)).id;
+  const value = (await report(rejectPeriod.id)).id;
+  const goal = (await post<{ id: string }>('/api/metric-goals', { organisationId: supplier.id, metricId: metric.id, goalValue: 3 }, 'goal')).id;
+  const template = (
+    await post<{ id: string }>(
+      '/api/scorecard-templates',
+      { customerId: customer.id, name: 'Fuzz template', active: false, standings: STANDINGS, criteria: [{ metricId: metric.id, weight: 1, thresholds: [{ atMost: 10, score: 100 }, { atMost: 20, score: 50 }] }] },
+      'template',
+    )
+  ).id;
+
+  const newPlan = async (): Promise<string> => {
+    const plan = randomUUID();
+    await pool.query(
+      `INSERT INTO "CorrectiveActionPlan" (id, "consortiumId", "relationshipId", "scorecardId", "supplierId", "customerId", standing, title, "dueOn", "updatedAt")
+       SELECT $1, r."consortiumId", r.id, NULL, r."supplierId", r."customerId", 'development', 'Fuzz plan', DATE '2026-06-30', now() FROM "SupplyRelationship" r WHERE r.id = $2`,
+      [plan, editableRelationship],
+    );
+    await post(`/api/corrective-action-plans/${plan}/tasks`, { title: 'Fuzz task', dueOn: '2026-06-01' }, 'task');
+    return plan;
+  };
+  const plan = await newPlan();
+  const taskPlan = await newPlan();
+  const task = (await pool.query<{ id: string }>(`SELECT id FROM "CorrectiveActionTask" WHERE "planId" = $1`, [taskPlan])).rows[0]!.id;
+
+  const consortiumSlug = uniq('fz');
+  const consortium = (await post<{ id: string }>('/api/consortia', { name: `Fuzz ${consortiumSlug}`, slug: consortiumSlug, region: 'Fuzzland' }, 'consortium', 'platform')).id;
+  const person = await invite(api, staff, { role: 'firm_contributor', organisationId: supplier.id });
+  const user = person.id;
+  const roleAssignment = person.roleAssignmentId;
+  const invitation = (await sendInvitation(api, staff, { role: 'firm_contributor', organisationId: supplier.id })).id;
+  const strangerInvitation = (await sendInvitation(api, staff, { role: 'firm_contributor', organisationId: supplier.id })).id;
+  const apiKey = (await post<{ id: string }>('/api/api-keys', { name: uniq('fz'), organisationId: supplier.id }, 'api key')).id;
+  const importId = (
+    await ok<{ id: string }>(
+      call(api, 'POST', '/api/imports?filename=fuzz.csv', { token: staff, raw: `org_code,period,metric,value\n${supplier.code},${period.code},${metric.code},4\n`, headers: { 'Content-Type': 'text/csv' } }),
+      'import',
+    )
+  ).id;
+
+  return {
+    api,
+    pool,
+    token,
+    glmp,
+    year,
+    supplier: { id: supplier.id, code: supplier.code },
+    customer: { id: customer.id, code: customer.code },
+    editableOrg,
+    memberOrg: supplier.id,
+    membership: editableMembership.membership,
+    transitionMembership,
+    relationship,
+    editableRelationship,
+    metric: { id: metric.id, code: metric.code },
+    editableMetric,
+    period: { id: period.id, code: period.code },
+    editablePeriod: editablePeriod.id,
+    freshPeriods: freshPeriods.map((p) => p.id),
+    value,
+    editableValue,
+    goal,
+    template,
+    plan,
+    taskPlan,
+    task,
+    consortium,
+    user,
+    roleAssignment,
+    invitation,
+    strangerInvitation,
+    apiKey,
+    importId,
+  };
+}
+
+/** The record as GET answers it, for a PUT/PATCH body (the fuzz keeps only the fields the schema has). */
+async function current(w: World, as: As, path: string): Promise<Body> {
+  return ok<Body>(call(w.api, 'GET', path, { token: w.token[as] }), `GET ${path}`, [200]);
+}
+
+/** Only the fields a request schema has (react-admin sends them back the same way). */
+export function pick(record: Body, fields: string[]): Body {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => fields.includes(k)));
+}
+
+const id = (key: keyof World) => (w: World) => ({ id: w[key] as string });
+
+export const TARGETS: Record<string, Target> = {
+  // consortia: the platform admin on a consortium of the suite's own
+  'POST /api/consortia': { as: 'platform', body: () => ({ name: `Fuzz ${uniq('k')}`, slug: uniq('fz'), region: 'Fuzzland' }) },
+  'PUT /api/consortia/:id': { as: 'platform', params: id('consortium'), body: (w) => current(w, 'platform', `/api/consortia/${w.consortium}`) },
+  'PATCH /api/consortia/:id': { as: 'platform', params: id('consortium'), body: () => ({ region: 'Fuzzland' }) },
+  // organisations
+  'POST /api/organisations': { as: 'staff', body: () => ({ code: uniq('fz'), name: 'Fuzz organisation', kind: 'supplier' }) },
+  'PUT /api/organisations/:id': { as: 'staff', params: id('editableOrg'), body: (w) => current(w, 'staff', `/api/organisations/${w.editableOrg}`) },
+  'PATCH /api/organisations/:id': { as: 'staff', params: id('editableOrg'), body: () => ({ county: 'Fuzz County' }) },
+  'DELETE /api/organisations/:id': { as: 'staff', params: id('editableOrg'), paramsOnly: true },
+  // memberships
+  'POST /api/memberships': { as: 'staff', body: (w) => ({ organisationId: w.memberOrg, tier: 'supplier', annualDues: 100 }) },
+  'PUT /api/memberships/:id': { as: 'staff', params: id('membership'), body: (w) => current(w, 'staff', `/api/memberships/${w.membership}`) },
+  'PATCH /api/memberships/:id': { as: 'staff', params: id('membership'), body: () => ({ annualDues: 250 }) },
+  'POST /api/memberships/:id/transition': { as: 'staff', params: id('transitionMembership'), body: () => ({ toStatus: 'suspended', reason: 'fuzzing a transition' }) },
+  // users and role assignments (their modules are being rewritten; fuzzed all the same)
+  'PUT /api/users/:id': { as: 'platform', params: id('user'), body: () => ({ name: 'Fuzz User' }) },
+  'PATCH /api/users/:id': { as: 'platform', params: id('user'), body: () => ({ name: 'Fuzz User' }) },
+  'POST /api/invitations': { as: 'staff', body: (w) => ({ email: `${uniq('fz')}@example.test`, name: 'Fuzz invitee', role: 'firm_contributor', organisationId: w.supplier.id }) },
+  'DELETE /api/invitations/:id': { as: 'staff', params: id('invitation'), paramsOnly: true },
+  'PUT /api/role-assignments/:id': { as: 'staff', params: id('roleAssignment'), body: () => ({ status: 'active' }) },
+  'PATCH /api/role-assignments/:id': { as: 'staff', params: id('roleAssignment'), body: () => ({ status: 'active' }) },
+  'POST /api/queue-board/session': { as: 'platform', body: () => ({}) },
+  'PATCH /api/profile': { as: 'person', body: () => ({ name: 'Fuzz Person' }) },
+  'POST /api/profile/password': { as: 'person', body: () => ({ currentPassword: 'not-the-current-password', newPassword: 'a-fuzzed-new-password' }) },
+  'POST /api/profile/sign-out-everywhere': { as: 'signOut', body: () => ({}) },
+  'POST /api/profile/invitations/:id/accept': { as: 'person', params: id('strangerInvitation'), paramsOnly: true },
+  'POST /api/profile/invitations/:id/decline': { as: 'person', params: id('strangerInvitation'), paramsOnly: true },
+  'DELETE /api/role-assignments/:id': { as: 'staff', params: id('roleAssignment'), paramsOnly: true },
+  'POST /api/api-keys': { as: 'staff', body: (w) => ({ name: uniq('fz'), organisationId: w.supplier.id }) },
+  'DELETE /api/api-keys/:id': { as: 'staff', params: id('apiKey'), paramsOnly: true },
+  // auth: never a real account's password, so no failed login counts against the limits
+  'POST /api/auth/login': {
+    as: 'staff',
+    body: () => ({ email: 'not an email', password: 'fuzz' }),
+    ownValidation: 'LocalAuthGuard validates LoginDto with class-validator alone, before the global pipe: roleAssignmentId: null passes as absent',
+  },
+  'POST /api/auth/refresh': { as: 'staff', body: () => ({ refreshToken: 'fuzz-not-a-refresh-token' }) },
+  'POST /api/auth/logout': { as: 'logout', body: () => ({}) },
+  'POST /api/auth/accept-invite': { as: 'staff', body: () => ({ token: 'fuzz-not-an-invitation', password: 'a-long-enough-password' }) },
+  'POST /api/auth/invitation-preview': { as: 'staff', body: () => ({ token: 'fuzz-not-an-invitation' }) },
+  'POST /api/auth/decline-invite': { as: 'staff', body: () => ({ token: 'fuzz-not-an-invitation' }) },
+  // metric catalogue and periods
+  'POST /api/metric-definitions': {
+    as: 'staff',
+    body: () => ({ code: `FZ_${randomBytes(4).toString('hex').toUpperCase()}`, name: 'Fuzz metric', unit: 'days', direction: 'lower', frequency: 'monthly', reporters: ['supplier'] }),
+  },
+  'PUT /api/metric-definitions/:id': {
+    as: 'staff',
+    params: id('editableMetric'),
+    body: async (w) =>
+      pick(await current(w, 'staff', `/api/metric-definitions/${w.editableMetric}`), [
+        'name',
+        'unit',
+        'direction',
+        'minValue',
+        'maxValue',
+        'frequency',
+        'reporters',
+        'isRatio',
+        'ratioScale',
+        'numeratorLabel',
+        'denominatorLabel',
+        'outlierFactor',
+        'enabled',
+      ]),
+  },
+  'PATCH /api/metric-definitions/:id': { as: 'staff', params: id('editableMetric'), body: () => ({ outlierFactor: 4 }) },
+  // a year of the fuzz range (2950–2999); its own year's codes exist already (409)
+  'POST /api/periods': { as: 'staff', body: () => ({ code: `${2950 + Math.floor(Math.random() * 50)}-Q${1 + Math.floor(Math.random() * 4)}` }) },
+  'PUT /api/periods/:id': { as: 'staff', params: id('editablePeriod'), body: async (w) => pick(await current(w, 'staff', `/api/periods/${w.editablePeriod}`), ['startsOn', 'endsOn', 'dueOn']) },
+  'PATCH /api/periods/:id': { as: 'staff', params: id('editablePeriod'), body: async (w) => pick(await current(w, 'staff', `/api/periods/${w.editablePeriod}`), ['dueOn']) },
+  'POST /api/periods/generate': { as: 'staff', body: (w) => ({ year: w.year, kind: 'quarter' }) },
+  'POST /api/periods/:id/close': { as: 'staff', params: id('editablePeriod'), paramsOnly: true },
+  'POST /api/periods/:id/publish': { as: 'staff', params: id('editablePeriod'), paramsOnly: true },
+  'POST /api/periods/:id/reopen': { as: 'staff', params: id('editablePeriod'), body: () => ({ reason: 'fuzzing a reopening' }) },
+  // metric values: the firm admin reports Acme's own figure, in a period of the suite's own
+  'POST /api/metric-values': { as: 'acmeAdmin', body: (w) => ({ metricId: w.metric.id, periodId: w.freshPeriods.pop() ?? w.period.id, value: 7, note: 'fuzzed' }) },
+  'POST /api/metric-values/bulk': { as: 'staff', body: (w) => ({ rows: [{ orgCode: w.supplier.code, period: w.period.code, metric: w.metric.code, value: 6, note: 'fuzzed' }] }) },
+  'POST /api/metric-values/validate-many': { as: 'staff', body: (w) => ({ ids: [w.value] }) },
+  'PUT /api/metric-values/:id': {
+    as: 'staff',
+    params: id('editableValue'),
+    body: async (w) => pick(await current(w, 'staff', `/api/metric-values/${w.editableValue}`), ['value', 'numerator', 'denominator', 'note', 'revision']),
+  },
+  'PATCH /api/metric-values/:id': {
+    as: 'staff',
+    params: id('editableValue'),
+    body: async (w) => ({ value: 8, revision: (await current(w, 'staff', `/api/metric-values/${w.editableValue}`))['revision'] }),
+  },
+  'POST /api/metric-values/:id/submit': { as: 'staff', params: id('editableValue'), paramsOnly: true },
+  'POST /api/metric-values/:id/validate': { as: 'staff', params: id('value'), paramsOnly: true },
+  'POST /api/metric-values/:id/reject': { as: 'staff', params: id('value'), body: () => ({ reason: 'fuzzing a rejection' }) },
+  'POST /api/metric-values/:id/revisions/:revision/approve': { as: 'staff', params: (w) => ({ id: w.value, revision: '1' }), paramsOnly: true },
+  'POST /api/metric-values/:id/revisions/:revision/decline': { as: 'staff', params: (w) => ({ id: w.value, revision: '1' }), body: () => ({ reason: 'fuzzing a decline' }) },
+  'POST /api/scorecards/recompute': { as: 'staff', body: (w) => ({ periodId: w.period.id }) },
+  'POST /api/metric-goals': { as: 'acmeAdmin', body: (w) => ({ metricId: w.metric.id, goalValue: 2 }) },
+  'PUT /api/metric-goals/:id': {
+    as: 'staff',
+    params: id('goal'),
+    body: async (w) => pick(await current(w, 'staff', `/api/metric-goals/${w.goal}`), ['baselinePeriodId', 'baselineValue', 'goalValue', 'goalDate']),
+  },
+  'PATCH /api/metric-goals/:id': { as: 'staff', params: id('goal'), body: () => ({ goalValue: 2.5 }) },
+  'DELETE /api/metric-goals/:id': { as: 'staff', params: id('goal'), paramsOnly: true },
+  // imports: the CSV itself is the worker's to check (apps/worker imports.int-spec.ts)
+  'POST /api/imports': { as: 'staff', raw: { contentType: 'text/csv', text: 'org_code,period,metric,value\nfuzz,2950-Q1,FZ,1\n' } },
+  'POST /api/imports/:id/commit': { as: 'staff', params: id('importId'), paramsOnly: true },
+  'POST /api/imports/:id/cancel': { as: 'staff', params: id('importId'), paramsOnly: true },
+  // supply relationships, scorecard templates, corrective action plans
+  'POST /api/supply-relationships': {
+    as: 'staff',
+    body: (w) => ({ customerId: w.customer.id, supplierId: w.supplier.id, since: '2021-03-01', commodity: 'fuzzed castings', spendBand: '1-5M USD', sourcingMode: 'multi_year' }),
+  },
+  'PUT /api/supply-relationships/:id': {
+    as: 'staff',
+    params: id('editableRelationship'),
+    body: async (w) => pick(await current(w, 'staff', `/api/supply-relationships/${w.editableRelationship}`), ['since', 'commodity', 'spendBand', 'sourcingMode', 'sponsored']),
+  },
+  'PATCH /api/supply-relationships/:id': { as: 'staff', params: id('editableRelationship'), body: () => ({ commodity: 'fuzzed forgings' }) },
+  'POST /api/scorecard-templates': {
+    as: 'staff',
+    body: (w) => ({
+      customerId: w.customer.id,
+      name: 'Fuzz template',
+      active: false,
+      standings: STANDINGS,
+      criteria: [{ metricId: w.metric.id, weight: 1, thresholds: [{ atMost: 10, score: 100 }, { atMost: 20, score: 50 }] }],
+    }),
+  },
+  'PUT /api/scorecard-templates/:id': {
+    as: 'staff',
+    params: id('template'),
+    body: async (w) => {
+      const t = await current(w, 'staff', `/api/scorecard-templates/${w.template}`);
+      return { name: t['name'], active: false, standings: t['standings'], criteria: t['criteria'] };
+    },
+  },
+  'PATCH /api/scorecard-templates/:id': {
+    as: 'staff',
+    params: id('template'),
+    body: (w) => ({ criteria: [{ metricId: w.metric.id, weight: 2, thresholds: [{ atMost: 12, score: 100 }] }], standings: STANDINGS }),
+  },
+  'DELETE /api/scorecard-templates/:id': { as: 'staff', params: id('template'), paramsOnly: true },
+  'PUT /api/corrective-action-plans/:id': {
+    as: 'staff',
+    params: id('plan'),
+    body: async (w) => pick(await current(w, 'staff', `/api/corrective-action-plans/${w.plan}`), ['title', 'status', 'dueOn', 'ownerUserId', 'tasks']),
+  },
+  'PATCH /api/corrective-action-plans/:id': { as: 'staff', params: id('plan'), body: () => ({ status: 'in_progress', tasks: [{ title: 'Fuzz added task', dueOn: '2026-07-01' }] }) },
+  'POST /api/corrective-action-plans/:id/tasks': { as: 'staff', params: id('taskPlan'), body: () => ({ title: 'Fuzz task', dueOn: '2026-06-15', owner: 'Plant manager' }) },
+  'PATCH /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
+  'DELETE /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), paramsOnly: true },
+  'PATCH /api/corrective-action-plans/:id/tasks/:taskId/status': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
+};
