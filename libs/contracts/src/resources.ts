@@ -92,6 +92,8 @@ export interface Invitation {
   status: InvitationStatus;
   expiresAt: string;
   invitedById: string | null;
+  /** who sent it, by name: a firm admin reads invitations staff sent to its firm without reaching staff accounts */
+  invitedByName: string | null;
   decidedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -100,11 +102,8 @@ export interface Invitation {
 /** What the holder of an invitation link learns before accepting (their own address's state). */
 export interface InvitationPreview {
   email: string;
-  /**
-   * The name the inviter gave, to prefill a new account's name. Optional: the API does not
-   * send it yet (apps/api/src/auth/auth.service.ts previewInvite); the console prefills when it does.
-   */
-  name?: string;
+  /** the name the inviter gave, to prefill a new account's name (an existing account keeps its own) */
+  name: string;
   role: Role;
   organisationName: string | null;
   consortiumName: string | null;

@@ -1,3 +1,5 @@
+import type { OrganisationKind } from './enums';
+
 /** Roles of domain.md. Values equal the database enum `Role`. */
 export const ROLES = [
   'platform_admin',
@@ -31,3 +33,18 @@ export const ORGANISATION_ROLES: readonly Role[] = [
   'trainer',
   'funder',
 ];
+
+/**
+ * Kinds of organisation a role can act for, where the role says what the body is: a buyer
+ * acts for a customer, a trainer for a provider of training, a funder for a funding body.
+ * Roles not listed act for any member (firm people, union representatives for the firm
+ * they represent).
+ */
+export const ROLE_ORGANISATION_KINDS: Partial<Record<Role, readonly OrganisationKind[]>> = {
+  customer_buyer: ['customer'],
+  trainer: ['training_provider', 'college', 'extension_centre'],
+  funder: ['funder', 'agency'],
+};
+
+/** Roles a firm admin may offer: people of their own firm (a buyer only at a customer). */
+export const FIRM_ADMIN_GRANTS: readonly Role[] = ['firm_admin', 'firm_contributor', 'customer_buyer'];

@@ -60,6 +60,7 @@ export class AcceptInviteDto extends InviteTokenDto {
 
 export class InvitationPreviewDto {
   @ApiProperty() email: string;
+  @ApiProperty({ description: 'the name the inviter gave' }) name: string;
   @ApiProperty() role: string;
   @ApiProperty({ nullable: true, type: String }) organisationName: string | null;
   @ApiProperty({ nullable: true, type: String }) consortiumName: string | null;

@@ -200,6 +200,7 @@ export class AuthService {
     ]);
     return {
       email: inv.email,
+      name: inv.name,
       role: inv.role,
       organisationName: names.organisation,
       consortiumName: names.consortium,

@@ -1,8 +1,6 @@
-import { ORGANISATION_ROLES, type Role } from '@tandem/contracts';
+import { FIRM_ADMIN_GRANTS, ORGANISATION_ROLES, ROLE_LABELS, ROLE_ORGANISATION_KINDS, type Role } from '@tandem/contracts';
 import { DomainError, PrismaService, UserErrorCode, type Principal } from '@tandem/server';
 
-/** Roles a firm admin may offer: people of their own firm. */
-export const FIRM_ADMIN_GRANTS: readonly Role[] = ['firm_admin', 'firm_contributor', 'customer_buyer'];
 
 export interface AssignmentTarget {
   role: Role;
@@ -44,8 +42,12 @@ export async function resolveAssignment(
   }
   if (!needsOrg && organisationId) throw DomainError.validation([{ path: 'organisationId', message: `must be empty for ${input.role}` }]);
   if (organisationId) {
-    const member = await prisma.scoped.membership.findFirst({ where: { consortiumId, organisationId, status: { not: 'exited' } }, select: { id: true } });
+    const member = await prisma.scoped.membership.findFirst({ where: { consortiumId, organisationId, status: { not: 'exited' } }, select: { organisation: { select: { kind: true } } } });
     if (!member) throw DomainError.validation([{ path: 'organisationId', message: 'no such member organisation in this consortium' }]);
+    const kinds = ROLE_ORGANISATION_KINDS[input.role];
+    if (kinds && !kinds.includes(member.organisation.kind)) {
+      throw DomainError.validation([{ path: 'role', message: `a ${ROLE_LABELS[input.role].toLowerCase()} acts for a ${kinds.join(' or ').replace(/_/g, ' ')} organisation` }]);
+    }
   }
   return { role: input.role, consortiumId, organisationId };
 }

@@ -13,7 +13,7 @@ import {
   type Principal,
 } from '@tandem/server';
 import { randomSecret, sha256 } from '../auth/tokens';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import type { ListPage, ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import { resolveAssignment, type AssignmentTarget } from './invitations.policy';
 import type { CreateInvitationDto } from './dto/invitation.dto';
@@ -48,7 +48,11 @@ export function invitationStatus(row: Pick<InvitationRow, 'status' | 'expiresAt'
   return row.status === 'pending' && row.expiresAt < now ? 'expired' : row.status;
 }
 
-export function toInvitation(r: InvitationRow): Invitation {
+type InvitationWithInviter = InvitationRow & { invitedBy?: { name: string } | null };
+/** Every read of an invitation brings its inviter's name. */
+const WITH_INVITER = { invitedBy: { select: { name: true } } } as const;
+
+export function toInvitation(r: InvitationWithInviter): Invitation {
   return {
     id: r.id,
     email: r.email,
@@ -59,6 +63,7 @@ export function toInvitation(r: InvitationRow): Invitation {
     status: invitationStatus(r),
     expiresAt: r.expiresAt.toISOString(),
     invitedById: r.invitedById,
+    invitedByName: r.invitedBy?.name ?? null,
     decidedAt: iso(r.decidedAt),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -85,12 +90,16 @@ export class InvitationsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Invitation[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.invitation, page);
+    const db = this.prisma.scoped.invitation;
+    const [rows, total] = await Promise.all([
+      db.findMany({ where: page.where, orderBy: page.orderBy, skip: page.skip, take: page.take, include: WITH_INVITER }),
+      db.count({ where: page.where }),
+    ]);
     return { rows: rows.map(toInvitation), total };
   }
 
   async get(id: string): Promise<Invitation> {
-    const row = await this.prisma.scoped.invitation.findFirst({ where: { id } });
+    const row = await this.prisma.scoped.invitation.findFirst({ where: { id }, include: WITH_INVITER });
     if (!row) throw DomainError.notFound('Invitation');
     return toInvitation(row);
   }
@@ -111,6 +120,7 @@ export class InvitationsService {
         data: { status: 'revoked', decidedAt: new Date() },
       });
       const row = await tx.invitation.create({
+        include: WITH_INVITER,
         data: {
           email,
           name: dto.name,
@@ -158,12 +168,12 @@ export class InvitationsService {
   /** Revoke a pending invitation: its link stops working; an accepted one is ended by revoking the role. */
   async revoke(id: string): Promise<Invitation> {
     return this.prisma.scoped.$transaction(async (tx) => {
-      const before = await tx.invitation.findFirst({ where: { id } });
+      const before = await tx.invitation.findFirst({ where: { id }, include: WITH_INVITER });
       if (!before) throw DomainError.notFound('Invitation');
       if (before.status !== 'pending') {
         throw new DomainError(InvitationErrorCode.NotPending, `This invitation is ${invitationStatus(before)}: only a pending invitation can be revoked`);
       }
-      const row = await tx.invitation.update({ where: { id }, data: { status: 'revoked', decidedAt: new Date() } });
+      const row = await tx.invitation.update({ where: { id }, data: { status: 'revoked', decidedAt: new Date() }, include: WITH_INVITER });
       await this.audit.record(tx, { action: 'invitation.revoked', entityType: 'Invitation', entityId: id, before: toInvitation(before), after: toInvitation(row), consortiumId: row.consortiumId, organisationId: row.organisationId });
       return toInvitation(row);
     });

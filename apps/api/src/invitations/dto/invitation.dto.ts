@@ -39,6 +39,7 @@ export class InvitationDto {
   @ApiProperty({ enum: INVITATION_STATUSES }) status: string;
   @ApiProperty() expiresAt: string;
   @ApiProperty({ nullable: true, type: String }) invitedById: string | null;
+  @ApiProperty({ nullable: true, type: String }) invitedByName: string | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -12,18 +12,12 @@ import {
   useGetOne,
   usePermissions,
 } from 'react-admin';
-import { ORGANISATION_ROLES, ROLE_LABELS, type Organisation, type Role } from '@tandem/contracts';
+import { FIRM_ADMIN_GRANTS, ORGANISATION_ROLES, ROLE_LABELS, ROLE_ORGANISATION_KINDS, type Organisation, type Role } from '@tandem/contracts';
 import { FormRow } from '../../common/FormRow';
 import { roleChoices, type Choice } from '../../common/choices';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { getSessionUser } from '../../providers/session';
 
-/**
- * The roles a firm admin may offer: people of their own firm (the API's
- * apps/api/src/invitations/invitations.policy.ts FIRM_ADMIN_GRANTS decides; this only
- * keeps the form from offering what it would refuse).
- */
-const FIRM_ADMIN_OFFERS: Role[] = ['firm_contributor', 'firm_admin', 'customer_buyer'];
 
 /** What each role may do, in a line, so the inviter picks knowingly. */
 export const ROLE_HINTS: Record<Role, string> = {
@@ -57,12 +51,22 @@ export function invitationBody(data: Record<string, unknown>): Record<string, un
   return body;
 }
 
-/** The roles the signed-in person may offer. */
+/**
+ * The roles the signed-in person may offer (the API's invitation policy decides; this keeps
+ * the form from offering what it would refuse): a firm admin offers its own firm's roles,
+ * a buyer only when the firm is a customer.
+ */
 export function useInvitableRoles(): Choice[] {
   const { permissions } = usePermissions<TandemPermissions>();
+  const firmAdmin = permissions?.role === 'firm_admin';
+  const organisationId = getSessionUser()?.organisationId ?? '';
+  const { data: own } = useGetOne<Organisation>('organisations', { id: organisationId }, { enabled: firmAdmin && Boolean(organisationId) });
   if (permissions?.role === 'platform_admin') return roleChoices;
   if (permissions?.role === 'consortium_staff') return roleChoices.filter((c) => c.id !== 'platform_admin');
-  if (permissions?.role === 'firm_admin') return FIRM_ADMIN_OFFERS.map((id) => ({ id, name: ROLE_LABELS[id] }));
+  if (firmAdmin) {
+    const fits = (role: Role): boolean => !ROLE_ORGANISATION_KINDS[role] || (own !== undefined && (ROLE_ORGANISATION_KINDS[role] ?? []).includes(own.kind));
+    return FIRM_ADMIN_GRANTS.filter(fits).map((id) => ({ id, name: ROLE_LABELS[id] }));
+  }
   return [];
 }
 
