@@ -50,11 +50,12 @@ export class JobProducer {
       removeOnComplete: { age: 24 * 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
-    // BullMQ answers an add under an existing id with the job it already holds (older timestamp).
+    // BullMQ answers an add under an existing id with the job it already holds (a debounced
+    // recompute asked again): that job's row already says who asked first.
     const fresh = job.timestamp >= asked;
-    // The work is queued either way; a row staff cannot see yet is repaired by the next enqueue.
+    // The work is queued either way; a row staff cannot see yet is repaired by the worker's events.
     await this.tracked
-      .recorded(queue.name, job, name, data, fresh, this.context.principal?.userId ?? null)
+      .recorded(queue.name, job, fresh ? (this.context.principal?.userId ?? null) : null)
       .catch((error: unknown) => this.logger.warn({ err: error, job: name }, 'background job row not recorded'));
   }
 }
