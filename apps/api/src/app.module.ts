@@ -43,7 +43,7 @@ export const requestLogSerializers = {
 
 @Module({
   imports: [
-    ServerModule,
+    ServerModule.forProcess('api'),
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

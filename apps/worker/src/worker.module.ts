@@ -9,7 +9,7 @@ import { RemindersWorkerModule } from './reminders/reminders.module';
 /** The worker: a Nest application context (no HTTP listener) hosting the BullMQ processors. */
 @Module({
   imports: [
-    ServerModule,
+    ServerModule.forProcess('worker'),
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
     OutboxModule,
     ImportsWorkerModule,

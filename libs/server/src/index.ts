@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './context/principal';
 export * from './context/request-context';
 export * from './errors/domain-error';
+export * from './errors/dependency';
 export * from './database/scope';
 export * from './database/scoped-client';
 export * from './database/prisma.service';

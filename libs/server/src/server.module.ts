@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClsModule } from 'nestjs-cls';
 import type { IncomingMessage } from 'node:http';
@@ -6,7 +6,7 @@ import { AuditService } from './audit/audit.service';
 import { BackgroundJobs } from './background-jobs/background-jobs.service';
 import { ConfigModule } from './config/config.module';
 import { RequestContext } from './context/request-context';
-import { PrismaService } from './database/prisma.service';
+import { PROCESS_KIND, PrismaService, type ProcessKind } from './database/prisma.service';
 import { OutboxService } from './outbox/outbox.service';
 import { QueueModule } from './queue/queue.module';
 
@@ -34,4 +34,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
   providers: [RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs],
   exports: [ConfigModule, RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs, QueueModule],
 })
-export class ServerModule {}
+export class ServerModule {
+  /** The module for the API or the worker: the process decides its database deadlines. */
+  static forProcess(kind: ProcessKind): DynamicModule {
+    return { module: ServerModule, providers: [{ provide: PROCESS_KIND, useValue: kind }], exports: [PROCESS_KIND] };
+  }
+}

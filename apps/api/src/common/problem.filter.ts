@@ -1,15 +1,15 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Prisma } from '@tandem/db';
-import { DomainError, RequestContext, statusOf } from '@tandem/server';
+import { DomainError, RequestContext, dependencyUnavailable, failedDependency, statusOf } from '@tandem/server';
 import { problem, sendProblem } from './problem';
 import { redactUrl } from './redact';
 
 /**
  * Every error leaves as RFC 9457 problem+json. Domain errors map by code (statusOf is an
  * exhaustive switch); Nest's own HTTP exceptions keep their status; Prisma's "record not
- * found" is a 404 (a scoped update/delete of someone else's row lands here); anything else
- * is a 500 whose detail does not leak internals.
+ * found" is a 404 (a scoped update/delete of someone else's row lands here); PostgreSQL or
+ * Redis not answering is a 503 with Retry-After; anything else is a 500 whose detail does not leak internals.
  */
 /**
  * The columns of a violated unique constraint. With the pg driver adapter `meta.target` is
@@ -39,6 +39,12 @@ export class ProblemFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
     const requestId = this.context.requestId;
+    // A dependency that did not answer in time (or at all) is a 503 with Retry-After, not a 500.
+    const dependency = exception instanceof DomainError ? null : failedDependency(exception);
+    if (dependency) {
+      this.logger.warn({ err: exception, path: redactUrl(req.url), requestId, dependency }, 'dependency unavailable');
+      exception = dependencyUnavailable(dependency);
+    }
     if (exception instanceof DomainError) {
       const headers: Record<string, string> = {};
       if (exception.retryAfterSeconds) headers['Retry-After'] = String(exception.retryAfterSeconds);

@@ -35,8 +35,12 @@ export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap
         this.logger.debug(`email ${(job.data as JobPayloads['email.send']).outboxMessageId}: ${result}`);
         return result;
       }
-      case 'email.relay':
-        return this.relay.run();
+      case 'email.relay': {
+        // One tick relays both: e-mails whose enqueue was lost, and jobs kept while Redis was away.
+        const emails = await this.relay.run();
+        const jobs = await this.jobs.relayPending();
+        return { emails, jobs };
+      }
       default: {
         const unknown: never = name;
         throw new Error(`unknown job ${String(unknown)}`);

@@ -35,8 +35,16 @@ export const configSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://root@127.0.0.1:5432/tandem'),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+    /** a new PostgreSQL connection (or a free one from the pool) not had within this answers 503 */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    /** a query of the API not answered within this answers 503 (and PostgreSQL cancels it); 0: none */
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+    /** the same for the worker, whose recomputes and import commits run long; 0: none */
+    WORKER_DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).default(900_000),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z.string().min(1).default('tandem'),
+    /** an enqueue or any other Redis command of a request not answered within this answers 503 (or is kept for later) */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     CONSOLE_URL: z.string().url().default('http://localhost:4200'),
     CORS_ORIGINS: z
