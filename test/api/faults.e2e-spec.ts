@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { JobProducer } from '@tandem/server';
 import { PartitionProxy } from '../support/partition-proxy';
-import { startApiWith, type Call, type TestApi } from './support/api';
+import { readCall, startApiWith, type Call, type TestApi } from './support/api';
 import { EMAIL, dbPool, expectProblem } from './support/fixtures';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 
@@ -40,14 +40,7 @@ describe('a dependency that stops answering', () => {
     } catch (error) {
       throw new Error(`${method} ${route} hung: no answer within ${HANG_MS} ms (${String(error)})`);
     }
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, headers: res.headers, body: parsed, contentType: res.headers.get('content-type') ?? '' };
+    return readCall(res);
   }
 
   function csvForm(): FormData {

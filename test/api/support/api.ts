@@ -58,7 +58,11 @@ export async function call(api: TestApi, method: string, path: string, opts: { t
     body = JSON.stringify(opts.body);
     headers['Content-Type'] = 'application/json';
   }
-  const res = await fetch(`${api.url}${path}`, { method, headers, body });
+  return readCall(await fetch(`${api.url}${path}`, { method, headers, body }));
+}
+
+/** A fetch answer as a Call: the body parsed when it is JSON, kept as text otherwise. */
+export async function readCall(res: Response): Promise<Call> {
   const text = await res.text();
   let parsed: unknown = text;
   try {
