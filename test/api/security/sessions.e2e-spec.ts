@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { TokenPair } from '@tandem/contracts';
 import { PUBLIC_SECRETS } from '../../../libs/server/src/config/config';
 import { call, startApi, startApiWith, type TestApi } from '../support/api';
-import { EMAIL, INVITEE_PASSWORD, dbPool, expectProblem, invite, loadDemo, loginPair, session, type Demo } from '../support/fixtures';
+import { EMAIL, INVITEE_PASSWORD, createApiKey, dbPool, expectProblem, invite, loadDemo, loginPair, session, type Demo } from '../support/fixtures';
 
 
 // Each test may start an API of its own: more than Jest's default 5 s on a busy machine.
@@ -112,7 +112,27 @@ describe('security: a session ends at the next request (finding 4)', () => {
     expect(login.user.roleAssignmentId).toBe(second.roleAssignmentId);
     expect(login.user.assignments.map((a) => a.id)).toEqual([second.roleAssignmentId]);
     expect((await call(api, 'PATCH', `/api/role-assignments/${p.roleAssignmentId}`, { token: staff, body: { status: 'active' } })).status).toBe(200);
-    expect((await call(api, 'POST', '/api/auth/login', { body: { email: p.email, password: INVITEE_PASSWORD, roleAssignmentId: p.roleAssignmentId } })).status).toBe(200);
+    const again = await call(api, 'POST', '/api/auth/login', { body: { email: p.email, password: INVITEE_PASSWORD, roleAssignmentId: p.roleAssignmentId } });
+    expect(again.status).toBe(200);
+    // the suspension's marker covers tokens issued before it, not the ones after reactivation
+    expect((await me((again.body as TokenPair).accessToken)).status).toBe(200);
+  });
+
+  it('an API key stops with its creator: account disabled or creating role suspended; back when they are', async () => {
+    const admin = await invite(api, staff, { role: 'firm_admin', organisationId: demo.org.acme });
+    const key = await createApiKey(api, admin.pair.accessToken, { name: `erp ${admin.email}` });
+    const useKey = () => call(api, 'GET', '/api/metric-values', { token: key.key });
+    expect((await useKey()).status).toBe(200);
+
+    expect((await call(api, 'PATCH', `/api/role-assignments/${admin.roleAssignmentId}`, { token: staff, body: { status: 'suspended' } })).status).toBe(200);
+    expectProblem(await useKey(), 401);
+    expect((await call(api, 'PATCH', `/api/role-assignments/${admin.roleAssignmentId}`, { token: staff, body: { status: 'active' } })).status).toBe(200);
+    expect((await useKey()).status).toBe(200);
+
+    const platform = await session(api, EMAIL.platform);
+    expect((await call(api, 'PATCH', `/api/users/${admin.id}`, { token: platform, body: { status: 'disabled' } })).status).toBe(200);
+    expectProblem(await useKey(), 401);
+    expectProblem(await call(api, 'POST', '/api/metric-values/bulk', { token: key.key, body: { values: [] } }), 401);
   });
 
   it('sign out everywhere and a password change end every session, the new pair excepted', async () => {

@@ -11,6 +11,11 @@ export interface RevocableClaims {
   ims: number;
 }
 
+/** Whether a token issued at `ims` falls under a marker (the time of a revocation, in ms). */
+function issuedBy(ims: number, marker: string | null): boolean {
+  return marker !== null && ims <= Number(marker);
+}
+
 /**
  * Access tokens are verified without a database read, so ending a session must reach the
  * next request some other way: a marker in Redis, written when a session, an account or a
@@ -65,8 +70,12 @@ export class SessionRevocations {
     return this.mark(familyIds.map((id) => [this.key('fam', id), '1']));
   }
 
-  revokeAssignments(roleAssignmentIds: string[]): Promise<void> {
-    return this.mark(roleAssignmentIds.map((id) => [this.key('ra', id), '1']));
+  /**
+   * Every token issued up to `at` (milliseconds) on these role assignments stops working; a
+   * role suspended and then reactivated signs in again (tokens issued after the marker pass).
+   */
+  revokeAssignments(roleAssignmentIds: string[], at = new Date()): Promise<void> {
+    return this.mark(roleAssignmentIds.map((id) => [this.key('ra', id), String(at.getTime())]));
   }
 
   /** Every token of the user issued up to `at` (milliseconds) stops working. */
@@ -82,8 +91,8 @@ export class SessionRevocations {
       return this.isRevokedInDatabase(claims);
     }
     const [fam, ra, user] = values;
-    if (fam !== null || ra !== null) return true;
-    return user !== null && claims.ims <= Number(user);
+    if (fam !== null) return true;
+    return issuedBy(claims.ims, ra) || issuedBy(claims.ims, user);
   }
 
   /** The same answer from PostgreSQL, for when Redis cannot give it. */
