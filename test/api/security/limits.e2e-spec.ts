@@ -96,6 +96,28 @@ describe('security: limits (finding 10)', () => {
     });
   });
 
+  it('the cap holds against requests sent all at once, and one address gets at most 3 invitations a day from a firm', async () => {
+    await withApi({ INVITATIONS_PER_FIRM_PER_DAY: '6', REDIS_PREFIX: `${process.env.REDIS_PREFIX}_${uniq('rl')}` }, async (api) => {
+      const staff = await session(api, EMAIL.staff);
+      const org = (await call(api, 'POST', '/api/organisations', { token: staff, body: { code: uniq('raced'), name: 'Raced Firm', kind: 'supplier' } })).body as { id: string };
+      await call(api, 'POST', '/api/memberships', { token: staff, body: { organisationId: org.id, tier: 'supplier' } });
+      const admin = await invite(api, staff, { role: 'firm_admin', organisationId: org.id });
+      const send = (email: string) => call(api, 'POST', '/api/invitations', { token: admin.pair.accessToken, body: { email, name: 'C', role: 'firm_contributor' } });
+
+      const same = `${uniq('again')}@example.test`;
+      const resends = [];
+      for (let i = 0; i < 4; i++) resends.push((await send(same)).status);
+      expect(resends).toEqual([201, 201, 201, 429]);
+
+      // 1 (the admin's) + 3 sent above: 2 left under the cap of 6, whatever the concurrency
+      const statuses = await Promise.all(Array.from({ length: 12 }, () => send(`${uniq('par')}@example.test`).then((r) => r.status)));
+      expect(statuses.filter((s) => s === 201)).toHaveLength(2);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Invitation" WHERE "organisationId" = $1`, [org.id]);
+      expect(rows[0]!.n).toBe(6);
+    });
+  });
+
   it('failed sign-ins block the account from that address only: its owner, elsewhere, still gets in', async () => {
     await withApi({ TRUST_PROXY: '1', REDIS_PREFIX: `${process.env.REDIS_PREFIX}_${uniq('rl')}` }, async (api) => {
       const attacker = { 'X-Forwarded-For': '198.51.100.66' };

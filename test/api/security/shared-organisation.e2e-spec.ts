@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Organisation } from '@tandem/contracts';
 import { call, startApi, type Call, type TestApi } from '../support/api';
-import { createOrganisation, dbPool, EMAIL, expectProblem, expectStatus, loadDemo, session, type Demo } from '../support/fixtures';
+import { createOrganisation, dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, type Demo } from '../support/fixtures';
 import { freshSession } from '../support/performance';
 import { SideEffectWatch } from '../support/side-effects';
 
@@ -168,5 +168,16 @@ describe('who changes the shared details of an organisation', () => {
     expectProblem(await watch.expectNone(() => call(api, 'PATCH', `/api/organisations/${org.glmpOnly.id}`, { token: token.sharedAdmin, body: { name: 'Not mine' } })), 404);
     const acmeAdmin = await session(api, EMAIL.acmeAdmin);
     expectProblem(await watch.expectNone(() => call(api, 'PATCH', `/api/organisations/${org.shared.id}`, { token: acmeAdmin, body: { name: 'Not mine' } })), 404);
+  });
+
+  it('a firm admin does not reclassify its own firm (a supplier turned customer could grant buyer roles)', async () => {
+    const acmeAdmin = await session(api, EMAIL.acmeAdmin);
+    const acme = (await pool.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = 'acme-castings'`)).rows[0]!.id;
+    const current = (await call(api, 'GET', `/api/organisations/${acme}`, { token: acmeAdmin })).body as Organisation;
+    const replacement = { code: current.code, name: current.name, kind: 'customer' };
+    for (const [method, body] of [['PATCH', { kind: 'customer' }], ['PUT', replacement]] as const) {
+      const problem = expectProblem(await watch.expectNone(() => call(api, method, `/api/organisations/${acme}`, { token: acmeAdmin, body })), 403);
+      expect(errorPaths(problem)).toEqual(['kind']);
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   OutboxService,
   PrismaService,
   RequestContext,
+  type ScopedTx,
   type AppConfig,
   type Principal,
 } from '@tandem/server';
@@ -19,6 +20,8 @@ import { resolveAssignment, type AssignmentTarget } from './invitations.policy';
 import type { CreateInvitationDto } from './dto/invitation.dto';
 
 const DAY_MS = 86_400_000;
+/** invitations one address may get from one firm or one consortium a day (a resend supersedes the last) */
+const INVITATIONS_PER_ADDRESS_PER_DAY = 3;
 
 /** `expired` is a pending invitation past its expiry; the stored status stays `pending`. */
 function statusFilter(condition: unknown): Record<string, unknown> {
@@ -107,13 +110,13 @@ export class InvitationsService {
   async create(dto: CreateInvitationDto): Promise<Invitation> {
     const p = this.context.requirePrincipal();
     const target = await resolveAssignment(this.prisma, p, dto);
-    await this.assertUnderDailyCap(p, target);
     const email = dto.email.toLowerCase();
     const token = randomSecret(32);
     const names = await this.namesOf(target);
     const inviter = p.userId ? await this.prisma.system.user.findUnique({ where: { id: p.userId }, select: { name: true } }) : null;
 
     const { row, messageId } = await this.prisma.scoped.$transaction(async (tx) => {
+      await this.assertUnderCaps(tx, p, target, email);
       // A new invitation replaces a pending one for the same address and role: only the newest link works.
       const superseded = await tx.invitation.updateMany({
         where: { email, role: target.role, consortiumId: target.consortiumId, organisationId: target.organisationId, status: 'pending' },
@@ -243,19 +246,33 @@ export class InvitationsService {
   }
 
   /**
-   * A daily cap on invitations: per firm for firm admins, per consortium for staff. An
-   * inviter cannot turn Tandem into a mailer for unlimited messages to any address.
+   * Daily caps on invitations: per firm for firm admins, per consortium for staff, and per
+   * address from one firm or consortium, so an inviter cannot turn Tandem into a mailer. Run
+   * inside the creating transaction after a lock on the cap's scope: parallel requests are
+   * counted one after the other (without it, 40 at once all saw the count below the cap).
    */
-  private async assertUnderDailyCap(p: Principal, target: AssignmentTarget): Promise<void> {
+  private async assertUnderCaps(tx: ScopedTx, p: Principal, target: AssignmentTarget, email: string): Promise<void> {
     if (p.role === 'platform_admin') return;
-    const since = new Date(Date.now() - DAY_MS);
     const perFirm = p.role === 'firm_admin';
     const where = perFirm ? { organisationId: target.organisationId, consortiumId: target.consortiumId } : { consortiumId: target.consortiumId };
+    const scopeKey = perFirm ? `invitations:firm:${target.organisationId ?? ''}:${target.consortiumId ?? ''}` : `invitations:consortium:${target.consortiumId ?? ''}`;
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${scopeKey}, 0))::text`;
+    const since = new Date(Date.now() - DAY_MS);
+    const retryAfterOf = (first: { createdAt: Date } | undefined): number => (first ? Math.max(1, Math.ceil((first.createdAt.getTime() + DAY_MS - Date.now()) / 1000)) : 3600);
+
     const cap = perFirm ? this.config.INVITATIONS_PER_FIRM_PER_DAY : this.config.INVITATIONS_PER_CONSORTIUM_PER_DAY;
-    const recent = await this.prisma.system.invitation.findMany({ where: { ...where, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: 'asc' }, take: cap });
-    if (recent.length < cap) return;
-    const first = recent[0];
-    const retryAfter = first ? Math.max(1, Math.ceil((first.createdAt.getTime() + DAY_MS - Date.now()) / 1000)) : 3600;
-    throw new DomainError(InvitationErrorCode.DailyCapReached, `${perFirm ? 'This firm' : 'This consortium'} has sent ${cap} invitations in the last 24 hours, the most allowed; try again later`, undefined, retryAfter);
+    const recent = await tx.invitation.findMany({ where: { ...where, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: 'asc' }, take: cap });
+    if (recent.length >= cap) {
+      throw new DomainError(InvitationErrorCode.DailyCapReached, `${perFirm ? 'This firm' : 'This consortium'} has sent ${cap} invitations in the last 24 hours, the most allowed; try again later`, undefined, retryAfterOf(recent[0]));
+    }
+    const toAddress = await tx.invitation.findMany({ where: { ...where, email, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: 'asc' }, take: INVITATIONS_PER_ADDRESS_PER_DAY });
+    if (toAddress.length >= INVITATIONS_PER_ADDRESS_PER_DAY) {
+      throw new DomainError(
+        InvitationErrorCode.DailyCapReached,
+        `This address has been invited ${INVITATIONS_PER_ADDRESS_PER_DAY} times in the last 24 hours from ${perFirm ? 'this firm' : 'this consortium'}; the latest link still works`,
+        [{ path: 'email', message: 'invited too often today' }],
+        retryAfterOf(toAddress[0]),
+      );
+    }
   }
 }

@@ -94,6 +94,11 @@ export class OrganisationsService {
       const before = await tx.organisation.findFirst({ where: { id } });
       if (!before) throw DomainError.notFound('Organisation');
       await this.assertOwnsIdentity(tx, p, before);
+      // What kind of body a firm is decides the roles it may grant (a buyer only at a customer)
+      // and whether periods track it: the consortium classifies, the firm does not reclassify itself.
+      if (p.role === 'firm_admin' && dto.kind !== undefined && dto.kind !== before.kind) {
+        throw new DomainError(CommonErrorCode.Forbidden, 'The kind of an organisation is set by consortium staff; ask them to change it', [{ path: 'kind', message: 'set by consortium staff' }]);
+      }
       const row = await tx.organisation.update({ where: { id }, data: dto });
       await this.audit.record(tx, { action: 'organisation.updated', entityType: 'Organisation', entityId: id, before: toOrganisation(before), after: toOrganisation(row), organisationId: id });
       return toOrganisation(row);
