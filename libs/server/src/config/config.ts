@@ -33,6 +33,8 @@ const trustProxy = z.string().transform((raw, ctx): false | number | string[] =>
 const configShape = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://root@127.0.0.1:5432/tandem'),
+  /** a read replica for lists, dashboards and exports (reads that may lag a moment); unset: DATABASE_URL */
+  DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().min(1).default('tandem'),
@@ -102,6 +104,7 @@ export const configSchema = configShape
   })
   .transform((c) => ({
     ...c,
+    DATABASE_READ_URL: c.DATABASE_READ_URL ?? c.DATABASE_URL,
     JWT_SECRET: c.JWT_SECRET ?? randomBytes(36).toString('base64url'),
     /** true when JWT_SECRET was generated for this process: sessions do not survive a restart */
     jwtSecretEphemeral: c.JWT_SECRET === undefined,
