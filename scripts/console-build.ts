@@ -21,6 +21,8 @@ function filesUnder(relative: string): string[] {
   return readdirSync(absolute, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(repoRoot, path.join(entry.parentPath, entry.name)))
+    // caches and editor files beside the sources are not what the bundle is made of
+    .filter((file) => !file.split(path.sep).some((part) => part === 'node_modules' || part.startsWith('.')))
     .sort();
 }
 
