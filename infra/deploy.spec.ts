@@ -99,6 +99,8 @@ describe.each(OVERLAYS)('infra/k8s/overlays/%s', (overlay) => {
     one(objects, 'PodDisruptionBudget', 'tandem-api');
     one(objects, 'PodDisruptionBudget', 'tandem-worker');
     expect(byKind(objects, 'Secret')).toEqual([]); // secrets are never in the repository
+    // the HPA and KEDA own the replica counts: an apply must not reset them
+    for (const d of byKind(objects, 'Deployment')) expect({ name: d.metadata.name, replicas: (d.spec as { replicas?: number }).replicas }).toEqual({ name: d.metadata.name, replicas: undefined });
   });
 
   test('the API is probed on /health/ready (readiness) and /health (liveness); every container has resources', () => {
