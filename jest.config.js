@@ -46,7 +46,7 @@ const config = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,prisma,scripts}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,prisma,scripts,infra}/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{libs,apps,prisma,scripts}/**/*.int-spec.ts'], slowTestThreshold: 30 },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], slowTestThreshold: 120 },

@@ -2,6 +2,7 @@
  * Benchmarks: `npm run bench -- <name>`. Each creates its own database (tandem_bench_*),
  * measures, prints a table with its targets, and drops the database again.
  */
+import { runConsoleBenchmark } from './console';
 import { runImportBenchmark } from './import';
 import { runListBenchmark } from './list';
 import { runScorecardsBenchmark } from './scorecards';
@@ -15,6 +16,7 @@ interface Benchmark {
 const BENCHMARKS: Record<string, Benchmark> = {
   list: { describe: 'GET /api/organisations vs the same SQL through pg, scoped and unscoped (30 000 organisations, 32 connections)', run: runListBenchmark },
   import: { describe: 'CSV of 1 000 000 metric values: upload → parse + checks → commit, vs COPY of the same rows into MetricValue', run: runImportBenchmark },
+  console: { describe: 'gzipped JavaScript the console\'s login page loads (production build), target ≤ 300 kB', run: runConsoleBenchmark },
   scorecards: { describe: 'scorecards of 30 000 relationships recomputed through the job vs the single SQL statement', run: runScorecardsBenchmark },
 };
 

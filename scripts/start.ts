@@ -2,7 +2,9 @@
  * `npm start`: everything Tandem needs on one machine, from a fresh clone.
  *   PostgreSQL  DATABASE_URL, or an embedded one (data in .tandem/pg, port PG_EMBEDDED_PORT=5433)
  *   Redis       REDIS_URL, or redis-server from the PATH (port REDIS_EMBEDDED_PORT=6380)
- *   then migrations, the demo seed, the API and worker (compiled by SWC) and the console (Vite).
+ *   then migrations, the demo seed, the API and worker (compiled by SWC) and the console: its
+ *   production build (made once, remade when its sources change) on CONSOLE_PORT, or with
+ *   `npm run dev` (`--dev`) Vite's hot-reloading dev server.
  * Ctrl-C stops all of it.
  */
 import { existsSync } from 'node:fs';
@@ -11,6 +13,7 @@ import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed/demo-accounts';
 import { loadDotEnv, repoRoot, seedPath } from '../prisma/tools/env';
 import { applyMigrations } from '../prisma/tools/migrate';
+import { consoleDist, ensureConsoleBuild } from './console-build';
 import {
   buildNestApps,
   findOnPath,
@@ -24,10 +27,14 @@ import {
   startRedisServer,
   StartError,
   waitForHttp,
+  type ExitInfo,
   type ManagedService,
 } from './services';
+import { startStaticServer } from './static-server';
 
 const HEALTH_TIMEOUT_MS = 120_000;
+/** `npm run dev`: Vite's dev server (hot reload) instead of the production build. */
+const DEV = process.argv.includes('--dev');
 
 /** Owns every started service; stops them newest first (apps before their database). */
 class Supervisor {
@@ -131,6 +138,25 @@ async function migrateAndSeed(databaseUrl: string): Promise<void> {
   await seed(databaseUrl, { log: (line) => console.log(`seed         ${line}`) });
 }
 
+/** The production console: static files on CONSOLE_PORT, /api and /health forwarded to the API. */
+async function serveConsoleBuild(consolePort: number, apiPort: number): Promise<ManagedService> {
+  const web = await startStaticServer(consoleDist, apiPort, { port: consolePort, host: '127.0.0.1' }).catch((error: unknown) => {
+    throw new StartError(`The console cannot listen on port ${consolePort} (${error instanceof Error ? error.message : String(error)}): set CONSOLE_PORT to a free port.`);
+  });
+  let stopped: (exit: ExitInfo) => void = () => undefined;
+  const exited = new Promise<ExitInfo>((resolve) => {
+    stopped = resolve;
+  });
+  return {
+    name: 'console',
+    exited,
+    async stop() {
+      await web.close();
+      stopped({ code: 0, signal: null });
+    },
+  };
+}
+
 function printWelcome(urls: { console: string; api: string }): void {
   const rows = DEMO_ACCOUNTS.map((account) => [account.email, account.role.replace(/_/g, ' '), account.organisationCode ?? account.consortiumSlug ?? 'all consortia']);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
@@ -178,6 +204,13 @@ async function main(): Promise<void> {
     const consolePort = intFromEnv('CONSOLE_PORT', 4200);
     const apiUrl = `http://127.0.0.1:${port}`;
     const consoleUrl = `http://127.0.0.1:${consolePort}`;
+    if (!DEV) {
+      try {
+        ensureConsoleBuild((line) => console.log(`console      ${line}`));
+      } catch (error) {
+        throw new StartError(error instanceof Error ? error.message : String(error));
+      }
+    }
     const entries = await buildNestApps([
       { name: 'api', source: 'apps/api/src/main.ts' },
       { name: 'worker', source: 'apps/worker/src/main.ts' },
@@ -189,6 +222,8 @@ async function main(): Promise<void> {
       JWT_SECRET: process.env.JWT_SECRET || secrets.JWT_SECRET,
       METRICS_TOKEN: process.env.METRICS_TOKEN || secrets.METRICS_TOKEN,
       NODE_ENV: process.env.NODE_ENV || 'development',
+      // one readable line per request at a terminal; production keeps JSON
+      LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
       PORT: String(port),
@@ -198,11 +233,13 @@ async function main(): Promise<void> {
       API_PROXY_TARGET: apiUrl,
     };
     for (const [name, entry] of entries) supervisor.add(spawnService(name, process.execPath, ['--enable-source-maps', entry], { env }));
-    const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-    if (existsSync(path.join(repoRoot, 'apps/console/vite.config.ts'))) {
+    if (!existsSync(path.join(repoRoot, 'apps/console/vite.config.ts'))) {
+      console.warn('console      apps/console/vite.config.ts is missing: not starting the console');
+    } else if (DEV) {
+      const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
       supervisor.add(spawnService('console', process.execPath, [vite, '--config', 'apps/console/vite.config.ts', '--clearScreen', 'false'], { env }));
     } else {
-      console.warn('console      apps/console/vite.config.ts is missing: not starting the console');
+      supervisor.add(await serveConsoleBuild(consolePort, port));
     }
 
     const healthy = await waitForHttp(`${apiUrl}/health`, HEALTH_TIMEOUT_MS, supervisor.failure);

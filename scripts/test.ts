@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadDotEnv, repoRoot } from '../prisma/tools/env';
+import { ensureConsoleBuild } from './console-build';
 
 const resultsFile = path.join(repoRoot, 'test-results', 'jest.json');
 
@@ -43,15 +44,19 @@ function main(): number {
     ['lint', npm, ['run', '--silent', 'lint']],
     ['typecheck', npm, ['run', '--silent', 'typecheck']],
   ];
-  if (existsSync(path.join(repoRoot, 'apps/console/vite.config.ts'))) {
-    // The browser project drives the built console, not the dev server.
-    steps.push(['console build', process.execPath, [binOf('vite', 'bin/vite.js'), 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn']]);
-  }
   for (const [label, command, args, quiet] of steps) {
     if (run(label, command, args, quiet) !== 0) {
       console.error(`\n${label} failed: tests not run.`);
       return 1;
     }
+  }
+  // The browser project drives the production build (remade when its sources changed), not the dev server.
+  console.log('\n▶ console build');
+  try {
+    ensureConsoleBuild((line) => console.log(`console      ${line}`));
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}: tests not run.`);
+    return 1;
   }
 
   mkdirSync(path.dirname(resultsFile), { recursive: true });

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client';
+import { anchorRows, calendarShift, seedToday } from './calendar';
 import { buildConsortia } from './consortia';
 import { buildMemberships } from './memberships';
 import { assertCatalogueConsistent, buildOrganisations } from './organisations';
@@ -16,6 +17,20 @@ const SEED_LOCK_KEY = 0x7a4d_5eed;
 export interface SeedOptions {
   /** where progress lines go; tests pass a no-op */
   log?: (line: string) => void;
+  /** the day the story is told as of; default SEED_TODAY, else today (calendar.ts) */
+  today?: Date;
+}
+
+/** Every row of the demo story, as of `today` (deterministic for a given day). */
+export async function buildSeed(today: Date) {
+  assertCatalogueConsistent();
+  const consortia = buildConsortia();
+  const organisations = buildOrganisations(consortia.idBySlug);
+  const users = buildUsers(await demoPasswordHash(), consortia.idBySlug, organisations);
+  const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
+  const performance = buildPerformance(consortia, organisations, users);
+  anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance], calendarShift(today));
+  return { consortia, organisations, users, memberships, performance };
 }
 
 /**
@@ -29,13 +44,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
   if (process.env.NODE_ENV === 'production') {
     throw new Error('Refusing to seed demo data: NODE_ENV is "production". The demo accounts share a published password.');
   }
-  assertCatalogueConsistent();
-
-  const consortia = buildConsortia();
-  const organisations = buildOrganisations(consortia.idBySlug);
-  const users = buildUsers(await demoPasswordHash(), consortia.idBySlug, organisations);
-  const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
-  const performance = buildPerformance(consortia, organisations, users);
+  const today = options.today ?? seedToday();
+  const { consortia, organisations, users, memberships, performance } = await buildSeed(today);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
@@ -63,7 +73,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
       `seeded ${consortia.rows.length} consortia, ${organisations.rows.length} organisations, ` +
         `${memberships.memberships.length} memberships, ${users.users.length} users, ` +
         `${performance.periods.length} periods, ${performance.relationships.length} supply relationships, ` +
-        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards`,
+        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, as of ${today.toISOString().slice(0, 10)}`,
     );
   } finally {
     await prisma.$disconnect();

@@ -19,6 +19,10 @@ type SeedModule = { seed?: (databaseUrl: string, options?: { log?: (line: string
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   loadDotEnv(); // for TEST_DATABASE_ADMIN_URL and REDIS_URL; DATABASE_URL is replaced below
+  // The seed tells its story as of the day it runs; tests read the story as of its own day
+  // (2026-11-24, prisma/seed/calendar.ts), whatever the date. Set here, so the test
+  // processes that seed scratch databases inherit it too.
+  process.env.SEED_TODAY ||= '2026-11-24';
   const database = await createTestDatabase().catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Cannot create the test database on ${testDatabaseAdminUrl()} (set TEST_DATABASE_ADMIN_URL): ${reason}`);

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redactUrl } from './common/redact';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
-import { APP_CONFIG, ServerModule, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, logTransport, ServerModule, type AppConfig } from '@tandem/server';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditEventsModule } from './audit-events/audit-events.module';
 import { AuthModule } from './auth/auth.module';
@@ -49,6 +49,9 @@ export const requestLogSerializers = {
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
+          transport: logTransport(config),
+          // "GET /api/organisations 200 12 ms": what a person reads in the pretty format
+          customSuccessMessage: (req: IncomingMessage, res: ServerResponse, responseTime: number) => `${req.method ?? '?'} ${redactUrl(req.url ?? '')} ${res.statusCode} ${Math.round(responseTime)} ms`,
           // The request id is assigned once, in bootstrap, and shared with the audit trail.
           genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? 'unknown',
           serializers: requestLogSerializers,

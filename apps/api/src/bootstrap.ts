@@ -7,6 +7,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { APP_CONFIG, RequestContext, type AppConfig } from '@tandem/server';
 import { AppModule } from './app.module';
 import { problem, sendProblem } from './common/problem';
@@ -28,6 +30,24 @@ function jsonBody(limit: string) {
       return sendProblem(res, problem(e.status ?? 400, 'Request body could not be read', { errors: [{ path: 'body', message: e.type ?? 'unreadable' }] }));
     });
   };
+}
+
+/**
+ * The console's production build from the API's own origin (one image, one port, no CORS):
+ * hashed assets cached for good, index.html for every other path outside /api, /health and
+ * /metrics (the console routes in the URL's hash).
+ */
+function serveConsole(app: NestExpressApplication, dir: string): void {
+  const root = path.resolve(dir);
+  const index = path.join(root, 'index.html');
+  if (!existsSync(index)) throw new Error(`CONSOLE_DIR=${dir} holds no index.html: build the console (vite build) or unset CONSOLE_DIR`);
+  const apiPath = /^\/(api|health|metrics)(\/|$)/;
+  app.use('/assets', express.static(path.join(root, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || apiPath.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }
 
 /** The API application, configured exactly as in production; used by main.ts, tests and benchmarks. */
@@ -90,5 +110,6 @@ export async function createApp(): Promise<NestExpressApplication> {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Tandem API' });
+  if (config.CONSOLE_DIR) serveConsole(app, config.CONSOLE_DIR);
   return app;
 }

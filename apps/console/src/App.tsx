@@ -1,15 +1,18 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { AcceptInvitePage } from './auth/AcceptInvitePage';
 import { LoginPage } from './auth/LoginPage';
-import { ProfilePage } from './profile/ProfilePage';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyView } from './common/lazyView';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { resources } from './resources';
 import { theme } from './theme';
+
+// Only the login page is in the first chunk; every other page loads when first visited.
+const AcceptInvitePage = lazyView(() => import('./auth/AcceptInvitePage').then((m) => m.AcceptInvitePage));
+const Dashboard = lazyView(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
+const ProfilePage = lazyView(() => import('./profile/ProfilePage').then((m) => m.ProfilePage));
 
 export function App() {
   return (
@@ -23,6 +26,7 @@ export function App() {
       loginPage={LoginPage}
       theme={theme}
       disableTelemetry
+      requireAuth
     >
       {resources.map((resource) => (
         <Resource key={resource.name} {...resource} />

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, ServerModule, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, logTransport, ServerModule, type AppConfig } from '@tandem/server';
 import { OutboxModule } from './outbox/outbox.module';
 import { ImportsWorkerModule } from './imports/imports.module';
 import { ScorecardsWorkerModule } from './scorecards/scorecards.module';
@@ -10,7 +10,7 @@ import { RemindersWorkerModule } from './reminders/reminders.module';
 @Module({
   imports: [
     ServerModule.forProcess('worker'),
-    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL } }) }),
+    LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.LOG_LEVEL, transport: logTransport(config) } }) }),
     OutboxModule,
     ImportsWorkerModule,
     ScorecardsWorkerModule,

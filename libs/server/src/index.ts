@@ -15,3 +15,4 @@ export * from './queue/redis.module';
 export * from './outbox/outbox.service';
 export * from './server.module';
 export * from './background-jobs/background-jobs.service';
+export * from './config/logging';

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -6,10 +5,10 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../../apps/api/src/bootstrap';
 import { settle, trackTraffic } from './network';
-import { startStaticServer } from './static-server';
+import { consoleDist, ensureConsoleBuild } from '../../../scripts/console-build';
+import { startStaticServer } from '../../../scripts/static-server';
 
 const REPO = path.resolve(__dirname, '../../..');
-const CONSOLE_DIST = path.join(REPO, 'dist/console');
 export const SCREENSHOTS = path.join(REPO, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,13 +32,6 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-/** The test script builds the console first; build it here when run on its own. */
-function ensureConsoleBuilt(): void {
-  if (existsSync(path.join(CONSOLE_DIST, 'index.html'))) return;
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'apps/console/vite.config.ts'], { cwd: REPO, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build of the console failed');
-}
-
 /**
  * API in-process (fresh seeded database from the global setup), the built console behind
  * a same-origin proxy, and one Chromium with a fresh profile.
@@ -48,7 +40,8 @@ export async function startHarness(): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
-  ensureConsoleBuilt();
+  // The test script builds the console first; run on its own, a journey builds it here.
+  ensureConsoleBuild();
   process.env.LOG_LEVEL ??= 'warn';
   // Failed-login counts live in Redis under this prefix, keyed by account and address, and
   // every test talks from 127.0.0.1: an API spec that locks a demo account out on purpose
@@ -57,7 +50,7 @@ export async function startHarness(): Promise<Harness> {
   const app = await createApp();
   await app.listen(0, '127.0.0.1');
   const apiPort = (app.getHttpServer().address() as AddressInfo).port;
-  const web = await startStaticServer(CONSOLE_DIST, apiPort);
+  const web = await startStaticServer(consoleDist, apiPort);
 
   const profile = mkdtempSync(path.join(os.tmpdir(), 'tandem-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -173,4 +166,19 @@ export async function apiGet<T>(harness: Harness, token: string, pathAndQuery: s
   const response = await fetch(`${harness.apiUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${pathAndQuery} failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** One harness for a spec file: started before its tests, closed after them. */
+export function useHarness(): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the harness did not start (see beforeAll)');
+    return harness;
+  };
 }

@@ -42,7 +42,7 @@ export class ApiKeysService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: ApiKey[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.apiKey, page);
+    const { rows, total } = await listPage(this.prisma.read.apiKey, page);
     return { rows: rows.map(toApiKey), total };
   }
 

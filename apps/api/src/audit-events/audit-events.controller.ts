@@ -63,7 +63,7 @@ export class AuditEventsController {
   @ApiOkResponse({ type: [AuditEventDto] })
   async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<AuditEvent[]> {
     const page = parseListQuery(query, AUDIT_EVENT_LIST);
-    const { rows, total } = await listPage(this.prisma.scoped.auditEvent, page);
+    const { rows, total } = await listPage(this.prisma.read.auditEvent, page);
     setContentRange(res, 'audit-events', page, rows.length, total);
     return rows.map(toAuditEvent);
   }

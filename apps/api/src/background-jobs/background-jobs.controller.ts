@@ -61,7 +61,7 @@ export class BackgroundJobsController {
   @ApiOkResponse({ type: [BackgroundJobDto] })
   async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<BackgroundJob[]> {
     const page = parseListQuery(query, BACKGROUND_JOB_LIST);
-    const { rows, total } = await listPage(this.prisma.scoped.backgroundJob, page);
+    const { rows, total } = await listPage(this.prisma.read.backgroundJob, page);
     setContentRange(res, 'background-jobs', page, rows.length, total);
     return rows.map(toBackgroundJob);
   }

@@ -35,7 +35,7 @@ export class ConsortiaService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Consortium[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.consortium, page);
+    const { rows, total } = await listPage(this.prisma.read.consortium, page);
     return { rows: rows.map(toConsortium), total };
   }
 

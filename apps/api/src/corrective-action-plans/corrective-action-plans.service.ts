@@ -78,7 +78,7 @@ export class CorrectiveActionPlansService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: CorrectiveActionPlan[]; total: number }> {
-    const db = this.prisma.scoped.correctiveActionPlan;
+    const db = this.prisma.read.correctiveActionPlan;
     const { rows, total } = await listPage({ findMany: (args) => db.findMany({ ...args, include: TASKS }), count: (args) => db.count(args) }, page);
     return { rows: rows.map(toPlan), total };
   }

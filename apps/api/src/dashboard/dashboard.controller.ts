@@ -28,7 +28,7 @@ export class DashboardController {
     const p = this.context.requirePrincipal();
     // A funder sees the consortium's membership counts: aggregates that describe no single firm.
     if (p.role === 'funder' && p.consortiumId) return this.consortiumAggregates(p.consortiumId);
-    const db = this.prisma.scoped;
+    const db = this.prisma.read;
     const [consortia, organisations, byStatus, users, pendingOutbox] = await Promise.all([
       db.consortium.count(),
       db.organisation.count(),
@@ -42,7 +42,7 @@ export class DashboardController {
   }
 
   private async consortiumAggregates(consortiumId: string): Promise<DashboardCounts> {
-    const db = this.prisma.system;
+    const db = this.prisma.readSystem;
     const [byStatus, users] = await Promise.all([
       db.membership.groupBy({ by: ['status'], where: { consortiumId }, _count: { _all: true } }),
       db.user.count({ where: { roleAssignments: { some: { consortiumId } } } }),

@@ -122,7 +122,7 @@ export class ImportsService {
   }
 
   async list(page: ListPage): Promise<{ rows: Import[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.import, page);
+    const { rows, total } = await listPage(this.prisma.read.import, page);
     return { rows: rows.map(toImport), total };
   }
 
@@ -139,7 +139,7 @@ export class ImportsService {
   async errors(id: string, page: ListPage): Promise<{ rows: ImportRowError[]; total: number }> {
     await this.find(id);
     const where = { AND: [page.where, { importId: id }] };
-    const { rows, total } = await listPage(this.prisma.scoped.importError, { ...page, where });
+    const { rows, total } = await listPage(this.prisma.read.importError, { ...page, where });
     return { rows: rows.map(toImportError), total };
   }
 

@@ -58,7 +58,7 @@ export class MembershipsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Membership[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.membership, page);
+    const { rows, total } = await listPage(this.prisma.read.membership, page);
     return { rows: rows.map((r) => toMembership(r)), total };
   }
 

@@ -82,7 +82,7 @@ export class MetricDefinitionsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: MetricDefinition[]; total: number }> {
-    const db = this.prisma.scoped.metricDefinition;
+    const db = this.prisma.read.metricDefinition;
     const { rows, total } = await listPage({ findMany: (args) => db.findMany({ ...args, include: WITH_CALENDAR }), count: (args) => db.count(args) }, page);
     return { rows: rows.map(toMetricDefinition), total };
   }

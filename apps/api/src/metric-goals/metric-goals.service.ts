@@ -44,7 +44,7 @@ export class MetricGoalsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: MetricGoal[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.metricGoal, page);
+    const { rows, total } = await listPage(this.prisma.read.metricGoal, page);
     return { rows: rows.map(toMetricGoal), total };
   }
 

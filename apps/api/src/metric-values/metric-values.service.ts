@@ -148,7 +148,7 @@ export class MetricValuesService {
 
   async list(page: ListPage): Promise<{ rows: MetricValue[]; total: number }> {
     const p = this.context.requirePrincipal();
-    const db = this.prisma.scoped;
+    const db = this.prisma.read;
     const [rows, total] = await Promise.all([
       db.metricValue.findMany({ where: page.where, orderBy: page.orderBy, skip: page.skip, take: page.take, include: VALUE_INCLUDE }),
       db.metricValue.count({ where: page.where }),

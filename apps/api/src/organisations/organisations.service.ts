@@ -47,7 +47,7 @@ export class OrganisationsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Organisation[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.organisation, page);
+    const { rows, total } = await listPage(this.prisma.read.organisation, page);
     return { rows: rows.map(toOrganisation), total };
   }
 

@@ -59,7 +59,7 @@ export class OutboxController {
   @ApiOkResponse({ type: [OutboxMessageDto] })
   async list(@CurrentPrincipal() p: Principal, @Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<OutboxMessage[]> {
     const page = parseListQuery(query, OUTBOX_LIST);
-    const { rows, total } = await listPage(this.prisma.scoped.outboxMessage, page);
+    const { rows, total } = await listPage(this.prisma.read.outboxMessage, page);
     setContentRange(res, 'outbox', page, rows.length, total);
     const secrets = this.showsSecrets(p);
     return rows.map((m) => toOutboxMessage(m, secrets));

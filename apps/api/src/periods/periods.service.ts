@@ -68,7 +68,7 @@ export class PeriodsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Period[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.period, page);
+    const { rows, total } = await listPage(this.prisma.read.period, page);
     return { rows: rows.map(toPeriod), total };
   }
 

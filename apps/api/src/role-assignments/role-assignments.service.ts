@@ -48,7 +48,7 @@ export class RoleAssignmentsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: RoleAssignment[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.roleAssignment, page);
+    const { rows, total } = await listPage(this.prisma.read.roleAssignment, page);
     return { rows: rows.map(toRoleAssignment), total };
   }
 

@@ -44,7 +44,7 @@ export class ScorecardTemplatesService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: ScorecardTemplate[]; total: number }> {
-    const db = this.prisma.scoped.scorecardTemplate;
+    const db = this.prisma.read.scorecardTemplate;
     const { rows, total } = await listPage({ findMany: (args) => db.findMany({ ...args, include: CRITERIA }), count: (args) => db.count(args) }, page);
     return { rows: rows.map(toScorecardTemplate), total };
   }

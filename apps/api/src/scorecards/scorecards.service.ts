@@ -49,7 +49,7 @@ export class ScorecardsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Scorecard[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.scorecard, page);
+    const { rows, total } = await listPage(this.prisma.read.scorecard, page);
     return { rows: rows.map(toScorecard), total };
   }
 

@@ -76,7 +76,7 @@ export class SupplyRelationshipsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: SupplyRelationship[]; total: number }> {
-    const db = this.prisma.scoped.supplyRelationship;
+    const db = this.prisma.read.supplyRelationship;
     const { rows, total } = await listPage({ findMany: (args) => db.findMany({ ...args, include: PARTIES }), count: (args) => db.count(args) }, page);
     return { rows: rows.map((r) => toSupplyRelationship(r)), total };
   }

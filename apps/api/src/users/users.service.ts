@@ -39,7 +39,7 @@ export class UsersService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: User[]; total: number }> {
-    const { rows, total } = await listPage(this.prisma.scoped.user, page);
+    const { rows, total } = await listPage(this.prisma.read.user, page);
     return { rows: rows.map(toUser), total };
   }
 

@@ -55,7 +55,9 @@ export const authProvider: AuthProvider = {
   },
 
   async checkAuth() {
-    if (!getAccessToken() || !getSessionUser()) throw new Error('Not signed in');
+    // Signed out is not an error: react-admin shows the login page, and `message: false`
+    // keeps it from also raising a "Not signed in" notification that outlives the sign-in.
+    if (!getAccessToken() || !getSessionUser()) throw Object.assign(new Error('Not signed in'), { message: false });
   },
 
   async checkError(error: { status?: number }) {

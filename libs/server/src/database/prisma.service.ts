@@ -16,33 +16,54 @@ export const PROCESS_KIND = Symbol('PROCESS_KIND');
  * handlers), `system` for the few places that act before a principal exists or on the
  * platform's behalf (login, token rotation, the worker). `pool` is there for raw SQL
  * aggregates and COPY.
+ *
+ * `read` is `scoped` on DATABASE_READ_URL (a PostgreSQL read replica) for lists, dashboards
+ * and exports: reads that may lag the primary by a moment. Without a replica it is `scoped`
+ * itself, on the same pool. Anything read to decide a write, or shown right after one, stays
+ * on `scoped`.
  */
 @Injectable()
 export class PrismaService implements OnModuleDestroy {
   readonly pool: Pool;
   readonly system: PrismaClient;
   readonly scoped: ScopedPrismaClient;
+  readonly readPool: Pool;
+  readonly read: ScopedPrismaClient;
+  /** `system` on the read pool: unscoped aggregates that describe no single firm (a funder's counts) */
+  readonly readSystem: PrismaClient;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, context: RequestContext, @Optional() @Inject(PROCESS_KIND) kind: ProcessKind = 'api') {
     const queryTimeout = kind === 'worker' ? config.WORKER_DATABASE_QUERY_TIMEOUT_MS : config.DATABASE_QUERY_TIMEOUT_MS;
     // A partitioned or paused PostgreSQL must not hang a request: connecting and every query
     // have a deadline (the client's, which holds when the server cannot answer at all), and
     // the server cancels a statement the client stopped waiting for.
-    this.pool = new Pool({
-      connectionString: config.DATABASE_URL,
-      max: config.DATABASE_POOL_MAX,
-      connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
-      ...(queryTimeout > 0 ? { query_timeout: queryTimeout, statement_timeout: queryTimeout } : {}),
-      keepAlive: true,
-    });
-    // An idle client that loses its server errors on the pool; without a listener the process dies.
-    this.pool.on('error', () => undefined);
+    const pool = (connectionString: string): Pool => {
+      const created = new Pool({
+        connectionString,
+        max: config.DATABASE_POOL_MAX,
+        connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+        ...(queryTimeout > 0 ? { query_timeout: queryTimeout, statement_timeout: queryTimeout } : {}),
+        keepAlive: true,
+      });
+      // An idle client that loses its server errors on the pool; without a listener the process dies.
+      created.on('error', () => undefined);
+      return created;
+    };
+    this.pool = pool(config.DATABASE_URL);
     this.system = new PrismaClient({ adapter: new PrismaPg(this.pool) });
     this.scoped = scopedClient(this.system, () => context.requirePrincipal());
+    const replica = config.DATABASE_READ_URL !== config.DATABASE_URL;
+    this.readPool = replica ? pool(config.DATABASE_READ_URL) : this.pool;
+    this.readSystem = replica ? new PrismaClient({ adapter: new PrismaPg(this.readPool) }) : this.system;
+    this.read = replica ? scopedClient(this.readSystem, () => context.requirePrincipal()) : this.scoped;
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.system.$disconnect();
     await this.pool.end().catch(() => undefined);
+    if (this.readPool !== this.pool) {
+      await this.readSystem.$disconnect();
+      await this.readPool.end().catch(() => undefined);
+    }
   }
 }

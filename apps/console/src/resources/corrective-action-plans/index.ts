@@ -1,12 +1,11 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import AssignmentLate from '@mui/icons-material/AssignmentLate';
-import { CorrectiveActionPlanList } from './CorrectiveActionPlanList';
-import { CorrectiveActionPlanShow } from './CorrectiveActionPlanShow';
 
 /** Plans are opened by the scorecard job; people change their status and tasks on the show page. */
 export const correctiveActionPlans: ResourceProps = {
   name: 'corrective-action-plans',
-  list: CorrectiveActionPlanList,
-  show: CorrectiveActionPlanShow,
+  list: lazyView(() => import('./CorrectiveActionPlanList').then((m) => m.CorrectiveActionPlanList)),
+  show: lazyView(() => import('./CorrectiveActionPlanShow').then((m) => m.CorrectiveActionPlanShow)),
   icon: AssignmentLate,
 };

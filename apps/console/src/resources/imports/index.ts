@@ -1,14 +1,12 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import UploadFile from '@mui/icons-material/UploadFile';
-import { ImportCreate } from './ImportCreate';
-import { ImportList } from './ImportList';
-import { ImportShow } from './ImportShow';
 
 /** The import wizard: create uploads the file, show follows it through checking, review and commit. */
 export const imports: ResourceProps = {
   name: 'imports',
-  list: ImportList,
-  show: ImportShow,
-  create: ImportCreate,
+  list: lazyView(() => import('./ImportList').then((m) => m.ImportList)),
+  show: lazyView(() => import('./ImportShow').then((m) => m.ImportShow)),
+  create: lazyView(() => import('./ImportCreate').then((m) => m.ImportCreate)),
   icon: UploadFile,
 };

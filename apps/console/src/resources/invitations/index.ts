@@ -1,15 +1,13 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import ForwardToInbox from '@mui/icons-material/ForwardToInbox';
-import { InvitationCreate } from './InvitationCreate';
-import { InvitationList } from './InvitationList';
-import { InvitationShow } from './InvitationShow';
 
 /** Offers of a role to an e-mail address; revoked while pending, never edited. */
 export const invitations: ResourceProps = {
   name: 'invitations',
-  list: InvitationList,
-  show: InvitationShow,
-  create: InvitationCreate,
+  list: lazyView(() => import('./InvitationList').then((m) => m.InvitationList)),
+  show: lazyView(() => import('./InvitationShow').then((m) => m.InvitationShow)),
+  create: lazyView(() => import('./InvitationCreate').then((m) => m.InvitationCreate)),
   icon: ForwardToInbox,
   recordRepresentation: 'email',
 };

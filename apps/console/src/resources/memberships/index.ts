@@ -1,15 +1,12 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Handshake from '@mui/icons-material/Handshake';
-import { MembershipCreate } from './MembershipCreate';
-import { MembershipEdit } from './MembershipEdit';
-import { MembershipList } from './MembershipList';
-import { MembershipShow } from './MembershipShow';
 
 export const memberships: ResourceProps = {
   name: 'memberships',
-  list: MembershipList,
-  show: MembershipShow,
-  edit: MembershipEdit,
-  create: MembershipCreate,
+  list: lazyView(() => import('./MembershipList').then((m) => m.MembershipList)),
+  show: lazyView(() => import('./MembershipShow').then((m) => m.MembershipShow)),
+  edit: lazyView(() => import('./MembershipEdit').then((m) => m.MembershipEdit)),
+  create: lazyView(() => import('./MembershipCreate').then((m) => m.MembershipCreate)),
   icon: Handshake,
 };

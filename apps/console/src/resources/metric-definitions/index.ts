@@ -1,16 +1,13 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Straighten from '@mui/icons-material/Straighten';
-import { MetricDefinitionCreate } from './MetricDefinitionCreate';
-import { MetricDefinitionEdit } from './MetricDefinitionEdit';
-import { MetricDefinitionList } from './MetricDefinitionList';
-import { MetricDefinitionShow } from './MetricDefinitionShow';
 
 export const metricDefinitions: ResourceProps = {
   name: 'metric-definitions',
-  list: MetricDefinitionList,
-  show: MetricDefinitionShow,
-  edit: MetricDefinitionEdit,
-  create: MetricDefinitionCreate,
+  list: lazyView(() => import('./MetricDefinitionList').then((m) => m.MetricDefinitionList)),
+  show: lazyView(() => import('./MetricDefinitionShow').then((m) => m.MetricDefinitionShow)),
+  edit: lazyView(() => import('./MetricDefinitionEdit').then((m) => m.MetricDefinitionEdit)),
+  create: lazyView(() => import('./MetricDefinitionCreate').then((m) => m.MetricDefinitionCreate)),
   icon: Straighten,
   recordRepresentation: 'code',
 };

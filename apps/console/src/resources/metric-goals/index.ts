@@ -1,15 +1,12 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Flag from '@mui/icons-material/Flag';
-import { MetricGoalCreate } from './MetricGoalCreate';
-import { MetricGoalEdit } from './MetricGoalEdit';
-import { MetricGoalList } from './MetricGoalList';
-import { MetricGoalShow } from './MetricGoalShow';
 
 export const metricGoals: ResourceProps = {
   name: 'metric-goals',
-  list: MetricGoalList,
-  show: MetricGoalShow,
-  edit: MetricGoalEdit,
-  create: MetricGoalCreate,
+  list: lazyView(() => import('./MetricGoalList').then((m) => m.MetricGoalList)),
+  show: lazyView(() => import('./MetricGoalShow').then((m) => m.MetricGoalShow)),
+  edit: lazyView(() => import('./MetricGoalEdit').then((m) => m.MetricGoalEdit)),
+  create: lazyView(() => import('./MetricGoalCreate').then((m) => m.MetricGoalCreate)),
   icon: Flag,
 };

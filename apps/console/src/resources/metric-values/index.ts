@@ -1,16 +1,13 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Insights from '@mui/icons-material/Insights';
-import { PeriodEntryGrid } from '../../performance/entry/PeriodEntryGrid';
-import { MetricValueEdit } from './MetricValueEdit';
-import { MetricValueList } from './MetricValueList';
-import { MetricValueShow } from './MetricValueShow';
 
 /** "Create" is the period entry grid: values are entered a period at a time, not one by one. */
 export const metricValues: ResourceProps = {
   name: 'metric-values',
-  list: MetricValueList,
-  show: MetricValueShow,
-  edit: MetricValueEdit,
-  create: PeriodEntryGrid,
+  list: lazyView(() => import('./MetricValueList').then((m) => m.MetricValueList)),
+  show: lazyView(() => import('./MetricValueShow').then((m) => m.MetricValueShow)),
+  edit: lazyView(() => import('./MetricValueEdit').then((m) => m.MetricValueEdit)),
+  create: lazyView(() => import('../../performance/entry/PeriodEntryGrid').then((m) => m.PeriodEntryGrid)),
   icon: Insights,
 };

@@ -1,16 +1,13 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Factory from '@mui/icons-material/Factory';
-import { OrganisationCreate } from './OrganisationCreate';
-import { OrganisationEdit } from './OrganisationEdit';
-import { OrganisationList } from './OrganisationList';
-import { OrganisationShow } from './OrganisationShow';
 
 export const organisations: ResourceProps = {
   name: 'organisations',
-  list: OrganisationList,
-  show: OrganisationShow,
-  edit: OrganisationEdit,
-  create: OrganisationCreate,
+  list: lazyView(() => import('./OrganisationList').then((m) => m.OrganisationList)),
+  show: lazyView(() => import('./OrganisationShow').then((m) => m.OrganisationShow)),
+  edit: lazyView(() => import('./OrganisationEdit').then((m) => m.OrganisationEdit)),
+  create: lazyView(() => import('./OrganisationCreate').then((m) => m.OrganisationCreate)),
   icon: Factory,
   recordRepresentation: 'name',
 };

@@ -1,13 +1,12 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Outbox from '@mui/icons-material/Outbox';
-import { OutboxList } from './OutboxList';
-import { OutboxShow } from './OutboxShow';
 
 /** E-mail as queued and delivered (or recorded, when no SMTP server is configured). */
 export const outbox: ResourceProps = {
   name: 'outbox',
-  list: OutboxList,
-  show: OutboxShow,
+  list: lazyView(() => import('./OutboxList').then((m) => m.OutboxList)),
+  show: lazyView(() => import('./OutboxShow').then((m) => m.OutboxShow)),
   icon: Outbox,
   recordRepresentation: 'subject',
 };

@@ -1,7 +1,7 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import { ROLE_LABELS, type RoleAssignment } from '@tandem/contracts';
 import AdminPanelSettings from '@mui/icons-material/AdminPanelSettings';
-import { RoleAssignmentList } from './RoleAssignmentList';
 
 /**
  * Role assignments come only from accepted invitations; in one's scope they are suspended,
@@ -9,7 +9,7 @@ import { RoleAssignmentList } from './RoleAssignmentList';
  */
 export const roleAssignments: ResourceProps = {
   name: 'role-assignments',
-  list: RoleAssignmentList,
+  list: lazyView(() => import('./RoleAssignmentList').then((m) => m.RoleAssignmentList)),
   icon: AdminPanelSettings,
   recordRepresentation: (record: RoleAssignment) => ROLE_LABELS[record.role],
 };

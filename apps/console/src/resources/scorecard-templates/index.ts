@@ -1,16 +1,13 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Rule from '@mui/icons-material/Rule';
-import { ScorecardTemplateCreate } from './ScorecardTemplateCreate';
-import { ScorecardTemplateEdit } from './ScorecardTemplateEdit';
-import { ScorecardTemplateList } from './ScorecardTemplateList';
-import { ScorecardTemplateShow } from './ScorecardTemplateShow';
 
 export const scorecardTemplates: ResourceProps = {
   name: 'scorecard-templates',
-  list: ScorecardTemplateList,
-  show: ScorecardTemplateShow,
-  edit: ScorecardTemplateEdit,
-  create: ScorecardTemplateCreate,
+  list: lazyView(() => import('./ScorecardTemplateList').then((m) => m.ScorecardTemplateList)),
+  show: lazyView(() => import('./ScorecardTemplateShow').then((m) => m.ScorecardTemplateShow)),
+  edit: lazyView(() => import('./ScorecardTemplateEdit').then((m) => m.ScorecardTemplateEdit)),
+  create: lazyView(() => import('./ScorecardTemplateCreate').then((m) => m.ScorecardTemplateCreate)),
   icon: Rule,
   recordRepresentation: 'name',
 };

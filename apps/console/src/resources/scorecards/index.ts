@@ -1,12 +1,11 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import Scoreboard from '@mui/icons-material/Scoreboard';
-import { ScorecardList } from './ScorecardList';
-import { ScorecardShow } from './ScorecardShow';
 
 /** Computed by the worker from validated values: read-only here. */
 export const scorecards: ResourceProps = {
   name: 'scorecards',
-  list: ScorecardList,
-  show: ScorecardShow,
+  list: lazyView(() => import('./ScorecardList').then((m) => m.ScorecardList)),
+  show: lazyView(() => import('./ScorecardShow').then((m) => m.ScorecardShow)),
   icon: Scoreboard,
 };

@@ -1,14 +1,12 @@
 import type { ResourceProps } from 'react-admin';
+import { lazyView } from '../../common/lazyView';
 import People from '@mui/icons-material/People';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
 
 export const users: ResourceProps = {
   name: 'users',
-  list: UserList,
-  show: UserShow,
-  edit: UserEdit,
+  list: lazyView(() => import('./UserList').then((m) => m.UserList)),
+  show: lazyView(() => import('./UserShow').then((m) => m.UserShow)),
+  edit: lazyView(() => import('./UserEdit').then((m) => m.UserEdit)),
   icon: People,
   recordRepresentation: 'name',
 };

@@ -41,7 +41,8 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
   if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
   res.writeHead(200, {
     'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': 'no-store',
+    // Vite names every asset by its content hash; index.html names the current ones.
+    'Cache-Control': urlPath.startsWith('/assets/') && file !== path.join(root, 'index.html') ? 'public, max-age=31536000, immutable' : 'no-store',
   });
   createReadStream(file).pipe(res);
 }
@@ -49,15 +50,22 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
 /**
  * The built console as a production host serves it: static files, with /api and /health
  * forwarded to the API so the browser calls it same-origin (like Vite's preview proxy).
+ * `npm start` serves it on CONSOLE_PORT; the browser journeys on a free port (0).
  */
-export async function startStaticServer(root: string, apiPort: number): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startStaticServer(root: string, apiPort: number, listen: { port: number; host: string } = { port: 0, host: '127.0.0.1' }): Promise<{ url: string; close: () => Promise<void> }> {
   const absoluteRoot = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/api') || url.startsWith('/health')) proxy(req, res, apiPort);
     else serveFile(absoluteRoot, req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
