@@ -66,6 +66,17 @@ export const PERMISSIONS = [
   'corrective-action-plans.read',
   'corrective-action-plans.write',
   'corrective-action-tasks.update-status',
+  // benchmarks (issue 8): what a cell shows is decided by disclosure control, per viewer
+  'peer-groups.read',
+  'peer-groups.write',
+  'benchmark-runs.read',
+  'benchmark-runs.create',
+  'benchmark-cells.read',
+  /** a member's own positions */
+  'standings.read',
+  'sharing-settings.read',
+  /** a supplier's own settings */
+  'sharing-settings.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,6 +99,10 @@ const FIRM_REPORTING: Permission[] = [
   'corrective-action-plans.read',
   // only on a task assigned to the user (the service checks); plan writers may change any task
   'corrective-action-tasks.update-status',
+  'peer-groups.read',
+  'benchmark-cells.read',
+  'standings.read',
+  'sharing-settings.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -109,6 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FIRM_REPORTING,
     'metric-goals.write',
     'corrective-action-plans.write',
+    'sharing-settings.write',
   ],
   firm_contributor: [...FIRM_READ, ...FIRM_REPORTING],
   customer_buyer: [
@@ -124,12 +140,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'corrective-action-plans.read',
     'corrective-action-plans.write',
     'corrective-action-tasks.update-status',
+    'peer-groups.read',
+    'benchmark-cells.read',
+    // what its suppliers share with it
+    'sharing-settings.read',
   ],
   // Union representatives and trainers never read metric values (domain.md).
   union_representative: [...FIRM_READ],
   trainer: [...FIRM_READ],
   // Funders see aggregates only: no permission here reads one firm's figures.
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read'],
+  // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
+  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read'],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {
