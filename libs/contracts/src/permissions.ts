@@ -107,7 +107,8 @@ const FIRM_REPORTING: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: PERMISSIONS,
-  consortium_staff: PERMISSIONS.filter((p) => !PLATFORM_ONLY.includes(p)),
+  // what a supplier shares with its customers is the supplier's decision alone (benchmarks.md rule 8)
+  consortium_staff: PERMISSIONS.filter((p) => !PLATFORM_ONLY.includes(p) && p !== 'sharing-settings.write'),
   firm_admin: [
     ...FIRM_READ,
     'organisations.update',

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { cellStatistics, discloseCells, percentileRank, quartileOf } from '@tandem/domain';
+import { cellStatistics, discloseCells, disclosureCellsOf, percentileRank, quartileOf } from '@tandem/domain';
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertValue } from '../scorecards/fixtures';
 import { CELL_MEMBERS_SQL, INPUT_REVISION_SQL, SET_SUPPRESSION_SQL, UPSERT_CELLS_SQL, UPSERT_STANDINGS_SQL, UPSERT_SYSTEM_GROUPS_SQL } from './benchmarks.sql';
-import { toDisclosureCells } from './recompute-benchmarks.job';
 
 /** Deterministic pseudo-random numbers, so a failure reproduces. */
 function lcg(seed: number): () => number {
@@ -25,7 +24,7 @@ async function recompute(client: PoolClient, consortiumId: string, periodId: str
     const { rows: [cells] } = await client.query<{ written: number; removed: number }>(UPSERT_CELLS_SQL, [...args, input?.revision, at]);
     const { rows: [standings] } = await client.query<{ written: number; removed: number }>(UPSERT_STANDINGS_SQL, [...args, at]);
     const { rows: members } = await client.query(CELL_MEMBERS_SQL, args);
-    const decisions = discloseCells(toDisclosureCells(members), k);
+    const decisions = discloseCells(disclosureCellsOf(members), k);
     const ids = [...decisions.keys()];
     const { rowCount } = await client.query(SET_SUPPRESSION_SQL, [...args, ids, ids.map((id) => decisions.get(id) ?? null)]);
     await client.query('COMMIT');

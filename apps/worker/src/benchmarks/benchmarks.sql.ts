@@ -185,11 +185,14 @@ del AS (
 )
 SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM del)::int AS removed`;
 
-/** What disclosure control needs of every cell of the period: its members and what each adds to its totals. */
+/**
+ * What disclosure control needs of every cell of the period: its members and what each adds
+ * to its totals (CellMemberRow of libs/domain; one period, so the metric is the partition).
+ */
 export const CELL_MEMBERS_SQL = `
-SELECT s."cellId", s."metricId", s."organisationId", s.value::float8 AS value, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator,
-       d."isRatio" AS "isRatio", c.suppression
-FROM "BenchmarkStanding" s JOIN "BenchmarkCell" c ON c.id = s."cellId" JOIN "MetricDefinition" d ON d.id = s."metricId"
+SELECT s."cellId", s."metricId"::text AS partition, s."organisationId", s.value::float8 AS value, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator,
+       d."isRatio" AS "isRatio"
+FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
 WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
 ORDER BY s."cellId", s."organisationId"`;
 

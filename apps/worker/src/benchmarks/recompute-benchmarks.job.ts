@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobPayloads } from '@tandem/contracts';
-import { discloseCells, type DisclosureCell } from '@tandem/domain';
+import { discloseCells, disclosureCellsOf, type CellMemberRow } from '@tandem/domain';
 import { AuditService, PrismaService } from '@tandem/server';
 import {
   CELL_MEMBERS_SQL,
@@ -23,16 +23,6 @@ export interface RecomputeBenchmarksResult {
   standings: number;
   suppressed: number;
   changed: number;
-}
-
-interface MemberRow {
-  cellId: string;
-  metricId: string;
-  organisationId: string;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  isRatio: boolean;
 }
 
 /** Long enough for a consortium of tens of thousands of firms. */
@@ -95,8 +85,8 @@ export class RecomputeBenchmarksJob {
           await step(40);
           const [standings] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_STANDINGS_SQL, ...args, computedAt.toISOString());
           await step(70);
-          const members = await tx.$queryRawUnsafe<MemberRow[]>(CELL_MEMBERS_SQL, ...args);
-          const decisions = discloseCells(toDisclosureCells(members), k);
+          const members = await tx.$queryRawUnsafe<CellMemberRow[]>(CELL_MEMBERS_SQL, ...args);
+          const decisions = discloseCells(disclosureCellsOf(members), k);
           const ids = [...decisions.keys()];
           await tx.$executeRawUnsafe(SET_SUPPRESSION_SQL, ...args, ids, ids.map((id) => decisions.get(id) ?? null));
           await step(90);
@@ -128,23 +118,3 @@ export class RecomputeBenchmarksJob {
     }
   }
 }
-
-/**
- * Cells of one period as disclosure control sees them: partitioned by metric (cells of one
- * metric can be subtracted from each other), each member contributing its value to the mean
- * and, for a ratio, its numerator and denominator to the pooled ratio.
- */
-export function toDisclosureCells(rows: readonly MemberRow[]): DisclosureCell[] {
-  const cells = new Map<string, { key: string; partition: string; members: { organisationId: string; contributions: number[] }[] }>();
-  for (const r of rows) {
-    let cell = cells.get(r.cellId);
-    if (!cell) {
-      cell = { key: r.cellId, partition: r.metricId, members: [] };
-      cells.set(r.cellId, cell);
-    }
-    const contributions = r.isRatio ? [r.value, r.numerator ?? 0, r.denominator ?? 0] : [r.value];
-    cell.members.push({ organisationId: r.organisationId, contributions });
-  }
-  return [...cells.values()];
-}
-

@@ -148,3 +148,32 @@ export function discloseCells(
   }
   return out;
 }
+
+/** A member's stored figures in one cell, as the worker and the API read them. */
+export interface CellMemberRow {
+  cellId: string;
+  /** cells that can be subtracted from each other: one metric of one period */
+  partition: string;
+  organisationId: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  isRatio: boolean;
+}
+
+/**
+ * Cells as disclosure control sees them: each member contributes its value to the mean and,
+ * for a ratio metric, its numerator and denominator to the pooled ratio.
+ */
+export function disclosureCellsOf(rows: readonly CellMemberRow[]): DisclosureCell[] {
+  const cells = new Map<string, { key: string; partition: string; members: DisclosureMember[] }>();
+  for (const r of rows) {
+    let cell = cells.get(r.cellId);
+    if (!cell) {
+      cell = { key: r.cellId, partition: r.partition, members: [] };
+      cells.set(r.cellId, cell);
+    }
+    cell.members.push({ organisationId: r.organisationId, contributions: r.isRatio ? [r.value, r.numerator ?? 0, r.denominator ?? 0] : [r.value] });
+  }
+  return [...cells.values()];
+}
