@@ -83,6 +83,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What only the operator of the installation does: it spans consortia or whole accounts. */
 const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues.admin'];
 
+/** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8). */
+const FIRM_ONLY: Permission[] = ['sharing-settings.write'];
+
 const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
 
 /** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
@@ -106,9 +109,8 @@ const FIRM_REPORTING: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: PERMISSIONS,
-  // what a supplier shares with its customers is the supplier's decision alone (benchmarks.md rule 8)
-  consortium_staff: PERMISSIONS.filter((p) => !PLATFORM_ONLY.includes(p) && p !== 'sharing-settings.write'),
+  platform_admin: PERMISSIONS.filter((p) => !FIRM_ONLY.includes(p)),
+  consortium_staff: PERMISSIONS.filter((p) => !PLATFORM_ONLY.includes(p) && !FIRM_ONLY.includes(p)),
   firm_admin: [
     ...FIRM_READ,
     'organisations.update',

@@ -207,6 +207,8 @@ ALTER TABLE "SharingSetting" ADD CONSTRAINT "SharingSetting_supplierId_fkey" FOR
 -- AddForeignKey
 ALTER TABLE "SharingSetting" ADD CONSTRAINT "SharingSetting_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Organisation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- prisma/tools: hand-written SQL below this line (kept by `tsx prisma/tools/cli.ts regenerate`)
+
 -- Ranges Prisma cannot express (CHECK constraints).
 ALTER TABLE "BenchmarkRun" ADD CONSTRAINT "benchmark_run_progress" CHECK ("progress" >= 0 AND "progress" <= 100);
 ALTER TABLE "BenchmarkStanding" ADD CONSTRAINT "benchmark_standing_rank" CHECK ("percentileRank" >= 0 AND "percentileRank" <= 100);
