@@ -1,13 +1,5 @@
 import type { Prisma } from '../generated/client';
-import { discloseCells, disclosureCellsOf, type CellMemberRow } from '@tandem/domain';
-import {
-  CELL_MEMBERS_SQL,
-  INPUT_REVISION_SQL,
-  SET_SUPPRESSION_SQL,
-  UPSERT_CELLS_SQL,
-  UPSERT_STANDINGS_SQL,
-  UPSERT_SYSTEM_GROUPS_SQL,
-} from '../../apps/worker/src/benchmarks/benchmarks.sql';
+import { recomputePeriod } from '../../apps/worker/src/benchmarks/recompute-period';
 
 export interface BenchmarkSeedPeriod {
   id: string;
@@ -45,28 +37,20 @@ export async function insertCustomGroups(tx: Prisma.TransactionClient, consortiu
 
 export async function insertBenchmarks(tx: Prisma.TransactionClient, periods: readonly BenchmarkSeedPeriod[], thresholdOf: ReadonlyMap<string, number>): Promise<number> {
   let cells = 0;
-  for (const consortiumId of new Set(periods.map((p) => p.consortiumId))) await tx.$queryRawUnsafe(UPSERT_SYSTEM_GROUPS_SQL, consortiumId);
   for (const p of periods) {
     const k = thresholdOf.get(p.consortiumId) ?? 5;
-    const args = [p.consortiumId, p.id] as const;
-    const [input] = await tx.$queryRawUnsafe<{ revision: string }[]>(INPUT_REVISION_SQL, ...args);
-    const at = p.closedAt.toISOString();
-    const [written] = await tx.$queryRawUnsafe<{ computed: number }[]>(UPSERT_CELLS_SQL, ...args, input?.revision ?? '', at);
-    await tx.$queryRawUnsafe(UPSERT_STANDINGS_SQL, ...args, at);
-    const members = await tx.$queryRawUnsafe<CellMemberRow[]>(CELL_MEMBERS_SQL, ...args);
-    const decisions = discloseCells(disclosureCellsOf(members), k);
-    const ids = [...decisions.keys()];
-    await tx.$executeRawUnsafe(SET_SUPPRESSION_SQL, ...args, ids, ids.map((id) => decisions.get(id) ?? null));
+    const result = await recomputePeriod(tx, { consortiumId: p.consortiumId, periodId: p.id, k, computedAt: p.closedAt });
     await tx.$executeRawUnsafe(
       `INSERT INTO "BenchmarkRun" (id, "consortiumId", "periodId", reason, "queueJobId", state, progress, "inputRevision", threshold, cells, "computedAt", "createdAt", "updatedAt")
        VALUES (md5('seed-run:' || $2)::uuid, $1::uuid, $2::uuid, 'period_closed', 'benchmarks:seed-' || $2, 'completed', 100, $3, $4, $5, $6::timestamp, $6::timestamp, $6::timestamp)`,
-      ...args,
-      input?.revision ?? '',
+      p.consortiumId,
+      p.id,
+      result.inputRevision,
       k,
-      written?.computed ?? 0,
-      at,
+      result.cells,
+      p.closedAt.toISOString(),
     );
-    cells += written?.computed ?? 0;
+    cells += result.cells;
   }
   return cells;
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { cellStatistics, discloseCells, disclosureCellsOf, percentileRank, quartileOf } from '@tandem/domain';
+import { cellStatistics, percentileRank, quartileOf } from '@tandem/domain';
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertValue } from '../scorecards/fixtures';
-import { CELL_MEMBERS_SQL, INPUT_REVISION_SQL, SET_SUPPRESSION_SQL, UPSERT_CELLS_SQL, UPSERT_STANDINGS_SQL, UPSERT_SYSTEM_GROUPS_SQL } from './benchmarks.sql';
+import { recomputePeriod, type RawTransaction } from './recompute-period';
 
 /** Deterministic pseudo-random numbers, so a failure reproduces. */
 function lcg(seed: number): () => number {
@@ -13,22 +13,17 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** The statements of RecomputeBenchmarksJob, in its order, in one transaction; returns how many rows were written. */
+/** recomputePeriod (the job's and the seed's) over a pg client, in one transaction; returns how many rows changed. */
 async function recompute(client: PoolClient, consortiumId: string, periodId: string, k: number): Promise<number> {
+  const tx: RawTransaction = {
+    $queryRawUnsafe: async <T,>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T,
+    $executeRawUnsafe: async (sql: string, ...values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0,
+  };
   await client.query('BEGIN');
   try {
-    const args = [consortiumId, periodId];
-    await client.query(UPSERT_SYSTEM_GROUPS_SQL, [consortiumId]);
-    const { rows: [input] } = await client.query<{ revision: string }>(INPUT_REVISION_SQL, args);
-    const at = new Date().toISOString();
-    const { rows: [cells] } = await client.query<{ written: number; removed: number }>(UPSERT_CELLS_SQL, [...args, input?.revision, at]);
-    const { rows: [standings] } = await client.query<{ written: number; removed: number }>(UPSERT_STANDINGS_SQL, [...args, at]);
-    const { rows: members } = await client.query(CELL_MEMBERS_SQL, args);
-    const decisions = discloseCells(disclosureCellsOf(members), k);
-    const ids = [...decisions.keys()];
-    const { rowCount } = await client.query(SET_SUPPRESSION_SQL, [...args, ids, ids.map((id) => decisions.get(id) ?? null)]);
+    const { changed } = await recomputePeriod(tx, { consortiumId, periodId, k, computedAt: new Date() });
     await client.query('COMMIT');
-    return (cells?.written ?? 0) + (cells?.removed ?? 0) + (standings?.written ?? 0) + (standings?.removed ?? 0) + (rowCount ?? 0);
+    return changed;
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;

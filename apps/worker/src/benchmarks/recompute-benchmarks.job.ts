@@ -1,29 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobPayloads } from '@tandem/contracts';
-import { discloseCells, disclosureCellsOf, type CellMemberRow } from '@tandem/domain';
 import { AuditService, PrismaService } from '@tandem/server';
-import {
-  CELL_MEMBERS_SQL,
-  INPUT_REVISION_SQL,
-  SET_SUPPRESSION_SQL,
-  UPSERT_CELLS_SQL,
-  UPSERT_STANDINGS_SQL,
-  UPSERT_SYSTEM_GROUPS_SQL,
-} from './benchmarks.sql';
+import { recomputePeriod, type PeriodRecompute } from './recompute-period';
 
-interface Counts {
-  computed: number;
-  written: number;
-  removed: number;
-}
-
-export interface RecomputeBenchmarksResult {
-  groups: number;
-  cells: number;
-  standings: number;
-  suppressed: number;
-  changed: number;
-}
+export type RecomputeBenchmarksResult = Omit<PeriodRecompute, 'inputRevision'>;
 
 /** Long enough for a consortium of tens of thousands of firms. */
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
@@ -73,30 +53,10 @@ export class RecomputeBenchmarksJob {
     };
     try {
       const computedAt = new Date();
-      const args = [data.consortiumId, data.periodId] as const;
       const result = await db.$transaction(
         async (tx) => {
           await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `benchmarks.recompute:${data.consortiumId}:${data.periodId}`);
-          const [groups] = await tx.$queryRawUnsafe<{ groups: number; written: number }[]>(UPSERT_SYSTEM_GROUPS_SQL, data.consortiumId);
-          const [input] = await tx.$queryRawUnsafe<{ revision: string }[]>(INPUT_REVISION_SQL, ...args);
-          const revision = input?.revision ?? '';
-          await step(10);
-          const [cells] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, revision, computedAt.toISOString());
-          await step(40);
-          const [standings] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_STANDINGS_SQL, ...args, computedAt.toISOString());
-          await step(70);
-          const members = await tx.$queryRawUnsafe<CellMemberRow[]>(CELL_MEMBERS_SQL, ...args);
-          const decisions = discloseCells(disclosureCellsOf(members), k);
-          const ids = [...decisions.keys()];
-          await tx.$executeRawUnsafe(SET_SUPPRESSION_SQL, ...args, ids, ids.map((id) => decisions.get(id) ?? null));
-          await step(90);
-          const counts: RecomputeBenchmarksResult = {
-            groups: groups?.groups ?? 0,
-            cells: cells?.computed ?? 0,
-            standings: standings?.computed ?? 0,
-            suppressed: [...decisions.values()].filter((d) => d !== null).length,
-            changed: (cells?.written ?? 0) + (cells?.removed ?? 0) + (standings?.written ?? 0) + (standings?.removed ?? 0),
-          };
+          const { inputRevision: revision, ...counts } = await recomputePeriod(tx, { consortiumId: data.consortiumId, periodId: data.periodId, k, computedAt }, step);
           await tx.benchmarkRun.update({
             where: { id: run.id },
             data: { state: 'completed', progress: 100, inputRevision: revision, cells: counts.cells, computedAt, error: null },
