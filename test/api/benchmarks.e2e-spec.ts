@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { BenchmarkCell, BenchmarkRun, BenchmarkStanding, PeerGroup, SharingSetting } from '@tandem/contracts';
 import { createWorker } from '../../apps/worker/src/bootstrap';
+import { RecomputeBenchmarksJob } from '../../apps/worker/src/benchmarks/recompute-benchmarks.job';
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../../apps/worker/src/scorecards/fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
@@ -153,6 +154,31 @@ describe('benchmarks under disclosure control', () => {
     const again = await recompute();
     expect(again.inputRevision).toBe(run.inputRevision);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('a worker killed mid-run leaves the stored results whole, and the retried job completes its run once', async () => {
+    const snapshot = async (): Promise<unknown[]> =>
+      (await pool.query(`SELECT c.id, c.n, c.median, c.suppression, c."updatedAt" FROM "BenchmarkCell" c WHERE c."periodId" = $1 ORDER BY c.id`, [period.closed])).rows;
+    const before = await snapshot();
+    // a revised value changes the input; the first attempt dies after the cells and standings were written
+    await pool.query(`UPDATE "MetricValue" SET value = value + 1, revision = revision + 1 WHERE "organisationId" = $1 AND "metricId" = $2 AND "periodId" = $3`, [s[5], metric.otd, period.closed]);
+    const job = worker.get(RecomputeBenchmarksJob);
+    const queueJobId = `benchmarks:killed-${tag}`;
+    const data = { consortiumId, periodId: period.closed, reason: 'values_validated' as const };
+    await expect(
+      job.run(data, queueJobId, async (p) => {
+        if (p >= 70) throw new Error('worker killed');
+      }),
+    ).rejects.toThrow('worker killed');
+    expect(await snapshot()).toEqual(before);
+    const failed = await pool.query(`SELECT state FROM "BenchmarkRun" WHERE "queueJobId" = $1`, [queueJobId]);
+    expect(failed.rows).toEqual([{ state: 'failed' }]);
+    const result = await job.run(data, queueJobId);
+    expect(result).toMatchObject({ changed: expect.any(Number) });
+    const done = await pool.query(`SELECT state, progress FROM "BenchmarkRun" WHERE "queueJobId" = $1`, [queueJobId]);
+    expect(done.rows).toEqual([{ state: 'completed', progress: 100 }]);
+    expect(await snapshot()).not.toEqual(before);
+    value.set(`${metric.otd}:${s[5]}`, (value.get(`${metric.otd}:${s[5]}`) ?? 0) + 1);
   });
 
   /** What a viewer knowing `known` could subtract: nothing it is shown isolates 1 … k − 1 firms. */
