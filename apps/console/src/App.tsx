@@ -9,6 +9,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { resources } from './resources';
+import { benchmarkResources } from './benchmarks';
 import { theme } from './theme';
 
 export function App() {
@@ -24,7 +25,7 @@ export function App() {
       theme={theme}
       disableTelemetry
     >
-      {resources.map((resource) => (
+      {[...resources, ...benchmarkResources].map((resource) => (
         <Resource key={resource.name} {...resource} />
       ))}
       <CustomRoutes>
