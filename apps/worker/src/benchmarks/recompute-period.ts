@@ -49,6 +49,9 @@ export async function recomputePeriod(
   const [cells] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
   await step(40);
   const [standings] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_STANDINGS_SQL, ...args, at);
+  // A first run fills tables the planner last saw empty; fresh statistics keep the joins by id
+  // below (members, decisions) from nested loops over the whole table. Cheap: a sample.
+  if ((cells?.written ?? 0) + (standings?.written ?? 0) > 1_000) await tx.$executeRawUnsafe(`ANALYZE "BenchmarkCell", "BenchmarkStanding"`);
   await step(70);
   const members = await tx.$queryRawUnsafe<CellMemberRow[]>(CELL_MEMBERS_SQL, ...args);
   const decisions = discloseCells(disclosureCellsOf(members), p.k);
