@@ -264,6 +264,12 @@ describe('benchmarks under disclosure control', () => {
       if (x.suppressed) expect(x).toMatchObject({ percentileRank: null, quartile: null });
       else expect(x.percentileRank).toEqual(expect.any(Number));
     }
+    // s6 sits in its customer's supply base: that group is the customer's, so not among s6's standings
+    const s6 = (await call(api, 'GET', `/api/standings${q({ filter: { periodId: period.closed }, range: [0, 99] })}`, { token: await token('s6') })).body as BenchmarkStanding[];
+    const s6Groups = (await pool.query<{ peerGroupId: string }>(`SELECT "peerGroupId" FROM "BenchmarkStanding" s JOIN "PeerGroup" g ON g.id = s."peerGroupId" WHERE s."organisationId" = $1 AND g.kind = 'supply_base'`, [s[6]])).rows;
+    expect(s6Groups.length).toBeGreaterThan(0);
+    expect(s6.length).toBeGreaterThan(0);
+    expect(s6.filter((x) => s6Groups.some((g) => g.peerGroupId === x.peerGroupId))).toEqual([]);
     const { rows } = await pool.query<{ id: string; value: string }>(`SELECT id, value::text FROM "BenchmarkStanding" WHERE "organisationId" = $1 LIMIT 1`, [s[1]]);
     const other = rows[0];
     const forbidden = await call(api, 'GET', `/api/standings/${other?.id}`, { token: await token('s0') });

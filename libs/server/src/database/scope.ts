@@ -219,10 +219,11 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       // the rows only; the API shows them through disclosure control (benchmark-cells)
       return isStaff(p) ? { consortiumId: c } : { peerGroup: peerGroupScope(p, c, o) };
     case 'BenchmarkStanding':
-      // a member's own positions; a funder, union or trainer has none to read
+      // a member's own positions, in the groups it may name (not in a customer's supply base:
+      // that is the customer's to see); a funder, union or trainer has none to read
       if (isStaff(p)) return { consortiumId: c };
       if (seesNoFigures(p)) return NOTHING_BY_ID;
-      return { consortiumId: c, organisationId: o };
+      return { consortiumId: c, organisationId: o, cell: { peerGroup: peerGroupScope(p, c, o) } };
     case 'SharingSetting':
       if (isStaff(p)) return { consortiumId: c };
       if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, supplierId: o };
