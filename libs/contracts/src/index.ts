@@ -8,3 +8,4 @@ export * from './problem';
 export * from './scorecards';
 export * from './imports';
 export * from './performance';
+export * from './benchmarks';

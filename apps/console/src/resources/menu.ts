@@ -22,6 +22,12 @@ export const RESOURCE_MENU = [
   { resource: 'audit-events', label: 'Audit events', singular: 'Audit event', phrase: 'audit events' },
   { resource: 'outbox', label: 'Outbox', singular: 'Outbox message', phrase: 'outbox messages' },
   { resource: 'background-jobs', label: 'Background work', singular: 'Background job', phrase: 'background jobs' },
+  // benchmarks (apps/console/src/benchmarks)
+  { resource: 'benchmark-cells', label: 'Benchmarks', singular: 'Benchmark cell', phrase: 'benchmark cells' },
+  { resource: 'standings', label: 'My standing', singular: 'Standing', phrase: 'standings' },
+  { resource: 'peer-groups', label: 'Peer groups', singular: 'Peer group', phrase: 'peer groups' },
+  { resource: 'benchmark-runs', label: 'Benchmark recomputes', singular: 'Benchmark recompute', phrase: 'benchmark recomputes' },
+  { resource: 'sharing-settings', label: 'Sharing with customers', singular: 'Sharing setting', phrase: 'sharing settings' },
 ] as const;
 
 export type ConsoleResource = (typeof RESOURCE_MENU)[number]['resource'];
