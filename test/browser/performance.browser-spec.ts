@@ -148,7 +148,7 @@ describe('supplier performance journeys', () => {
 
     await inFreshPage(harness, 'queue', async (page, api) => {
       await signIn(page, STAFF, DEMO_PASSWORD);
-      await page.getByRole('menuitem', { name: 'Metric values', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Validation queue', exact: true }).click();
       await waitForList(page);
       await page.getByText('Validation queue').first().waitFor();
       await filterList(page, 'Period', period.code, period.id);

@@ -4,6 +4,7 @@ import { AcceptInvitePage } from './auth/AcceptInvitePage';
 import { LoginPage } from './auth/LoginPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { Dashboard } from './dashboard/Dashboard';
+import { AccessDeniedPage } from './layout/AccessDeniedPage';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -20,6 +21,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={Layout}
+      accessDenied={AccessDeniedPage}
       loginPage={LoginPage}
       theme={theme}
       disableTelemetry
