@@ -4,7 +4,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { menuFor } from '../../apps/console/src/resources/menu';
 import { apiGet, apiLogin, inFreshPage, menuLabels, screenshot, signIn, startHarness, type ApiLog, type Harness } from './support/harness';
 import { settle } from './support/network';
-import { waitForList } from './support/console';
+import { notificationText, waitForList } from './support/console';
+import { Api, freshQuarter } from './support/performance';
 
 jest.setTimeout(120_000);
 
@@ -184,5 +185,52 @@ describe('home pages: each role lands on its own work', () => {
         expectClean(api);
       });
     }
+  });
+
+  test('5. staff work the queue from the home page (the next item opens after each decision) and reopen a closed period from its page, which shows its completeness', async () => {
+    const staff = new Api(harness, await apiLogin(harness, STAFF, DEMO_PASSWORD));
+    const period = await freshQuarter(staff);
+    await staff.post(`/api/periods/${period.id}/close`);
+
+    await inFreshPage(harness, 'staff-work', async (page, api) => {
+      await page.setViewportSize(DESKTOP);
+      await signIn(page, STAFF, DEMO_PASSWORD);
+      await homeReady(page);
+      await page.getByTestId('home-validation-oldest').getByRole('link').click();
+      await page.waitForURL(/#\/metric-values\/[^/]+\/show/);
+      const first = page.url();
+      await page.getByRole('button', { name: 'Validate' }).waitFor();
+      await settle(page);
+      await page.getByRole('button', { name: 'Validate' }).click();
+      expect(await notificationText(page)).toMatch(/validated/);
+      await page.waitForURL((url) => url.toString() !== first && /#\/metric-values\/[^/]+\/show/.test(url.toString()));
+      const second = page.url();
+      await page.getByRole('button', { name: 'Reject' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/^Reason/).fill('The figure covers one plant of two');
+      await dialog.getByRole('button', { name: 'Reject' }).click();
+      await page.waitForURL((url) => url.toString() !== second && /#\/metric-values(\/[^/]+\/show)?/.test(url.toString()));
+      await settle(page);
+      await screenshot(page, 'staff-work', 'next-in-queue');
+
+      await page.goto(`${harness.baseUrl}/#/periods/${period.id}/show`);
+      const completeness = page.getByTestId('period-completeness');
+      await completeness.waitFor();
+      await settle(page);
+      expect(Number(await page.getByTestId('completeness-reporting-firms').innerText())).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Reopen' }).click();
+      const reopen = page.getByRole('dialog');
+      await reopen.getByRole('button', { name: 'Reopen' }).click();
+      await reopen.getByText('Say why, in at least 3 characters').waitFor();
+      await reopen.getByLabel(/^Reason/).fill('Northstar restated its delivery figures after the close');
+      await screenshot(page, 'staff-work', 'reopen-dialog');
+      await reopen.getByRole('button', { name: 'Reopen' }).click();
+      await page.getByTestId('period-reopened').waitFor();
+      expect(await page.getByTestId('period-reopened').innerText()).toContain('Northstar restated its delivery figures after the close');
+      await settle(page);
+      await bothSizes(page, 'staff-work', 'period', { fitsPhone: false });
+      expectClean(api);
+    });
+    expect((await staff.get<Period>(`/api/periods/${period.id}`)).state).toBe('open');
   });
 });

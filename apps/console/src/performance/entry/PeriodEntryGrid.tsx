@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -19,14 +19,14 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import SaveOutlined from '@mui/icons-material/SaveOutlined';
 import Send from '@mui/icons-material/Send';
-import { Title, useCanAccess, useGetIdentity, useGetList, useGetOne, useNotify, usePermissions } from 'react-admin';
+import { Confirm, Link, Title, useCanAccess, useGetIdentity, useGetList, useGetOne, useNotify, usePermissions } from 'react-admin';
 import type { MetricDefinition, MetricValue, Organisation, Period, SupplyRelationship } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { errorMessage, fieldErrors, postJson, sendJson } from '../api';
 import { rangeHint } from '../format';
 import { StateChip } from '../PerfChip';
 import { RecordPicker } from './RecordPicker';
-import { draftOf, figuresOf, isEmptyDraft, metricsFor, previewRatio, sameDraft, type Draft, type RowError, type Side } from './entryModel';
+import { checkDraft, draftOf, figuresOf, isEmptyDraft, isLocked, metricsFor, previewRatio, sameDraft, type Draft, type RowError, type Side } from './entryModel';
 
 const ROW_FIELDS = ['value', 'numerator', 'denominator', 'note'];
 
@@ -65,6 +65,7 @@ function EntryRow({
   error,
   disabled,
   onChange,
+  onLeave,
 }: {
   metric: MetricDefinition;
   draft: Draft;
@@ -72,7 +73,10 @@ function EntryRow({
   error: RowError | undefined;
   disabled: boolean;
   onChange: (draft: Draft) => void;
+  /** a field of the row lost focus: the row is checked */
+  onLeave: () => void;
 }) {
+  const locked = isLocked(existing);
   const preview = previewRatio(metric, draft);
   const ratioGiven = metric.isRatio && (draft.numerator.trim() !== '' || draft.denominator.trim() !== '');
   const input = (field: keyof Draft, label: string, width: number, extra: { placeholder?: string; multiline?: boolean; helper?: string } = {}) => (
@@ -80,7 +84,8 @@ function EntryRow({
       size="small"
       value={field === 'value' && ratioGiven ? (preview === null ? '' : String(preview)) : draft[field]}
       onChange={(e) => onChange({ ...draft, [field]: e.target.value })}
-      disabled={disabled || (field === 'value' && ratioGiven)}
+      onBlur={field === 'note' ? undefined : onLeave}
+      disabled={disabled || locked || (field === 'value' && ratioGiven)}
       error={Boolean(error?.fields[field])}
       helperText={error?.fields[field] ?? extra.helper ?? ' '}
       placeholder={extra.placeholder}
@@ -134,6 +139,11 @@ function EntryRow({
                 <Chip size="small" color="warning" label="Outlier" data-testid={`outlier-${metric.code}`} />
               </Tooltip>
             )}
+            {locked && (
+              <Link to={`/metric-values/${existing.id}`} variant="caption" data-testid={`revise-${metric.code}`}>
+                Change (a revision with a reason)
+              </Link>
+            )}
             {existing.status === 'rejected' && existing.rejectionReason && (
               <Typography variant="caption" color="error">
                 {existing.rejectionReason}
@@ -170,8 +180,9 @@ export function PeriodEntryGrid() {
   const chosenSubject = params.get('organisationId') ?? '';
   const subjectId = side === 'supplier' && !staff ? (ownOrganisationId ?? '') : chosenSubject;
 
-  // Whether anything is open at all; the picker searches the open periods itself.
-  const openPeriods = useGetList<Period>('periods', { filter: { state: 'open' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'startsOn', order: 'DESC' } });
+  // Whether anything is open at all, and the open period due soonest (preselected); the picker searches the open periods itself.
+  const openPeriods = useGetList<Period>('periods', { filter: { state: 'open' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'dueOn', order: 'ASC' } });
+  const dueSoonest = openPeriods.data?.[0]?.id;
   const chosenPeriod = useGetOne<Period>('periods', { id: periodId }, { enabled: Boolean(periodId) });
   const period = chosenPeriod.data?.state === 'open' ? chosenPeriod.data : undefined;
   const definitions = useGetList<MetricDefinition>('metric-definitions', { filter: { enabled: true }, pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
@@ -198,7 +209,34 @@ export function PeriodEntryGrid() {
     setErrors({});
   };
 
+  useEffect(() => {
+    if (periodId || !dueSoonest) return;
+    const next = new URLSearchParams(params);
+    next.set('periodId', dueSoonest);
+    setParams(next, { replace: true });
+  }, [periodId, dueSoonest, params, setParams]);
+
   const draftFor = (metricId: string) => edits[metricId] ?? draftOf(byMetric.get(metricId));
+
+  /** The row's own rules, checked in the browser with the API's messages as a field is left. */
+  const checkRow = (metric: MetricDefinition) => {
+    const fields = checkDraft(metric, draftFor(metric.id));
+    setErrors((current) => {
+      const next = { ...current };
+      if (Object.keys(fields).length) next[metric.id] = { fields };
+      else delete next[metric.id];
+      return next;
+    });
+  };
+
+  const [confirming, setConfirming] = useState(false);
+  /** Metrics of the period that would still have no submitted or validated value after this submit. */
+  const unreportedAfterSubmit = metrics.filter((m) => {
+    const existing = byMetric.get(m.id);
+    if (isLocked(existing)) return false;
+    const draft = draftFor(m.id);
+    return isEmptyDraft({ ...draft, note: '' }) || Object.keys(checkDraft(m, draft)).length > 0;
+  });
 
   async function save(submit: boolean) {
     if (!period) return;
@@ -224,8 +262,9 @@ export function PeriodEntryGrid() {
           continue;
         }
         const { figures, errors: local } = figuresOf(metric, edited);
-        if (!figures) {
-          nextErrors[metric.id] = { fields: local };
+        const checked = figures ? checkDraft(metric, edited) : local;
+        if (!figures || Object.keys(checked).length) {
+          nextErrors[metric.id] = { fields: checked };
           continue;
         }
         const note = edited.note.trim() === '' ? null : edited.note.trim();
@@ -356,6 +395,7 @@ export function PeriodEntryGrid() {
                   error={errors[metric.id]}
                   disabled={saving || values.isPending}
                   onChange={(draft) => setEdits((current) => ({ ...current, [metric.id]: draft }))}
+                  onLeave={() => checkRow(metric)}
                 />
               ))}
               {metrics.length === 0 && (
@@ -371,14 +411,32 @@ export function PeriodEntryGrid() {
           </Table>
           <Box sx={{ display: 'flex', gap: 1, p: 2, justifyContent: 'flex-end', alignItems: 'center' }}>
             <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
-              Values are checked by the API as they are saved; a row with an error is kept as you typed it. Submitted values go to consortium staff for validation.
+              Each row is checked as you leave a field and again by the API when it is saved; a row with an error is kept as you typed it. Submitted values go to consortium staff for validation.
             </Typography>
             <Button variant="outlined" startIcon={<SaveOutlined />} disabled={saving} onClick={() => void save(false)}>
               Save draft
             </Button>
-            <Button variant="contained" startIcon={<Send />} disabled={saving} onClick={() => void save(true)}>
+            <Button variant="contained" startIcon={<Send />} disabled={saving} onClick={() => setConfirming(true)}>
               Submit
             </Button>
+            <Confirm
+              isOpen={confirming}
+              title={`Submit ${period?.code ?? 'the period'} for validation?`}
+              content={
+                <span data-testid="submit-confirm-text">
+                  Submitted values go to consortium staff and can then only change as a revision with a reason.{' '}
+                  {unreportedAfterSubmit.length === 0
+                    ? `Every one of the ${metrics.length} metrics of the period will be reported.`
+                    : `${unreportedAfterSubmit.length} of the ${metrics.length} metrics of the period will still be unreported (${unreportedAfterSubmit.map((m) => m.code).join(', ')}).`}
+                </span>
+              }
+              confirm="Submit values"
+              onConfirm={() => {
+                setConfirming(false);
+                void save(true);
+              }}
+              onClose={() => setConfirming(false)}
+            />
           </Box>
         </Card>
       )}
