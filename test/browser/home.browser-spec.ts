@@ -108,7 +108,7 @@ describe('home pages: each role lands on its own work', () => {
       // The menu entry and the page share one name.
       await page.locator('#react-admin-title', { hasText: 'Validation queue' }).waitFor();
       expect(decodeURIComponent(page.url())).toContain('"status":"submitted"');
-      await bothSizes(page, 'home-staff', 'queue', { fitsPhone: false });
+      await bothSizes(page, 'home-staff', 'queue');
       expectClean(api);
     });
   });
@@ -131,7 +131,21 @@ describe('home pages: each role lands on its own work', () => {
       await page.getByTestId('entry-row-OTD').waitFor();
       await settle(page);
       expect(await page.getByRole('combobox', { name: 'Period' }).inputValue()).toBe(code);
-      await bothSizes(page, 'home-contributor', 'entry-grid', { fitsPhone: false });
+      await bothSizes(page, 'home-contributor', 'entry-grid');
+
+      // A task assigned to the contributor: from the home page to its plan, where they move its status.
+      await page.getByRole('menuitem', { name: 'Home' }).click();
+      await homeReady(page);
+      const task = page.getByTestId('home-my-tasks').getByRole('link').first();
+      const title = await task.innerText();
+      await task.click();
+      await page.waitForURL(/#\/corrective-action-plans\/[^/]+\/show/);
+      const tasks = page.getByTestId('plan-tasks');
+      await tasks.getByRole('combobox', { name: `Status of ${title}` }).click();
+      await page.getByRole('listbox').getByRole('option', { name: 'In progress', exact: true }).click();
+      await page.locator('.MuiSnackbar-root', { hasText: 'is updated' }).waitFor();
+      await settle(page);
+      await screenshot(page, 'home-contributor', 'task-moved');
       expectClean(api);
     }));
 
@@ -196,6 +210,16 @@ describe('home pages: each role lands on its own work', () => {
       await page.setViewportSize(DESKTOP);
       await signIn(page, STAFF, DEMO_PASSWORD);
       await homeReady(page);
+      // Remind the firms late for the open period due soonest, from its line on the home page.
+      const [late] = await staff.list<Period>('periods', { state: 'open' }).then((all) => all.sort((a, b) => a.dueOn.localeCompare(b.dueOn)));
+      if (!late) throw new Error('no open period');
+      const lateCount = (await staff.get<PeriodCompleteness>(`/api/periods/${late.id}/completeness`)).totals.late;
+      await page.getByTestId(`remind-late-${late.code}`).click();
+      await page.getByRole('button', { name: 'Send reminders' }).click();
+      expect(await notificationText(page)).toContain(`reminded of ${late.code}`);
+      await settle(page);
+      const reminders = await staff.list<{ organisationId: string }>('audit-events', { action: 'period.late_reminder', entityId: late.id });
+      expect(reminders).toHaveLength(lateCount);
       await page.getByTestId('home-validation-oldest').getByRole('link').click();
       await page.waitForURL(/#\/metric-values\/[^/]+\/show/);
       const first = page.url();
@@ -228,7 +252,7 @@ describe('home pages: each role lands on its own work', () => {
       await page.getByTestId('period-reopened').waitFor();
       expect(await page.getByTestId('period-reopened').innerText()).toContain('Northstar restated its delivery figures after the close');
       await settle(page);
-      await bothSizes(page, 'staff-work', 'period', { fitsPhone: false });
+      await bothSizes(page, 'staff-work', 'period');
       expectClean(api);
     });
     expect((await staff.get<Period>(`/api/periods/${period.id}`)).state).toBe('open');

@@ -5,6 +5,7 @@ import type { CorrectiveActionPlan, Import, Membership, MetricValue, Organisatio
 import { formatDateTime } from '../common/formatDate';
 import { humanize } from '../common/choices';
 import { useApiGet } from '../performance/useApiGet';
+import { RemindLateButton } from '../resources/periods/RemindLateButton';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, listLink, plural, todayUtc } from './links';
 
@@ -66,6 +67,7 @@ function PeriodLateness({ period }: { period: Period }) {
           {late.length > 5 ? ` and ${late.length - 5} more` : ''}
         </Typography>
       )}
+      <RemindLateButton period={period} lateFirms={late.length} onDone={completeness.reload} />
     </Box>
   );
 }

@@ -8,12 +8,29 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { useCanAccess, useRecordContext } from 'react-admin';
-import type { Period, PeriodCompleteness, SubmissionStatus } from '@tandem/contracts';
+import type { Period, PeriodCompleteness, PeriodCompletenessFirm, SubmissionStatus } from '@tandem/contracts';
 import { formatDateTime } from '../../common/formatDate';
 import { useApiGet } from '../../performance/useApiGet';
+import { RemindLateButton } from './RemindLateButton';
 
 const TONE: Record<SubmissionStatus, 'success' | 'warning' | 'default'> = { complete: 'success', partial: 'warning', missing: 'default' };
+
+function StatusChips({ firm }: { firm: PeriodCompletenessFirm }) {
+  return (
+    <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+      <Chip size="small" variant="outlined" color={TONE[firm.status]} label={firm.status === 'complete' ? 'Complete' : firm.status === 'partial' ? 'Partial' : 'Missing'} />
+      {firm.late && <Chip size="small" color="error" label="Late" />}
+    </Box>
+  );
+}
+
+function missingText(firm: PeriodCompletenessFirm): string {
+  if (firm.missingMetrics.length === 0) return '—';
+  return firm.missingMetrics.length === firm.expected ? `all ${firm.expected}` : firm.missingMetrics.join(', ');
+}
 
 /** Totals of a period's completeness as the API counted them: firms complete, partial, missing, late. */
 function Totals({ totals }: { totals: PeriodCompleteness['totals'] }) {
@@ -48,6 +65,7 @@ export function PeriodCompletenessPanel() {
   const period = useRecordContext<Period>();
   const { canAccess } = useCanAccess({ resource: 'periods', action: 'completeness' });
   const state = useApiGet<PeriodCompleteness>(period && canAccess ? `/api/periods/${period.id}/completeness` : null);
+  const compact = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   if (!period || !canAccess) return null;
   if (state.status === 'loading') return <LinearProgress />;
   if (state.status === 'error') return <Alert severity="error">{state.message}</Alert>;
@@ -60,40 +78,59 @@ export function PeriodCompletenessPanel() {
       <Typography variant="body2" color="text.secondary">
         {expectedMetrics.length} metrics owed by each reporting firm ({expectedMetrics.join(', ')}); late judged on {asOf}.
       </Typography>
-      <Totals totals={totals} />
-      <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label="Completeness by firm">
-          <TableHead>
-            <TableRow>
-              <TableCell>Firm</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell align="right">Submitted</TableCell>
-              <TableCell align="right">Validated</TableCell>
-              <TableCell>Missing</TableCell>
-              <TableCell>Last submitted</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {sorted.map((f) => (
-              <TableRow key={f.organisationId} data-testid="completeness-row">
-                <TableCell>{f.organisationName}</TableCell>
-                <TableCell>
-                  <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-                    <Chip size="small" variant="outlined" color={TONE[f.status]} label={f.status === 'complete' ? 'Complete' : f.status === 'partial' ? 'Partial' : 'Missing'} />
-                    {f.late && <Chip size="small" color="error" label="Late" />}
-                  </Box>
-                </TableCell>
-                <TableCell align="right">
-                  {f.submitted} / {f.expected}
-                </TableCell>
-                <TableCell align="right">{f.validated}</TableCell>
-                <TableCell sx={{ maxWidth: 320 }}>{f.missingMetrics.length === 0 ? '—' : f.missingMetrics.length === f.expected ? `all ${f.expected}` : f.missingMetrics.join(', ')}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.lastSubmittedAt ? formatDateTime(f.lastSubmittedAt) : '—'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Totals totals={totals} />
+        <RemindLateButton period={period} lateFirms={totals.late} onDone={state.reload} />
       </Box>
+      {compact ? (
+        // On a phone: one firm per line, its state and what it still owes under its name.
+        <Box>
+          {sorted.map((f) => (
+            <Box key={f.organisationId} data-testid="completeness-row" sx={{ py: 1, borderTop: '1px solid', borderColor: 'divider' }}>
+              <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1, alignItems: 'center' }}>
+                <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                  {f.organisationName}
+                </Typography>
+                <StatusChips firm={f} />
+              </Box>
+              <Typography variant="caption" color="text.secondary" component="div">
+                {f.submitted} of {f.expected} submitted, {f.validated} validated · missing {missingText(f)}
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Completeness by firm">
+            <TableHead>
+              <TableRow>
+                <TableCell>Firm</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell align="right">Submitted</TableCell>
+                <TableCell align="right">Validated</TableCell>
+                <TableCell>Missing</TableCell>
+                <TableCell>Last submitted</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {sorted.map((f) => (
+                <TableRow key={f.organisationId} data-testid="completeness-row">
+                  <TableCell>{f.organisationName}</TableCell>
+                  <TableCell>
+                    <StatusChips firm={f} />
+                  </TableCell>
+                  <TableCell align="right">
+                    {f.submitted} / {f.expected}
+                  </TableCell>
+                  <TableCell align="right">{f.validated}</TableCell>
+                  <TableCell sx={{ maxWidth: 320 }}>{missingText(f)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{f.lastSubmittedAt ? formatDateTime(f.lastSubmittedAt) : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
     </Box>
   );
 }
