@@ -7,6 +7,9 @@ import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, plural } from './links';
 import { StandingsCard } from './StandingsCard';
 
+/** Suppliers listed per period; the rest are counted, the entry grid has them all. */
+const SHOWN = 5;
+
 /** For one open period, the suppliers the buyer still owes customer-reported figures about. */
 function PeriodOwed({ period, customerId, relationships, definitions }: { period: Period; customerId: string; relationships: SupplyRelationship[]; definitions: MetricDefinition[] }) {
   const values = useGetList<MetricValue>('metric-values', {
@@ -26,7 +29,7 @@ function PeriodOwed({ period, customerId, relationships, definitions }: { period
   return (
     <>
       <HomeLine primary={`${period.code}: ${missing.length === 0 ? 'every report sent' : `${plural(missing.length, 'supplier')} to report about`}`} secondary={`due ${formatDay(period.dueOn)}`} />
-      {missing.map(({ relationship, metrics }) => (
+      {missing.slice(0, SHOWN).map(({ relationship, metrics }) => (
         <HomeLine
           key={relationship.id}
           testId="home-owed"
@@ -35,6 +38,11 @@ function PeriodOwed({ period, customerId, relationships, definitions }: { period
           secondary={`Missing: ${metrics.join(', ')}`}
         />
       ))}
+      {missing.length > SHOWN && (
+        <Typography variant="caption" color="text.secondary" component="div">
+          and {plural(missing.length - SHOWN, 'more supplier')}
+        </Typography>
+      )}
     </>
   );
 }
