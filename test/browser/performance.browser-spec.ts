@@ -430,6 +430,9 @@ describe('supplier performance journeys', () => {
       // The catalogue is longer than a page once consortia add their own entries: search it.
       await page.getByRole('menuitem', { name: 'Metric catalogue', exact: true }).click();
       await waitForList(page);
+      // glmp reports quarterly: OTD and PPM, monthly metrics, say they are collected per quarter.
+      expect(await page.getByTestId('collected-OTD').innerText()).toBe('collected quarterly');
+      expect(await page.getByTestId('collected-PPM').innerText()).toBe('collected quarterly');
       await page.getByPlaceholder('Code or name').fill('SETUP_TIME');
       await rowsWhere(page, (row) => row.includes('SETUP_TIME'));
       await listRow(page, 'SETUP_TIME').getByRole('button', { name: 'Disable' }).click();
