@@ -10,7 +10,7 @@ import { PeerGroupCreate, PeerGroupList } from './PeerGroupList';
 import { SharingSettingCreate, SharingSettingEdit, SharingSettingList } from './SharingSettingList';
 import { StandingList } from './StandingList';
 
-/** Benchmarks under disclosure control (issue 8): the resources are named as the API names them. */
+/** Benchmarks under disclosure control: the resources are named as the API names them. */
 export const benchmarkResources: ResourceProps[] = [
   { name: 'benchmark-cells', list: BenchmarkCellList, icon: Insights },
   { name: 'standings', list: StandingList, icon: Leaderboard },

@@ -9,12 +9,12 @@ import { PERMISSIONS } from '@tandem/contracts';
 const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   invitations: { delete: 'invitations.revoke' },
   'api-keys': { delete: 'api-keys.revoke' },
-  // issue #4: these resources grant one "write" permission for every change
+  // these resources grant one "write" permission for every change
   'metric-values': { create: 'metric-values.write', edit: 'metric-values.write' },
   'metric-goals': { create: 'metric-goals.write', edit: 'metric-goals.write', delete: 'metric-goals.write' },
   'scorecard-templates': { create: 'scorecard-templates.write', edit: 'scorecard-templates.write', delete: 'scorecard-templates.write' },
   'corrective-action-plans': { edit: 'corrective-action-plans.write' },
-  // issue 8
+  // benchmarks: staff write peer groups, a supplier its sharing settings
   'peer-groups': { create: 'peer-groups.write', edit: 'peer-groups.write', delete: 'peer-groups.write' },
   'sharing-settings': { create: 'sharing-settings.write', edit: 'sharing-settings.write', delete: 'sharing-settings.write' },
 };
