@@ -190,8 +190,9 @@ async function freshTemplate(t: Ids, customerId: string | null): Promise<Fresh> 
 
 async function freshTask(planId: string, ownerUserId: string | null = null): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO "CorrectiveActionTask" (id, "planId", title, "ownerUserId", "dueOn", "updatedAt") VALUES ($1, $2, 'Fresh authorization task', $3, DATE '2026-06-30', now()) RETURNING id`,
-    [randomUUID(), planId, ownerUserId],
+    // A title of its own: browser journeys running beside this file pick a task by its title.
+    `INSERT INTO "CorrectiveActionTask" (id, "planId", title, "ownerUserId", "dueOn", "updatedAt") VALUES ($1, $2, $4, $3, DATE '2026-06-30', now()) RETURNING id`,
+    [randomUUID(), planId, ownerUserId, `Fresh authorization task ${randomBytes(3).toString('hex')}`],
   );
   return rows[0]!.id;
 }
