@@ -3,7 +3,6 @@
  * measures, prints a table with its targets, and drops the database again.
  */
 import { runConsoleBenchmark } from './console';
-import { runBenchmarksBenchmark } from './benchmarks';
 import { runImportBenchmark } from './import';
 import { runListBenchmark } from './list';
 import { runScorecardsBenchmark } from './scorecards';
@@ -19,11 +18,10 @@ const BENCHMARKS: Record<string, Benchmark> = {
   import: { describe: 'CSV of 1 000 000 metric values: upload → parse + checks → commit, vs COPY of the same rows into MetricValue', run: runImportBenchmark },
   console: { describe: 'gzipped JavaScript the console\'s login page loads (production build), target ≤ 300 kB', run: runConsoleBenchmark },
   scorecards: { describe: 'scorecards of 30 000 relationships recomputed through the job vs the single SQL statement', run: runScorecardsBenchmark },
-  benchmarks: { describe: 'one period of benchmarks (30 000 firms × 13 metrics × 20 quarters) through the job vs one statement computing the same statistics', run: runBenchmarksBenchmark },
 };
 
 function usage(): string {
-  const names = Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(10)} ${b.describe}${b.run ? '' : ' (not yet implemented)'}`);
+  const names = Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(8)} ${b.describe}${b.run ? '' : ' (not yet implemented)'}`);
   return [
     'usage: npm run bench -- <benchmark>',
     '',
@@ -32,7 +30,7 @@ function usage(): string {
     '',
     'environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_ORGANISATIONS (30000), BENCH_RELATIONSHIPS (30000), BENCH_RUNS (5),',
     '  BENCH_DATABASE_ADMIN_URL (postgresql://root@127.0.0.1:5432/postgres), REDIS_URL, BENCH_TIMEOUT_SECONDS (900),',
-    '  BENCH_IMPORT_ROWS (1000000), BENCH_FIRMS (30000), BENCH_QUARTERS (20)',
+    '  BENCH_IMPORT_ROWS (1000000)',
   ].join('\n');
 }
 

@@ -8,4 +8,3 @@ export * from './problem';
 export * from './scorecards';
 export * from './imports';
 export * from './performance';
-export * from './benchmarks';

@@ -6,7 +6,7 @@ export const QUEUES = {
   email: 'email',
   metrics: 'metrics',
   imports: 'imports',
-  /** benchmark recomputes (apps/worker/src/benchmarks) */
+  /** processed once the benchmarks issue lands; jobs wait there until then */
   benchmarks: 'benchmarks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,7 +16,7 @@ export interface JobPayloads {
   'email.send': { outboxMessageId: string };
   /** re-enqueue outbox messages whose enqueue was lost (repeatable) */
   'email.relay': Record<string, never>;
-  /** recompute benchmarks of one consortium and period (idempotent; a retried job continues its run) */
+  /** recompute benchmarks of one consortium and period (processor arrives with benchmarks) */
   'benchmarks.recompute': { consortiumId: string; periodId: string; reason: 'period_closed' | 'values_validated' | 'on_demand' };
   /** parse and check an uploaded CSV into the staging table (idempotent: restarts from scratch) */
   'imports.parse': { importId: string };

@@ -5,4 +5,3 @@ export * from './imports/csv';
 export * from './periods';
 export * from './metric-values';
 export * from './text/control-characters';
-export * from './benchmarks';

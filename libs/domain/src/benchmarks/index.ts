@@ -1,4 +1,0 @@
-export * from './size-bands';
-export * from './statistics';
-export * from './disclosure';
-export * from './categories';
