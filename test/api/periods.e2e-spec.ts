@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { Pool } from 'pg';
-import type { Consortium, LateReminderResult, MetricDefinition, Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
+import type { Consortium, MetricDefinition, Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
 import { EMAIL, dbPool, errorPaths, expectProblem, loadDemo, session, uniq, type Demo } from './support/fixtures';
 import { definitions, ensureCatalogue, freeYear, ok, report, metricIds } from './support/performance';
@@ -305,37 +305,6 @@ describe('periods', () => {
       expect(view.firms.every((f) => f.late === (f.status !== 'complete'))).toBe(true);
       expect(view.totals.late).toBe(view.firms.filter((f) => f.status !== 'complete').length);
       expect(view.firms.find((f) => f.organisationId === demo.org.acme)).toMatchObject({ status: 'partial', late: true });
-    });
-
-    it('staff e-mail the late firms what they still owe, once a day per firm, audited; nobody else may', async () => {
-      const view = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness`, { token: t.staff }));
-      const late = view.firms.filter((f) => f.late);
-      expect(late.length).toBeGreaterThan(0);
-      for (const token of [t.admin, t.contributor, t.funder]) expectProblem(await call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token }), 403);
-      expectProblem(await call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.fvsn }), 404);
-
-      const first = await ok<LateReminderResult>(call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff }));
-      expect(first).toMatchObject({ periodId: period.id, code: `${Y}-Q2`, alreadyReminded: 0 });
-      expect(first.reminded + first.withoutRecipients).toBe(late.length);
-      const acme = late.find((f) => f.organisationId === demo.org.acme);
-      const { rows: mail } = await pool.query<{ to: string; subject: string; text: string }>(
-        `SELECT "to", subject, text FROM "OutboxMessage" WHERE subject = $1 AND text LIKE $2`,
-        [`Overdue: ${Y}-Q2 figures were due on 2000-01-31`, '%Acme Castings%'],
-      );
-      expect(mail).toHaveLength(1);
-      expect(mail[0]?.to).toContain(EMAIL.acmeContributor);
-      expect(mail[0]?.text).toContain(`Not yet submitted: ${acme?.missingMetrics.join(', ')}.`);
-      // nothing of another firm in Acme's message
-      expect(mail[0]?.text).not.toContain('Badger');
-      const { rows: audit } = await pool.query<{ organisationId: string }>(
-        `SELECT "organisationId" FROM "AuditEvent" WHERE action = 'period.late_reminder' AND "entityId" = $1`,
-        [period.id],
-      );
-      expect(audit.map((a) => a.organisationId).sort()).toEqual(late.map((f) => f.organisationId).sort());
-
-      // a second click the same day reminds nobody again
-      const again = await ok<LateReminderResult>(call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff }));
-      expect(again).toMatchObject({ reminded: 0, withoutRecipients: 0, alreadyReminded: late.length });
     });
   });
 });

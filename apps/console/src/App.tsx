@@ -13,7 +13,6 @@ import { theme } from './theme';
 const AcceptInvitePage = lazyView(() => import('./auth/AcceptInvitePage').then((m) => m.AcceptInvitePage));
 const Dashboard = lazyView(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 const ProfilePage = lazyView(() => import('./profile/ProfilePage').then((m) => m.ProfilePage));
-const AccessDeniedPage = lazyView(() => import('./layout/AccessDeniedPage').then((m) => m.AccessDeniedPage));
 
 export function App() {
   return (
@@ -24,7 +23,6 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={Layout}
-      accessDenied={AccessDeniedPage}
       loginPage={LoginPage}
       theme={theme}
       disableTelemetry

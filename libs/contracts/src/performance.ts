@@ -104,18 +104,6 @@ export interface PeriodCompleteness {
   firms: PeriodCompletenessFirm[];
 }
 
-/** POST /api/periods/{id}/remind-late: what staff's reminder to the late firms did. */
-export interface LateReminderResult {
-  periodId: string;
-  code: string;
-  /** late firms e-mailed now */
-  reminded: number;
-  /** late firms already reminded by staff today (not e-mailed again) */
-  alreadyReminded: number;
-  /** late firms with nobody to e-mail (no firm admin or contributor) */
-  withoutRecipients: number;
-}
-
 export interface PeriodGenerateResult {
   created: Period[];
   /** codes that already existed and were left as they are */

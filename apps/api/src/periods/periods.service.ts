@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PERIOD_KINDS, PERIOD_STATES, type LateReminderResult, type Period, type PeriodCompleteness, type PeriodGenerateResult, type PeriodState, type ReportingCalendar } from '@tandem/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { PERIOD_KINDS, PERIOD_STATES, type Period, type PeriodCompleteness, type PeriodGenerateResult, type PeriodState, type ReportingCalendar } from '@tandem/contracts';
 import type { Period as PeriodRow } from '@tandem/db';
 import { addIsoDays, canMovePeriod, canReopenPeriod, checkPeriodDates, checkPeriodKind, generateCalendar, isIsoDate, parsePeriodCode } from '@tandem/domain';
-import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, JobProducer, OutboxService, PeriodErrorCode, PrismaService, RequestContext, type AppConfig, type ScopedTx } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, JobProducer, PeriodErrorCode, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
@@ -65,8 +65,6 @@ export class PeriodsService {
     private readonly context: RequestContext,
     private readonly jobs: JobProducer,
     private readonly scorecards: ScorecardsTrigger,
-    private readonly outbox: OutboxService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Period[]; total: number }> {
@@ -253,68 +251,6 @@ export class PeriodsService {
       totals: { firms: firms.length, complete: count('complete'), partial: count('partial'), missing: count('missing'), late: firms.filter((f) => f.late).length },
       firms,
     };
-  }
-
-  /**
-   * Staff e-mail the firms late for an open period (due date passed, metrics still missing,
-   * as the completeness view shows them): one message per firm to its admins and
-   * contributors, naming what is missing. A firm is reminded at most once a day this way
-   * (the audit trail is the record), so a second click does not spam it.
-   */
-  async remindLate(id: string, today: Date = new Date()): Promise<LateReminderResult> {
-    const completeness = await this.completeness(id, today);
-    if (completeness.state !== 'open') {
-      throw new DomainError(PeriodErrorCode.InvalidTransition, `Period ${completeness.code} is ${completeness.state}: only the firms of an open period are reminded`, [{ path: 'state', message: `is ${completeness.state}` }]);
-    }
-    const late = completeness.firms.filter((f) => f.late);
-    const startOfDay = new Date(`${completeness.asOf}T00:00:00Z`);
-    const result: LateReminderResult = { periodId: id, code: completeness.code, reminded: 0, alreadyReminded: 0, withoutRecipients: 0 };
-    const messageIds = await this.prisma.scoped.$transaction(async (tx) => {
-      const ids: string[] = [];
-      const remindedToday = await tx.auditEvent.findMany({
-        where: { action: 'period.late_reminder', entityType: 'Period', entityId: id, createdAt: { gte: startOfDay } },
-        select: { organisationId: true },
-      });
-      const done = new Set(remindedToday.map((r) => r.organisationId));
-      for (const firm of late) {
-        if (done.has(firm.organisationId)) {
-          result.alreadyReminded += 1;
-          continue;
-        }
-        const people = await tx.roleAssignment.findMany({
-          where: { consortiumId: completeness.consortiumId, organisationId: firm.organisationId, role: { in: ['firm_admin', 'firm_contributor'] }, user: { status: { not: 'disabled' } } },
-          select: { user: { select: { email: true } } },
-        });
-        const to = [...new Set(people.map((r) => r.user.email))].sort();
-        let messageId: string | null = null;
-        if (to.length) {
-          messageId = await this.outbox.write(tx, {
-            consortiumId: completeness.consortiumId,
-            to: to.join(', '),
-            subject: `Overdue: ${completeness.code} figures were due on ${completeness.dueOn}`,
-            text:
-              `Hello ${firm.organisationName},\n\n` +
-              `the figures of period ${completeness.code} were due on ${completeness.dueOn}. Not yet submitted: ${firm.missingMetrics.join(', ')}.\n` +
-              `Enter them in Tandem (${this.config.CONSOLE_URL}/#/metric-values/create?periodId=${id}), or upload a CSV.\n`,
-          });
-          ids.push(messageId);
-          result.reminded += 1;
-        } else {
-          result.withoutRecipients += 1;
-        }
-        await this.audit.record(tx, {
-          action: 'period.late_reminder',
-          entityType: 'Period',
-          entityId: id,
-          after: { periodCode: completeness.code, dueOn: completeness.dueOn, missingMetrics: firm.missingMetrics, recipients: to.length, outboxMessageId: messageId },
-          consortiumId: completeness.consortiumId,
-          organisationId: firm.organisationId,
-        });
-      }
-      return ids;
-    });
-    await this.outbox.dispatch(messageIds);
-    return result;
   }
 
   async publish(id: string): Promise<Period> {

@@ -136,11 +136,3 @@ export class PeriodGenerateResultDto {
   @ApiProperty({ type: [PeriodDto] }) created: PeriodDto[];
   @ApiProperty({ type: [String], description: 'codes that already existed' }) skipped: string[];
 }
-
-export class LateReminderResultDto {
-  @ApiProperty() periodId: string;
-  @ApiProperty({ example: '2026-Q3' }) code: string;
-  @ApiProperty({ description: 'late firms e-mailed now' }) reminded: number;
-  @ApiProperty({ description: 'late firms already reminded by staff today (not e-mailed again)' }) alreadyReminded: number;
-  @ApiProperty({ description: 'late firms with no firm admin or contributor to e-mail' }) withoutRecipients: number;
-}

@@ -36,9 +36,6 @@ export function MetricDefinitionShow() {
           <Labeled label="Frequency">
             <SelectField source="frequency" choices={metricFrequencyChoices} />
           </Labeled>
-          <Labeled label="Collected in this consortium">
-            <SelectField source="collectionFrequency" choices={metricFrequencyChoices} />
-          </Labeled>
           <Labeled label="Reported by">
             <ReportersField />
           </Labeled>

@@ -1,6 +1,5 @@
 import { DataTable, DateField, List, ReferenceField } from 'react-admin';
-import type { Scorecard } from '@tandem/contracts';
-import { coverageText, StandingField } from '../../performance/StandingChip';
+import { StateField } from '../../performance/PerfChip';
 import { scorecardFilters } from './ScorecardFilters';
 
 export function ScorecardList() {
@@ -15,9 +14,8 @@ export function ScorecardList() {
         </DataTable.Col>
         <DataTable.NumberCol source="score" options={{ maximumFractionDigits: 1 }} />
         <DataTable.Col source="standing">
-          <StandingField />
+          <StateField source="standing" />
         </DataTable.Col>
-        <DataTable.Col source="coverage" label="Coverage" disableSort render={(s: Scorecard) => coverageText(s.coverage)} />
         <DataTable.Col source="computedAt" label="Computed">
           <DateField source="computedAt" showTime />
         </DataTable.Col>
