@@ -258,20 +258,25 @@ export class InvitationsService {
     const scopeKey = perFirm ? `invitations:firm:${target.organisationId ?? ''}:${target.consortiumId ?? ''}` : `invitations:consortium:${target.consortiumId ?? ''}`;
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${scopeKey}, 0))::text`;
     const since = new Date(Date.now() - DAY_MS);
-    const retryAfterOf = (first: { createdAt: Date } | undefined): number => (first ? Math.max(1, Math.ceil((first.createdAt.getTime() + DAY_MS - Date.now()) / 1000)) : 3600);
+    // How many were sent in the last 24 hours, and when the oldest of them leaves the window.
+    const sentSince = async (extra: { email?: string }): Promise<{ n: number; retryAfter: number }> => {
+      const { _count, _min } = await tx.invitation.aggregate({ where: { ...where, ...extra, createdAt: { gte: since } }, _count: { _all: true }, _min: { createdAt: true } });
+      const oldest = _min.createdAt;
+      return { n: _count._all, retryAfter: oldest ? Math.max(1, Math.ceil((oldest.getTime() + DAY_MS - Date.now()) / 1000)) : 3600 };
+    };
 
     const cap = perFirm ? this.config.INVITATIONS_PER_FIRM_PER_DAY : this.config.INVITATIONS_PER_CONSORTIUM_PER_DAY;
-    const recent = await tx.invitation.findMany({ where: { ...where, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: 'asc' }, take: cap });
-    if (recent.length >= cap) {
-      throw new DomainError(InvitationErrorCode.DailyCapReached, `${perFirm ? 'This firm' : 'This consortium'} has sent ${cap} invitations in the last 24 hours, the most allowed; try again later`, undefined, retryAfterOf(recent[0]));
+    const recent = await sentSince({});
+    if (recent.n >= cap) {
+      throw new DomainError(InvitationErrorCode.DailyCapReached, `${perFirm ? 'This firm' : 'This consortium'} has sent ${cap} invitations in the last 24 hours, the most allowed; try again later`, undefined, recent.retryAfter);
     }
-    const toAddress = await tx.invitation.findMany({ where: { ...where, email, createdAt: { gte: since } }, select: { createdAt: true }, orderBy: { createdAt: 'asc' }, take: INVITATIONS_PER_ADDRESS_PER_DAY });
-    if (toAddress.length >= INVITATIONS_PER_ADDRESS_PER_DAY) {
+    const toAddress = await sentSince({ email });
+    if (toAddress.n >= INVITATIONS_PER_ADDRESS_PER_DAY) {
       throw new DomainError(
         InvitationErrorCode.DailyCapReached,
         `This address has been invited ${INVITATIONS_PER_ADDRESS_PER_DAY} times in the last 24 hours from ${perFirm ? 'this firm' : 'this consortium'}; the latest link still works`,
         [{ path: 'email', message: 'invited too often today' }],
-        retryAfterOf(toAddress[0]),
+        toAddress.retryAfter,
       );
     }
   }
