@@ -58,6 +58,7 @@ const TABLE: Record<string, Record<Role, Triple>> = {
   'PATCH /api/periods/:id':                    { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
   'POST /api/periods/:id/close':               { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
   'POST /api/periods/:id/reopen':              { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
+  'POST /api/periods/:id/remind-late':         { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
   // completeness: staff see every reporting firm of their consortium, a firm itself only; buyers report no own figures
   'GET /api/periods/:id/completeness':         { staff: ['firm shown', 'firm shown', 404], firmAdmin: ['firm shown', 'firm hidden', 404], contributor: ['firm shown', 'firm hidden', 404], apiKey: ['firm shown', 'firm hidden', 404], buyer: F3, ...NO_FIGURES, fvsnStaff: ['firm shown', null, 404] },
   'POST /api/periods/:id/publish':             { staff: [200, null, 404], fvsnStaff: [200, null, 404], ...STAFF_ONLY },
@@ -230,6 +231,7 @@ const REQUESTS: Record<string, Builder> = {
   'PUT /api/periods/:id': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}`, body: { dueOn: '2001-05-15' } }),
   'PATCH /api/periods/:id': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}`, body: { dueOn: '2001-05-20' } }),
   'POST /api/periods/:id/close': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}/close` }),
+  'POST /api/periods/:id/remind-late': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}/remind-late` }),
   'POST /api/periods/:id/reopen': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target), 'closed')}/reopen`, body: { reason: 'authz check' } }),
   'GET /api/periods/:id/completeness': async (w, role, target) => ({
     path: `/api/periods/${await period(w, home(role, target))}/completeness`,

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { Pool } from 'pg';
-import type { Consortium, MetricDefinition, Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
+import type { Consortium, LateReminderResult, MetricDefinition, Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
 import { EMAIL, dbPool, errorPaths, expectProblem, loadDemo, session, uniq, type Demo } from './support/fixtures';
 import { definitions, ensureCatalogue, freeYear, ok, report, metricIds } from './support/performance';
@@ -253,6 +253,18 @@ describe('periods', () => {
     let period: Period;
     let M: Record<string, string>;
 
+    /** Every firm of the view, page by page (the API answers at most 500 firms a page). */
+    const everyFirm = async (token: string, filter = ''): Promise<PeriodCompleteness> => {
+      const first = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?limit=500${filter}`, { token }));
+      const firms = [...first.firms];
+      while (firms.length < first.matching) {
+        const next = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?limit=500&offset=${firms.length}${filter}`, { token }));
+        if (next.firms.length === 0) break;
+        firms.push(...next.firms);
+      }
+      return { ...first, firms };
+    };
+
     beforeAll(async () => {
       [period] = (await ok<Period[]>(call(api, 'GET', `/api/periods${q({ filter: { code: `${Y}-Q2` } })}`, { token: t.staff }))) as [Period];
       M = await metricIds(pool, demo.consortium.glmp);
@@ -264,7 +276,7 @@ describe('periods', () => {
       await report(api, t.contributor, { metricId: M.LEAD_TIME as string, periodId: period.id, value: 14, submit: true });
       await report(api, t.contributor, { metricId: M.OEE as string, periodId: period.id, value: 70 });
 
-      const view = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness`, { token: t.staff }));
+      const view = await everyFirm(t.staff);
       // a quarterly calendar collects every supplier-reported metric per quarter, OTD and PPM included
       expect(view).toMatchObject({ id: period.id, code: `${Y}-Q2`, state: 'open', dueOn: period.dueOn });
       // (other suites add metrics of their own to glmp's catalogue: the standard ones are there, the derived ones are not)
@@ -301,10 +313,82 @@ describe('periods', () => {
 
     it('marks firms late once the due date has passed with figures missing', async () => {
       await pool.query(`UPDATE "Period" SET "dueOn" = DATE '2000-01-31', "startsOn" = DATE '2000-01-01', "endsOn" = DATE '2000-01-30' WHERE id = $1`, [period.id]);
-      const view = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness`, { token: t.staff }));
+      const view = await everyFirm(t.staff);
       expect(view.firms.every((f) => f.late === (f.status !== 'complete'))).toBe(true);
       expect(view.totals.late).toBe(view.firms.filter((f) => f.status !== 'complete').length);
       expect(view.firms.find((f) => f.organisationId === demo.org.acme)).toMatchObject({ status: 'partial', late: true });
+    });
+
+    it('answers the totals over every firm and one page of the firms the filters choose, late and incomplete first', async () => {
+      const all = await everyFirm(t.staff);
+      const page = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?late=true&limit=3&offset=1`, { token: t.staff }));
+      const late = all.firms.filter((f) => f.late);
+      expect(page.totals).toEqual(all.totals);
+      expect(page).toMatchObject({ matching: late.length, offset: 1, limit: 3 });
+      expect(page.firms.map((f) => f.organisationId)).toEqual(late.slice(1, 4).map((f) => f.organisationId));
+      // the order: late first, then missing, partial, complete, by name
+      const rank = { missing: 0, partial: 1, complete: 2 } as const;
+      const keys = all.firms.map((f) => [f.late ? 0 : 1, rank[f.status], f.organisationName] as const);
+      const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+      expect(keys.map((k) => `${k[0]}${k[1]}`)).toEqual(sorted.map((k) => `${k[0]}${k[1]}`));
+      const partial = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?status=partial&limit=500`, { token: t.staff }));
+      expect(partial.firms.every((f) => f.status === 'partial')).toBe(true);
+      expect(partial.matching).toBe(all.totals.partial);
+      expect(partial.firms.map((f) => f.organisationId)).toContain(demo.org.acme);
+      // past the last page: no firms, the same totals
+      const beyond = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?offset=999999`, { token: t.staff }));
+      expect(beyond).toMatchObject({ firms: [], totals: all.totals });
+      // a firm's filters apply to its own row only
+      const own = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?status=complete`, { token: t.admin }));
+      expect(own).toMatchObject({ firms: [], matching: 0, totals: { firms: 1 } });
+    });
+
+    it('refuses a bad filter or an oversized page, naming each field', async () => {
+      const res = await call(api, 'GET', `/api/periods/${period.id}/completeness?late=maybe&status=done&limit=501&offset=-1`, { token: t.staff });
+      expect(errorPaths(expectProblem(res, 400)).sort()).toEqual(['late', 'limit', 'offset', 'status']);
+      expectProblem(await call(api, 'GET', `/api/periods/${period.id}/completeness?limit=abc`, { token: t.staff }), 400);
+      expectProblem(await call(api, 'GET', `/api/periods/${period.id}/completeness?firm=x`, { token: t.staff }), 400);
+    });
+
+    it('staff e-mail the late firms what they still owe, once a day per firm, audited; nobody else may', async () => {
+      const view = await everyFirm(t.staff);
+      const late = view.firms.filter((f) => f.late);
+      expect(late.length).toBeGreaterThan(0);
+      for (const token of [t.admin, t.contributor, t.funder]) expectProblem(await call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token }), 403);
+      expectProblem(await call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.fvsn }), 404);
+
+      const first = await ok<LateReminderResult>(call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff }));
+      expect(first).toMatchObject({ periodId: period.id, code: `${Y}-Q2`, alreadyReminded: 0 });
+      expect(first.reminded + first.withoutRecipients).toBe(late.length);
+      const acme = late.find((f) => f.organisationId === demo.org.acme);
+      const { rows: mail } = await pool.query<{ to: string; subject: string; text: string }>(
+        `SELECT "to", subject, text FROM "OutboxMessage" WHERE subject = $1 AND text LIKE $2`,
+        [`Overdue: ${Y}-Q2 figures were due on 2000-01-31`, '%Acme Castings%'],
+      );
+      expect(mail).toHaveLength(1);
+      expect(mail[0]?.to).toContain(EMAIL.acmeContributor);
+      expect(mail[0]?.text).toContain(`Not yet submitted: ${acme?.missingMetrics.join(', ')}.`);
+      // nothing of another firm in Acme's message
+      expect(mail[0]?.text).not.toContain('Badger');
+      const { rows: audit } = await pool.query<{ organisationId: string }>(
+        `SELECT "organisationId" FROM "AuditEvent" WHERE action = 'period.late_reminder' AND "entityId" = $1`,
+        [period.id],
+      );
+      expect(audit.map((a) => a.organisationId).sort()).toEqual(late.map((f) => f.organisationId).sort());
+      // each firm's audit row names the message that went to that firm (written in one insert, matched in order)
+      const { rows: linked } = await pool.query<{ organisationId: string; text: string; name: string }>(
+        `SELECT a."organisationId", m.text, o.name FROM "AuditEvent" a
+           JOIN "OutboxMessage" m ON m.id = (a.after->>'outboxMessageId')::uuid
+           JOIN "Organisation" o ON o.id = a."organisationId"
+          WHERE a.action = 'period.late_reminder' AND a."entityId" = $1`,
+        [period.id],
+      );
+      expect(linked).toHaveLength(first.reminded);
+      for (const row of linked) expect(row.text).toContain(`Hello ${row.name},`);
+
+      // a second click the same day reminds nobody again
+      const again = await ok<LateReminderResult>(call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff }));
+      expect(again).toMatchObject({ reminded: 0, withoutRecipients: 0, alreadyReminded: late.length });
     });
   });
 });

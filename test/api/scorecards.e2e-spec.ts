@@ -318,6 +318,14 @@ describe('scorecards computed from validated values, with corrective action plan
     expect(task).toMatchObject({ owner: 'Shipping lead', ownerUserId: assigneeId, status: 'todo' });
 
     const assignee = await session(api, assigneeEmail);
+    // the assignee's home page finds the plan by its task; a colleague's does not
+    const mine = (await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { taskOwnerUserId: assigneeId } })}`, { token: assignee })).body as CorrectiveActionPlan[];
+    expect(mine.map((p) => p.id)).toEqual([plan.id]);
+    const pastDue = async (day: string) =>
+      ((await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { supplierId: org.weak, status: ['open', 'in_progress'], dueBefore: day } })}`, { token: staff })).body as CorrectiveActionPlan[]).map((p) => p.id);
+    expect(await pastDue(plan.dueOn)).toEqual([]);
+    expect(await pastDue('9999-12-31')).toEqual([plan.id]);
+    expectProblem(await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { dueBefore: '2026-02-30' } })}`, { token: staff }), 400);
     // the contributor cannot edit the plan or the task as such
     expectProblem(await call(api, 'PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}`, { token: assignee, body: { status: 'doing' } }), 403);
     // but moves the status of its own task, and only the status

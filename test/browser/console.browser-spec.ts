@@ -1,6 +1,6 @@
 import { ROLE_LABELS, ROLE_PERMISSIONS, type Organisation, type Permission, type Role } from '@tandem/contracts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
-import { RESOURCE_MENU } from '../../apps/console/src/resources/menu';
+import { RESOURCE_MENU, menuFor, menuLabel } from '../../apps/console/src/resources/menu';
 import { apiGet, apiLogin, inFreshPage, menuLabels, screenshot, signIn, startHarness, type Harness } from './support/harness';
 import { settle } from './support/network';
 import { field, helperTextOf, listRowTexts, notificationText, notified, selectOption, waitForList } from './support/console';
@@ -24,12 +24,14 @@ function account(email: string) {
   return found;
 }
 
-/** The menu a role must see, derived from the ROLE_PERMISSIONS the API enforces. */
+/**
+ * The menu a role must see: what its ROLE_PERMISSIONS (the API's) let it read and it works
+ * with (resources/menu.ts), grouped by task; everything else is absent.
+ */
 function expectedMenu(role: Role): { present: string[]; absent: string[] } {
   const permissions: readonly string[] = ROLE_PERMISSIONS[role];
-  const present = ['Dashboard'];
-  const absent: string[] = [];
-  for (const { resource, label } of RESOURCE_MENU) (permissions.includes(`${resource}.read`) ? present : absent).push(label);
+  const present = ['Home', ...menuFor(role, permissions).flatMap((g) => g.items.map((i) => i.label))];
+  const absent = RESOURCE_MENU.map((e) => menuLabel(e.resource, role) ?? e.label).filter((label) => !present.includes(label));
   (permissions.includes('queues.admin' satisfies Permission) ? present : absent).push('Queues');
   return { present, absent };
 }
@@ -80,6 +82,13 @@ describe('console journeys', () => {
     expect(seen.firm_contributor).not.toContain('Audit events');
     expect(seen.firm_contributor).not.toContain('API keys');
     expect(seen.firm_contributor).not.toContain('Outbox');
+    // A firm's users see what they work with, not one-row admin lists (issue 11 §3).
+    for (const adminList of ['Consortia', 'Memberships', 'Scorecard templates', 'Metric catalogue']) {
+      expect(seen.firm_contributor).not.toContain(adminList);
+      expect(seen.firm_admin).not.toContain(adminList);
+    }
+    expect(seen.consortium_staff).toContain('Validation queue');
+    expect(seen.consortium_staff).not.toContain('Metric values');
     expect(seen.funder).not.toContain('Memberships');
     expect(seen.funder).not.toContain('Users');
     expect(seen.consortium_staff).toEqual(expect.arrayContaining(['Outbox', 'Audit events', 'Users', 'Invitations', 'Role assignments']));
@@ -135,7 +144,7 @@ describe('console journeys', () => {
         await dialog.waitFor();
         // The reason is required: confirming without one keeps the dialog open with a message.
         await dialog.getByRole('button', { name: step.button, exact: true }).click();
-        await dialog.getByText('A reason is required').waitFor();
+        await dialog.getByText('Say why, in at least 3 characters').waitFor();
         await field(dialog, 'Reason').fill(step.reason);
         if (step.button === 'Activate') await screenshot(page, 'lifecycle', 'activate-dialog');
         await dialog.getByRole('button', { name: step.button, exact: true }).click();
@@ -210,7 +219,9 @@ describe('console journeys', () => {
   test('5. staff opens every list, sorts it, opens a record and each create form it offers without an API error', () =>
     inFreshPage(harness, 'tour', async (page, api) => {
       await signIn(page, 'staff.admin@glmp.demo', DEMO_PASSWORD);
-      for (const { resource, label } of RESOURCE_MENU) {
+      // Rows that open no page of their own: role assignments change in place.
+      const noRecordPage = new Set<string>(['role-assignments']);
+      for (const { resource, label } of menuFor('consortium_staff', ROLE_PERMISSIONS.consortium_staff).flatMap((g) => g.items)) {
         await page.getByRole('menuitem', { name: label, exact: true }).click();
         await page.waitForURL(new RegExp(`#/${resource}(\\?|$)`));
         const rows = await listRowTexts(page);
@@ -228,7 +239,7 @@ describe('console journeys', () => {
         await page.mouse.move(8, 850);
         await page.keyboard.press('Escape');
         await page.waitForFunction(() => document.querySelectorAll('.MuiTooltip-popper').length === 0);
-        if (rows.length > 0 && resource !== 'role-assignments') {
+        if (rows.length > 0 && !noRecordPage.has(resource)) {
           await page.locator('.RaList-main tbody tr').first().click();
           await page.waitForURL(new RegExp(`#/${resource}/[^/]+/show`));
           // A react-admin Show, or a custom page on ShowBase (the import wizard) rendered in a card.
@@ -247,7 +258,7 @@ describe('console journeys', () => {
         expect({ resource, failures: api.failures }).toEqual({ resource, failures: [] });
         expect({ resource, console: api.console }).toEqual({ resource, console: [] });
       }
-    }), 180_000); // eighteen lists, each sorted by every column: the longest journey
+    }), 240_000); // every list of the staff menu, each sorted by every column: the longest journey
 
   test('6. a firm admin creates an API key, sees it once, and revokes it', () =>
     inFreshPage(harness, 'api-keys', async (page, api) => {
@@ -698,6 +709,46 @@ describe('console journeys', () => {
       await signIn(page, email, second);
       expect(await page.getByTestId('session-badge').innerText()).toContain('Pat Renamed');
       expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/profile/password', '401 POST /api/auth/login']);
+      expect(api.console).toEqual([]);
+    });
+  });
+  test('13. leaving a form with unsaved changes asks first: staying keeps the typing, leaving saves nothing', async () => {
+    const token = await apiLogin(harness, STAFF, DEMO_PASSWORD);
+    const code = `uw-${unique()}`;
+    const created = await fetch(`${harness.apiUrl}/api/organisations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code, name: `Unsaved Works ${code}`, kind: 'supplier' }),
+    });
+    expect(created.status).toBe(201);
+    const org = (await created.json()) as Organisation;
+    await inFreshPage(harness, 'unsaved', async (page, api) => {
+      await signIn(page, STAFF, DEMO_PASSWORD);
+      await page.goto(`${harness.baseUrl}/#/organisations/${org.id}`);
+      await field(page, 'Name').waitFor();
+      await settle(page);
+      // Nothing typed yet: leaving asks nothing.
+      await page.getByRole('menuitem', { name: 'Home', exact: true }).click();
+      await page.getByTestId('welcome-card').waitFor();
+      expect(api.dialogs).toEqual([]);
+
+      await page.goto(`${harness.baseUrl}/#/organisations/${org.id}`);
+      await field(page, 'Name').fill(`Renamed ${code}`);
+      api.answerDialogs = 'dismiss';
+      await page.getByRole('menuitem', { name: 'Home', exact: true }).click();
+      await settle(page);
+      expect(api.dialogs).toHaveLength(1);
+      expect(api.dialogs[0]).toBe('You have unsaved changes on this page. Leave it and lose them?');
+      expect(page.url()).toContain(`#/organisations/${org.id}`);
+      expect(await field(page, 'Name').inputValue()).toBe(`Renamed ${code}`);
+      await screenshot(page, 'unsaved', 'stayed');
+
+      api.answerDialogs = 'accept';
+      await page.getByRole('menuitem', { name: 'Home', exact: true }).click();
+      await page.getByTestId('welcome-card').waitFor();
+      expect(api.dialogs).toHaveLength(2);
+      expect((await apiGet<Organisation>(harness, token, `/api/organisations/${org.id}`)).name).toBe(`Unsaved Works ${code}`);
+      expect(api.failures).toEqual([]);
       expect(api.console).toEqual([]);
     });
   });

@@ -106,7 +106,10 @@ describe('supplier performance journeys', () => {
       await waitForList(page);
       await page.getByRole('link', { name: 'Enter a period' }).click();
       await page.waitForURL(/#\/metric-values\/create/);
+      // The open period due soonest is preselected; this journey reports the fresh one.
+      await page.waitForURL(/periodId=/);
       await selectOption(page, 'Period', period.code);
+      await page.waitForURL(new RegExp(`periodId=${period.id}`));
       await entryRow(page, 'OTD').waitFor();
       await settle(page);
       await shot(page, 'entry', 'grid');
@@ -116,14 +119,23 @@ describe('supplier performance journeys', () => {
       expect(await entryRow(page, 'TRAIN_HRS').count()).toBe(0);
 
       await page.getByLabel('OTD value').fill('120');
+      await page.getByLabel('OTD value').blur();
+      // Checked as the field is left, with the API's own message (libs/domain), before any request.
+      await entryRow(page, 'OTD').and(page.locator('[data-error="true"]')).waitFor();
+      expect(await helperTextOf(page, 'OTD value')).toBe('OTD must be between 0 and 100 %; got 120');
       await page.getByLabel('PPM numerator').fill('45');
       await page.getByLabel('PPM denominator').fill('150000');
       expect(await page.getByLabel('PPM value').inputValue()).toBe('300'); // computed as typed
       await page.getByLabel('LEAD_TIME value').fill('14.5');
       await page.getByLabel('LEAD_TIME note').fill('Median over 212 orders');
-      await page.getByRole('button', { name: 'Submit' }).click();
+      const owed = await page.locator('[data-testid^="entry-row-"]').count();
+      await page.getByRole('button', { name: 'Submit', exact: true }).click();
+      // Submit confirms and says how many metrics of the period stay unreported.
+      expect(await page.getByTestId('submit-confirm-text').innerText()).toContain(`${owed - 2} of the ${owed} metrics of the period will still be unreported`) // OTD is out of range: not sent;
+      await shot(page, 'entry', 'submit-confirm');
+      await page.getByRole('button', { name: 'Submit values' }).click();
 
-      // The API's range message appears on the OTD row; the other rows were submitted.
+      // The range message stays on the OTD row, which was not sent; the other rows were submitted.
       await entryRow(page, 'OTD').and(page.locator('[data-error="true"]')).waitFor();
       expect(await notificationText(page)).toMatch(/2 values submitted; 1 row needs fixing/);
       await entryRow(page, 'PPM').locator('[data-status="submitted"]').waitFor();
@@ -135,12 +147,18 @@ describe('supplier performance journeys', () => {
       expect(await page.getByLabel('OTD value').inputValue()).toBe('120'); // kept as typed
 
       await page.getByLabel('OTD value').fill('96.5');
-      await page.getByRole('button', { name: 'Submit' }).click();
+      await page.getByRole('button', { name: 'Submit', exact: true }).click();
+      await page.getByRole('button', { name: 'Submit values' }).click();
       await entryRow(page, 'OTD').locator('[data-status="submitted"]').waitFor();
       await entryRow(page, 'OTD').and(page.locator('[data-error="false"]')).waitFor();
       await settle(page);
       await shot(page, 'entry', 'submitted');
-      expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/metric-values']);
+      // Submitted values are read-only in the grid: a change is a revision, on the value's page.
+      expect(await page.getByLabel('PPM numerator').isDisabled()).toBe(true);
+      await entryRow(page, 'PPM').getByTestId('revise-PPM').waitFor();
+      // The range error was caught in the browser: the API never had to refuse a row.
+      expect(api.failures).toEqual([]);
+      expect(api.console).toEqual([]);
     });
 
     const submitted = await valuesOf(staff, { organisationId: acme.id, periodId: period.id });
@@ -148,7 +166,7 @@ describe('supplier performance journeys', () => {
 
     await inFreshPage(harness, 'queue', async (page, api) => {
       await signIn(page, STAFF, DEMO_PASSWORD);
-      await page.getByRole('menuitem', { name: 'Metric values', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Validation queue', exact: true }).click();
       await waitForList(page);
       await page.getByText('Validation queue').first().waitFor();
       await filterList(page, 'Period', period.code, period.id);
@@ -315,7 +333,9 @@ describe('supplier performance journeys', () => {
       await page.waitForURL(new RegExp(`#/supply-relationships/${relationship.id}/show`));
       await page.getByRole('link', { name: 'Report about Acme Castings' }).click();
       await page.waitForURL(/#\/metric-values\/create\?organisationId=/);
+      await page.waitForURL(/periodId=/);
       await selectOption(page, 'Period', period.code);
+      await page.waitForURL(new RegExp(`periodId=${period.id}`));
       await entryRow(page, 'OTD').waitFor();
       // A customer reports only what customers report (OTD and PPM of the standard catalogue),
       // never what the supplier reports about itself.
@@ -326,7 +346,8 @@ describe('supplier performance journeys', () => {
       expect(await page.getByLabel('OTD value').inputValue()).toBe('94');
       await page.getByLabel('OTD note').fill('Order lines shipped to the Fond du Lac plant');
       await shot(page, 'buyer', 'report');
-      await page.getByRole('button', { name: 'Submit' }).click();
+      await page.getByRole('button', { name: 'Submit', exact: true }).click();
+      await page.getByRole('button', { name: 'Submit values' }).click();
       await entryRow(page, 'OTD').locator('[data-status="submitted"]').waitFor();
       expect(await notificationText(page)).toContain('1 value submitted');
       await settle(page);
@@ -409,6 +430,9 @@ describe('supplier performance journeys', () => {
       // The catalogue is longer than a page once consortia add their own entries: search it.
       await page.getByRole('menuitem', { name: 'Metric catalogue', exact: true }).click();
       await waitForList(page);
+      // glmp reports quarterly: OTD and PPM, monthly metrics, say they are collected per quarter.
+      expect(await page.getByTestId('collected-OTD').innerText()).toBe('collected quarterly');
+      expect(await page.getByTestId('collected-PPM').innerText()).toBe('collected quarterly');
       await page.getByPlaceholder('Code or name').fill('SETUP_TIME');
       await rowsWhere(page, (row) => row.includes('SETUP_TIME'));
       await listRow(page, 'SETUP_TIME').getByRole('button', { name: 'Disable' }).click();

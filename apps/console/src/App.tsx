@@ -2,6 +2,8 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { LoginPage } from './auth/LoginPage';
 import { lazyView } from './common/lazyView';
+// Static: the route guard (RouteAccess) renders it too, so a lazy chunk would gain nothing.
+import { AccessDeniedPage } from './layout/AccessDeniedPage';
 import { Layout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -23,6 +25,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={Layout}
+      accessDenied={AccessDeniedPage}
       loginPage={LoginPage}
       theme={theme}
       disableTelemetry

@@ -87,6 +87,8 @@ export interface PeriodCompletenessFirm {
 /**
  * GET /api/periods/{id}/completeness: which reporting firms (active supplier members) have
  * submitted the period's figures. Staff see every firm of the consortium, a firm only itself.
+ * The totals count every firm; `firms` is one page of the firms matching the query's filters
+ * (late first, then missing, partial, complete, by name), `matching` how many match.
  */
 export interface PeriodCompleteness {
   /** the period's id */
@@ -101,7 +103,33 @@ export interface PeriodCompleteness {
   /** codes of the metrics each reporting firm owes: enabled, reported by suppliers, collected in this kind of period */
   expectedMetrics: string[];
   totals: { firms: number; complete: number; partial: number; missing: number; late: number };
+  /** firms matching the query's filters (`firms` holds one page of them) */
+  matching: number;
+  offset: number;
+  limit: number;
   firms: PeriodCompletenessFirm[];
+}
+
+/** Query of GET /api/periods/{id}/completeness. */
+export interface PeriodCompletenessQuery {
+  /** 'true': late firms only; 'false': firms not late */
+  late?: 'true' | 'false';
+  status?: SubmissionStatus;
+  /** page size, 1..MAX_PAGE_SIZE (default 100) */
+  limit?: number;
+  offset?: number;
+}
+
+/** POST /api/periods/{id}/remind-late: what staff's reminder to the late firms did. */
+export interface LateReminderResult {
+  periodId: string;
+  code: string;
+  /** late firms e-mailed now */
+  reminded: number;
+  /** late firms already reminded by staff today (not e-mailed again) */
+  alreadyReminded: number;
+  /** late firms with nobody to e-mail (no firm admin or contributor) */
+  withoutRecipients: number;
 }
 
 export interface PeriodGenerateResult {

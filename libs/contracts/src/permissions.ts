@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'periods.reopen',
   'periods.publish',
   'periods.completeness',
+  /** e-mail the firms late for an open period (staff, at most once a day per firm) */
+  'periods.remind',
   'metric-values.read',
   'metric-values.write',
   'metric-values.validate',

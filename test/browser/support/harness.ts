@@ -92,6 +92,10 @@ export interface ApiLog {
   failures: { status: number; method: string; url: string }[];
   /** errors and warnings the page wrote to the browser console (React's warnings among them) */
   console: string[];
+  /** messages of the browser's own dialogs (confirm, alert), e.g. the warning on leaving a form with unsaved changes */
+  dialogs: string[];
+  /** how the next dialogs are answered: as a person who means to leave (accept), or one who stays (dismiss) */
+  answerDialogs: 'accept' | 'dismiss';
 }
 
 /**
@@ -100,7 +104,11 @@ export interface ApiLog {
  */
 export async function inFreshPage(harness: Harness, journey: string, run: (page: Page, api: ApiLog) => Promise<void>): Promise<void> {
   const page = await freshPage(harness);
-  const api: ApiLog = { failures: [], console: [] };
+  const api: ApiLog = { failures: [], console: [], dialogs: [], answerDialogs: 'accept' };
+  page.on('dialog', (dialog) => {
+    api.dialogs.push(dialog.message());
+    void (api.answerDialogs === 'accept' ? dialog.accept() : dialog.dismiss());
+  });
   page.on('console', (message) => {
     // A refused request is logged by the browser itself; those are asserted through `failures`.
     if ((message.type() === 'error' || message.type() === 'warning') && !message.text().startsWith('Failed to load resource')) {

@@ -31,7 +31,7 @@ export async function startPerformanceHarness(): Promise<Harness> {
 export class Api {
   constructor(
     private readonly harness: Harness,
-    private readonly token: string,
+    readonly token: string,
   ) {}
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {

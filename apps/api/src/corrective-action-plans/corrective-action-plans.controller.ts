@@ -17,7 +17,7 @@ export class CorrectiveActionPlansController {
   constructor(private readonly plans: CorrectiveActionPlansService) {}
 
   @Get()
-  @RequirePermission('corrective-action-plans.read', 'List corrective action plans (filters: relationshipId, supplierId, customerId, status, standing)')
+  @RequirePermission('corrective-action-plans.read', 'List corrective action plans (filters: relationshipId, supplierId, customerId, status, standing, dueBefore (YYYY-MM-DD), taskOwnerUserId)')
   @ApiOkResponse({ type: [CorrectiveActionPlanDto] })
   async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<CorrectiveActionPlan[]> {
     const page = parseListQuery(query, CORRECTIVE_ACTION_PLAN_LIST);

@@ -16,6 +16,10 @@ export const CORRECTIVE_ACTION_PLAN_LIST: ListSpec = {
     customerId: { type: 'uuid' },
     status: { type: 'enum', values: PLAN_STATUSES },
     standing: { type: 'enum', values: STANDINGS },
+    /** plans due before a day (YYYY-MM-DD): with status open/in_progress, the plans past due */
+    dueBefore: { type: 'date', where: (day) => ({ dueOn: { lt: day } }) },
+    /** plans with a task assigned to this user ("my tasks" on a home page) */
+    taskOwnerUserId: { type: 'uuid', where: (condition) => ({ tasks: { some: { ownerUserId: condition } } }) },
   },
   search: (q) => ({ title: { contains: q, mode: 'insensitive' } }),
 };

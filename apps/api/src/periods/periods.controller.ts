@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
+import type { LateReminderResult, Period, PeriodCompleteness, PeriodGenerateResult } from '@tandem/contracts';
 import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
-import { CreatePeriodDto, GeneratePeriodsDto, PeriodCompletenessDto, PeriodDto, PeriodGenerateResultDto, ReopenPeriodDto, UpdatePeriodDto } from './dto/period.dto';
+import { CreatePeriodDto, GeneratePeriodsDto, LateReminderResultDto, PeriodCompletenessDto, PeriodCompletenessQueryDto, PeriodDto, PeriodGenerateResultDto, ReopenPeriodDto, UpdatePeriodDto } from './dto/period.dto';
 import { PERIOD_LIST, PeriodsService } from './periods.service';
 
 const READ_ONLY = ['consortiumId', 'code', 'kind', 'state', 'closedAt', 'publishedAt', 'reopenCount', 'reopenedAt', 'reopenReason'];
@@ -36,8 +36,8 @@ export class PeriodsController {
   @Get(':id/completeness')
   @RequirePermission('periods.completeness', 'Which reporting firms have submitted the figures they owe for the period, which are missing and which are late (staff: every firm; a firm: itself)')
   @ApiOkResponse({ type: PeriodCompletenessDto })
-  completeness(@Param('id', IdPipe) id: string): Promise<PeriodCompleteness> {
-    return this.periods.completeness(id);
+  completeness(@Param('id', IdPipe) id: string, @Query() query: PeriodCompletenessQueryDto): Promise<PeriodCompleteness> {
+    return this.periods.completeness(id, query);
   }
 
   @Post()
@@ -87,6 +87,15 @@ export class PeriodsController {
   @ApiConflictResponse({ description: 'the period is open or published' })
   reopen(@Param('id', IdPipe) id: string, @Body() dto: ReopenPeriodDto): Promise<Period> {
     return this.periods.reopen(id, dto);
+  }
+
+  @Post(':id/remind-late')
+  @HttpCode(200)
+  @RequirePermission('periods.remind', 'E-mail the firms late for an open period (due date passed, metrics missing) what they still owe; a firm is reminded this way at most once a day')
+  @ApiOkResponse({ type: LateReminderResultDto })
+  @ApiConflictResponse({ description: 'the period is not open' })
+  remindLate(@Param('id', IdPipe) id: string): Promise<LateReminderResult> {
+    return this.periods.remindLate(id);
   }
 
   @Post(':id/publish')

@@ -1,13 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { PERIOD_KINDS, PERIOD_STATES, type Period, type PeriodCompleteness, type PeriodGenerateResult, type PeriodState, type ReportingCalendar } from '@tandem/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PERIOD_KINDS, PERIOD_STATES, type LateReminderResult, type Period, type PeriodCompleteness, type PeriodGenerateResult, type PeriodState, type ReportingCalendar } from '@tandem/contracts';
 import type { Period as PeriodRow } from '@tandem/db';
 import { addIsoDays, canMovePeriod, canReopenPeriod, checkPeriodDates, checkPeriodKind, generateCalendar, isIsoDate, parsePeriodCode } from '@tandem/domain';
-import { AuditService, CommonErrorCode, DomainError, JobProducer, PeriodErrorCode, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
+import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, JobProducer, OutboxService, PeriodErrorCode, PrismaService, RequestContext, type AppConfig, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
-import type { CreatePeriodDto, GeneratePeriodsDto, ReopenPeriodDto, UpdatePeriodDto } from './dto/period.dto';
+import { COMPLETENESS_DEFAULT_LIMIT, type CreatePeriodDto, type GeneratePeriodsDto, type PeriodCompletenessQueryDto, type ReopenPeriodDto, type UpdatePeriodDto } from './dto/period.dto';
 import { EXPECTED_CODES_SQL, PERIOD_COMPLETENESS_SQL, type CompletenessRow } from './periods.sql';
+
+/** Late reminders whose delivery is enqueued by the request; the outbox relay enqueues the rest. */
+const DISPATCH_AT_ONCE = 100;
 
 export const PERIOD_LIST: ListSpec = {
   sortable: ['code', 'startsOn', 'endsOn', 'dueOn', 'state', 'kind', 'createdAt'],
@@ -65,6 +68,8 @@ export class PeriodsService {
     private readonly context: RequestContext,
     private readonly jobs: JobProducer,
     private readonly scorecards: ScorecardsTrigger,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Period[]; total: number }> {
@@ -222,23 +227,17 @@ export class PeriodsService {
   }
 
   /**
-   * Who has submitted the period's figures, computed in one SQL statement. Staff (and the
-   * platform) see every reporting firm of the period's consortium; a firm sees its own row
-   * only. The raw query takes the consortium and the firm from the principal (raw SQL
-   * bypasses the scoped client; architecture.md).
+   * Who has submitted the period's figures, computed in one SQL statement: the totals over
+   * every firm and one page of the firms matching the filters. Staff (and the platform) see
+   * every reporting firm of the period's consortium; a firm sees its own row only. The raw
+   * query takes the consortium and the firm from the principal (raw SQL bypasses the scoped
+   * client; architecture.md).
    */
-  async completeness(id: string, today: Date = new Date()): Promise<PeriodCompleteness> {
-    const p = this.context.requirePrincipal();
-    const period = await this.prisma.scoped.period.findFirst({ where: { id } });
-    if (!period) throw DomainError.notFound('Period');
-    const everyone = p.role === 'platform_admin' || p.role === 'consortium_staff';
-    const consortiumId = p.role === 'platform_admin' ? period.consortiumId : p.consortiumId;
-    const organisationId = everyone ? null : (p.organisationId ?? '00000000-0000-0000-0000-000000000000');
-    const asOf = today.toISOString().slice(0, 10);
-    const rows = await this.prisma.scoped.$queryRawUnsafe<CompletenessRow[]>(PERIOD_COMPLETENESS_SQL, period.id, consortiumId, organisationId, asOf);
-    const expected = await this.prisma.scoped.$queryRawUnsafe<{ code: string }[]>(EXPECTED_CODES_SQL, period.id, consortiumId);
-    const firms = rows.map((r) => ({ ...r, lastSubmittedAt: iso(r.lastSubmittedAt) }));
-    const count = (status: string) => firms.filter((f) => f.status === status).length;
+  async completeness(id: string, query: PeriodCompletenessQueryDto = {}, today: Date = new Date()): Promise<PeriodCompleteness> {
+    const period = await this.visible(id);
+    const limit = query.limit ?? COMPLETENESS_DEFAULT_LIMIT;
+    const offset = query.offset ?? 0;
+    const { row, expected, asOf } = await this.tally(period, { late: query.late === undefined ? null : query.late === 'true', status: query.status ?? null, limit, offset }, today);
     return {
       id: period.id,
       consortiumId: period.consortiumId,
@@ -247,10 +246,119 @@ export class PeriodsService {
       state: period.state,
       dueOn: isoDate(period.dueOn) ?? '',
       asOf,
-      expectedMetrics: expected.map((e) => e.code),
-      totals: { firms: firms.length, complete: count('complete'), partial: count('partial'), missing: count('missing'), late: firms.filter((f) => f.late).length },
-      firms,
+      expectedMetrics: expected,
+      totals: { firms: row.firms, complete: row.complete, partial: row.partial, missing: row.missing, late: row.late },
+      matching: row.matching,
+      offset,
+      limit,
+      firms: row.page,
     };
+  }
+
+  private async visible(id: string): Promise<PeriodRow> {
+    const period = await this.prisma.scoped.period.findFirst({ where: { id } });
+    if (!period) throw DomainError.notFound('Period');
+    return period;
+  }
+
+  /** PERIOD_COMPLETENESS_SQL for the principal: staff every firm, a firm itself. `limit` null: every matching firm. */
+  private async tally(
+    period: PeriodRow,
+    filter: { late: boolean | null; status: string | null; limit: number | null; offset: number },
+    today: Date,
+  ): Promise<{ row: CompletenessRow; expected: string[]; asOf: string }> {
+    const p = this.context.requirePrincipal();
+    const everyone = p.role === 'platform_admin' || p.role === 'consortium_staff';
+    const consortiumId = p.role === 'platform_admin' ? period.consortiumId : p.consortiumId;
+    const organisationId = everyone ? null : (p.organisationId ?? '00000000-0000-0000-0000-000000000000');
+    const asOf = today.toISOString().slice(0, 10);
+    const [row] = await this.prisma.scoped.$queryRawUnsafe<CompletenessRow[]>(
+      PERIOD_COMPLETENESS_SQL,
+      period.id,
+      consortiumId,
+      organisationId,
+      asOf,
+      filter.late,
+      filter.status,
+      filter.limit,
+      filter.offset,
+    );
+    const expected = await this.prisma.scoped.$queryRawUnsafe<{ code: string }[]>(EXPECTED_CODES_SQL, period.id, consortiumId);
+    if (!row) throw new Error('completeness answered no row');
+    return { row, expected: expected.map((e) => e.code), asOf };
+  }
+
+  /**
+   * Staff e-mail the firms late for an open period (due date passed, metrics still missing,
+   * as the completeness view shows them): one message per firm to its admins and
+   * contributors, naming what is missing. A firm is reminded at most once a day this way
+   * (the audit trail is the record), so a second click does not spam it. Set-based: one
+   * query for the recipients, one insert of the messages and one of their audit rows, so a
+   * consortium of thousands of late firms is reminded within the request; delivery of the
+   * first messages is enqueued at once and the outbox relay hands on the rest.
+   */
+  async remindLate(id: string, today: Date = new Date()): Promise<LateReminderResult> {
+    const period = await this.visible(id);
+    if (period.state !== 'open') {
+      throw new DomainError(PeriodErrorCode.InvalidTransition, `Period ${period.code} is ${period.state}: only the firms of an open period are reminded`, [{ path: 'state', message: `is ${period.state}` }]);
+    }
+    const { row, asOf } = await this.tally(period, { late: true, status: null, limit: null, offset: 0 }, today);
+    const dueOn = isoDate(period.dueOn) ?? '';
+    const startOfDay = new Date(`${asOf}T00:00:00Z`);
+    const result: LateReminderResult = { periodId: id, code: period.code, reminded: 0, alreadyReminded: 0, withoutRecipients: 0 };
+    const messageIds = await this.prisma.scoped.$transaction(
+      async (tx) => {
+        // One reminder per firm and day, even when two staff click at once.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('period.late_reminder'), hashtext(${id}))`;
+        const remindedToday = await tx.auditEvent.findMany({
+          where: { action: 'period.late_reminder', entityType: 'Period', entityId: id, createdAt: { gte: startOfDay } },
+          select: { organisationId: true },
+          distinct: ['organisationId'],
+        });
+        const done = new Set(remindedToday.map((r) => r.organisationId));
+        const todo = row.page.filter((firm) => !done.has(firm.organisationId));
+        result.alreadyReminded = row.page.length - todo.length;
+        if (todo.length === 0) return [];
+        const people = await tx.roleAssignment.findMany({
+          where: { consortiumId: period.consortiumId, organisationId: { in: todo.map((f) => f.organisationId) }, role: { in: ['firm_admin', 'firm_contributor'] }, user: { status: { not: 'disabled' } } },
+          select: { organisationId: true, user: { select: { email: true } } },
+        });
+        const emails = new Map<string, Set<string>>();
+        for (const r of people) if (r.organisationId) emails.set(r.organisationId, (emails.get(r.organisationId) ?? new Set()).add(r.user.email));
+        const recipients = (firmId: string) => [...(emails.get(firmId) ?? [])].sort();
+        const mailed = todo.filter((firm) => recipients(firm.organisationId).length > 0);
+        const ids = await this.outbox.writeMany(
+          tx,
+          mailed.map((firm) => ({
+            consortiumId: period.consortiumId,
+            to: recipients(firm.organisationId).join(', '),
+            subject: `Overdue: ${period.code} figures were due on ${dueOn}`,
+            text:
+              `Hello ${firm.organisationName},\n\n` +
+              `the figures of period ${period.code} were due on ${dueOn}. Not yet submitted: ${firm.missingMetrics.join(', ')}.\n` +
+              `Enter them in Tandem (${this.config.CONSOLE_URL}/#/metric-values/create?periodId=${id}), or upload a CSV.\n`,
+          })),
+        );
+        const messageOf = new Map(mailed.map((firm, i) => [firm.organisationId, ids[i] ?? null]));
+        result.reminded = mailed.length;
+        result.withoutRecipients = todo.length - mailed.length;
+        await this.audit.recordMany(
+          tx,
+          todo.map((firm) => ({
+            action: 'period.late_reminder',
+            entityType: 'Period',
+            entityId: id,
+            after: { periodCode: period.code, dueOn, missingMetrics: firm.missingMetrics, recipients: recipients(firm.organisationId).length, outboxMessageId: messageOf.get(firm.organisationId) ?? null },
+            consortiumId: period.consortiumId,
+            organisationId: firm.organisationId,
+          })),
+        );
+        return ids;
+      },
+      { timeout: 60_000 },
+    );
+    await this.outbox.dispatch(messageIds.slice(0, DISPATCH_AT_ONCE));
+    return result;
   }
 
   async publish(id: string): Promise<Period> {

@@ -1,3 +1,4 @@
+import type { PeriodCompletenessFirm } from '@tandem/contracts';
 import { collectedInSql } from '@tandem/server';
 
 /**
@@ -30,10 +31,16 @@ expected AS (
 export const EXPECTED_CODES_SQL = `WITH ${EXPECTED} SELECT code FROM expected ORDER BY code COLLATE "C"`;
 
 /**
- * $1 period, $2 consortium, $3 organisation (null: every firm, for staff), $4 today (date).
- * One row per reporting firm — an ACTIVE supplier member of the consortium, as the reminders
- * job counts them — with what it owes, what it submitted (self-reported values submitted or
+ * $1 period, $2 consortium, $3 organisation (null: every firm, for staff), $4 today (date),
+ * $5 only late firms (true), only firms on time (false) or both (null), $6 one submission
+ * status or null, $7 page size (null: every matching firm), $8 offset.
+ *
+ * One reporting firm is an ACTIVE supplier member of the consortium, as the reminders job
+ * counts them, with what it owes, what it submitted (self-reported values submitted or
  * validated), what is missing, and whether it is late (due date passed, metrics missing).
+ * One row comes back whatever the page: the totals over every firm, how many match the
+ * filters, and the page of matching firms as JSON, late first, then missing, partial,
+ * complete, by name: a consortium of thousands of firms answers a home-page card with five.
  */
 export const PERIOD_COMPLETENESS_SQL = `
 WITH ${EXPECTED},
@@ -61,24 +68,50 @@ tally AS (
   FROM firms f
   LEFT JOIN cells c ON c."organisationId" = f.id
   GROUP BY f.id, f.name
+),
+result AS (
+  SELECT t.*,
+         CASE WHEN cardinality(t."missingMetrics") = 0 THEN 'complete' WHEN t.submitted = 0 THEN 'missing' ELSE 'partial' END AS status,
+         cardinality(t."missingMetrics") > 0 AND $4::date > per."dueOn" AS late
+  FROM tally t
+  CROSS JOIN per
+),
+chosen AS (
+  SELECT r.*, CASE r.status WHEN 'missing' THEN 0 WHEN 'partial' THEN 1 ELSE 2 END AS rank
+  FROM result r
+  WHERE ($5::boolean IS NULL OR r.late = $5::boolean) AND ($6::text IS NULL OR r.status = $6::text)
+),
+page AS (
+  SELECT * FROM chosen
+  ORDER BY late DESC, rank, "organisationName", "organisationId"
+  LIMIT $7::int OFFSET $8::int
 )
-SELECT t."organisationId", t."organisationName", t.expected, t.submitted, t.validated, t."missingMetrics",
-       CASE WHEN cardinality(t."missingMetrics") = 0 THEN 'complete' WHEN t.submitted = 0 THEN 'missing' ELSE 'partial' END AS status,
-       cardinality(t."missingMetrics") > 0 AND $4::date > per."dueOn" AS late,
-       t."lastSubmittedAt"
-FROM tally t
-CROSS JOIN per
-ORDER BY t."organisationName", t."organisationId"
+SELECT
+  (SELECT count(*) FROM result)::int AS firms,
+  (SELECT count(*) FILTER (WHERE status = 'complete') FROM result)::int AS complete,
+  (SELECT count(*) FILTER (WHERE status = 'partial') FROM result)::int AS partial,
+  (SELECT count(*) FILTER (WHERE status = 'missing') FROM result)::int AS missing,
+  (SELECT count(*) FILTER (WHERE late) FROM result)::int AS late,
+  (SELECT count(*) FROM chosen)::int AS matching,
+  COALESCE((
+    SELECT json_agg(json_build_object(
+             'organisationId', p."organisationId", 'organisationName', p."organisationName",
+             'expected', p.expected, 'submitted', p.submitted, 'validated', p.validated,
+             'missingMetrics', p."missingMetrics", 'status', p.status, 'late', p.late,
+             'lastSubmittedAt', to_char(p."lastSubmittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           ORDER BY p.late DESC, p.rank, p."organisationName", p."organisationId")
+    FROM page p
+  ), '[]'::json) AS page
 `;
 
+/** The one row of PERIOD_COMPLETENESS_SQL. */
 export interface CompletenessRow {
-  organisationId: string;
-  organisationName: string;
-  expected: number;
-  submitted: number;
-  validated: number;
-  missingMetrics: string[];
-  status: 'complete' | 'partial' | 'missing';
-  late: boolean;
-  lastSubmittedAt: Date | null;
+  firms: number;
+  complete: number;
+  partial: number;
+  missing: number;
+  late: number;
+  matching: number;
+  /** built by the statement in the contract's shape (lastSubmittedAt already ISO 8601) */
+  page: PeriodCompletenessFirm[];
 }

@@ -5,16 +5,20 @@ import Factory from '@mui/icons-material/Factory';
 import Hub from '@mui/icons-material/Hub';
 import MailOutlined from '@mui/icons-material/MailOutlined';
 import People from '@mui/icons-material/People';
-import { Title, useCanAccess } from 'react-admin';
+import { Title, useGetIdentity, usePermissions } from 'react-admin';
+import type { TandemPermissions } from '../providers/authProvider';
+import { BuyerHome } from './BuyerHome';
 import { CountWidget } from './CountWidget';
+import { FirmHome } from './FirmHome';
 import { MembershipStatusWidget } from './MembershipStatusWidget';
+import { RoleStatement } from './RoleStatement';
+import { StaffHome } from './StaffHome';
 import { useDashboardCounts } from './useDashboardCounts';
 import { WelcomeCard } from './WelcomeCard';
 
-function CountsWidgets() {
+/** The operator of the installation: counts across every consortium, aggregated by the API. */
+function PlatformCounts() {
   const state = useDashboardCounts(true);
-  const { canAccess: canReadOutbox } = useCanAccess({ resource: 'outbox', action: 'list' });
-  const { canAccess: canReadUsers } = useCanAccess({ resource: 'users', action: 'list' });
   if (state.status === 'loading') return <LinearProgress sx={{ mt: 2 }} />;
   if (state.status === 'error') return <Alert severity="error" sx={{ mt: 2 }}>{state.message}</Alert>;
   const { counts } = state;
@@ -23,12 +27,12 @@ function CountsWidgets() {
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <CountWidget label="Consortia" value={counts.consortia} icon={<Hub />} to="/consortia" testId="count-consortia" />
         <CountWidget label="Organisations" value={counts.organisations} icon={<Factory />} to="/organisations" testId="count-organisations" />
-        <CountWidget label="Users" value={counts.users} icon={<People />} to={canReadUsers ? '/users' : undefined} testId="count-users" />
+        <CountWidget label="Users" value={counts.users} icon={<People />} to="/users" testId="count-users" />
         <CountWidget
           label="Pending e-mails"
           value={counts.pendingOutbox}
           icon={<MailOutlined />}
-          to={canReadOutbox ? `/outbox?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}` : undefined}
+          to={`/outbox?filter=${encodeURIComponent(JSON.stringify({ status: 'pending' }))}`}
           testId="count-pending-outbox"
         />
       </Box>
@@ -37,14 +41,21 @@ function CountsWidgets() {
   );
 }
 
-/** Staff (and funders) see counts aggregated by the API; everyone gets the welcome card. */
+/** Each role lands on its own work, every figure counted by the API. */
 export function Dashboard() {
-  const { canAccess: canReadDashboard } = useCanAccess({ resource: 'dashboard', action: 'read' });
+  const { permissions } = usePermissions<TandemPermissions>();
+  const { identity } = useGetIdentity();
+  const organisationId = typeof identity?.organisationId === 'string' ? identity.organisationId : undefined;
+  const role = permissions?.role;
   return (
     <Box sx={{ mt: 2 }}>
-      <Title title="Dashboard" />
+      <Title title="Home" />
       <WelcomeCard />
-      {canReadDashboard && <CountsWidgets />}
+      {role === 'platform_admin' && <PlatformCounts />}
+      {role === 'consortium_staff' && <StaffHome />}
+      {(role === 'firm_admin' || role === 'firm_contributor') && <FirmHome organisationId={organisationId} />}
+      {role === 'customer_buyer' && <BuyerHome organisationId={organisationId} />}
+      {role && <RoleStatement role={role} />}
     </Box>
   );
 }

@@ -89,11 +89,12 @@ function SessionMenu() {
 export function AppBar() {
   return (
     <RaAppBar color="primary" userMenu={false}>
-      <Typography variant="h6" component="span" sx={{ fontWeight: 700, letterSpacing: 0.5, mr: 2 }}>
+      {/* On a phone the page title needs the room more than the brand does. */}
+      <Typography variant="h6" component="span" sx={{ fontWeight: 700, letterSpacing: 0.5, mr: 2, display: { xs: 'none', sm: 'inline' } }}>
         Tandem
       </Typography>
-      <TitlePortal sx={{ opacity: 0.9 }} />
-      <Box sx={{ flex: 1 }} />
+      {/* The title takes the free width itself (a spacer beside it would halve it on a phone). */}
+      <TitlePortal sx={{ opacity: 0.9, flex: 1, minWidth: 0 }} />
       <SessionMenu />
     </RaAppBar>
   );

@@ -3,7 +3,14 @@ import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import QueueIcon from '@mui/icons-material/Queue';
 import OpenInNew from '@mui/icons-material/OpenInNew';
-import { Menu as RaMenu, useCanAccess, useNotify, useSidebarState } from 'react-admin';
+import type { ComponentType } from 'react';
+import Box from '@mui/material/Box';
+import Divider from '@mui/material/Divider';
+import ListSubheader from '@mui/material/ListSubheader';
+import DefaultIcon from '@mui/icons-material/ViewList';
+import { Menu as RaMenu, useCanAccess, useNotify, usePermissions, useResourceDefinitions, useSidebarState } from 'react-admin';
+import type { TandemPermissions } from '../providers/authProvider';
+import { menuFor, type MenuGroup } from '../resources/menu';
 import { httpClient } from '../providers/httpClient';
 
 /**
@@ -53,12 +60,39 @@ function QueuesMenuItem() {
   );
 }
 
+/** A task's heading; with the sidebar closed, a thin rule keeps the groups apart. */
+function GroupHeading({ group }: { group: MenuGroup }) {
+  const [open] = useSidebarState();
+  if (!open) return <Divider sx={{ my: 0.5 }} />;
+  return (
+    <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px', mt: 1, bgcolor: 'transparent', fontWeight: 600, letterSpacing: 0.4, textTransform: 'uppercase', fontSize: 12 }}>
+      {group}
+    </ListSubheader>
+  );
+}
+
+/**
+ * The menu of the signed-in role, grouped by task (Report, Review, Improve, Administer): only
+ * what the role may read and works with (resources/menu.ts). Other readable pages still open
+ * from links.
+ */
 export function Menu() {
+  const { permissions } = usePermissions<TandemPermissions>();
+  const resourceDefinitions = useResourceDefinitions();
+  const groups = permissions ? menuFor(permissions.role, permissions.permissions) : [];
   return (
     <RaMenu data-testid="main-menu">
-      <RaMenu.DashboardItem />
-      <RaMenu.ResourceItems />
-      <QueuesMenuItem />
+      <RaMenu.DashboardItem primaryText="Home" />
+      {groups.map(({ group, items }) => (
+        <Box key={group} role="group" aria-label={group} data-testid={`menu-group-${group}`}>
+          <GroupHeading group={group} />
+          {items.map(({ resource, label }) => {
+            const Icon = resourceDefinitions[resource]?.icon as ComponentType | undefined;
+            return <RaMenu.Item key={resource} to={`/${resource}`} primaryText={label} leftIcon={Icon ? <Icon /> : <DefaultIcon />} />;
+          })}
+          {group === 'Administer' && <QueuesMenuItem />}
+        </Box>
+      ))}
     </RaMenu>
   );
 }

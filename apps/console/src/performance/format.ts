@@ -19,11 +19,14 @@ export function rangeHint(metric: Pick<MetricDefinition, 'minValue' | 'maxValue'
   return rangeText(metric) ?? 'any value';
 }
 
-/** Signed percentage, positive = better (improvementSinceBaseline). */
+/**
+ * improvementSinceBaseline in words: the API orients it so that positive is better whatever
+ * the metric's direction, so PPM 246 → 172 reads "30.1 % better", never "+30 %" (more defects).
+ */
 export function formatImprovement(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
-  return `${sign}${Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 1 })} %`;
+  if (value === 0) return 'unchanged';
+  return `${Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 1 })} % ${value > 0 ? 'better' : 'worse'}`;
 }
 
 /** "0–100", "≥ 0", "≤ 365" or "any": the range without its unit, for tables. */

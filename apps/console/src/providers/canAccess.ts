@@ -9,7 +9,7 @@ import { PERMISSIONS } from '@tandem/contracts';
 const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   invitations: { delete: 'invitations.revoke' },
   'api-keys': { delete: 'api-keys.revoke' },
-  // issue #4: these resources grant one "write" permission for every change
+  // these resources grant one "write" permission for every change
   'metric-values': { create: 'metric-values.write', edit: 'metric-values.write' },
   'metric-goals': { create: 'metric-goals.write', edit: 'metric-goals.write', delete: 'metric-goals.write' },
   'scorecard-templates': { create: 'scorecard-templates.write', edit: 'scorecard-templates.write', delete: 'scorecard-templates.write' },

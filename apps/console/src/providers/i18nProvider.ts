@@ -8,6 +8,8 @@ const RESOURCE_NOTIFICATION = /^resources\.([^.]+)\.notifications\.(created|upda
 const OVERRIDES: Record<string, string> = {
   // A record of another tenant answers 404 like a missing one: say so without guessing which.
   'ra.notification.item_doesnt_exist': 'This record does not exist or is not visible to you',
+  // Asked by every form (warnWhenUnsavedChanges) before the user leaves it with changes not saved.
+  'ra.message.unsaved_changes': 'You have unsaved changes on this page. Leave it and lose them?',
 };
 
 /**

@@ -1,28 +1,52 @@
+import type { Role } from '@tandem/contracts';
+
 /**
- * Names of the resources as people read them, in menu order. Plain data (no React) so the
- * browser journeys assert the same labels the console renders.
+ * Names of the resources as people read them, in menu order, grouped by task.
+ * Plain data (no React) so the browser journeys assert the same labels the console renders.
  */
+const STAFF = ['platform_admin', 'consortium_staff'] as const satisfies readonly Role[];
+const REPORTING_FIRM = ['firm_admin', 'firm_contributor'] as const satisfies readonly Role[];
+
+/** The tasks the menu is grouped by, in order. */
+export const MENU_GROUPS = ['Report', 'Review', 'Improve', 'Administer'] as const;
+export type MenuGroup = (typeof MENU_GROUPS)[number];
+
+interface MenuEntryDef {
+  resource: string;
+  label: string;
+  singular: string;
+  phrase: string;
+  group: MenuGroup;
+  /**
+   * Roles that work with the resource and find it in their menu; others who may read it
+   * still reach it by a link. Absent: everyone the permission lets read it.
+   */
+  audience?: readonly Role[];
+  /** how staff meet it, when that differs (the metric values are their validation queue) */
+  staff?: { label: string; group: MenuGroup };
+}
+
 export const RESOURCE_MENU = [
-  { resource: 'consortia', label: 'Consortia', singular: 'Consortium', phrase: 'consortia' },
-  { resource: 'organisations', label: 'Organisations', singular: 'Organisation', phrase: 'organisations' },
-  { resource: 'memberships', label: 'Memberships', singular: 'Membership', phrase: 'memberships' },
-  { resource: 'metric-values', label: 'Metric values', singular: 'Metric value', phrase: 'metric values' },
-  { resource: 'imports', label: 'Imports', singular: 'Import', phrase: 'imports' },
-  { resource: 'supply-relationships', label: 'Supply relationships', singular: 'Supply relationship', phrase: 'supply relationships' },
-  { resource: 'scorecards', label: 'Scorecards', singular: 'Scorecard', phrase: 'scorecards' },
-  { resource: 'corrective-action-plans', label: 'Corrective actions', singular: 'Corrective action plan', phrase: 'corrective action plans' },
-  { resource: 'periods', label: 'Periods', singular: 'Period', phrase: 'periods' },
-  { resource: 'metric-definitions', label: 'Metric catalogue', singular: 'Metric', phrase: 'metrics' },
-  { resource: 'metric-goals', label: 'Baselines and goals', singular: 'Baseline and goal', phrase: 'baselines and goals' },
-  { resource: 'scorecard-templates', label: 'Scorecard templates', singular: 'Scorecard template', phrase: 'scorecard templates' },
-  { resource: 'users', label: 'Users', singular: 'User', phrase: 'users' },
-  { resource: 'invitations', label: 'Invitations', singular: 'Invitation', phrase: 'invitations' },
-  { resource: 'role-assignments', label: 'Role assignments', singular: 'Role assignment', phrase: 'role assignments' },
-  { resource: 'api-keys', label: 'API keys', singular: 'API key', phrase: 'API keys' },
-  { resource: 'audit-events', label: 'Audit events', singular: 'Audit event', phrase: 'audit events' },
-  { resource: 'outbox', label: 'Outbox', singular: 'Outbox message', phrase: 'outbox messages' },
-  { resource: 'background-jobs', label: 'Background work', singular: 'Background job', phrase: 'background jobs' },
-] as const;
+  { resource: 'metric-values', label: 'Metric values', singular: 'Metric value', phrase: 'metric values', group: 'Report', staff: { label: 'Validation queue', group: 'Review' } },
+  { resource: 'imports', label: 'Imports', singular: 'Import', phrase: 'imports', group: 'Report' },
+  { resource: 'periods', label: 'Periods', singular: 'Period', phrase: 'periods', group: 'Report', staff: { label: 'Periods', group: 'Review' } },
+  { resource: 'scorecards', label: 'Scorecards', singular: 'Scorecard', phrase: 'scorecards', group: 'Review' },
+  { resource: 'supply-relationships', label: 'Supply relationships', singular: 'Supply relationship', phrase: 'supply relationships', group: 'Review' },
+  { resource: 'corrective-action-plans', label: 'Corrective actions', singular: 'Corrective action plan', phrase: 'corrective action plans', group: 'Improve' },
+  { resource: 'metric-goals', label: 'Baselines and goals', singular: 'Baseline and goal', phrase: 'baselines and goals', group: 'Improve', audience: [...STAFF, ...REPORTING_FIRM] },
+  { resource: 'consortia', label: 'Consortia', singular: 'Consortium', phrase: 'consortia', group: 'Administer', audience: STAFF },
+  { resource: 'organisations', label: 'Organisations', singular: 'Organisation', phrase: 'organisations', group: 'Administer', audience: [...STAFF, 'firm_admin', 'union_representative', 'trainer', 'funder'] },
+  { resource: 'memberships', label: 'Memberships', singular: 'Membership', phrase: 'memberships', group: 'Administer', audience: STAFF },
+  { resource: 'metric-definitions', label: 'Metric catalogue', singular: 'Metric', phrase: 'metrics', group: 'Administer', audience: [...STAFF, 'funder'] },
+  { resource: 'scorecard-templates', label: 'Scorecard templates', singular: 'Scorecard template', phrase: 'scorecard templates', group: 'Administer', audience: [...STAFF, 'customer_buyer'] },
+  { resource: 'users', label: 'Users', singular: 'User', phrase: 'users', group: 'Administer', audience: [...STAFF, 'firm_admin'] },
+  { resource: 'invitations', label: 'Invitations', singular: 'Invitation', phrase: 'invitations', group: 'Administer' },
+  { resource: 'role-assignments', label: 'Role assignments', singular: 'Role assignment', phrase: 'role assignments', group: 'Administer' },
+  { resource: 'api-keys', label: 'API keys', singular: 'API key', phrase: 'API keys', group: 'Administer' },
+  { resource: 'audit-events', label: 'Audit events', singular: 'Audit event', phrase: 'audit events', group: 'Administer' },
+  { resource: 'outbox', label: 'Outbox', singular: 'Outbox message', phrase: 'outbox messages', group: 'Administer' },
+  { resource: 'background-jobs', label: 'Background work', singular: 'Background job', phrase: 'background jobs', group: 'Administer' },
+] as const satisfies readonly MenuEntryDef[];
 
 export type ConsoleResource = (typeof RESOURCE_MENU)[number]['resource'];
 
@@ -36,4 +60,33 @@ export function resourceName(resource: string, count: number): string | undefine
   const entry = RESOURCE_MENU.find((e) => e.resource === resource);
   if (!entry) return undefined;
   return count === 1 ? entry.singular : entry.label;
+}
+
+const isStaff = (role: Role) => (STAFF as readonly Role[]).includes(role);
+
+export interface MenuItemFor {
+  resource: ConsoleResource;
+  label: string;
+  group: MenuGroup;
+}
+
+/**
+ * The menu of one role: the resources it may read (its permissions, as the API enforces them)
+ * and works with (the entry's audience), labelled and grouped as that role meets them.
+ */
+export function menuFor(role: Role, permissions: readonly string[]): { group: MenuGroup; items: MenuItemFor[] }[] {
+  const items = RESOURCE_MENU.flatMap((entry: MenuEntryDef): MenuItemFor[] => {
+    if (!permissions.includes(`${entry.resource}.read`)) return [];
+    if (entry.audience && !entry.audience.includes(role)) return [];
+    const view = isStaff(role) && entry.staff ? entry.staff : entry;
+    return [{ resource: entry.resource as ConsoleResource, label: view.label, group: view.group }];
+  });
+  return MENU_GROUPS.map((group) => ({ group, items: items.filter((i) => i.group === group) })).filter((g) => g.items.length > 0);
+}
+
+/** The label a role reads for a resource (the same as its page title). */
+export function menuLabel(resource: string, role: Role | undefined): string | undefined {
+  const entry: MenuEntryDef | undefined = RESOURCE_MENU.find((e) => e.resource === resource);
+  if (!entry) return undefined;
+  return role && isStaff(role) && entry.staff ? entry.staff.label : entry.label;
 }

@@ -7,6 +7,11 @@ export interface AuditWriter {
   auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> };
 }
 
+/** A writer of many rows at once (a transaction client). */
+export interface AuditBatchWriter {
+  auditEvent: { createMany(args: { data: Prisma.AuditEventCreateManyInput[] }): Promise<unknown> };
+}
+
 export interface AuditEntry {
   action: string;
   entityType: string;
@@ -37,20 +42,27 @@ export class AuditService {
   constructor(private readonly context: RequestContext) {}
 
   async record(tx: AuditWriter, entry: AuditEntry): Promise<void> {
+    await tx.auditEvent.create({ data: this.row(entry) });
+  }
+
+  /** Many rows in one insert, e.g. one per firm a staff action reached. */
+  async recordMany(tx: AuditBatchWriter, entries: AuditEntry[]): Promise<void> {
+    if (entries.length > 0) await tx.auditEvent.createMany({ data: entries.map((e) => this.row(e)) });
+  }
+
+  private row(entry: AuditEntry): Prisma.AuditEventCreateManyInput {
     const p = this.context.principal;
-    await tx.auditEvent.create({
-      data: {
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        before: snapshot(entry.before),
-        after: snapshot(entry.after),
-        consortiumId: entry.consortiumId ?? p?.consortiumId ?? null,
-        organisationId: entry.organisationId ?? null,
-        actorUserId: entry.actor ? entry.actor.userId : (p?.userId ?? null),
-        actorApiKeyId: entry.actor ? entry.actor.apiKeyId : (p?.apiKeyId ?? null),
-        requestId: this.context.requestId ?? null,
-      },
-    });
+    return {
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: snapshot(entry.before),
+      after: snapshot(entry.after),
+      consortiumId: entry.consortiumId ?? p?.consortiumId ?? null,
+      organisationId: entry.organisationId ?? null,
+      actorUserId: entry.actor ? entry.actor.userId : (p?.userId ?? null),
+      actorApiKeyId: entry.actor ? entry.actor.apiKeyId : (p?.apiKeyId ?? null),
+      requestId: this.context.requestId ?? null,
+    };
   }
 }

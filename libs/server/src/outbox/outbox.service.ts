@@ -6,6 +6,11 @@ export interface OutboxWriter {
   outboxMessage: { create(args: { data: Prisma.OutboxMessageUncheckedCreateInput; select: { id: true } }): Promise<{ id: string }> };
 }
 
+/** A writer of many messages at once (a transaction client). */
+export interface OutboxBatchWriter {
+  outboxMessage: { createManyAndReturn(args: { data: Prisma.OutboxMessageCreateManyInput[]; select: { id: true } }): Promise<{ id: string }[]> };
+}
+
 export interface EmailMessage {
   to: string;
   subject: string;
@@ -33,6 +38,19 @@ export class OutboxService {
       select: { id: true },
     });
     return row.id;
+  }
+
+  /**
+   * Many messages in one insert; the ids come back in the order of the messages (one
+   * INSERT … VALUES … RETURNING answers its rows in the order of its VALUES).
+   */
+  async writeMany(tx: OutboxBatchWriter, msgs: EmailMessage[]): Promise<string[]> {
+    if (msgs.length === 0) return [];
+    const rows = await tx.outboxMessage.createManyAndReturn({
+      data: msgs.map((msg) => ({ kind: 'email', to: msg.to, subject: msg.subject, text: msg.text, sensitive: msg.sensitive ?? false, consortiumId: msg.consortiumId ?? null })),
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
   }
 
   /** Call after the transaction committed. */

@@ -312,6 +312,7 @@ export const TARGETS: Record<string, Target> = {
   'POST /api/periods/:id/close': { as: 'staff', params: id('editablePeriod'), paramsOnly: true },
   'POST /api/periods/:id/publish': { as: 'staff', params: id('editablePeriod'), paramsOnly: true },
   'POST /api/periods/:id/reopen': { as: 'staff', params: id('editablePeriod'), body: () => ({ reason: 'fuzzing a reopening' }) },
+  'POST /api/periods/:id/remind-late': { as: 'staff', params: id('editablePeriod'), paramsOnly: true },
   // metric values: the firm admin reports Acme's own figure, in a period of the suite's own
   'POST /api/metric-values': { as: 'acmeAdmin', body: (w) => ({ metricId: w.metric.id, periodId: w.freshPeriods.pop() ?? w.period.id, value: 7, note: 'fuzzed' }) },
   'POST /api/metric-values/bulk': { as: 'staff', body: (w) => ({ rows: [{ orgCode: w.supplier.code, period: w.period.code, metric: w.metric.code, value: 6, note: 'fuzzed' }] }) },

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PERIOD_KINDS, PERIOD_STATES, SUBMISSION_STATUSES, type PeriodKind } from '@tandem/contracts';
+import { Type } from 'class-transformer';
+import { MAX_PAGE_SIZE, PERIOD_KINDS, PERIOD_STATES, SUBMISSION_STATUSES, type PeriodKind, type SubmissionStatus } from '@tandem/contracts';
 import { PERIOD_YEAR_MAX, PERIOD_YEAR_MIN } from '@tandem/domain';
 import { IsDay } from '../../common/validators';
 
@@ -99,6 +100,37 @@ export class PeriodDto {
   @ApiProperty() updatedAt: string;
 }
 
+export const COMPLETENESS_DEFAULT_LIMIT = 100;
+
+/** Filters and page of GET /api/periods/{id}/completeness; the totals always count every firm. */
+export class PeriodCompletenessQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: "'true': late firms only; 'false': firms that are not late" })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: "must be 'true' or 'false'" })
+  late?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES })
+  @IsOptional()
+  @IsIn(SUBMISSION_STATUSES, { message: `must be one of ${SUBMISSION_STATUSES.join(', ')}` })
+  status?: SubmissionStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: COMPLETENESS_DEFAULT_LIMIT, description: 'firms per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` })
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
+}
+
 export class PeriodCompletenessFirmDto {
   @ApiProperty() organisationId: string;
   @ApiProperty() organisationName: string;
@@ -128,11 +160,22 @@ export class PeriodCompletenessDto {
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty({ format: 'date', description: 'the day lateness was judged on (UTC)' }) asOf: string;
   @ApiProperty({ type: [String], description: 'metrics each reporting firm owes: enabled, supplier-reported, collected in this kind of period' }) expectedMetrics: string[];
-  @ApiProperty({ type: PeriodCompletenessTotalsDto }) totals: PeriodCompletenessTotalsDto;
-  @ApiProperty({ type: [PeriodCompletenessFirmDto], description: 'staff: every active supplier member; a firm: itself only' }) firms: PeriodCompletenessFirmDto[];
+  @ApiProperty({ type: PeriodCompletenessTotalsDto, description: 'over every firm, whatever the filters' }) totals: PeriodCompletenessTotalsDto;
+  @ApiProperty({ description: 'firms matching the filters' }) matching: number;
+  @ApiProperty() offset: number;
+  @ApiProperty() limit: number;
+  @ApiProperty({ type: [PeriodCompletenessFirmDto], description: 'one page of the matching firms, late first, then missing, partial, complete, by name (staff: every active supplier member; a firm: itself only)' }) firms: PeriodCompletenessFirmDto[];
 }
 
 export class PeriodGenerateResultDto {
   @ApiProperty({ type: [PeriodDto] }) created: PeriodDto[];
   @ApiProperty({ type: [String], description: 'codes that already existed' }) skipped: string[];
+}
+
+export class LateReminderResultDto {
+  @ApiProperty() periodId: string;
+  @ApiProperty({ example: '2026-Q3' }) code: string;
+  @ApiProperty({ description: 'late firms e-mailed now' }) reminded: number;
+  @ApiProperty({ description: 'late firms already reminded by staff today (not e-mailed again)' }) alreadyReminded: number;
+  @ApiProperty({ description: 'late firms with no firm admin or contributor to e-mail' }) withoutRecipients: number;
 }

@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -19,14 +21,14 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import SaveOutlined from '@mui/icons-material/SaveOutlined';
 import Send from '@mui/icons-material/Send';
-import { Title, useCanAccess, useGetIdentity, useGetList, useGetOne, useNotify, usePermissions } from 'react-admin';
+import { Confirm, Link, Title, useCanAccess, useGetIdentity, useGetList, useGetOne, useNotify, usePermissions } from 'react-admin';
 import type { MetricDefinition, MetricValue, Organisation, Period, SupplyRelationship } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { errorMessage, fieldErrors, postJson, sendJson } from '../api';
 import { rangeHint } from '../format';
 import { StateChip } from '../PerfChip';
 import { RecordPicker } from './RecordPicker';
-import { draftOf, figuresOf, isEmptyDraft, metricsFor, previewRatio, sameDraft, type Draft, type RowError, type Side } from './entryModel';
+import { checkDraft, draftOf, figuresOf, isEmptyDraft, isLocked, metricsFor, previewRatio, sameDraft, type Draft, type RowError, type Side } from './entryModel';
 
 const ROW_FIELDS = ['value', 'numerator', 'denominator', 'note'];
 
@@ -65,6 +67,8 @@ function EntryRow({
   error,
   disabled,
   onChange,
+  onLeave,
+  compact,
 }: {
   metric: MetricDefinition;
   draft: Draft;
@@ -72,15 +76,21 @@ function EntryRow({
   error: RowError | undefined;
   disabled: boolean;
   onChange: (draft: Draft) => void;
+  /** a field of the row lost focus: the row is checked */
+  onLeave: () => void;
+  /** a phone: a card instead of a table row */
+  compact: boolean;
 }) {
+  const locked = isLocked(existing);
   const preview = previewRatio(metric, draft);
   const ratioGiven = metric.isRatio && (draft.numerator.trim() !== '' || draft.denominator.trim() !== '');
-  const input = (field: keyof Draft, label: string, width: number, extra: { placeholder?: string; multiline?: boolean; helper?: string } = {}) => (
+  const input = (field: keyof Draft, label: string, width: number | string, extra: { placeholder?: string; multiline?: boolean; helper?: string } = {}) => (
     <TextField
       size="small"
       value={field === 'value' && ratioGiven ? (preview === null ? '' : String(preview)) : draft[field]}
       onChange={(e) => onChange({ ...draft, [field]: e.target.value })}
-      disabled={disabled || (field === 'value' && ratioGiven)}
+      onBlur={field === 'note' ? undefined : onLeave}
+      disabled={disabled || locked || (field === 'value' && ratioGiven)}
       error={Boolean(error?.fields[field])}
       helperText={error?.fields[field] ?? extra.helper ?? ' '}
       placeholder={extra.placeholder}
@@ -90,62 +100,84 @@ function EntryRow({
       slotProps={{ htmlInput: { 'aria-label': `${metric.code} ${label}`, inputMode: field === 'note' ? 'text' : 'decimal' } }}
     />
   );
+  const about = (
+    <>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {metric.code}
+      </Typography>
+      <Typography variant="body2">{metric.name}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {metric.unit} · {rangeHint(metric)} · {metric.direction === 'higher' ? 'higher' : 'lower'} is better
+      </Typography>
+      {error?.message && (
+        <Alert severity="error" sx={{ mt: 1, py: 0 }} data-testid={`entry-error-${metric.code}`}>
+          {error.message}
+        </Alert>
+      )}
+    </>
+  );
+  const value = input('value', 'value', compact ? '100%' : 140, {
+    placeholder: ratioGiven ? '' : metric.unit,
+    helper: ratioGiven ? `computed (${metric.unit})` : undefined,
+  });
+  const ratio = metric.isRatio ? (
+    <Stack direction="row" spacing={1}>
+      <Tooltip title={metric.numeratorLabel ?? 'numerator'}>{input('numerator', 'numerator', compact ? '50%' : 130, { placeholder: 'numerator' })}</Tooltip>
+      <Tooltip title={metric.denominatorLabel ?? 'denominator'}>{input('denominator', 'denominator', compact ? '50%' : 130, { placeholder: 'denominator' })}</Tooltip>
+    </Stack>
+  ) : compact ? null : (
+    <Typography variant="caption" color="text.secondary">
+      —
+    </Typography>
+  );
+  const note = input('note', 'note', compact ? '100%' : 220, { multiline: true });
+  const status = existing ? (
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+      <StateChip value={existing.status} />
+      {existing.outlier && (
+        <Tooltip title={existing.outlierNote ?? 'Flagged for staff review'}>
+          <Chip size="small" color="warning" label="Outlier" data-testid={`outlier-${metric.code}`} />
+        </Tooltip>
+      )}
+      {locked && (
+        <Link to={`/metric-values/${existing.id}`} variant="caption" data-testid={`revise-${metric.code}`}>
+          Change (a revision with a reason)
+        </Link>
+      )}
+      {existing.status === 'rejected' && existing.rejectionReason && (
+        <Typography variant="caption" color="error">
+          {existing.rejectionReason}
+        </Typography>
+      )}
+    </Stack>
+  ) : (
+    <Typography variant="caption" color="text.secondary">
+      not reported
+    </Typography>
+  );
+  const marks = { 'data-testid': `entry-row-${metric.code}`, 'data-error': error ? 'true' : 'false' };
+  const tint = error ? { bgcolor: 'rgba(211, 47, 47, 0.04)' } : {};
+  if (compact) {
+    // On a phone: one metric per card, its inputs one under the other.
+    return (
+      <Card variant="outlined" {...marks} sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1, ...tint }}>
+        <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
+          <Box sx={{ minWidth: 0 }}>{about}</Box>
+          {status}
+        </Box>
+        {value}
+        {ratio}
+        {note}
+      </Card>
+    );
+  }
   return (
-    <TableRow data-testid={`entry-row-${metric.code}`} data-error={error ? 'true' : 'false'} sx={{ verticalAlign: 'top', ...(error ? { bgcolor: 'rgba(211, 47, 47, 0.04)' } : {}) }}>
-      <TableCell sx={{ minWidth: 220 }}>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>
-          {metric.code}
-        </Typography>
-        <Typography variant="body2">{metric.name}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {metric.unit} · {rangeHint(metric)} · {metric.direction === 'higher' ? 'higher' : 'lower'} is better
-        </Typography>
-        {error?.message && (
-          <Alert severity="error" sx={{ mt: 1, py: 0 }} data-testid={`entry-error-${metric.code}`}>
-            {error.message}
-          </Alert>
-        )}
-      </TableCell>
-      <TableCell>
-        {input('value', 'value', 140, {
-          placeholder: ratioGiven ? '' : metric.unit,
-          helper: ratioGiven ? `computed (${metric.unit})` : undefined,
-        })}
-      </TableCell>
-      <TableCell>
-        {metric.isRatio ? (
-          <Stack direction="row" spacing={1}>
-            <Tooltip title={metric.numeratorLabel ?? 'numerator'}>{input('numerator', 'numerator', 130, { placeholder: 'numerator' })}</Tooltip>
-            <Tooltip title={metric.denominatorLabel ?? 'denominator'}>{input('denominator', 'denominator', 130, { placeholder: 'denominator' })}</Tooltip>
-          </Stack>
-        ) : (
-          <Typography variant="caption" color="text.secondary">
-            —
-          </Typography>
-        )}
-      </TableCell>
-      <TableCell>{input('note', 'note', 220, { multiline: true })}</TableCell>
-      <TableCell sx={{ minWidth: 130 }}>
-        {existing ? (
-          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-            <StateChip value={existing.status} />
-            {existing.outlier && (
-              <Tooltip title={existing.outlierNote ?? 'Flagged for staff review'}>
-                <Chip size="small" color="warning" label="Outlier" data-testid={`outlier-${metric.code}`} />
-              </Tooltip>
-            )}
-            {existing.status === 'rejected' && existing.rejectionReason && (
-              <Typography variant="caption" color="error">
-                {existing.rejectionReason}
-              </Typography>
-            )}
-          </Stack>
-        ) : (
-          <Typography variant="caption" color="text.secondary">
-            not reported
-          </Typography>
-        )}
-      </TableCell>
+    <TableRow {...marks} sx={{ verticalAlign: 'top', ...tint }}>
+      <TableCell sx={{ minWidth: 220 }}>{about}</TableCell>
+      <TableCell>{value}</TableCell>
+      <TableCell>{ratio}</TableCell>
+      <TableCell>{note}</TableCell>
+      <TableCell sx={{ minWidth: 130 }}>{status}</TableCell>
     </TableRow>
   );
 }
@@ -160,6 +192,7 @@ export function PeriodEntryGrid() {
   const { identity } = useGetIdentity();
   const { canAccess, isPending: accessPending } = useCanAccess({ resource: 'metric-values', action: 'create' });
   const notify = useNotify();
+  const compact = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const [params, setParams] = useSearchParams();
   const role = permissions?.role;
   const staff = role === 'consortium_staff' || role === 'platform_admin';
@@ -170,8 +203,9 @@ export function PeriodEntryGrid() {
   const chosenSubject = params.get('organisationId') ?? '';
   const subjectId = side === 'supplier' && !staff ? (ownOrganisationId ?? '') : chosenSubject;
 
-  // Whether anything is open at all; the picker searches the open periods itself.
-  const openPeriods = useGetList<Period>('periods', { filter: { state: 'open' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'startsOn', order: 'DESC' } });
+  // Whether anything is open at all, and the open period due soonest (preselected); the picker searches the open periods itself.
+  const openPeriods = useGetList<Period>('periods', { filter: { state: 'open' }, pagination: { page: 1, perPage: 1 }, sort: { field: 'dueOn', order: 'ASC' } });
+  const dueSoonest = openPeriods.data?.[0]?.id;
   const chosenPeriod = useGetOne<Period>('periods', { id: periodId }, { enabled: Boolean(periodId) });
   const period = chosenPeriod.data?.state === 'open' ? chosenPeriod.data : undefined;
   const definitions = useGetList<MetricDefinition>('metric-definitions', { filter: { enabled: true }, pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
@@ -198,7 +232,34 @@ export function PeriodEntryGrid() {
     setErrors({});
   };
 
+  useEffect(() => {
+    if (periodId || !dueSoonest) return;
+    const next = new URLSearchParams(params);
+    next.set('periodId', dueSoonest);
+    setParams(next, { replace: true });
+  }, [periodId, dueSoonest, params, setParams]);
+
   const draftFor = (metricId: string) => edits[metricId] ?? draftOf(byMetric.get(metricId));
+
+  /** The row's own rules, checked in the browser with the API's messages as a field is left. */
+  const checkRow = (metric: MetricDefinition) => {
+    const fields = checkDraft(metric, draftFor(metric.id));
+    setErrors((current) => {
+      const next = { ...current };
+      if (Object.keys(fields).length) next[metric.id] = { fields };
+      else delete next[metric.id];
+      return next;
+    });
+  };
+
+  const [confirming, setConfirming] = useState(false);
+  /** Metrics of the period that would still have no submitted or validated value after this submit. */
+  const unreportedAfterSubmit = metrics.filter((m) => {
+    const existing = byMetric.get(m.id);
+    if (isLocked(existing)) return false;
+    const draft = draftFor(m.id);
+    return isEmptyDraft({ ...draft, note: '' }) || Object.keys(checkDraft(m, draft)).length > 0;
+  });
 
   async function save(submit: boolean) {
     if (!period) return;
@@ -224,8 +285,9 @@ export function PeriodEntryGrid() {
           continue;
         }
         const { figures, errors: local } = figuresOf(metric, edited);
-        if (!figures) {
-          nextErrors[metric.id] = { fields: local };
+        const checked = figures ? checkDraft(metric, edited) : local;
+        if (!figures || Object.keys(checked).length) {
+          nextErrors[metric.id] = { fields: checked };
           continue;
         }
         const note = edited.note.trim() === '' ? null : edited.note.trim();
@@ -271,6 +333,24 @@ export function PeriodEntryGrid() {
   }
 
   const submittedCount = (values.data ?? []).filter((v) => v.status !== 'draft').length;
+  const row = (metric: MetricDefinition) => (
+    <EntryRow
+      key={metric.id}
+      metric={metric}
+      draft={draftFor(metric.id)}
+      existing={byMetric.get(metric.id)}
+      error={errors[metric.id]}
+      disabled={saving || values.isPending}
+      onChange={(draft) => setEdits((current) => ({ ...current, [metric.id]: draft }))}
+      onLeave={() => checkRow(metric)}
+      compact={compact}
+    />
+  );
+  const none = (
+    <Typography variant="body2" color="text.secondary">
+      No enabled metric is reported {side === 'customer' ? 'by customers' : 'by firms'} for a {period?.kind ?? 'period'}.
+    </Typography>
+  );
   const subjectName = side === 'customer' ? suppliers.find((s) => s.id === subjectId)?.name : staff ? chosenFirm.data?.name : 'your organisation';
 
   return (
@@ -296,7 +376,7 @@ export function PeriodEntryGrid() {
               value={suppliers.some((s) => s.id === subjectId) ? subjectId : ''}
               onChange={(e) => choose('organisationId', e.target.value)}
               fullWidth={false}
-              sx={{ width: 320 }}
+              sx={{ width: 320, maxWidth: '100%' }}
               helperText="Your suppliers (supply relationships)"
             >
               {suppliers.map((s) => (
@@ -336,49 +416,77 @@ export function PeriodEntryGrid() {
       {ready && (
         <Card>
           {(values.isFetching || saving) && <LinearProgress />}
-          <Table size="small" aria-label="Metrics of the period">
-            <TableHead>
-              <TableRow>
-                <TableCell>Metric</TableCell>
-                <TableCell>Value</TableCell>
-                <TableCell>Numerator / denominator</TableCell>
-                <TableCell>Note</TableCell>
-                <TableCell>Status</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {metrics.map((metric) => (
-                <EntryRow
-                  key={metric.id}
-                  metric={metric}
-                  draft={draftFor(metric.id)}
-                  existing={byMetric.get(metric.id)}
-                  error={errors[metric.id]}
-                  disabled={saving || values.isPending}
-                  onChange={(draft) => setEdits((current) => ({ ...current, [metric.id]: draft }))}
-                />
-              ))}
-              {metrics.length === 0 && (
+          {compact ? (
+            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, p: 1.5 }} aria-label="Metrics of the period">
+              {metrics.map(row)}
+              {metrics.length === 0 && none}
+            </Box>
+          ) : (
+            <Table size="small" aria-label="Metrics of the period">
+              <TableHead>
                 <TableRow>
-                  <TableCell colSpan={5}>
-                    <Typography variant="body2" color="text.secondary">
-                      No enabled metric is reported {side === 'customer' ? 'by customers' : 'by firms'} for a {period?.kind ?? 'period'}.
-                    </Typography>
-                  </TableCell>
+                  <TableCell>Metric</TableCell>
+                  <TableCell>Value</TableCell>
+                  <TableCell>Numerator / denominator</TableCell>
+                  <TableCell>Note</TableCell>
+                  <TableCell>Status</TableCell>
                 </TableRow>
-              )}
-            </TableBody>
-          </Table>
-          <Box sx={{ display: 'flex', gap: 1, p: 2, justifyContent: 'flex-end', alignItems: 'center' }}>
-            <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }}>
-              Values are checked by the API as they are saved; a row with an error is kept as you typed it. Submitted values go to consortium staff for validation.
+              </TableHead>
+              <TableBody>
+                {metrics.map(row)}
+                {metrics.length === 0 && (
+                  <TableRow>
+                    <TableCell colSpan={5}>{none}</TableCell>
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+          )}
+          {/* Sticky, so Save and Submit stay in reach however long the period's list of metrics is. */}
+          <Box
+            sx={{
+              display: 'flex',
+              flexWrap: 'wrap',
+              gap: 1,
+              p: 2,
+              justifyContent: 'flex-end',
+              alignItems: 'center',
+              position: 'sticky',
+              bottom: 0,
+              zIndex: 2,
+              bgcolor: 'background.paper',
+              borderTop: '1px solid',
+              borderColor: 'divider',
+            }}
+            data-testid="entry-toolbar"
+          >
+            <Typography variant="caption" color="text.secondary" sx={{ flex: '1 1 240px' }}>
+              Each row is checked as you leave a field and again by the API when it is saved; a row with an error is kept as you typed it. Submitted values go to consortium staff for validation.
             </Typography>
             <Button variant="outlined" startIcon={<SaveOutlined />} disabled={saving} onClick={() => void save(false)}>
               Save draft
             </Button>
-            <Button variant="contained" startIcon={<Send />} disabled={saving} onClick={() => void save(true)}>
+            <Button variant="contained" startIcon={<Send />} disabled={saving} onClick={() => setConfirming(true)}>
               Submit
             </Button>
+            <Confirm
+              isOpen={confirming}
+              title={`Submit ${period?.code ?? 'the period'} for validation?`}
+              content={
+                <span data-testid="submit-confirm-text">
+                  Submitted values go to consortium staff and can then only change as a revision with a reason.{' '}
+                  {unreportedAfterSubmit.length === 0
+                    ? `Every one of the ${metrics.length} metrics of the period will be reported.`
+                    : `${unreportedAfterSubmit.length} of the ${metrics.length} metrics of the period will still be unreported (${unreportedAfterSubmit.map((m) => m.code).join(', ')}).`}
+                </span>
+              }
+              confirm="Submit values"
+              onConfirm={() => {
+                setConfirming(false);
+                void save(true);
+              }}
+              onClose={() => setConfirming(false)}
+            />
           </Box>
         </Card>
       )}

@@ -55,7 +55,7 @@ export function RecordPicker<T extends RaRecord>({ resource, label, selected, on
       onInputChange={(_, value) => setInput(value)}
       onChange={(_, record) => onChange(record ? String(record.id) : '')}
       renderInput={(params) => <TextField {...params} label={label} helperText={helperText} />}
-      sx={{ width }}
+      sx={{ width, maxWidth: '100%' }}
     />
   );
 }

@@ -1,5 +1,5 @@
 import type { MetricDefinition, MetricValue, Period } from '@tandem/contracts';
-import { STANDARD_CATALOGUE } from '@tandem/domain';
+import { checkRange, resolveFigures, STANDARD_CATALOGUE } from '@tandem/domain';
 
 /** What a person typed in one row of the grid; strings until they are sent. */
 export interface Draft {
@@ -82,4 +82,31 @@ export function previewRatio(metric: MetricDefinition, draft: Draft): number | n
   const d = Number(draft.denominator);
   if (draft.numerator.trim() === '' || draft.denominator.trim() === '' || !Number.isFinite(n) || !Number.isFinite(d) || d <= 0) return null;
   return Math.round((n / d) * (metric.ratioScale ?? 1) * 1000) / 1000;
+}
+
+/**
+ * The rules of metrics.md a row can be checked against as the person leaves a field: form,
+ * ratio (numerator and denominator together, denominator > 0, …) and range, with the API's
+ * own messages (libs/domain). A row with no figure yet is not judged; the API still checks
+ * everything when the row is saved.
+ */
+export function checkDraft(metric: MetricDefinition, draft: Draft): Record<string, string> {
+  if (draft.value.trim() === '' && draft.numerator.trim() === '' && draft.denominator.trim() === '') return {};
+  const { figures, errors } = figuresOf(metric, draft);
+  if (!figures) return errors;
+  // Half of a ratio is a row still being typed; the other half is judged once it is there.
+  if (metric.isRatio && (draft.numerator.trim() === '') !== (draft.denominator.trim() === '')) return {};
+  const resolved = resolveFigures(metric, figures);
+  const out: Record<string, string> = {};
+  for (const e of resolved.errors) out[e.path] ??= e.message;
+  if (resolved.figures) {
+    const range = checkRange(metric, resolved.figures.value);
+    if (range) out[range.path] = range.message;
+  }
+  return out;
+}
+
+/** Submitted and validated values are not typed over in the grid: a change is a revision with a reason. */
+export function isLocked(value: MetricValue | undefined): boolean {
+  return value?.status === 'submitted' || value?.status === 'validated';
 }

@@ -73,7 +73,7 @@ export function ApiKeyCreate() {
   return (
     <>
       <Create transform={apiKeyBody} mutationOptions={{ onSuccess: (data: ApiKey) => setCreated(data) }}>
-        <SimpleForm>
+        <SimpleForm warnWhenUnsavedChanges>
           <ApiKeyInputs />
         </SimpleForm>
       </Create>

@@ -4,7 +4,7 @@ import { consortiumBody, consortiumDefaults, ConsortiumInputs } from './Consorti
 export function ConsortiumCreate() {
   return (
     <Create transform={consortiumBody} redirect="show">
-      <SimpleForm defaultValues={consortiumDefaults}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={consortiumDefaults}>
         <ConsortiumInputs />
       </SimpleForm>
     </Create>

@@ -4,7 +4,7 @@ import { consortiumBody, ConsortiumInputs } from './ConsortiumInputs';
 export function ConsortiumEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={consortiumBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <ConsortiumInputs />
       </SimpleForm>
     </Edit>

@@ -13,7 +13,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AddTask from '@mui/icons-material/AddTask';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useCanAccess, useGetIdentity, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { CorrectiveActionPlan, CorrectiveActionTask } from '@tandem/contracts';
 import { errorMessage, fieldErrors, postJson, sendJson } from '../../performance/api';
 import { planStatusChoices, taskStatusChoices } from '../../performance/choices';
@@ -123,10 +123,17 @@ function AddTaskForm({ plan }: { plan: CorrectiveActionPlan }) {
 export function PlanTasks() {
   const plan = useRecordContext<CorrectiveActionPlan>();
   const { canAccess } = useCanAccess({ resource: 'corrective-action-plans', action: 'edit' });
+  const { canAccess: canMoveOwn } = useCanAccess({ resource: 'corrective-action-tasks', action: 'update-status' });
+  const { identity } = useGetIdentity();
   const run = useRun();
   if (!plan) return null;
+  // Plan writers change any task; the assignee of a task (a contributor, say) only its status.
+  const mayMove = (task: CorrectiveActionTask) => canAccess || (canMoveOwn && task.ownerUserId !== null && task.ownerUserId === identity?.id);
   const update = (task: CorrectiveActionTask, status: string) =>
-    run(() => sendJson('PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}`, { status }), `“${task.title}” is ${status === 'done' ? 'done' : 'updated'}`);
+    run(
+      () => sendJson('PATCH', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}${canAccess ? '' : '/status'}`, { status }),
+      `“${task.title}” is ${status === 'done' ? 'done' : 'updated'}`,
+    );
   const remove = (task: CorrectiveActionTask) => run(() => sendJson('DELETE', `/api/corrective-action-plans/${plan.id}/tasks/${task.id}`), 'Task removed');
   return (
     <Box data-testid="plan-tasks">
@@ -152,7 +159,7 @@ export function PlanTasks() {
                 <TableCell>{task.owner ?? '—'}</TableCell>
                 <TableCell>{task.dueOn}</TableCell>
                 <TableCell>
-                  {canAccess ? (
+                  {mayMove(task) ? (
                     <TextField
                       select
                       variant="outlined"

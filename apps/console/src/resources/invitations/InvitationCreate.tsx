@@ -26,7 +26,7 @@ export function InvitationCreate() {
         },
       }}
     >
-      <SimpleForm toolbar={<SendToolbar />}>
+      <SimpleForm warnWhenUnsavedChanges toolbar={<SendToolbar />}>
         <InvitationInputs />
       </SimpleForm>
     </Create>

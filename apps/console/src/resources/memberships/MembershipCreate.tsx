@@ -4,7 +4,7 @@ import { membershipCreateBody, MembershipInputs, MembershipPartyInputs } from '.
 export function MembershipCreate() {
   return (
     <Create transform={membershipCreateBody} redirect="show">
-      <SimpleForm defaultValues={{ tier: 'supplier', annualDues: 0 }}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={{ tier: 'supplier', annualDues: 0 }}>
         <MembershipPartyInputs />
         <MembershipInputs />
       </SimpleForm>

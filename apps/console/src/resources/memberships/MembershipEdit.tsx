@@ -5,7 +5,7 @@ import { MembershipInputs, membershipUpdateBody } from './MembershipInputs';
 export function MembershipEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={membershipUpdateBody} redirect="show" title={<MembershipTitle />}>
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <Labeled label="Organisation">
           <ReferenceField source="organisationId" reference="organisations" link={false} />
         </Labeled>

@@ -1,16 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { HttpError, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Membership, MembershipStatus } from '@tandem/contracts';
 import { allowedTransitions } from '@tandem/domain';
-import { httpClient } from '../../providers/httpClient';
+import { ReasonDialog } from '../../common/ReasonDialog';
+import { postJson } from '../../performance/api';
 
 /** What a person clicks for each allowed move; the allowed moves come from libs/domain. */
 export function transitionLabel(from: MembershipStatus, to: MembershipStatus): string {
@@ -38,78 +33,36 @@ function TransitionDialog({
   label: string;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState('');
   const [effectiveDate, setEffectiveDate] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [touched, setTouched] = useState(false);
   const notify = useNotify();
   const refresh = useRefresh();
-  const reasonError = touched && reason.trim() === '' ? 'A reason is required' : undefined;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (reason.trim() === '') return;
-    setSaving(true);
-    try {
-      await httpClient(`/api/memberships/${membership.id}/transition`, {
-        method: 'POST',
-        body: JSON.stringify({ toStatus, reason: reason.trim(), ...(effectiveDate ? { effectiveDate } : {}) }),
-      });
-      notify(`Membership ${toStatus === 'active' ? 'active' : toStatus}`, { type: 'success' });
-      refresh();
-      onClose();
-    } catch (error) {
-      notify(error instanceof HttpError || error instanceof Error ? error.message : 'The transition failed', { type: 'error' });
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <Dialog open onClose={saving ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="transition-title">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="transition-title">{label} membership</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            From <strong>{membership.status}</strong> to <strong>{toStatus}</strong>. The reason is kept in the
-            membership history and the audit trail.
-          </DialogContentText>
-          <Stack spacing={2}>
-            <TextField
-              label="Reason"
-              name="reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              onBlur={() => setTouched(true)}
-              required
-              multiline
-              minRows={2}
-              autoFocus
-              error={Boolean(reasonError)}
-              helperText={reasonError ?? ' '}
-            />
-            <TextField
-              label="Effective date"
-              name="effectiveDate"
-              type="date"
-              value={effectiveDate}
-              onChange={(e) => setEffectiveDate(e.target.value)}
-              helperText="Leave empty for today"
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" color={COLOR[label] ?? 'primary'} disabled={saving}>
-            {label}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={`${label} membership`}
+      explanation={
+        <>
+          From <strong>{membership.status}</strong> to <strong>{toStatus}</strong>. The reason is kept in the membership history and the audit trail.
+        </>
+      }
+      confirmLabel={label}
+      color={COLOR[label] ?? 'primary'}
+      onClose={onClose}
+      onConfirm={async (reason) => {
+        await postJson(`/api/memberships/${membership.id}/transition`, { toStatus, reason, ...(effectiveDate ? { effectiveDate } : {}) });
+        notify(`Membership ${toStatus}`, { type: 'success' });
+        refresh();
+      }}
+    >
+      <TextField
+        label="Effective date"
+        name="effectiveDate"
+        type="date"
+        value={effectiveDate}
+        onChange={(e) => setEffectiveDate(e.target.value)}
+        helperText="Leave empty for today"
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+    </ReasonDialog>
   );
 }
 

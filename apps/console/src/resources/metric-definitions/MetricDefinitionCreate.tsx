@@ -4,7 +4,7 @@ import { MetricCodeInput, metricDefinitionCreateBody, MetricDefinitionInputs } f
 export function MetricDefinitionCreate() {
   return (
     <Create transform={metricDefinitionCreateBody} redirect="show">
-      <SimpleForm defaultValues={{ direction: 'higher', frequency: 'quarterly', reporters: ['supplier'], isRatio: false, outlierFactor: 3, enabled: true }}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={{ direction: 'higher', frequency: 'quarterly', reporters: ['supplier'], isRatio: false, outlierFactor: 3, enabled: true }}>
         <MetricCodeInput />
         <MetricDefinitionInputs />
       </SimpleForm>

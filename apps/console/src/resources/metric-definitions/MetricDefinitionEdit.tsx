@@ -6,7 +6,7 @@ import { MetricDefinitionInputs, metricDefinitionUpdateBody } from './MetricDefi
 export function MetricDefinitionEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={metricDefinitionUpdateBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <Labeled label="Code">
           <TextField source="code" />
         </Labeled>

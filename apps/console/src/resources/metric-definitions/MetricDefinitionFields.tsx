@@ -45,3 +45,22 @@ export function RatioField(_: { label?: string; source?: string }) {
     </span>
   );
 }
+
+/**
+ * The metric's own frequency, and the one it is collected at in this consortium when they
+ * differ (in a quarterly calendar OTD and PPM, monthly metrics, are reported per quarter).
+ */
+export function FrequencyField(_: { label?: string; source?: string }) {
+  const m = useRecordContext<MetricDefinition>();
+  if (!m) return null;
+  return (
+    <Typography variant="body2" component="span">
+      {humanize(m.frequency)}
+      {m.collectionFrequency !== m.frequency && (
+        <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }} data-testid={`collected-${m.code}`}>
+          collected {m.collectionFrequency}
+        </Typography>
+      )}
+    </Typography>
+  );
+}

@@ -1,6 +1,6 @@
 import { DataTable, List, SelectField, TextField } from 'react-admin';
-import { metricDirectionShortChoices, metricFrequencyChoices } from '../../performance/choices';
-import { EnabledField, RangeField, ReportersField } from './MetricDefinitionFields';
+import { metricDirectionShortChoices } from '../../performance/choices';
+import { EnabledField, FrequencyField, RangeField, ReportersField } from './MetricDefinitionFields';
 import { metricDefinitionFilters } from './MetricDefinitionFilters';
 import { ToggleEnabledButton } from './ToggleEnabledButton';
 
@@ -20,7 +20,7 @@ export function MetricDefinitionList() {
           <RangeField compact />
         </DataTable.Col>
         <DataTable.Col source="frequency">
-          <SelectField source="frequency" choices={metricFrequencyChoices} />
+          <FrequencyField />
         </DataTable.Col>
         <DataTable.Col source="reporters" label="Reported by" disableSort>
           <ReportersField />

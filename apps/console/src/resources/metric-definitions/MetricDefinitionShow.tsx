@@ -36,6 +36,9 @@ export function MetricDefinitionShow() {
           <Labeled label="Frequency">
             <SelectField source="frequency" choices={metricFrequencyChoices} />
           </Labeled>
+          <Labeled label="Collected in this consortium">
+            <SelectField source="collectionFrequency" choices={metricFrequencyChoices} />
+          </Labeled>
           <Labeled label="Reported by">
             <ReportersField />
           </Labeled>

@@ -4,7 +4,7 @@ import { metricGoalCreateBody, MetricGoalInputs, MetricGoalSubjectInputs } from 
 export function MetricGoalCreate() {
   return (
     <Create transform={metricGoalCreateBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <MetricGoalSubjectInputs />
         <MetricGoalInputs />
       </SimpleForm>

@@ -5,7 +5,7 @@ import { MetricGoalInputs, metricGoalUpdateBody } from './MetricGoalInputs';
 export function MetricGoalEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={metricGoalUpdateBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <Labeled label="Firm">
           <FirmName source="organisationId" />
         </Labeled>

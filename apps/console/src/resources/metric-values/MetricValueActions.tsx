@@ -1,83 +1,33 @@
-import { useState, type FormEvent } from 'react';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
+import { useState } from 'react';
 import IconButton from '@mui/material/IconButton';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import DoneAll from '@mui/icons-material/DoneAll';
 import HighlightOff from '@mui/icons-material/HighlightOff';
 import Send from '@mui/icons-material/Send';
-import { Button as RaButton, EditButton, useCanAccess, useListContext, useNotify, useRecordContext, useRefresh, useUnselectAll } from 'react-admin';
+import { Button as RaButton, EditButton, useCanAccess, useDataProvider, useListContext, useNotify, useRecordContext, useRedirect, useRefresh, useUnselectAll } from 'react-admin';
 import type { MetricValue, ValidateManyResult } from '@tandem/contracts';
 import { canApplyValueAction } from '@tandem/domain';
 import { errorMessage, postJson } from '../../performance/api';
 import { useIsReporter } from '../../performance/useIsReporter';
+import { ReasonDialog } from '../../common/ReasonDialog';
 
-/** Reject with a reason (required by the API and kept in the value's history). */
-function RejectDialog({ value, onClose }: { value: MetricValue; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const problem = touched && reason.trim().length < 3 ? 'Say why, in at least 3 characters' : undefined;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (reason.trim().length < 3) return;
-    setSaving(true);
-    try {
-      await postJson(`/api/metric-values/${value.id}/reject`, { reason: reason.trim() });
-      notify(`${value.metricCode} of ${value.periodCode} rejected`, { type: 'success' });
-      refresh();
-      onClose();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <Dialog open onClose={saving ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="reject-title" onClick={(e) => e.stopPropagation()}>
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="reject-title">
-          Reject {value.metricCode} of {value.periodCode}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>The firm sees the reason, fixes the value and submits it again.</DialogContentText>
-          <TextField
-            label="Reason"
-            name="reason"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            onBlur={() => setTouched(true)}
-            required
-            fullWidth
-            multiline
-            minRows={2}
-            autoFocus
-            error={Boolean(problem)}
-            helperText={problem ?? ' '}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={saving}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" color="error" disabled={saving}>
-            Reject
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
-  );
+/**
+ * After a decision on the show page, the next value of the validation queue opens (the
+ * oldest submitted one), or the queue itself once it is empty.
+ */
+function useNextInQueue() {
+  const dataProvider = useDataProvider();
+  const redirect = useRedirect();
+  return async (current: MetricValue) => {
+    const { data } = await dataProvider.getList<MetricValue>('metric-values', {
+      filter: { status: 'submitted' },
+      sort: { field: 'submittedAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 2 },
+    });
+    const next = data.find((v) => v.id !== current.id);
+    redirect(next ? `/metric-values/${next.id}/show` : `/metric-values`);
+  };
 }
 
 /** Per-row (compact: an icon) and show page rejection for staff: submitted or validated values. */
@@ -85,10 +35,20 @@ export function RejectButton({ compact = false }: { compact?: boolean }) {
   const value = useRecordContext<MetricValue>();
   const { canAccess } = useCanAccess({ resource: 'metric-values', action: 'validate' });
   const [open, setOpen] = useState(false);
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const openNext = useNextInQueue();
   if (!value || !canAccess || !canApplyValueAction(value.status, 'reject')) return null;
   const openDialog = (e: { stopPropagation: () => void }) => {
     e.stopPropagation();
     setOpen(true);
+  };
+  const reject = async (reason: string) => {
+    await postJson(`/api/metric-values/${value.id}/reject`, { reason });
+    notify(`${value.metricCode} of ${value.periodCode} rejected`, { type: 'success' });
+    // In the queue the row leaves the list; on the value's page the next one opens.
+    if (compact) refresh();
+    else await openNext(value);
   };
   return (
     <>
@@ -103,12 +63,21 @@ export function RejectButton({ compact = false }: { compact?: boolean }) {
           <HighlightOff />
         </RaButton>
       )}
-      {open && <RejectDialog value={value} onClose={() => setOpen(false)} />}
+      {open && (
+        <ReasonDialog
+          title={`Reject ${value.metricCode} of ${value.periodCode}`}
+          explanation="The firm sees the reason, fixes the value and submits it again."
+          confirmLabel="Reject"
+          color="error"
+          onConfirm={reject}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }
 
-function useAction(path: 'submit' | 'validate', done: string) {
+function useAction(path: 'submit' | 'validate', done: string, then?: (value: MetricValue) => Promise<void>) {
   const notify = useNotify();
   const refresh = useRefresh();
   const [saving, setSaving] = useState(false);
@@ -117,7 +86,8 @@ function useAction(path: 'submit' | 'validate', done: string) {
     try {
       await postJson(`/api/metric-values/${value.id}/${path}`);
       notify(`${value.metricCode} of ${value.periodCode} ${done}`, { type: 'success' });
-      refresh();
+      if (then) await then(value);
+      else refresh();
     } catch (error) {
       notify(errorMessage(error), { type: 'error' });
     } finally {
@@ -127,10 +97,12 @@ function useAction(path: 'submit' | 'validate', done: string) {
   return { run, saving };
 }
 
+/** Validate on the value's page; the next value of the queue opens. */
 export function ValidateButton() {
   const value = useRecordContext<MetricValue>();
   const { canAccess } = useCanAccess({ resource: 'metric-values', action: 'validate' });
-  const { run, saving } = useAction('validate', 'validated');
+  const openNext = useNextInQueue();
+  const { run, saving } = useAction('validate', 'validated', openNext);
   if (!value || !canAccess || !canApplyValueAction(value.status, 'validate') || value.pendingRevision !== null) return null;
   return (
     <RaButton label="Validate" color="success" disabled={saving} onClick={() => void run(value)}>

@@ -23,7 +23,7 @@ function Form() {
     );
   }
   return (
-    <SimpleForm>
+    <SimpleForm warnWhenUnsavedChanges>
       <Labeled label="Firm">
         <FirmName source="organisationId" />
       </Labeled>

@@ -1,4 +1,6 @@
 import Box from '@mui/material/Box';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import AddIcon from '@mui/icons-material/PlaylistAdd';
 import UploadFile from '@mui/icons-material/UploadFile';
 import {
@@ -10,12 +12,17 @@ import {
   FilterButton,
   LinkBase,
   List,
+  SimpleList,
   SelectField,
   TopToolbar,
   useCanAccess,
   usePermissions,
 } from 'react-admin';
+import type { MetricValue } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
+import { formatDateTime } from '../../common/formatDate';
+import { stateLabel } from '../../performance/PerfChip';
+import { formatFigure } from '../../performance/format';
 import { metricValueSourceShortChoices } from '../../performance/choices';
 import { FirmName } from '../../performance/FirmName';
 import { StateField } from '../../performance/PerfChip';
@@ -54,6 +61,7 @@ export function MetricValueList() {
   const { canAccess: canValidate } = useCanAccess({ resource: 'metric-values', action: 'validate' });
   const staff = permissions?.role === 'consortium_staff' || permissions?.role === 'platform_admin';
   const buyer = permissions?.role === 'customer_buyer';
+  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   if (!permissions) return null;
   return (
     <List
@@ -64,41 +72,52 @@ export function MetricValueList() {
       actions={<MetricValueListActions buyer={buyer} />}
       perPage={25}
     >
-      <DataTable rowClick="show" bulkActionButtons={canValidate ? <ValidateManyButton /> : false}>
-        <DataTable.Col source="organisationId" label="Firm" disableSort>
-          <FirmName source="organisationId" />
-        </DataTable.Col>
-        <DataTable.Col source="metricCode" label="Metric" disableSort>
-          <MetricField />
-        </DataTable.Col>
-        <DataTable.Col source="periodCode" label="Period" disableSort sx={{ whiteSpace: 'nowrap' }} />
-        <DataTable.Col source="value" label="Value">
-          <FigureField />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <Box sx={{ display: 'flex', gap: 0.5, alignItems: 'center' }}>
-            <StateField source="status" />
-            <OutlierField />
-          </Box>
-        </DataTable.Col>
-        <DataTable.Col source="improvementSinceBaseline" label="Since baseline" disableSort>
-          <ImprovementField />
-        </DataTable.Col>
-        <DataTable.Col source="distanceToGoal" label="To goal" disableSort>
-          <DistanceToGoalField />
-        </DataTable.Col>
-        <DataTable.Col source="source" disableSort>
-          <SelectField source="source" choices={metricValueSourceShortChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="submittedAt" label="Submitted">
-          <DateField source="submittedAt" emptyText="—" />
-        </DataTable.Col>
-        {canValidate ? (
-          <DataTable.Col label="" disableSort>
-            <RejectButton compact />
+      {small ? (
+        // react-admin's responsive list: one line per value on a phone; a value opens on its page.
+        <SimpleList<MetricValue>
+          linkType="show"
+          primaryText={(v) => `${v.metricCode} · ${v.periodCode}`}
+          secondaryText={<FirmName source="organisationId" />}
+          tertiaryText={(v) => `${formatFigure(v.value)} · ${stateLabel(v.status)}${v.submittedAt ? ` · ${formatDateTime(v.submittedAt)}` : ''}`}
+          rowSx={() => ({ borderBottom: '1px solid', borderColor: 'divider' })}
+        />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={canValidate ? <ValidateManyButton /> : false}>
+          <DataTable.Col source="organisationId" label="Firm" disableSort>
+            <FirmName source="organisationId" />
           </DataTable.Col>
-        ) : null}
-      </DataTable>
+          <DataTable.Col source="metricCode" label="Metric" disableSort>
+            <MetricField />
+          </DataTable.Col>
+          <DataTable.Col source="periodCode" label="Period" disableSort sx={{ whiteSpace: 'nowrap' }} />
+          <DataTable.Col source="value" label="Value">
+            <FigureField />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <Box sx={{ display: 'flex', gap: 0.5, alignItems: 'center' }}>
+              <StateField source="status" />
+              <OutlierField />
+            </Box>
+          </DataTable.Col>
+          <DataTable.Col source="improvementSinceBaseline" label="Since baseline" disableSort>
+            <ImprovementField />
+          </DataTable.Col>
+          <DataTable.Col source="distanceToGoal" label="To goal" disableSort>
+            <DistanceToGoalField />
+          </DataTable.Col>
+          <DataTable.Col source="source" disableSort>
+            <SelectField source="source" choices={metricValueSourceShortChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="submittedAt" label="Submitted">
+            <DateField source="submittedAt" emptyText="—" />
+          </DataTable.Col>
+          {canValidate ? (
+            <DataTable.Col label="" disableSort>
+              <RejectButton compact />
+            </DataTable.Col>
+          ) : null}
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -4,7 +4,7 @@ import { organisationBody, OrganisationInputs } from './OrganisationInputs';
 export function OrganisationCreate() {
   return (
     <Create transform={organisationBody} redirect="show">
-      <SimpleForm defaultValues={{ unionised: false }}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={{ unionised: false }}>
         <OrganisationInputs />
       </SimpleForm>
     </Create>

@@ -4,7 +4,7 @@ import { organisationBody, OrganisationInputs } from './OrganisationInputs';
 export function OrganisationEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={organisationBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <OrganisationInputs />
       </SimpleForm>
     </Edit>

@@ -11,11 +11,13 @@ import TextField from '@mui/material/TextField';
 import CalendarMonth from '@mui/icons-material/CalendarMonth';
 import EditNote from '@mui/icons-material/EditNote';
 import Lock from '@mui/icons-material/Lock';
+import LockOpen from '@mui/icons-material/LockOpen';
 import Public from '@mui/icons-material/Public';
 import { Button as RaButton, Confirm, LinkBase, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Period, PeriodGenerateResult } from '@tandem/contracts';
 import { errorMessage, postJson } from '../../performance/api';
 import { periodKindChoices } from '../../performance/choices';
+import { ReasonDialog } from '../../common/ReasonDialog';
 
 /** Close (locks the values, enqueues the benchmarks) or publish, after a confirmation. */
 function TransitionButton({ verb }: { verb: 'close' | 'publish' }) {
@@ -141,6 +143,38 @@ export function GenerateCalendarButton() {
           </DialogActions>
         </form>
       </Dialog>
+    </>
+  );
+}
+
+/** Staff reopen a closed (not yet published) period with a reason the audit trail keeps. */
+export function ReopenPeriodButton() {
+  const period = useRecordContext<Period>();
+  const { canAccess } = useCanAccess({ resource: 'periods', action: 'reopen' });
+  const [open, setOpen] = useState(false);
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (!period || !canAccess || period.state !== 'closed') return null;
+  const reopen = async (reason: string) => {
+    await postJson(`/api/periods/${period.id}/reopen`, { reason });
+    notify(`Period ${period.code} reopened`, { type: 'success' });
+    refresh();
+  };
+  return (
+    <>
+      <RaButton label="Reopen" color="warning" onClick={() => setOpen(true)}>
+        <LockOpen />
+      </RaButton>
+      {open && (
+        <ReasonDialog
+          title={`Reopen ${period.code}`}
+          explanation="Its values can change again until the next close, and its scorecards become provisional until then. The reason is kept in the audit trail."
+          confirmLabel="Reopen"
+          color="warning"
+          onConfirm={reopen}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { PeriodCodeInput, periodCreateBody, PeriodInputs } from './PeriodInputs'
 export function PeriodCreate() {
   return (
     <Create transform={periodCreateBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <PeriodCodeInput />
         <PeriodInputs />
       </SimpleForm>

@@ -5,7 +5,7 @@ import { PeriodInputs, periodUpdateBody } from './PeriodInputs';
 export function PeriodEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={periodUpdateBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <Labeled label="Code">
           <TextField source="code" />
         </Labeled>

@@ -1,14 +1,19 @@
 import Box from '@mui/material/Box';
-import { DateField, EditButton, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import Typography from '@mui/material/Typography';
+import { DateField, EditButton, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, WithRecord } from 'react-admin';
+import type { Period } from '@tandem/contracts';
+import { formatDateTime } from '../../common/formatDate';
 import { periodKindChoices } from '../../performance/choices';
 import { StateField } from '../../performance/PerfChip';
-import { ClosePeriodButton, EnterValuesButton, PublishPeriodButton } from './PeriodButtons';
+import { ClosePeriodButton, EnterValuesButton, PublishPeriodButton, ReopenPeriodButton } from './PeriodButtons';
+import { PeriodCompletenessPanel } from './PeriodCompletenessPanel';
 
 function PeriodShowActions() {
   return (
     <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
       <EnterValuesButton />
       <ClosePeriodButton />
+      <ReopenPeriodButton />
       <PublishPeriodButton />
       <EditButton />
     </TopToolbar>
@@ -47,6 +52,16 @@ export function PeriodShow() {
             <DateField source="publishedAt" showTime emptyText="—" />
           </Labeled>
         </Box>
+        <WithRecord<Period>
+          render={(p) =>
+            p.reopenCount > 0 ? (
+              <Typography variant="body2" color="text.secondary" data-testid="period-reopened">
+                Reopened {p.reopenCount === 1 ? 'once' : `${p.reopenCount} times`}, last on {p.reopenedAt ? formatDateTime(p.reopenedAt) : '—'}: {p.reopenReason ?? 'no reason recorded'}
+              </Typography>
+            ) : null
+          }
+        />
+        <PeriodCompletenessPanel />
       </SimpleShowLayout>
     </Show>
   );

@@ -4,7 +4,7 @@ import { DEFAULT_TEMPLATE, scorecardTemplateCreateBody, ScorecardTemplateInputs,
 export function ScorecardTemplateCreate() {
   return (
     <Create transform={scorecardTemplateCreateBody} redirect="show">
-      <SimpleForm defaultValues={DEFAULT_TEMPLATE}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={DEFAULT_TEMPLATE}>
         <ScorecardTemplateScopeInput />
         <ScorecardTemplateInputs />
       </SimpleForm>

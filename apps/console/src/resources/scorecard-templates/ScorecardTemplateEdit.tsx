@@ -6,7 +6,7 @@ function Form() {
   const record = useRecordContext();
   if (!record) return null;
   return (
-    <SimpleForm record={templateToForm(record)}>
+    <SimpleForm warnWhenUnsavedChanges record={templateToForm(record)}>
       <Labeled label="For">
         <TemplateScopeField />
       </Labeled>

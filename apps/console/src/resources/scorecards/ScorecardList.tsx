@@ -1,5 +1,6 @@
 import { DataTable, DateField, List, ReferenceField } from 'react-admin';
-import { StateField } from '../../performance/PerfChip';
+import type { Scorecard } from '@tandem/contracts';
+import { coverageText, StandingField } from '../../performance/StandingChip';
 import { scorecardFilters } from './ScorecardFilters';
 
 export function ScorecardList() {
@@ -14,8 +15,9 @@ export function ScorecardList() {
         </DataTable.Col>
         <DataTable.NumberCol source="score" options={{ maximumFractionDigits: 1 }} />
         <DataTable.Col source="standing">
-          <StateField source="standing" />
+          <StandingField />
         </DataTable.Col>
+        <DataTable.Col source="coverage" label="Coverage" disableSort render={(s: Scorecard) => coverageText(s.coverage)} />
         <DataTable.Col source="computedAt" label="Computed">
           <DateField source="computedAt" showTime />
         </DataTable.Col>

@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { ArrayField, DataTable, DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useGetOne, useRecordContext, WithRecord } from 'react-admin';
 import type { Period, Scorecard, ScorecardCriterionResult } from '@tandem/contracts';
 import { formatFigure } from '../../performance/format';
-import { StateField } from '../../performance/PerfChip';
+import { coverageText, StandingField } from '../../performance/StandingChip';
 import { StandingHistory } from '../../performance/StandingHistory';
 
 function SourceField(_: { label?: string }) {
@@ -49,7 +49,10 @@ export function ScorecardShow() {
             <NumberField source="score" options={{ maximumFractionDigits: 1 }} sx={{ fontSize: 20, fontWeight: 600 }} />
           </Labeled>
           <Labeled label="Standing">
-            <StateField source="standing" />
+            <StandingField />
+          </Labeled>
+          <Labeled label="Coverage">
+            <WithRecord<Scorecard> render={(s) => <span data-testid="scorecard-coverage">{coverageText(s.coverage)}</span>} />
           </Labeled>
           <Labeled label="Computed">
             <DateField source="computedAt" showTime />

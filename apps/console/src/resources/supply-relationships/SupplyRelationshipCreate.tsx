@@ -4,7 +4,7 @@ import { supplyRelationshipCreateBody, SupplyRelationshipInputs, SupplyRelations
 export function SupplyRelationshipCreate() {
   return (
     <Create transform={supplyRelationshipCreateBody} redirect="show">
-      <SimpleForm defaultValues={{ sourcingMode: 'annual_rebid', sponsored: false }}>
+      <SimpleForm warnWhenUnsavedChanges defaultValues={{ sourcingMode: 'annual_rebid', sponsored: false }}>
         <SupplyRelationshipPartyInputs />
         <SupplyRelationshipInputs />
       </SimpleForm>

@@ -7,7 +7,7 @@ import { SupplyRelationshipInputs, supplyRelationshipUpdateBody } from './Supply
 export function SupplyRelationshipEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={supplyRelationshipUpdateBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <Labeled label="Supplier → customer">
           <WithRecord<SupplyRelationship> render={(r) => <Typography variant="body2">{`${r.supplierName} → ${r.customerName}`}</Typography>} />
         </Labeled>

@@ -5,7 +5,7 @@ import { UserInputs, userUpdateBody } from './UserInputs';
 export function UserEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={userUpdateBody} redirect="show">
-      <SimpleForm>
+      <SimpleForm warnWhenUnsavedChanges>
         <UserInputs />
       </SimpleForm>
     </Edit>
