@@ -32,6 +32,17 @@ export default tseslint.config(
     },
   },
   {
+    // One date format throughout the console: days and moments go through common/DateFields.tsx.
+    files: ['apps/console/src/**/*.tsx', 'apps/console/src/**/*.ts'],
+    ignores: ['apps/console/src/common/DateFields.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'react-admin', importNames: ['DateField'], message: 'Use DayField or DateTimeField from common/DateFields (one date format throughout).' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js', 'scripts/**', '.ci/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },

@@ -16,11 +16,7 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** A calendar day (YYYY-MM-DD) in the reader's locale, without shifting it across time zones. */
-export function formatDay(day: string): string {
-  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? day : date.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-}
+export { formatDay } from '../common/formatDate';
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;

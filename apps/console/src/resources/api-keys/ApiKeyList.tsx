@@ -1,6 +1,7 @@
-import { DataTable, DateField, List, ReferenceField } from 'react-admin';
+import { DataTable, List, ReferenceField } from 'react-admin';
 import { apiKeyFilters } from './ApiKeyFilters';
 import { RevokeButton } from './RevokeButton';
+import { DateTimeField } from '../../common/DateFields';
 
 export function ApiKeyList() {
   return (
@@ -12,13 +13,13 @@ export function ApiKeyList() {
           <ReferenceField source="organisationId" reference="organisations" link={false} />
         </DataTable.Col>
         <DataTable.Col source="lastUsedAt" label="Last used">
-          <DateField source="lastUsedAt" showTime emptyText="never" />
+          <DateTimeField source="lastUsedAt" emptyText="never" />
         </DataTable.Col>
         <DataTable.Col source="expiresAt" disableSort label="Expires">
-          <DateField source="expiresAt" emptyText="never" />
+          <DateTimeField source="expiresAt" emptyText="never" />
         </DataTable.Col>
         <DataTable.Col source="revokedAt" disableSort label="Revoked">
-          <DateField source="revokedAt" showTime emptyText="—" />
+          <DateTimeField source="revokedAt" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col label="" disableSort>
           <RevokeButton />

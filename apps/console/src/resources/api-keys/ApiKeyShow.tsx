@@ -1,5 +1,6 @@
-import { DateField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { RevokeButton } from './RevokeButton';
+import { DateTimeField } from '../../common/DateFields';
 
 export function ApiKeyShow() {
   return (
@@ -16,10 +17,10 @@ export function ApiKeyShow() {
         <ReferenceField source="organisationId" reference="organisations" />
         <ReferenceField source="consortiumId" reference="consortia" />
         <ReferenceField source="createdById" reference="users" label="Created by" emptyText="—" />
-        <DateField source="createdAt" showTime />
-        <DateField source="lastUsedAt" showTime emptyText="never" />
-        <DateField source="expiresAt" showTime emptyText="never" />
-        <DateField source="revokedAt" showTime emptyText="—" />
+        <DateTimeField source="createdAt" />
+        <DateTimeField source="lastUsedAt" emptyText="never" />
+        <DateTimeField source="expiresAt" emptyText="never" />
+        <DateTimeField source="revokedAt" emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );

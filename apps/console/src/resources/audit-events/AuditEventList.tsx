@@ -1,12 +1,13 @@
-import { DataTable, DateField, List, ReferenceField } from 'react-admin';
+import { DataTable, List, ReferenceField } from 'react-admin';
 import { auditEventFilters } from './AuditEventFilters';
+import { DateTimeField } from '../../common/DateFields';
 
 export function AuditEventList() {
   return (
     <List filters={auditEventFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt" label="When">
-          <DateField source="createdAt" showTime />
+          <DateTimeField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="action" />
         <DataTable.Col source="entityType" label="Entity" />

@@ -1,13 +1,14 @@
-import { DateField, Labeled, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import Box from '@mui/material/Box';
 import { JsonField } from '../../common/JsonField';
 import { EntityLink } from './EntityLink';
+import { DateTimeField } from '../../common/DateFields';
 
 export function AuditEventShow() {
   return (
     <Show>
       <SimpleShowLayout>
-        <DateField source="createdAt" label="When" showTime />
+        <DateTimeField source="createdAt" label="When" />
         <TextField source="action" />
         <TextField source="entityType" label="Entity type" />
         <Labeled label="Entity id">

@@ -1,9 +1,10 @@
-import { DataTable, DateField, List, SelectInput, TextField } from 'react-admin';
+import { DataTable, List, SelectInput, TextField } from 'react-admin';
 import { BACKGROUND_JOB_STATES } from '@tandem/contracts';
 import { humanize } from '../../common/choices';
 import { StatusChip } from '../../common/StatusChip';
 import { BackgroundJobProgress } from './BackgroundJobProgress';
 import { backgroundJobName } from './names';
+import { DateTimeField } from '../../common/DateFields';
 
 const filters = [<SelectInput key="state" source="state" choices={BACKGROUND_JOB_STATES.map((id) => ({ id, name: humanize(id) }))} alwaysOn />];
 
@@ -13,7 +14,7 @@ export function BackgroundJobList() {
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ refetchInterval: 3000 }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt" label="Asked">
-          <DateField source="createdAt" showTime />
+          <DateTimeField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="name" label="Work" render={(job: { name: string }) => backgroundJobName(job.name)} />
         <DataTable.Col source="state">
@@ -26,7 +27,7 @@ export function BackgroundJobList() {
           <TextField source="summary" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="finishedAt" label="Finished">
-          <DateField source="finishedAt" showTime emptyText="—" />
+          <DateTimeField source="finishedAt" emptyText="—" />
         </DataTable.Col>
       </DataTable>
     </List>

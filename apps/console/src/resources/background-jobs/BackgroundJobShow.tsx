@@ -1,8 +1,9 @@
-import { DateField, FunctionField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { FunctionField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import type { BackgroundJob } from '@tandem/contracts';
 import { StatusChip } from '../../common/StatusChip';
 import { BackgroundJobProgress } from './BackgroundJobProgress';
 import { backgroundJobName } from './names';
+import { DateTimeField } from '../../common/DateFields';
 
 export function BackgroundJobShow() {
   return (
@@ -21,10 +22,10 @@ export function BackgroundJobShow() {
         />
         <ReferenceField source="requestedById" reference="users" label="Asked by" emptyText="scheduled" />
         <NumberField source="attempts" />
-        <DateField source="createdAt" label="Asked" showTime />
-        <DateField source="runAfter" label="Waits until" showTime emptyText="—" />
-        <DateField source="startedAt" label="Started" showTime emptyText="—" />
-        <DateField source="finishedAt" label="Finished" showTime emptyText="—" />
+        <DateTimeField source="createdAt" label="Asked" />
+        <DateTimeField source="runAfter" label="Waits until" emptyText="—" />
+        <DateTimeField source="startedAt" label="Started" emptyText="—" />
+        <DateTimeField source="finishedAt" label="Finished" emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );

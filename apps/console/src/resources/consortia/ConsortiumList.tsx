@@ -1,5 +1,6 @@
-import { DataTable, DateField, List } from 'react-admin';
+import { DataTable, List } from 'react-admin';
 import { consortiumFilters } from './ConsortiumFilters';
+import { DateTimeField } from '../../common/DateFields';
 
 export function ConsortiumList() {
   return (
@@ -10,7 +11,7 @@ export function ConsortiumList() {
         <DataTable.Col source="region" />
         <DataTable.Col source="reportingCalendar" disableSort label="Calendar" />
         <DataTable.NumberCol source="disclosureThreshold" disableSort label="Disclosure k" />
-        <DataTable.Col source="createdAt" label="Created" field={DateField} />
+        <DataTable.Col source="createdAt" label="Created" field={DateTimeField} />
       </DataTable>
     </List>
   );

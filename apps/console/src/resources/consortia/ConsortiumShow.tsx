@@ -1,5 +1,6 @@
-import { DateField, NumberField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { NumberField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { monthChoices, reportingCalendarChoices } from '../../common/choices';
+import { DateTimeField } from '../../common/DateFields';
 
 export function ConsortiumShow() {
   return (
@@ -11,8 +12,8 @@ export function ConsortiumShow() {
         <SelectField source="fiscalYearStartMonth" label="Fiscal year starts in" choices={monthChoices} />
         <NumberField source="disclosureThreshold" label="Disclosure threshold (k)" />
         <SelectField source="reportingCalendar" choices={reportingCalendarChoices} />
-        <DateField source="createdAt" showTime />
-        <DateField source="updatedAt" showTime />
+        <DateTimeField source="createdAt" />
+        <DateTimeField source="updatedAt" />
       </SimpleShowLayout>
     </Show>
   );

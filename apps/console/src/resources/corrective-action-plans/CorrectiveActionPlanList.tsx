@@ -1,7 +1,8 @@
-import { DataTable, DateField, List, ReferenceField, useRecordContext } from 'react-admin';
+import { DataTable, List, ReferenceField, useRecordContext } from 'react-admin';
 import type { CorrectiveActionPlan } from '@tandem/contracts';
 import { StateField } from '../../performance/PerfChip';
 import { correctiveActionPlanFilters } from './CorrectiveActionPlanFilters';
+import { DayField } from '../../common/DateFields';
 
 function TaskProgress(_: { label?: string }) {
   const plan = useRecordContext<CorrectiveActionPlan>();
@@ -31,7 +32,7 @@ export function CorrectiveActionPlanList() {
         <DataTable.Col source="tasks" label="Tasks" disableSort>
           <TaskProgress />
         </DataTable.Col>
-        <DataTable.Col source="dueOn" label="Due" field={DateField} />
+        <DataTable.Col source="dueOn" label="Due" field={DayField} />
       </DataTable>
     </List>
   );

@@ -1,9 +1,10 @@
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
-import { DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { StateField } from '../../performance/PerfChip';
 import { PlanStatusSelect, PlanTasks } from './PlanTasks';
+import { DayField } from '../../common/DateFields';
 
 /** Opened when a supplier falls to development or probation with a customer; both and staff follow it here. */
 export function CorrectiveActionPlanShow() {
@@ -26,7 +27,7 @@ export function CorrectiveActionPlanShow() {
             </ReferenceField>
           </Labeled>
           <Labeled label="Due">
-            <DateField source="dueOn" />
+            <DayField source="dueOn" />
           </Labeled>
           <PlanStatusSelect />
         </Box>

@@ -1,6 +1,7 @@
-import { DataTable, DateField, List, NumberField } from 'react-admin';
+import { DataTable, List, NumberField } from 'react-admin';
 import { StateField } from '../../performance/PerfChip';
 import { importFilters } from './ImportFilters';
+import { DateTimeField } from '../../common/DateFields';
 
 export function ImportList() {
   return (
@@ -18,10 +19,10 @@ export function ImportList() {
         <DataTable.NumberCol source="errorRows" label="With errors" />
         <DataTable.NumberCol source="committedRows" label="Committed" disableSort />
         <DataTable.Col source="createdAt" label="Uploaded">
-          <DateField source="createdAt" showTime />
+          <DateTimeField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="committedAt" label="Committed at">
-          <DateField source="committedAt" showTime emptyText="—" />
+          <DateTimeField source="committedAt" emptyText="—" />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -1,13 +1,13 @@
 import PersonAdd from '@mui/icons-material/PersonAdd';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { CreateButton, DataTable, DateField, FilterButton, List, ReferenceField, SelectField, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, List, ReferenceField, SelectField, TopToolbar, usePermissions } from 'react-admin';
 import { roleChoices } from '../../common/choices';
-import { SHORT_DATE_TIME } from '../../common/formatDate';
 import { StatusChip } from '../../common/StatusChip';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { useInvitationFilters } from './InvitationFilters';
 import { RevokeInvitationButton } from './RevokeInvitationButton';
+import { DateTimeField } from '../../common/DateFields';
 
 export function InviteButton() {
   return <CreateButton resource="invitations" label="Invite a person" icon={<PersonAdd />} />;
@@ -60,10 +60,10 @@ export function InvitationList() {
           <StatusChip source="status" />
         </DataTable.Col>
         <DataTable.Col source="createdAt" label="Sent">
-          <DateField source="createdAt" showTime options={SHORT_DATE_TIME} />
+          <DateTimeField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="expiresAt" label="Expires">
-          <DateField source="expiresAt" showTime options={SHORT_DATE_TIME} />
+          <DateTimeField source="expiresAt" />
         </DataTable.Col>
         <DataTable.Col label="" disableSort>
           <RevokeInvitationButton />

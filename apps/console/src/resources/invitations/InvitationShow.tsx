@@ -1,12 +1,13 @@
 import Replay from '@mui/icons-material/Replay';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import { CreateButton, DateField, EmailField, Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { CreateButton, EmailField, Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import type { Invitation } from '@tandem/contracts';
 import { roleChoices } from '../../common/choices';
 import { formatDateTime } from '../../common/formatDate';
 import { StatusChip } from '../../common/StatusChip';
 import { RevokeInvitationButton } from './RevokeInvitationButton';
+import { DateTimeField } from '../../common/DateFields';
 
 function InvitationTitle() {
   const invitation = useRecordContext<Invitation>();
@@ -86,13 +87,13 @@ export function InvitationShow() {
             <StatusChip source="status" />
           </Labeled>
           <Labeled label="Sent">
-            <DateField source="createdAt" showTime />
+            <DateTimeField source="createdAt" />
           </Labeled>
           <Labeled label="Expires">
-            <DateField source="expiresAt" showTime />
+            <DateTimeField source="expiresAt" />
           </Labeled>
           <Labeled label="Decided">
-            <DateField source="decidedAt" showTime emptyText="—" />
+            <DateTimeField source="decidedAt" emptyText="—" />
           </Labeled>
           <Labeled label="Invited by">
             <ReferenceField source="invitedById" reference="users" emptyText="—" />

@@ -1,7 +1,8 @@
-import { DataTable, DateField, List, ReferenceField, SelectField } from 'react-admin';
+import { DataTable, List, ReferenceField, SelectField } from 'react-admin';
 import { membershipTierChoices } from '../../common/choices';
 import { StatusChip } from '../../common/StatusChip';
 import { membershipFilters } from './MembershipFilters';
+import { DayField } from '../../common/DateFields';
 
 export function MembershipList() {
   return (
@@ -19,7 +20,7 @@ export function MembershipList() {
         <DataTable.Col source="status">
           <StatusChip source="status" />
         </DataTable.Col>
-        <DataTable.Col source="joinedAt" label="Joined" field={DateField} />
+        <DataTable.Col source="joinedAt" label="Joined" field={DayField} />
         <DataTable.NumberCol source="annualDues" label="Annual dues" options={{ style: 'currency', currency: 'USD', maximumFractionDigits: 0 }} />
       </DataTable>
     </List>

@@ -1,7 +1,6 @@
 import {
   ArrayField,
   DataTable,
-  DateField,
   EditButton,
   Labeled,
   NumberField,
@@ -21,6 +20,7 @@ import { membershipStatusChoices, membershipTierChoices } from '../../common/cho
 import { StatusChip } from '../../common/StatusChip';
 import { MembershipTitle } from './MembershipTitle';
 import { MembershipTransitionButtons } from './MembershipTransitionButtons';
+import { DateTimeField, DayField } from '../../common/DateFields';
 
 function MembershipActions() {
   return (
@@ -42,7 +42,7 @@ function TransitionHistory() {
           record.transitions && record.transitions.length > 0 ? (
             <ArrayField source="transitions" label={false}>
               <DataTable bulkActionButtons={false} rowClick={false}>
-                <DataTable.Col source="effectiveDate" label="Effective" field={DateField} />
+                <DataTable.Col source="effectiveDate" label="Effective" field={DayField} />
                 <DataTable.Col source="fromStatus" label="From">
                   <SelectField source="fromStatus" choices={membershipStatusChoices} />
                 </DataTable.Col>
@@ -53,7 +53,7 @@ function TransitionHistory() {
                 <DataTable.Col source="actorUserId" label="By">
                   <ReferenceField source="actorUserId" reference="users" link={false} emptyText="—" />
                 </DataTable.Col>
-                <DataTable.Col source="createdAt" label="Recorded" field={DateField} />
+                <DataTable.Col source="createdAt" label="Recorded" field={DateTimeField} />
               </DataTable>
             </ArrayField>
           ) : (
@@ -87,10 +87,10 @@ export function MembershipShow() {
         </Box>
         <Box sx={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
           <Labeled label="Joined">
-            <DateField source="joinedAt" emptyText="—" />
+            <DayField source="joinedAt" emptyText="—" />
           </Labeled>
           <Labeled label="Exited">
-            <DateField source="exitedAt" emptyText="—" />
+            <DayField source="exitedAt" emptyText="—" />
           </Labeled>
           <Labeled label="Annual dues">
             <NumberField source="annualDues" options={{ style: 'currency', currency: 'USD' }} />
@@ -99,7 +99,7 @@ export function MembershipShow() {
             <TextField source="charterVersion" emptyText="—" />
           </Labeled>
           <Labeled label="Charter signed">
-            <DateField source="charterSignedAt" emptyText="—" />
+            <DateTimeField source="charterSignedAt" emptyText="—" />
           </Labeled>
         </Box>
         <Divider />

@@ -1,8 +1,9 @@
 import Box from '@mui/material/Box';
-import { BooleanField, DateField, EditButton, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, EditButton, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { metricDirectionChoices, metricFrequencyChoices } from '../../performance/choices';
 import { EnabledField, RangeField, RatioField, ReportersField } from './MetricDefinitionFields';
 import { ToggleEnabledButton } from './ToggleEnabledButton';
+import { DateTimeField } from '../../common/DateFields';
 
 export function MetricDefinitionShow() {
   return (
@@ -55,7 +56,7 @@ export function MetricDefinitionShow() {
             <EnabledField />
           </Labeled>
           <Labeled label="Updated">
-            <DateField source="updatedAt" showTime />
+            <DateTimeField source="updatedAt" />
           </Labeled>
         </Box>
       </SimpleShowLayout>

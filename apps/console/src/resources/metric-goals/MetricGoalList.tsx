@@ -1,7 +1,8 @@
-import { DataTable, DateField, List, NumberField, ReferenceField, TextField, usePermissions } from 'react-admin';
+import { DataTable, List, NumberField, ReferenceField, TextField, usePermissions } from 'react-admin';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { FirmName } from '../../performance/FirmName';
 import { metricGoalFilters } from './MetricGoalFilters';
+import { DateTimeField, DayField } from '../../common/DateFields';
 
 export function MetricGoalList() {
   const { permissions } = usePermissions<TandemPermissions>();
@@ -29,9 +30,9 @@ export function MetricGoalList() {
           <NumberField source="goalValue" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="goalDate" label="By">
-          <DateField source="goalDate" emptyText="—" />
+          <DayField source="goalDate" emptyText="—" />
         </DataTable.Col>
-        <DataTable.Col source="updatedAt" label="Updated" field={DateField} />
+        <DataTable.Col source="updatedAt" label="Updated" field={DateTimeField} />
       </DataTable>
     </List>
   );

@@ -1,10 +1,11 @@
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
-import { DateField, DeleteButton, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, WithRecord } from 'react-admin';
+import { DeleteButton, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, WithRecord } from 'react-admin';
 import type { MetricGoal } from '@tandem/contracts';
 import { FirmName } from '../../performance/FirmName';
 import { TrendChart } from '../../performance/TrendChart';
+import { DayField } from '../../common/DateFields';
 
 export function MetricGoalShow() {
   return (
@@ -38,7 +39,7 @@ export function MetricGoalShow() {
             <NumberField source="goalValue" emptyText="—" />
           </Labeled>
           <Labeled label="Goal date">
-            <DateField source="goalDate" emptyText="—" />
+            <DayField source="goalDate" emptyText="—" />
           </Labeled>
         </Box>
         <Divider />

@@ -7,7 +7,6 @@ import {
   Button,
   CreateButton,
   DataTable,
-  DateField,
   ExportButton,
   FilterButton,
   LinkBase,
@@ -29,6 +28,7 @@ import { StateField } from '../../performance/PerfChip';
 import { DistanceToGoalField, FigureField, ImprovementField, MetricField, OutlierField } from './MetricValueFields';
 import { metricValueFilters } from './MetricValueFilters';
 import { RejectButton, ValidateManyButton } from './MetricValueActions';
+import { DateTimeField } from '../../common/DateFields';
 
 function ImportButton() {
   const { canAccess } = useCanAccess({ resource: 'imports', action: 'create' });
@@ -109,7 +109,7 @@ export function MetricValueList() {
             <SelectField source="source" choices={metricValueSourceShortChoices} />
           </DataTable.Col>
           <DataTable.Col source="submittedAt" label="Submitted">
-            <DateField source="submittedAt" emptyText="—" />
+            <DateTimeField source="submittedAt" emptyText="—" />
           </DataTable.Col>
           {canValidate ? (
             <DataTable.Col label="" disableSort>

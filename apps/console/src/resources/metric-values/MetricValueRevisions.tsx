@@ -12,6 +12,7 @@ import { errorMessage, postJson } from '../../performance/api';
 import { formatFigure } from '../../performance/format';
 import { StateChip } from '../../performance/PerfChip';
 import { useApiGet } from '../../performance/useApiGet';
+import { formatDateTime } from '../../common/formatDate';
 
 /** The figures and status of a revision; the note when this revision changed it. */
 function stateText(state: MetricValueState | null, previous: MetricValueState | null = null): string {
@@ -68,7 +69,7 @@ export function MetricValueRevisions() {
         {[...revisions.data].reverse().map((r) => (
           <TableRow key={r.id}>
             <TableCell>{r.revision}</TableCell>
-            <TableCell>{new Date(r.createdAt).toLocaleString()}</TableCell>
+            <TableCell>{formatDateTime(r.createdAt)}</TableCell>
             <TableCell>{stateText(r.before)}</TableCell>
             <TableCell>{stateText(r.after, r.before)}</TableCell>
             <TableCell>

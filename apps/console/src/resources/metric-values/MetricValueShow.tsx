@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
-import { DateField, Labeled, NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, WithRecord } from 'react-admin';
+import { Labeled, NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, WithRecord } from 'react-admin';
 import type { MetricValue } from '@tandem/contracts';
 import { metricValueSourceChoices } from '../../performance/choices';
 import { FirmName } from '../../performance/FirmName';
@@ -11,6 +11,7 @@ import { TrendChart } from '../../performance/TrendChart';
 import { EditValueButton, RejectButton, SubmitButton, ValidateButton } from './MetricValueActions';
 import { DistanceToGoalField, FigureField, ImprovementField, ReportedByField } from './MetricValueFields';
 import { MetricValueRevisions } from './MetricValueRevisions';
+import { DateTimeField } from '../../common/DateFields';
 
 function MetricValueTitle() {
   const value = useRecordContext<MetricValue>();
@@ -89,10 +90,10 @@ export function MetricValueShow() {
             <DistanceToGoalField />
           </Labeled>
           <Labeled label="Submitted">
-            <DateField source="submittedAt" showTime emptyText="—" />
+            <DateTimeField source="submittedAt" emptyText="—" />
           </Labeled>
           <Labeled label="Validated">
-            <DateField source="validatedAt" showTime emptyText="—" />
+            <DateTimeField source="validatedAt" emptyText="—" />
           </Labeled>
           <Labeled label="Note">
             <TextField source="note" emptyText="—" />

@@ -2,7 +2,6 @@ import {
   BooleanField,
   Button,
   DataTable,
-  DateField,
   EditButton,
   LinkBase,
   NumberField,
@@ -20,6 +19,7 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import { membershipTierChoices, organisationKindChoices } from '../../common/choices';
 import { StatusChip } from '../../common/StatusChip';
+import { DateTimeField, DayField } from '../../common/DateFields';
 
 /** Opens the membership form with this organisation already chosen. */
 function AddMembershipButton() {
@@ -59,7 +59,7 @@ export function OrganisationShow() {
           <NumberField source="frontlineEmployeeCount" emptyText="—" />
           <NumberField source="annualPayroll" options={{ style: 'currency', currency: 'USD', maximumFractionDigits: 0 }} emptyText="—" />
           <BooleanField source="unionised" />
-          <DateField source="updatedAt" showTime />
+          <DateTimeField source="updatedAt" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Memberships" path="memberships">
           <ReferenceManyField reference="memberships" target="organisationId" label={false} sort={{ field: 'createdAt', order: 'DESC' }}>
@@ -73,7 +73,7 @@ export function OrganisationShow() {
               <DataTable.Col source="status">
                 <StatusChip source="status" />
               </DataTable.Col>
-              <DataTable.Col source="joinedAt" field={DateField} />
+              <DataTable.Col source="joinedAt" field={DayField} />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>

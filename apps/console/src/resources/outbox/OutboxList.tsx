@@ -1,14 +1,15 @@
-import { DataTable, DateField, List } from 'react-admin';
+import { DataTable, List } from 'react-admin';
 import { StatusChip } from '../../common/StatusChip';
 import { outboxFilters } from './OutboxFilters';
 import { SensitiveField } from './SensitiveField';
+import { DateTimeField } from '../../common/DateFields';
 
 export function OutboxList() {
   return (
     <List filters={outboxFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt" label="Queued">
-          <DateField source="createdAt" showTime />
+          <DateTimeField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="to" label="To" />
         <DataTable.Col source="subject" disableSort />
@@ -20,7 +21,7 @@ export function OutboxList() {
         </DataTable.Col>
         <DataTable.NumberCol source="attempts" disableSort />
         <DataTable.Col source="sentAt" label="Sent">
-          <DateField source="sentAt" showTime emptyText="—" />
+          <DateTimeField source="sentAt" emptyText="—" />
         </DataTable.Col>
       </DataTable>
     </List>

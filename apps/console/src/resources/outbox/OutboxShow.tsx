@@ -1,10 +1,11 @@
-import { DateField, Labeled, NumberField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { Labeled, NumberField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import Lock from '@mui/icons-material/Lock';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import type { OutboxMessage } from '@tandem/contracts';
 import { StatusChip } from '../../common/StatusChip';
 import { HIDDEN_TEXT, SensitiveField } from './SensitiveField';
+import { DateTimeField } from '../../common/DateFields';
 
 function MessageBody() {
   const message = useRecordContext<OutboxMessage>();
@@ -36,8 +37,8 @@ export function OutboxShow() {
         <StatusChip source="status" />
         <NumberField source="attempts" />
         <TextField source="lastError" label="Last error" emptyText="—" />
-        <DateField source="createdAt" label="Queued" showTime />
-        <DateField source="sentAt" label="Sent" showTime emptyText="—" />
+        <DateTimeField source="createdAt" label="Queued" />
+        <DateTimeField source="sentAt" label="Sent" emptyText="—" />
         <Labeled label="Message">
           <MessageBody />
         </Labeled>

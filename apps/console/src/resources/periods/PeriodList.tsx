@@ -1,8 +1,9 @@
-import { CreateButton, DataTable, DateField, ExportButton, List, SelectField, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, ExportButton, List, SelectField, TopToolbar } from 'react-admin';
 import { periodKindChoices } from '../../performance/choices';
 import { StateField } from '../../performance/PerfChip';
 import { ClosePeriodButton, EnterValuesButton, GenerateCalendarButton, PublishPeriodButton } from './PeriodButtons';
 import { periodFilters } from './PeriodFilters';
+import { DayField } from '../../common/DateFields';
 
 function PeriodListActions() {
   return (
@@ -22,9 +23,9 @@ export function PeriodList() {
         <DataTable.Col source="kind">
           <SelectField source="kind" choices={periodKindChoices} />
         </DataTable.Col>
-        <DataTable.Col source="startsOn" label="Starts" field={DateField} />
-        <DataTable.Col source="endsOn" label="Ends" field={DateField} />
-        <DataTable.Col source="dueOn" label="Due" field={DateField} />
+        <DataTable.Col source="startsOn" label="Starts" field={DayField} />
+        <DataTable.Col source="endsOn" label="Ends" field={DayField} />
+        <DataTable.Col source="dueOn" label="Due" field={DayField} />
         <DataTable.Col source="state">
           <StateField source="state" />
         </DataTable.Col>

@@ -1,12 +1,13 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { DateField, EditButton, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, WithRecord } from 'react-admin';
+import { EditButton, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, WithRecord } from 'react-admin';
 import type { Period } from '@tandem/contracts';
 import { formatDateTime } from '../../common/formatDate';
 import { periodKindChoices } from '../../performance/choices';
 import { StateField } from '../../performance/PerfChip';
 import { ClosePeriodButton, EnterValuesButton, PublishPeriodButton, ReopenPeriodButton } from './PeriodButtons';
 import { PeriodCompletenessPanel } from './PeriodCompletenessPanel';
+import { DateTimeField, DayField } from '../../common/DateFields';
 
 function PeriodShowActions() {
   return (
@@ -37,19 +38,19 @@ export function PeriodShow() {
         </Box>
         <Box sx={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
           <Labeled label="Starts">
-            <DateField source="startsOn" />
+            <DayField source="startsOn" />
           </Labeled>
           <Labeled label="Ends">
-            <DateField source="endsOn" />
+            <DayField source="endsOn" />
           </Labeled>
           <Labeled label="Due">
-            <DateField source="dueOn" />
+            <DayField source="dueOn" />
           </Labeled>
           <Labeled label="Closed">
-            <DateField source="closedAt" showTime emptyText="—" />
+            <DateTimeField source="closedAt" emptyText="—" />
           </Labeled>
           <Labeled label="Published">
-            <DateField source="publishedAt" showTime emptyText="—" />
+            <DateTimeField source="publishedAt" emptyText="—" />
           </Labeled>
         </Box>
         <WithRecord<Period>

@@ -1,9 +1,10 @@
-import { DataTable, DateField, List, ReferenceField, SelectField, usePermissions } from 'react-admin';
+import { DataTable, List, ReferenceField, SelectField, usePermissions } from 'react-admin';
 import { roleChoices } from '../../common/choices';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { StatusChip } from '../../common/StatusChip';
 import { RoleAssignmentActions } from './RoleAssignmentActions';
 import { roleAssignmentFilters } from './RoleAssignmentFilters';
+import { DateTimeField } from '../../common/DateFields';
 
 export function RoleAssignmentList() {
   // Staff and firm admins see one consortium, their own: the column would repeat it on every row.
@@ -29,9 +30,9 @@ export function RoleAssignmentList() {
         <DataTable.Col source="status">
           <StatusChip source="status" />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Granted" field={DateField} />
+        <DataTable.Col source="createdAt" label="Granted" field={DateTimeField} />
         <DataTable.Col source="suspendedAt" disableSort label="Suspended">
-          <DateField source="suspendedAt" showTime emptyText="—" />
+          <DateTimeField source="suspendedAt" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col label="" disableSort>
           <RoleAssignmentActions />

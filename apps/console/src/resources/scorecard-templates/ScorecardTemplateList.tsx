@@ -1,7 +1,8 @@
-import { BooleanField, DataTable, DateField, List, useRecordContext } from 'react-admin';
+import { BooleanField, DataTable, List, useRecordContext } from 'react-admin';
 import type { ScorecardTemplate } from '@tandem/contracts';
 import { StandingsField, TemplateScopeField } from './ScorecardTemplateFields';
 import { scorecardTemplateFilters } from './ScorecardTemplateFilters';
+import { DateTimeField } from '../../common/DateFields';
 
 function CriteriaCount(_: { label?: string }) {
   const t = useRecordContext<ScorecardTemplate>();
@@ -25,7 +26,7 @@ export function ScorecardTemplateList() {
         <DataTable.Col source="active">
           <BooleanField source="active" />
         </DataTable.Col>
-        <DataTable.Col source="updatedAt" label="Updated" field={DateField} />
+        <DataTable.Col source="updatedAt" label="Updated" field={DateTimeField} />
       </DataTable>
     </List>
   );

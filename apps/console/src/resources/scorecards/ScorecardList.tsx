@@ -1,7 +1,8 @@
-import { DataTable, DateField, List, ReferenceField } from 'react-admin';
+import { DataTable, List, ReferenceField } from 'react-admin';
 import type { Scorecard } from '@tandem/contracts';
 import { coverageText, StandingField } from '../../performance/StandingChip';
 import { scorecardFilters } from './ScorecardFilters';
+import { DateTimeField } from '../../common/DateFields';
 
 export function ScorecardList() {
   return (
@@ -19,7 +20,7 @@ export function ScorecardList() {
         </DataTable.Col>
         <DataTable.Col source="coverage" label="Coverage" disableSort render={(s: Scorecard) => coverageText(s.coverage)} />
         <DataTable.Col source="computedAt" label="Computed">
-          <DateField source="computedAt" showTime />
+          <DateTimeField source="computedAt" />
         </DataTable.Col>
       </DataTable>
     </List>

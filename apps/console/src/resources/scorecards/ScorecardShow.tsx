@@ -1,10 +1,11 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { ArrayField, DataTable, DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useGetOne, useRecordContext, WithRecord } from 'react-admin';
+import { ArrayField, DataTable, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useGetOne, useRecordContext, WithRecord } from 'react-admin';
 import type { Period, Scorecard, ScorecardCriterionResult } from '@tandem/contracts';
 import { formatFigure } from '../../performance/format';
 import { coverageText, StandingField } from '../../performance/StandingChip';
 import { StandingHistory } from '../../performance/StandingHistory';
+import { DateTimeField } from '../../common/DateFields';
 
 function SourceField(_: { label?: string }) {
   const c = useRecordContext<ScorecardCriterionResult>();
@@ -55,7 +56,7 @@ export function ScorecardShow() {
             <WithRecord<Scorecard> render={(s) => <span data-testid="scorecard-coverage">{coverageText(s.coverage)}</span>} />
           </Labeled>
           <Labeled label="Computed">
-            <DateField source="computedAt" showTime />
+            <DateTimeField source="computedAt" />
           </Labeled>
         </Box>
         <Typography variant="h6">Criteria</Typography>

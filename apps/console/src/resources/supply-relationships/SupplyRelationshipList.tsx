@@ -1,6 +1,7 @@
-import { BooleanField, DataTable, DateField, List, SelectField } from 'react-admin';
+import { BooleanField, DataTable, List, SelectField } from 'react-admin';
 import { sourcingModeChoices } from '../../performance/choices';
 import { supplyRelationshipFilters } from './SupplyRelationshipFilters';
+import { DayField } from '../../common/DateFields';
 
 export function SupplyRelationshipList() {
   return (
@@ -16,7 +17,7 @@ export function SupplyRelationshipList() {
         <DataTable.Col source="sponsored">
           <BooleanField source="sponsored" />
         </DataTable.Col>
-        <DataTable.Col source="since" field={DateField} />
+        <DataTable.Col source="since" field={DayField} />
       </DataTable>
     </List>
   );

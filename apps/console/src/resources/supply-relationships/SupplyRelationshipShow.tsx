@@ -6,7 +6,6 @@ import {
   BooleanField,
   Button,
   DataTable,
-  DateField,
   EditButton,
   Labeled,
   LinkBase,
@@ -27,6 +26,7 @@ import type { TandemPermissions } from '../../providers/authProvider';
 import { sourcingModeChoices } from '../../performance/choices';
 import { StateField } from '../../performance/PerfChip';
 import { StandingHistory } from '../../performance/StandingHistory';
+import { DateTimeField, DayField } from '../../common/DateFields';
 
 function Title() {
   const r = useRecordContext<SupplyRelationship>();
@@ -90,7 +90,7 @@ export function SupplyRelationshipShow() {
                 <StateField source="standing" />
               </DataTable.Col>
               <DataTable.Col source="computedAt" label="Computed">
-                <DateField source="computedAt" showTime />
+                <DateTimeField source="computedAt" />
               </DataTable.Col>
             </DataTable>
           </ReferenceManyField>
@@ -105,7 +105,7 @@ export function SupplyRelationshipShow() {
               <DataTable.Col source="status">
                 <StateField source="status" />
               </DataTable.Col>
-              <DataTable.Col source="dueOn" label="Due" field={DateField} />
+              <DataTable.Col source="dueOn" label="Due" field={DayField} />
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
@@ -116,13 +116,13 @@ export function SupplyRelationshipShow() {
           <TextField source="spendBand" label="Spend band" />
           <SelectField source="sourcingMode" label="Sourcing mode" choices={sourcingModeChoices} />
           <BooleanField source="sponsored" />
-          <DateField source="since" />
+          <DayField source="since" />
           <Typography variant="h6" sx={{ mt: 1 }}>
             Sourcing mode history
           </Typography>
           <ArrayField source="modeChanges" label={false}>
             <DataTable bulkActionButtons={false} rowClick={false} data-testid="mode-history">
-              <DataTable.Col source="effectiveOn" label="Effective" field={DateField} />
+              <DataTable.Col source="effectiveOn" label="Effective" field={DayField} />
               <DataTable.Col source="fromMode" label="From">
                 <SelectField source="fromMode" choices={sourcingModeChoices} emptyText="—" />
               </DataTable.Col>

@@ -1,7 +1,8 @@
-import { DataTable, DateField, EmailField, FilterButton, List, TopToolbar } from 'react-admin';
+import { DataTable, EmailField, FilterButton, List, TopToolbar } from 'react-admin';
 import { StatusChip } from '../../common/StatusChip';
 import { InviteButton } from '../invitations/InvitationList';
 import { userFilters } from './UserFilters';
+import { DateTimeField } from '../../common/DateFields';
 
 /** People arrive by invitation: the list offers "Invite a person", never "Create". */
 function UserListActions() {
@@ -23,9 +24,9 @@ export function UserList() {
           <StatusChip source="status" />
         </DataTable.Col>
         <DataTable.Col source="lastLoginAt" label="Last sign-in">
-          <DateField source="lastLoginAt" showTime emptyText="never" />
+          <DateTimeField source="lastLoginAt" emptyText="never" />
         </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Created" field={DateField} />
+        <DataTable.Col source="createdAt" label="Created" field={DateTimeField} />
       </DataTable>
     </List>
   );

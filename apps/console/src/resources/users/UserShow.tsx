@@ -5,7 +5,6 @@ import Typography from '@mui/material/Typography';
 import {
   CreateButton,
   DataTable,
-  DateField,
   EditButton,
   EmailField,
   Labeled,
@@ -24,6 +23,7 @@ import { roleChoices } from '../../common/choices';
 import { StatusChip } from '../../common/StatusChip';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { RoleAssignmentActions } from '../role-assignments/RoleAssignmentActions';
+import { DateTimeField } from '../../common/DateFields';
 
 /** Another role for the same person goes through an invitation too: they accept it themselves. */
 function InviteToRoleButton() {
@@ -78,10 +78,10 @@ export function UserShow() {
             <StatusChip source="status" />
           </Labeled>
           <Labeled label="Last sign-in">
-            <DateField source="lastLoginAt" showTime emptyText="never" />
+            <DateTimeField source="lastLoginAt" emptyText="never" />
           </Labeled>
           <Labeled label="Created">
-            <DateField source="createdAt" showTime />
+            <DateTimeField source="createdAt" />
           </Labeled>
         </Box>
         <Typography variant="h6" sx={{ mt: 1 }}>
@@ -103,7 +103,7 @@ export function UserShow() {
             <DataTable.Col source="status">
               <StatusChip source="status" />
             </DataTable.Col>
-            <DataTable.Col source="createdAt" label="Since" field={DateField} />
+            <DataTable.Col source="createdAt" label="Since" field={DateTimeField} />
             <DataTable.Col label="" disableSort>
               <RoleAssignmentActions />
             </DataTable.Col>
