@@ -5,6 +5,7 @@
 import { runConsoleBenchmark } from './console';
 import { runImportBenchmark } from './import';
 import { runListBenchmark } from './list';
+import { runLoadBenchmark } from './load';
 import { runScorecardsBenchmark } from './scorecards';
 
 interface Benchmark {
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   list: { describe: 'GET /api/organisations vs the same SQL through pg, scoped and unscoped (30 000 organisations, 32 connections)', run: runListBenchmark },
   import: { describe: 'CSV of 1 000 000 metric values: upload → parse + checks → commit, vs COPY of the same rows into MetricValue', run: runImportBenchmark },
   console: { describe: 'gzipped JavaScript the console\'s login page loads (production build), target ≤ 300 kB', run: runConsoleBenchmark },
+  load: { describe: 'six demo roles mixing their common reads and writes at 64 connections for 60 s: req/s, p50, p99, errors, the API process\'s RSS (targets: 0 errors, RSS growth < 10 %)', run: runLoadBenchmark },
   scorecards: { describe: 'scorecards of 30 000 relationships recomputed through the job vs the single SQL statement', run: runScorecardsBenchmark },
 };
 
@@ -30,7 +32,7 @@ function usage(): string {
     '',
     'environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_ORGANISATIONS (30000), BENCH_RELATIONSHIPS (30000), BENCH_RUNS (5),',
     '  BENCH_DATABASE_ADMIN_URL (postgresql://root@127.0.0.1:5432/postgres), REDIS_URL, BENCH_TIMEOUT_SECONDS (900),',
-    '  BENCH_IMPORT_ROWS (1000000)',
+    '  BENCH_IMPORT_ROWS (1000000), BENCH_LOAD_SECONDS (60), BENCH_LOAD_CONNECTIONS (64; load\'s warm-up is BENCH_WARMUP_SECONDS, default 5)',
   ].join('\n');
 }
 
