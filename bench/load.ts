@@ -296,7 +296,7 @@ interface Ids {
 function mixes(ids: Ids, contributor: Drafts, firmAdmin: Drafts): Record<RoleName, Step[]> {
   const me: Step = { label: 'GET auth/me', path: '/api/auth/me' };
   const periods: Step = { label: 'GET periods', path: listQuery('periods', { sort: ['startsOn', 'DESC'] }) };
-  const completeness: Step = { label: 'GET periods/:id/completeness', path: `/api/periods/${ids.openPeriodId}/completeness` };
+  const completeness: Step = { label: 'GET periods/:id/completeness (home card)', path: `/api/periods/${ids.openPeriodId}/completeness?late=true&limit=5` };
   const definitions: Step = { label: 'GET metric-definitions', path: listQuery('metric-definitions', { range: [0, 99] }) };
   const openValues = listQuery('metric-values', { filter: { periodId: ids.openPeriodId }, range: [0, 49] });
   const firmReads = (drafts: Drafts): Step[] => [
