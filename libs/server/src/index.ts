@@ -6,6 +6,7 @@ export * from './errors/domain-error';
 export * from './errors/dependency';
 export * from './database/scope';
 export * from './database/scoped-client';
+export * from './database/lock';
 export * from './database/prisma.service';
 export * from './database/calendar-sql';
 export * from './audit/audit.service';

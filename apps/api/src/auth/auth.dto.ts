@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsId } from '../common/validators';
 
 export class LoginDto {
   @ApiProperty({ example: 'staff.admin@glmp.demo' })
@@ -15,7 +16,7 @@ export class LoginDto {
 
   @ApiPropertyOptional({ description: 'which of the user’s role assignments this session acts under; default: the first' })
   @IsOptional()
-  @IsUUID('all')
+  @IsId()
   roleAssignmentId?: string;
 }
 

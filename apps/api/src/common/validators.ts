@@ -1,6 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IsISO8601, IsOptional, IsUUID, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+
+/** The id of a record (a UUID, any version): "must be an id", or "each must be an id" for a list. */
+export function IsId(options: { each?: boolean } = {}): PropertyDecorator {
+  return IsUUID('all', options.each ? { each: true, message: 'each must be an id' } : { message: 'must be an id' });
+}
 
 /** Name of the class-validator marker that @Nullable leaves; the validation pipe looks for it. */
 export const NULLABLE = 'tandemNullable';

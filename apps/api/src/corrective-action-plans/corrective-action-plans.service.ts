@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PLAN_STATUSES, STANDINGS, can, type CorrectiveActionPlan, type CorrectiveActionTask } from '@tandem/contracts';
 import type { CorrectiveActionPlan as PlanRow, CorrectiveActionTask as TaskRow, Prisma } from '@tandem/db';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, lockVisible, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
 import type { CreateTaskDto, UpdateCorrectiveActionPlanDto, UpdateTaskDto, UpdateTaskStatusDto } from './dto/corrective-action-plan.dto';
@@ -95,9 +95,7 @@ export class CorrectiveActionPlansService {
 
   /** Locks the plan (changes to one plan and its tasks are serialised) and returns it with its tasks. */
   private async lock(tx: ScopedTx, id: string): Promise<PlanRow & { tasks: TaskRow[] }> {
-    const visible = await tx.correctiveActionPlan.findFirst({ where: { id }, select: { id: true } });
-    if (!visible) throw DomainError.notFound('Corrective action plan');
-    await tx.$queryRaw`SELECT 1 FROM "CorrectiveActionPlan" WHERE id = ${id}::uuid FOR UPDATE`;
+    await lockVisible(tx, 'CorrectiveActionPlan', id);
     return tx.correctiveActionPlan.findFirstOrThrow({ where: { id }, include: TASKS });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type Membership, type MembershipTransition } from '@tandem/contracts';
 import type { Membership as MembershipRow, MembershipTransition as TransitionRow } from '@tandem/db';
 import { allowedTransitions, canTransition, transitionDates } from '@tandem/domain';
-import { AuditService, DomainError, MembershipErrorCode, PrismaService, RequestContext } from '@tandem/server';
+import { AuditService, DomainError, lockVisible, MembershipErrorCode, PrismaService, RequestContext } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import type { CreateMembershipDto, TransitionMembershipDto, UpdateMembershipDto } from './dto/membership.dto';
@@ -123,9 +123,7 @@ export class MembershipsService {
     const p = this.context.requirePrincipal();
     return this.prisma.scoped.$transaction(async (tx) => {
       // Lock the row so two concurrent transitions cannot both start from the same status.
-      const before = await tx.membership.findFirst({ where: { id } });
-      if (!before) throw DomainError.notFound('Membership');
-      await tx.$queryRaw`SELECT 1 FROM "Membership" WHERE id = ${id}::uuid FOR UPDATE`;
+      await lockVisible(tx, 'Membership', id);
       const current = await tx.membership.findFirstOrThrow({ where: { id } });
       if (!canTransition(current.status, dto.toStatus)) {
         const allowed = allowedTransitions(current.status);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PERIOD_KINDS, PERIOD_STATES, type LateReminderResult, type Period, type PeriodCompleteness, type PeriodGenerateResult, type PeriodState, type ReportingCalendar } from '@tandem/contracts';
 import type { Period as PeriodRow } from '@tandem/db';
 import { addIsoDays, canMovePeriod, canReopenPeriod, checkPeriodDates, checkPeriodKind, generateCalendar, isIsoDate, parsePeriodCode } from '@tandem/domain';
-import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, JobProducer, OutboxService, PeriodErrorCode, PrismaService, RequestContext, type AppConfig, type ScopedTx } from '@tandem/server';
+import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, lockVisible, JobProducer, OutboxService, PeriodErrorCode, PrismaService, RequestContext, type AppConfig, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
@@ -366,9 +366,7 @@ export class PeriodsService {
   }
 
   private async lock(tx: ScopedTx, id: string): Promise<PeriodRow> {
-    const visible = await tx.period.findFirst({ where: { id }, select: { id: true } });
-    if (!visible) throw DomainError.notFound('Period');
-    await tx.$queryRaw`SELECT 1 FROM "Period" WHERE id = ${id}::uuid FOR UPDATE`;
+    await lockVisible(tx, 'Period', id);
     return tx.period.findFirstOrThrow({ where: { id } });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ProblemFieldError, ScorecardTemplate, ScorecardThreshold, StandingRule } from '@tandem/contracts';
 import type { Prisma, ScorecardCriterion as CriterionRow, ScorecardTemplate as TemplateRow } from '@tandem/db';
 import { sortStandings, validateStandings, validateThresholds, validateWeight } from '@tandem/domain';
-import { AuditService, DomainError, PrismaService, RequestContext, ScorecardErrorCode, type Principal, type ScopedTx } from '@tandem/server';
+import { AuditService, DomainError, lockVisible, PrismaService, RequestContext, ScorecardErrorCode, type Principal, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreateScorecardTemplateDto, CriterionDto, UpdateScorecardTemplateDto } from './dto/scorecard-template.dto';
 
@@ -139,9 +139,8 @@ export class ScorecardTemplatesService {
     this.assertMayWrite(p, current.customerId);
     await this.validate(current.consortiumId, dto.standings, dto.criteria);
     return this.prisma.scoped.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "ScorecardTemplate" WHERE id = ${id}::uuid FOR UPDATE`;
-      const before = await tx.scorecardTemplate.findFirst({ where: { id }, include: CRITERIA });
-      if (!before) throw DomainError.notFound('Scorecard template');
+      await lockVisible(tx, 'ScorecardTemplate', id);
+      const before = await tx.scorecardTemplate.findFirstOrThrow({ where: { id }, include: CRITERIA });
       if (dto.active ?? before.active) await this.assertSingleActive(tx, before.consortiumId, before.customerId, id);
       await tx.scorecardTemplate.update({
         where: { id },

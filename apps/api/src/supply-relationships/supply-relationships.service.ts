@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SOURCING_MODES, type SourcingModeChange, type SupplyRelationship } from '@tandem/contracts';
 import type { SourcingModeChange as ModeChangeRow, SupplyRelationship as RelationshipRow } from '@tandem/db';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, ScorecardErrorCode } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, lockVisible, PrismaService, RequestContext, ScorecardErrorCode } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
 import type { CreateSupplyRelationshipDto, UpdateSupplyRelationshipDto } from './dto/supply-relationship.dto';
@@ -131,8 +131,8 @@ export class SupplyRelationshipsService {
   async update(id: string, dto: UpdateSupplyRelationshipDto): Promise<SupplyRelationship> {
     const p = this.context.requirePrincipal();
     return this.prisma.scoped.$transaction(async (tx) => {
-      const before = await tx.supplyRelationship.findFirst({ where: { id }, include: PARTIES });
-      if (!before) throw DomainError.notFound('Supply relationship');
+      await lockVisible(tx, 'SupplyRelationship', id);
+      const before = await tx.supplyRelationship.findFirstOrThrow({ where: { id }, include: PARTIES });
       if (p.role === 'customer_buyer' && before.customerId !== p.organisationId) {
         throw new DomainError(ScorecardErrorCode.NotYourCustomer, "Only the customer's buyers and consortium staff change a supply relationship");
       }
@@ -140,7 +140,6 @@ export class SupplyRelationshipsService {
       if (!modeChanges && (dto.modeEffectiveOn !== undefined || dto.modeChangeReason !== undefined)) {
         throw DomainError.validation([{ path: dto.modeEffectiveOn !== undefined ? 'modeEffectiveOn' : 'modeChangeReason', message: 'only with a change of sourcingMode' }]);
       }
-      await tx.$queryRaw`SELECT 1 FROM "SupplyRelationship" WHERE id = ${id}::uuid FOR UPDATE`;
       const row = await tx.supplyRelationship.update({
         where: { id },
         data: { since: dto.since ? date(dto.since) : undefined, commodity: dto.commodity, spendBand: dto.spendBand, sourcingMode: dto.sourcingMode, sponsored: dto.sponsored },

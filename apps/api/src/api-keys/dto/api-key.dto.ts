@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsInstant, Nullable } from '../../common/validators';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsId, IsInstant, Nullable } from '../../common/validators';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ERP nightly export' })
@@ -11,12 +11,12 @@ export class CreateApiKeyDto {
 
   @ApiPropertyOptional({ description: 'staff name the member organisation; a firm admin’s key is for their own firm' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   organisationId?: string;
 
   @ApiPropertyOptional({ description: 'platform admins name the consortium' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PLAN_STATUSES, STANDINGS, TASK_STATUSES, type PlanStatus, type TaskStatus } from '@tandem/contracts';
-import { IsDay, Nullable } from '../../common/validators';
+import { IsDay, IsId, Nullable } from '../../common/validators';
 
 export class CreateTaskDto {
   @ApiProperty({ example: 'Run a setup-reduction workshop on line 3' })
@@ -19,7 +19,7 @@ export class CreateTaskDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'the assignee: a user of the supplier or the customer, or staff; may change the status of the task' })
   @Nullable()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   ownerUserId?: string | null;
 
   @ApiProperty({ format: 'date' })
@@ -45,7 +45,7 @@ export class UpdateTaskStatusDto {
 export class PlanTaskDto extends CreateTaskDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   id?: string;
 
   // react-admin sends tasks back as it read them; these read-only fields are accepted and ignored.
@@ -74,7 +74,7 @@ export class UpdateCorrectiveActionPlanDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'a user of the supplier, the customer or the consortium staff' })
   @Nullable()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   ownerUserId?: string | null;
 
   @ApiPropertyOptional({ type: [PlanTaskDto], description: 'PUT: the whole list (tasks left out are removed); PATCH: tasks to add or change' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { INVITATION_STATUSES, ROLES, type Role } from '@tandem/contracts';
+import { IsId } from '../../common/validators';
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'new.person@acme-castings.demo' })
@@ -20,12 +21,12 @@ export class CreateInvitationDto {
 
   @ApiPropertyOptional({ description: 'the firm or body the role acts for; defaults to the inviting firm admin’s own' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   organisationId?: string;
 
   @ApiPropertyOptional({ description: 'defaults to the inviter’s consortium; platform admins name it' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 }
 

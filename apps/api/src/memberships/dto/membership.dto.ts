@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsDay, IsDecimal, IsInstant, Nullable, OptionalNotNull } from '../../common/validators';
+import { IsIn, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDay, IsDecimal, IsId, IsInstant, Nullable, OptionalNotNull } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
 export class CreateMembershipDto {
   @ApiPropertyOptional({ description: 'defaults to the consortium of the signed-in staff member; required for platform admins' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 
   @ApiProperty()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   organisationId: string;
 
   @ApiProperty({ enum: MEMBERSHIP_TIERS })

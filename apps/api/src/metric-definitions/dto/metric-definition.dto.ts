@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, METRIC_REPORTERS, type MetricDirection, type MetricFrequency, type MetricReporter } from '@tandem/contracts';
-import { IsDecimal, Nullable } from '../../common/validators';
+import { IsDecimal, IsId, Nullable } from '../../common/validators';
 
 
 export class CreateMetricDefinitionDto {
   @ApiPropertyOptional({ description: 'required for platform admins; staff create in their own consortium' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 
   @ApiProperty({ example: 'FIRST_PASS_YIELD', description: 'upper-case code used in CSV imports and the bulk push' })

@@ -1,22 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
-import { IsDay, IsDecimal, Nullable } from '../../common/validators';
+import { IsOptional } from 'class-validator';
+import { IsDay, IsDecimal, IsId, Nullable } from '../../common/validators';
 
 const NUMBER_MESSAGE = { message: 'must be a number without units, with at most 12 digits before the decimal point and 6 after it' };
 
 export class CreateMetricGoalDto {
   @ApiPropertyOptional({ description: "the firm; defaults to the signed-in firm's own organisation (staff must name it)" })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   organisationId?: string;
 
   @ApiProperty()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   metricId: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: "defaults to the firm's first period with a validated value of the metric" })
   @Nullable()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   baselinePeriodId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: Number, description: "defaults to the firm's value in the baseline period" })

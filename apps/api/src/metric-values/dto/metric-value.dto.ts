@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { MAX_BULK_ROWS, MAX_PAGE_SIZE, METRIC_VALUE_SOURCES, METRIC_VALUE_STATUSES, REVISION_APPROVALS } from '@tandem/contracts';
-import { Nullable } from '../../common/validators';
+import { IsId, Nullable } from '../../common/validators';
 
 const NUMBER = { allowNaN: false, allowInfinity: false } as const;
 const NUMBER_MESSAGE = { message: 'must be a number without units (e.g. 95.5, not "95%")' };
@@ -38,20 +38,20 @@ class MetricFiguresDto {
 export class CreateMetricValueDto extends MetricFiguresDto {
   @ApiPropertyOptional({ description: 'the organisation the figure is about; a firm reports its own (default), a buyer names its supplier' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   organisationId?: string;
 
   @ApiProperty()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   metricId: string;
 
   @ApiProperty()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   periodId: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: "the reporting customer (a buyer's own organisation, set for it); staff name it when entering a customer's report" })
   @Nullable()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   customerId?: string | null;
 
 
@@ -103,7 +103,7 @@ export class ValidateManyDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PAGE_SIZE)
   @ArrayUnique()
-  @IsUUID('all', { each: true, message: 'each must be an id' })
+  @IsId({ each: true })
   ids: string[];
 }
 

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Type } from 'class-transformer';
 import { MAX_PAGE_SIZE, PERIOD_KINDS, PERIOD_STATES, SUBMISSION_STATUSES, type PeriodKind, type SubmissionStatus } from '@tandem/contracts';
 import { PERIOD_YEAR_MAX, PERIOD_YEAR_MIN } from '@tandem/domain';
-import { IsDay } from '../../common/validators';
+import { IsDay, IsId } from '../../common/validators';
 
 
 export class CreatePeriodDto {
   @ApiPropertyOptional({ description: 'required for platform admins; staff create in their own consortium' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 
   @ApiProperty({ example: '2026-Q1', description: "YYYY-Qn for a quarter or YYYY-MM for a month; the kind and default dates follow from it. The kind must be one the consortium's calendar runs (a quarterly calendar has quarters only)" })
@@ -36,7 +36,7 @@ export class CreatePeriodDto {
 export class GeneratePeriodsDto {
   @ApiPropertyOptional({ description: 'required for platform admins' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 
   @ApiProperty({ example: 2026 })

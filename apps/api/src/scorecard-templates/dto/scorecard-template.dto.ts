@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { STANDINGS, type Standing } from '@tandem/contracts';
-import { Nullable } from '../../common/validators';
+import { IsId, Nullable } from '../../common/validators';
 
 const NUMBER = { allowNaN: false, allowInfinity: false } as const;
 
@@ -36,11 +36,11 @@ export class StandingRuleDto {
 export class CriterionDto {
   @ApiPropertyOptional({ description: 'ignored: criteria are matched by metricId' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   id?: string;
 
   @ApiProperty({ description: 'a metric definition of the consortium' })
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   metricId: string;
 
   @ApiProperty({ example: 2, description: '> 0; weights are renormalised over the criteria that have a value' })
@@ -59,12 +59,12 @@ export class CriterionDto {
 export class CreateScorecardTemplateDto {
   @ApiPropertyOptional({ description: 'defaults to the signed-in user\'s consortium; required for platform admins' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: "null: the consortium's template; a customer's id: that customer's own (a buyer's defaults to its customer)" })
   @Nullable()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   customerId?: string | null;
 
   @ApiProperty({ example: 'Consortium supplier scorecard' })

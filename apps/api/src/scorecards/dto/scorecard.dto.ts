@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
 import { STANDINGS } from '@tandem/contracts';
+import { IsId } from '../../common/validators';
 
 export class RecomputeScorecardsDto {
   @ApiProperty({ description: 'the period whose scorecards are recomputed (all relationships of its consortium)' })
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   periodId: string;
 }
 

@@ -1,20 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SOURCING_MODES, type SourcingMode } from '@tandem/contracts';
-import { IsDay, Nullable } from '../../common/validators';
+import { IsDay, IsId, Nullable } from '../../common/validators';
 
 export class CreateSupplyRelationshipDto {
   @ApiPropertyOptional({ description: 'defaults to the consortium of the signed-in staff member; required for platform admins' })
   @IsOptional()
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   consortiumId?: string;
 
   @ApiProperty({ description: 'the customer organisation (a member of the consortium)' })
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   customerId: string;
 
   @ApiProperty({ description: 'the supplier organisation (a member of the consortium)' })
-  @IsUUID('all', { message: 'must be an id' })
+  @IsId()
   supplierId: string;
 
   @ApiProperty({ format: 'date', example: '2019-04-01' })
