@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { consoleDist, ensureConsoleBuild } from '../scripts/console-build';
 
-/** issue 10 §3: what a first visit to the login page downloads, gzipped. */
+/** What a first visit to the login page downloads, gzipped. */
 const TARGET_KB = 300;
 
 interface Asset {

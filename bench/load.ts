@@ -12,7 +12,7 @@ import { summarise, type Summary } from './stats';
 import { assertLoopback, intFromEnv, useAppEnvironment, withScratchDatabase, type Scratch } from './support';
 
 /**
- * `npm run bench -- load` (issue 10 §2 "Load"): BENCH_LOAD_CONNECTIONS (64) concurrent clients
+ * `npm run bench -- load` BENCH_LOAD_CONNECTIONS (64) concurrent clients
  * for BENCH_LOAD_SECONDS (60), split over six demo roles, each looping over its role's common
  * reads and writes: consortium staff, a supplier's contributor and (another supplier's) firm
  * admin, a customer's buyer, a union representative and a funder. Prints requests/s, p50 and

@@ -9,7 +9,7 @@ import { buildSupply, pairKey } from './supply';
 import type { UserRows } from './users';
 
 /**
- * The supplier-performance part of the demo story (issue #4): both consortia's metric
+ * The supplier-performance part of the demo story: both consortia's metric
  * catalogue and quarterly calendar; in glmp, who supplies whom, eight quarters of the
  * suppliers' own figures and their customers' reports, baselines and goals, scorecards and
  * corrective action plans; in fvsn a handful of figures, so cross-consortium checks have

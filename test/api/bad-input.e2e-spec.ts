@@ -84,7 +84,7 @@ describe('bad input', () => {
     state.refreshToken = (await loginPair(api, EMAIL.acmeContributor)).refreshToken;
     state.logoutToken = (await loginPair(api, EMAIL.acmeContributor)).accessToken;
 
-    // a closed period to reopen, and a corrective action plan's task to move (issue 11)
+    // a closed period to reopen, and a corrective action plan's task to move
     id['closedPeriod'] = (
       await pool.query<{ id: string }>(
         `INSERT INTO "Period" (id, "consortiumId", code, kind, "startsOn", "endsOn", "dueOn", state, "closedAt", "updatedAt")
@@ -339,7 +339,7 @@ describe('bad input', () => {
       wrongType: ['currentPassword', 5],
       ok: 400,
     },
-    // periods and corrective action tasks (issue 11)
+    // periods and corrective action tasks
     {
       route: 'POST /api/periods/:id/reopen',
       path: () => `/api/periods/${id['closedPeriod']}/reopen`,

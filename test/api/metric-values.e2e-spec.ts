@@ -373,7 +373,7 @@ describe('metric values', () => {
 
     it('each side changes only what it reported', async () => {
       const own = await report(api, t.contributor, { metricId: M.OTD, periodId: Q.Q1.id, value: 93 });
-      // a draft never leaves the firm (finding 9 of issue 7): its customer's buyer does not see it
+      // a draft never leaves the firm (an outside attack found it): its customer's buyer does not see it
       expectProblem(await call(api, 'GET', `/api/metric-values/${own.id}`, { token: t.buyer }), 404);
       await ok(call(api, 'POST', `/api/metric-values/${own.id}/submit`, { token: t.contributor }));
       // the buyer sees its supplier's own figure once submitted, but it is not the buyer's to change

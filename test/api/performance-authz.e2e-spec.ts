@@ -8,7 +8,7 @@ import { ensureCatalogue, freeYear, metricIds, relate } from './support/performa
 jest.setTimeout(120_000);
 
 /**
- * Authorization table of the supplier-performance routes of issue #4 (metric-definitions,
+ * Authorization table of the supplier-performance routes (metric-definitions,
  * periods, metric-values, metric-goals): one row per {route, role, target, expect}.
  *
  * Targets are seen from the principal: `own` is a record of its own firm (Acme Castings;

@@ -13,7 +13,7 @@ import { ensureCatalogue, freeYear, metricIds, ok, report } from './support/perf
 jest.setTimeout(90_000);
 
 /**
- * Acceptance test of issue 11, part 1: a standing only on enough data.
+ * A standing only on enough data: the acceptance test of provisional scorecards.
  *
  * Acme → Northstar read "70, Development" from two values validated in an OPEN period
  * (LEAD_TIME alone, 20 % of the weight): a corrective action plan opened and the supplier was

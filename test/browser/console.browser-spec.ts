@@ -82,7 +82,7 @@ describe('console journeys', () => {
     expect(seen.firm_contributor).not.toContain('Audit events');
     expect(seen.firm_contributor).not.toContain('API keys');
     expect(seen.firm_contributor).not.toContain('Outbox');
-    // A firm's users see what they work with, not one-row admin lists (issue 11 §3).
+    // A firm's users see what they work with, not one-row admin lists.
     for (const adminList of ['Consortia', 'Memberships', 'Scorecard templates', 'Metric catalogue']) {
       expect(seen.firm_contributor).not.toContain(adminList);
       expect(seen.firm_admin).not.toContain(adminList);

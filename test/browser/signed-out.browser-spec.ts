@@ -7,7 +7,7 @@ jest.setTimeout(90_000);
 
 const harnessOf = useHarness();
 
-/** issue 10 §3: the login page loads at most this much JavaScript, gzipped. */
+/** The login page loads at most this much JavaScript, gzipped. */
 const LOGIN_PAGE_JS_LIMIT = 300 * 1024;
 
 describe('a newcomer opening the console signed out', () => {

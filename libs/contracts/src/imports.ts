@@ -1,7 +1,7 @@
 import type { ImportStatus } from './enums';
 
 /**
- * CSV import of metric values (metrics.md: columns, issue #4: the import wizard).
+ * CSV import of metric values (metrics.md: columns; the console's import wizard).
  * Column names as they appear in the header line of the file.
  */
 export const IMPORT_REQUIRED_COLUMNS = ['org_code', 'period', 'metric', 'value'] as const;

@@ -9,7 +9,7 @@ import type {
   RevisionApproval,
 } from './enums';
 
-/** Supplier performance resources (issue #4): metric-definitions, periods, metric-values, metric-goals. */
+/** Supplier performance resources: metric-definitions, periods, metric-values, metric-goals. */
 export interface MetricDefinition {
   id: string;
   consortiumId: string;

@@ -37,7 +37,7 @@ export const PERMISSIONS = [
   /** the background work of one's consortium (recomputes, reminder runs), with progress */
   'background-jobs.read',
   'dashboard.read',
-  // supplier performance (issue #4)
+  // supplier performance
   'metric-definitions.read',
   'metric-definitions.create',
   'metric-definitions.update',

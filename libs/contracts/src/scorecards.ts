@@ -1,6 +1,6 @@
 import type { PlanStatus, SourcingMode, Standing, TaskStatus } from './enums';
 
-/** Supply relationships, scorecards and corrective action plans (issue #4) as the API returns them. */
+/** Supply relationships, scorecards and corrective action plans as the API returns them. */
 
 export interface SourcingModeChange {
   id: string;

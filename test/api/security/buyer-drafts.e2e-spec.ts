@@ -6,7 +6,7 @@ import { ensureCatalogue, freeYear, generateQuarters, metricIds, ok, relate, rep
 import { SideEffectWatch } from '../support/side-effects';
 
 /**
- * Attack of issue 7, finding 9: `buyer@northstar-engines.demo` read Acme's draft values and
+ * An outside attack found: `buyer@northstar-engines.demo` read Acme's draft values and
  * their notes. A customer buyer sees a supplier's self-reported value only once the supplier
  * submitted it (submitted or validated; never a draft, nor a rejected value sent back to the
  * firm), and without the firm's own working on it: no note, no review flag or note, no

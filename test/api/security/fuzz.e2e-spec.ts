@@ -25,7 +25,7 @@ import { buildWorld, TARGETS, type As, type World } from './support/targets';
 import { MAX_INPUT_DEPTH } from '../../../apps/api/src/common/input-shape';
 
 /**
- * Issue 7: an outside fuzzer got 500s from NULs and from nulls. This suite is that fuzzer,
+ * An outside fuzzer got 500s from NULs and from nulls. This suite is that fuzzer,
  * generated from the API's OpenAPI document: every write route, every field of its request
  * schema (nested ones included), every route parameter, and every list route's filter, sort
  * and range. The rules: never a 5xx; every refusal is problem+json; a 400 names a field; a

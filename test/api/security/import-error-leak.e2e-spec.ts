@@ -12,7 +12,7 @@ import { findFigures, storeValue } from '../support/leaks';
 import { freeYear, freshSession, metricIds, relate } from '../support/performance';
 
 /**
- * Attack of issue 7, finding 3: a contributor of Acme uploads rows for badger-machining,
+ * An outside attack found: a contributor of Acme uploads rows for badger-machining,
  * including CYCLE_TIME and LEAD_TIME, and read Badger's stored lead and cycle times (drafts
  * included) out of the cross-metric check's messages; the same import told whether an
  * organisation code exists, whether a firm is an active member and who buys from whom.

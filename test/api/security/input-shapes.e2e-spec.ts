@@ -4,13 +4,13 @@ import { createMember, createOrganisation, dbPool, EMAIL, errorPaths, expectProb
 import { SideEffectWatch } from '../support/side-effects';
 
 /**
- * Issue 7, finding 8, as reported: an outside fuzzer got 500s from two input shapes.
+ * As reported by an outside attack: an outside fuzzer got 500s from two input shapes.
  *   1. a NUL character in a string field or a list filter (PostgreSQL refuses NUL in text);
  *   2. an explicit null for an optional field of a NOT NULL column.
  * Both must be 400 problem+json naming the field, with nothing written and no job enqueued.
  * test/api/security/fuzz.e2e-spec.ts generalises both to every route and field.
  */
-describe('input shapes of issue 7', () => {
+describe('input shapes an outside fuzzer sent', () => {
   let api: TestApi;
   let pool: Pool;
   let watch: SideEffectWatch;

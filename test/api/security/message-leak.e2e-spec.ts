@@ -13,7 +13,7 @@ import { freeYear, metricIds, relate } from '../support/performance';
 import { SideEffectWatch } from '../support/side-effects';
 
 /**
- * Standing attack of issue 7 (benchmarks.md rule 9, "every output counts"): every message
+ * Standing attack (benchmarks.md rule 9, "every output counts"): every message
  * produced by an import, a bulk push or a validation failure, for a firm caller, contains no
  * number that belongs to another firm.
  *

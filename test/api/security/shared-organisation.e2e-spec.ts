@@ -6,7 +6,7 @@ import { freshSession } from '../support/performance';
 import { SideEffectWatch } from '../support/side-effects';
 
 /**
- * Attack of issue 7, finding 7: an organisation is one row for every consortium it takes
+ * An outside attack found: an organisation is one row for every consortium it takes
  * part in, and staff of one consortium changed its shared identity (its code — the org_code
  * of the other consortium's imports and bulk pushes — name, NAICS code, size).
  *

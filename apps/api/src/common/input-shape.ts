@@ -7,7 +7,7 @@ import { problem, sendProblem } from './problem';
 
 /**
  * Input that no field of any route can hold, refused at the edge for every route at once
- * (issue 7): text with characters PostgreSQL or the domain cannot store (see
+ * (found by an outside fuzzer): text with characters PostgreSQL or the domain cannot store (see
  * libs/domain text/control-characters.ts), names that would reach an object's prototype when
  * class-transformer or a lookup table copies them, and nesting deeper than any request
  * schema goes (recursive code further in would overflow the stack).

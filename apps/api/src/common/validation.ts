@@ -106,7 +106,7 @@ class TandemValidationPipe extends ValidationPipe {
 
 /**
  * Validate at the edge: unknown fields are rejected, types transformed, every bad field
- * named, and `null` refused unless the field is @Nullable() (issue 7: an optional field of a
+ * named, and `null` refused unless the field is @Nullable() (an outside attack found an optional field of a
  * NOT NULL column sent as null reached the database); see shapeErrors.
  */
 export function validationPipe(): ValidationPipe {

@@ -294,7 +294,7 @@ describe('the cross-metric check (metrics.md) in imports', () => {
   });
 });
 
-describe('control characters in a file (issue 7)', () => {
+describe('control characters in a file', () => {
   it('a NUL or another control character in a cell is an error of that row and column; the other rows are staged', async () => {
     const period = `${Y}-Q2`;
     const id = await newImport(
