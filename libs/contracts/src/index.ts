@@ -5,6 +5,8 @@ export * from './resources';
 export * from './auth';
 export * from './jobs';
 export * from './problem';
+export * from './supply-relationships';
 export * from './scorecards';
 export * from './imports';
+export * from './periods';
 export * from './performance';

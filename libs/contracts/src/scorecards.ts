@@ -1,36 +1,6 @@
-import type { PlanStatus, SourcingMode, Standing, TaskStatus } from './enums';
+import type { PlanStatus, Standing, TaskStatus } from './enums';
 
-/** Supply relationships, scorecards and corrective action plans as the API returns them. */
-
-export interface SourcingModeChange {
-  id: string;
-  relationshipId: string;
-  /** null for the mode the relationship started with */
-  fromMode: SourcingMode | null;
-  toMode: SourcingMode;
-  effectiveOn: string;
-  reason: string | null;
-  actorUserId: string | null;
-  createdAt: string;
-}
-
-export interface SupplyRelationship {
-  id: string;
-  consortiumId: string;
-  customerId: string;
-  customerName: string;
-  supplierId: string;
-  supplierName: string;
-  since: string;
-  commodity: string;
-  spendBand: string;
-  sourcingMode: SourcingMode;
-  sponsored: boolean;
-  createdAt: string;
-  updatedAt: string;
-  /** oldest first; only on GET /supply-relationships/{id} */
-  modeChanges?: SourcingModeChange[];
-}
+/** Scorecards and corrective action plans as the API returns them. */
 
 /** Higher-is-better criteria use `atLeast`, lower-is-better ones `atMost`; the first threshold that matches scores. */
 export type ScorecardThreshold = { atLeast: number; score: number } | { atMost: number; score: number };
