@@ -9,6 +9,7 @@ export * from './database/scoped-client';
 export * from './database/lock';
 export * from './database/prisma.service';
 export * from './database/calendar-sql';
+export * from './database/uuid-sql';
 export * from './audit/audit.service';
 export * from './queue/job-producer';
 export * from './queue/queue.module';

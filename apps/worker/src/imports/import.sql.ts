@@ -1,3 +1,4 @@
+import { UUID_V7_SQL } from '@tandem/server';
 import { CROSS_METRIC_RULES, PERIOD_CODE_PATTERN, PLAIN_NUMBER_PATTERN } from '@tandem/domain';
 
 /**
@@ -22,9 +23,6 @@ import { CROSS_METRIC_RULES, PERIOD_CODE_PATTERN, PLAIN_NUMBER_PATTERN } from '@
 
 /** formatNumber() of libs/domain in SQL: thousands separators, at most 6 decimals. */
 export const fmt = (x: string): string => `rtrim(to_char(round(${x}, 6), 'FM999,999,999,999,999,999,990.999999'), '.')`;
-
-/** A time-ordered UUID (version 7) like Prisma's uuid(7) default, generated in SQL. */
-export const UUID7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
 
 const SEP = 'chr(31)';
 const err = (column: string, message: string): string => `'${column}' || ${SEP} || (${message})`;
@@ -317,7 +315,7 @@ stale AS (
 inserted AS (
   INSERT INTO "MetricValue" (id, "consortiumId", "organisationId", "metricId", "periodId", "customerId", "subjectKey", value, numerator, denominator,
                              note, source, status, outlier, "outlierNote", revision, "submittedAt", "createdAt", "updatedAt")
-  SELECT ${UUID7}, $2, n.org_id, n.metric_id, n.period_id, n.cust_id, n.subject, n.figure, n.numerator, n.denominator,
+  SELECT ${UUID_V7_SQL}, $2, n.org_id, n.metric_id, n.period_id, n.cust_id, n.subject, n.figure, n.numerator, n.denominator,
          n.note, 'csv', 'submitted', n.outlier, n.outlier_note, 1, now(), now(), now()
   FROM noted n
   WHERE n.existing_id IS NULL
@@ -339,7 +337,7 @@ changed AS (
 revisions AS (
   INSERT INTO "MetricValueRevision" (id, "metricValueId", revision, value, numerator, denominator, note, status, source, reason, approval,
                                      "actorUserId", "actorApiKeyId", "createdAt")
-  SELECT ${UUID7}, c.id, c.revision, c.value, c.numerator, c.denominator, c.note, 'submitted', 'csv', $4, 'not_needed', $5::uuid, $6::uuid, now()
+  SELECT ${UUID_V7_SQL}, c.id, c.revision, c.value, c.numerator, c.denominator, c.note, 'submitted', 'csv', $4, 'not_needed', $5::uuid, $6::uuid, now()
   FROM changed c
   RETURNING revision
 )

@@ -1,5 +1,5 @@
 import { collectedInSql } from '@tandem/server';
-import { UUID_V7 } from '../scorecards/scorecards.sql';
+import { UUID_V7_SQL } from '@tandem/server';
 
 /**
  * $1 today (date), $2 days before the due date. Claims, in one statement, one reminder per
@@ -39,7 +39,7 @@ late AS (
 ),
 claimed AS (
   INSERT INTO "ReminderLog" (id, "consortiumId", "organisationId", "periodId", "createdAt")
-  SELECT ${UUID_V7}, l."consortiumId", l."organisationId", l."periodId", now()
+  SELECT ${UUID_V7_SQL}, l."consortiumId", l."organisationId", l."periodId", now()
   FROM late l
   ORDER BY l."periodId", l."organisationId"
   ON CONFLICT ("organisationId", "periodId") DO NOTHING

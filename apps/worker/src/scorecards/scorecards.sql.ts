@@ -1,11 +1,10 @@
+import { UUID_V7_SQL } from '@tandem/server';
 /**
  * The SQL of the metrics queue's jobs. Scorecards are computed by ONE set-based statement per
  * consortium and period (architecture.md: heavy work in SQL); libs/domain's computeScorecard
  * is its TypeScript twin and scorecards.sql.int-spec.ts holds the two together.
  */
 
-/** A time-ordered (version 7) uuid like the ones Prisma generates, computed per row. */
-export const UUID_V7 = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
 
 /**
  * $1 consortium, $2 period. For every relationship of the consortium:
@@ -124,7 +123,7 @@ computed AS (
 upserted AS (
   INSERT INTO "Scorecard" AS sc (id, "consortiumId", "relationshipId", "periodId", "templateId", "supplierId", "customerId",
                                  score, standing, coverage, provisional, details, "computedAt", "createdAt", "updatedAt")
-  SELECT ${UUID_V7}, $1::uuid, c."relationshipId", $2::uuid, c."templateId", c."supplierId", c."customerId",
+  SELECT ${UUID_V7_SQL}, $1::uuid, c."relationshipId", $2::uuid, c."templateId", c."supplierId", c."customerId",
          c.score, c.standing, c.coverage, c.provisional, c.details, now(), now(), now()
   FROM computed c
   ON CONFLICT ("relationshipId", "periodId") DO UPDATE SET
@@ -167,7 +166,7 @@ export interface RecomputeCounts {
 export const OPEN_CORRECTIVE_ACTION_PLANS_SQL = `
 INSERT INTO "CorrectiveActionPlan" (id, "consortiumId", "relationshipId", "scorecardId", "supplierId", "customerId",
                                     standing, title, status, "dueOn", "createdAt", "updatedAt")
-SELECT ${UUID_V7}, s."consortiumId", s."relationshipId", s.id, s."supplierId", s."customerId", s.standing,
+SELECT ${UUID_V7_SQL}, s."consortiumId", s."relationshipId", s.id, s."supplierId", s."customerId", s.standing,
        left(sup.name || ' at ' || s.standing::text || ' with ' || cus.name || ' (' || p.code || ')', 200),
        'open', $3::date + $4::int, now(), now()
 FROM "Scorecard" s
