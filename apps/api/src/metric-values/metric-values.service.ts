@@ -24,7 +24,7 @@ import {
   type ReportingSide,
   type ValueAction,
 } from '@tandem/domain';
-import { APP_CONFIG, AuditService, DomainError, JobProducer, MetricValueErrorCode, OutboxService, PrismaService, RequestContext, type AppConfig, type Principal, type ScopedTx } from '@tandem/server';
+import { APP_CONFIG, AuditService, DomainError, JobProducer, MetricValueErrorCode, OutboxService, PrismaService, RequestContext, type AppConfig, type Principal, debounced, type ScopedTx } from '@tandem/server';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
 import type { ListPage, ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
@@ -130,12 +130,10 @@ export class MetricValuesService {
       seen.add(periodId);
       await this.scorecards.valuesValidated(consortiumId, periodId);
       if (closed) {
-        const now = Date.now();
-        const window = Math.floor(now / MetricValuesService.BENCHMARK_DEBOUNCE_MS);
         await this.jobs.enqueue(
           'benchmarks.recompute',
           { consortiumId, periodId, reason: 'values_validated' },
-          { jobId: `benchmarks-recompute-${periodId}-values_validated-w${window}`, delay: (window + 1) * MetricValuesService.BENCHMARK_DEBOUNCE_MS - now },
+          debounced(`benchmarks-recompute-${periodId}-values_validated`, MetricValuesService.BENCHMARK_DEBOUNCE_MS),
         );
       }
     }

@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { JobProducer } from '@tandem/server';
+import { JobProducer, debounced } from '@tandem/server';
 
 /**
  * Enqueues 'scorecards.recompute'. Exported for the metric-values module: call
- * `valuesValidated(consortiumId, periodId)` after a validation has COMMITTED.
- *
- * Debounce: the job id is deterministic per consortium, period and window of DEBOUNCE_MS, and
- * the job is delayed to the end of its window. Every validation in one window lands on the same
- * job (BullMQ ignores an add whose id exists), which runs once after the window closed, so it
- * sees every value validated in it; a validation after that falls into the next window's job.
+ * `valuesValidated(consortiumId, periodId)` after a validation has COMMITTED; validations are
+ * debounced per consortium and period in windows of DEBOUNCE_MS (libs/server `debounced`).
  */
 @Injectable()
 export class ScorecardsTrigger {
@@ -17,9 +13,8 @@ export class ScorecardsTrigger {
   constructor(private readonly jobs: JobProducer) {}
 
   async valuesValidated(consortiumId: string, periodId: string, now = Date.now()): Promise<string> {
-    const window = Math.floor(now / ScorecardsTrigger.DEBOUNCE_MS);
-    const jobId = `scorecards-recompute-${consortiumId}-${periodId}-w${window}`;
-    await this.jobs.enqueue('scorecards.recompute', { consortiumId, periodId }, { jobId, delay: (window + 1) * ScorecardsTrigger.DEBOUNCE_MS - now });
+    const { jobId, delay } = debounced(`scorecards-recompute-${consortiumId}-${periodId}`, ScorecardsTrigger.DEBOUNCE_MS, now);
+    await this.jobs.enqueue('scorecards.recompute', { consortiumId, periodId }, { jobId, delay });
     return jobId;
   }
 
