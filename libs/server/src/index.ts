@@ -19,3 +19,4 @@ export * from './outbox/outbox.service';
 export * from './server.module';
 export * from './background-jobs/background-jobs.service';
 export * from './config/logging';
+export * from './lifecycle/graceful';

@@ -47,6 +47,8 @@ const configShape = z.object({
   /** an enqueue or any other Redis command of a request not answered within this answers 503 (or is kept for later) */
   REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** on SIGTERM, requests in flight (API) and jobs running (worker) get this long to finish before the process exits anyway */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(25_000),
   CONSOLE_URL: z.string().url().default('http://localhost:4200'),
   /** the console's production build, served by the API at / (the container image sets it); unset: only the API */
   CONSOLE_DIR: z.string().min(1).optional(),
