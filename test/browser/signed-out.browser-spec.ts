@@ -27,8 +27,13 @@ describe('a newcomer opening the console signed out', () => {
     });
     try {
       // the address a newcomer types: no hash, no stored session
+      // Counted: a redirect loop between "/" and the login page made Chrome throttle hundreds of
+      // navigations and show a blank page for ~10 s before the form.
+      let navigations = 0;
+      page.on('framenavigated', () => navigations++);
       await page.goto(harness.baseUrl);
       await page.getByLabel('Email').waitFor();
+      expect({ navigations, loop: navigations > 5 }).toEqual({ navigations, loop: false });
       await settle(page);
       await screenshot(page, 'signed-out', 'first-visit');
       expect(page.url()).toMatch(/#\/login$/);

@@ -44,6 +44,7 @@ export const EXPECTED_CODES_SQL = `WITH ${EXPECTED} SELECT code FROM expected OR
  */
 export const PERIOD_COMPLETENESS_SQL = `
 WITH ${EXPECTED},
+owed AS (SELECT count(*)::int AS n FROM expected),
 firms AS (
   SELECT o.id, o.name
   FROM "Membership" m
@@ -51,30 +52,26 @@ firms AS (
   JOIN "Organisation" o ON o.id = m."organisationId"
   WHERE m.status = 'active' AND o.kind = 'supplier' AND ($3::uuid IS NULL OR o.id = $3::uuid)
 ),
-cells AS (
-  SELECT f.id AS "organisationId", e.code, v.status, v."submittedAt"
-  FROM firms f
-  CROSS JOIN expected e
-  LEFT JOIN "MetricValue" v
-    ON v."organisationId" = f.id AND v."metricId" = e.id AND v."periodId" = $1::uuid AND v."customerId" IS NULL
-),
-tally AS (
-  SELECT f.id AS "organisationId", f.name AS "organisationName",
-         count(c.code)::int AS expected,
-         (count(*) FILTER (WHERE c.status IN ('submitted', 'validated')))::int AS submitted,
-         (count(*) FILTER (WHERE c.status = 'validated'))::int AS validated,
-         COALESCE(array_agg(c.code ORDER BY c.code COLLATE "C") FILTER (WHERE c.code IS NOT NULL AND (c.status IS NULL OR c.status NOT IN ('submitted', 'validated'))), ARRAY[]::text[]) AS "missingMetrics",
-         max(c."submittedAt") FILTER (WHERE c.status IN ('submitted', 'validated')) AS "lastSubmittedAt"
-  FROM firms f
-  LEFT JOIN cells c ON c."organisationId" = f.id
-  GROUP BY f.id, f.name
+-- One pass over the period's self-reported values: what each firm has submitted of what it owes.
+reported AS (
+  SELECT v."organisationId",
+         (count(DISTINCT v."metricId") FILTER (WHERE v.status IN ('submitted', 'validated')))::int AS submitted,
+         (count(DISTINCT v."metricId") FILTER (WHERE v.status = 'validated'))::int AS validated,
+         max(v."submittedAt") FILTER (WHERE v.status IN ('submitted', 'validated')) AS "lastSubmittedAt"
+  FROM "MetricValue" v
+  JOIN expected e ON e.id = v."metricId"
+  WHERE v."periodId" = $1::uuid AND v."customerId" IS NULL AND ($3::uuid IS NULL OR v."organisationId" = $3::uuid)
+  GROUP BY v."organisationId"
 ),
 result AS (
-  SELECT t.*,
-         CASE WHEN cardinality(t."missingMetrics") = 0 THEN 'complete' WHEN t.submitted = 0 THEN 'missing' ELSE 'partial' END AS status,
-         cardinality(t."missingMetrics") > 0 AND $4::date > per."dueOn" AS late
-  FROM tally t
+  SELECT f.id AS "organisationId", f.name AS "organisationName", owed.n AS expected,
+         COALESCE(r.submitted, 0) AS submitted, COALESCE(r.validated, 0) AS validated, r."lastSubmittedAt",
+         CASE WHEN COALESCE(r.submitted, 0) >= owed.n THEN 'complete' WHEN COALESCE(r.submitted, 0) = 0 THEN 'missing' ELSE 'partial' END AS status,
+         COALESCE(r.submitted, 0) < owed.n AND $4::date > per."dueOn" AS late
+  FROM firms f
+  CROSS JOIN owed
   CROSS JOIN per
+  LEFT JOIN reported r ON r."organisationId" = f.id
 ),
 chosen AS (
   SELECT r.*, CASE r.status WHEN 'missing' THEN 0 WHEN 'partial' THEN 1 ELSE 2 END AS rank
@@ -97,7 +94,15 @@ SELECT
     SELECT json_agg(json_build_object(
              'organisationId', p."organisationId", 'organisationName', p."organisationName",
              'expected', p.expected, 'submitted', p.submitted, 'validated', p.validated,
-             'missingMetrics', p."missingMetrics", 'status', p.status, 'late', p.late,
+             -- the codes still owed, for the firms of the page only (drafts and rejected values included)
+             'missingMetrics', (
+               SELECT COALESCE(array_agg(e.code ORDER BY e.code COLLATE "C"), ARRAY[]::text[])
+               FROM expected e
+               WHERE NOT EXISTS (
+                 SELECT 1 FROM "MetricValue" v
+                 WHERE v."organisationId" = p."organisationId" AND v."metricId" = e.id AND v."periodId" = $1::uuid
+                   AND v."customerId" IS NULL AND v.status IN ('submitted', 'validated'))),
+             'status', p.status, 'late', p.late,
              'lastSubmittedAt', to_char(p."lastSubmittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
            ORDER BY p.late DESC, p.rank, p."organisationName", p."organisationId")
     FROM page p

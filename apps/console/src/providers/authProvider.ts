@@ -6,6 +6,9 @@ import { httpClient } from './httpClient';
 import { asProblem, problemMessage } from './problem';
 import { clearSession, getAccessToken, getRefreshToken, getSessionUser, refreshSession, saveSession } from './session';
 
+/** See getPermissions. */
+const SIGNED_OUT_PERMISSIONS_DELAY_MS = 50;
+
 export interface TandemPermissions {
   role: Role;
   permissions: Permission[];
@@ -77,7 +80,13 @@ export const authProvider: AuthProvider = {
 
   async getPermissions(): Promise<TandemPermissions | undefined> {
     const user = getSessionUser();
-    return user ? { role: user.role, permissions: user.permissions } : undefined;
+    if (user) return { role: user.role, permissions: user.permissions };
+    // Signed out, an answer at once let react-admin's logout (LogoutOnMount on "/") reset its
+    // store before it navigated to the login page, remount itself and navigate again: Chrome
+    // throttled the hundreds of navigations and a newcomer saw a blank page for ~10 s
+    // (react-admin issue 10764; the workaround its maintainers point to is this short wait).
+    await new Promise((resolve) => setTimeout(resolve, SIGNED_OUT_PERMISSIONS_DELAY_MS));
+    return undefined;
   },
 
   async canAccess({ resource, action }: { resource: string; action: string }) {
