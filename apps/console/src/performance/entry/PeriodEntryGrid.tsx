@@ -2,8 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import type { Theme } from '@mui/material/styles';
+import { usePhone } from '../../common/ResponsiveList';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -192,7 +191,7 @@ export function PeriodEntryGrid() {
   const { identity } = useGetIdentity();
   const { canAccess, isPending: accessPending } = useCanAccess({ resource: 'metric-values', action: 'create' });
   const notify = useNotify();
-  const compact = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  const compact = usePhone();
   const [params, setParams] = useSearchParams();
   const role = permissions?.role;
   const staff = role === 'consortium_staff' || role === 'platform_admin';

@@ -1,6 +1,4 @@
 import Box from '@mui/material/Box';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import type { Theme } from '@mui/material/styles';
 import AddIcon from '@mui/icons-material/PlaylistAdd';
 import UploadFile from '@mui/icons-material/UploadFile';
 import {
@@ -11,7 +9,6 @@ import {
   FilterButton,
   LinkBase,
   List,
-  SimpleList,
   SelectField,
   TopToolbar,
   useCanAccess,
@@ -29,6 +26,7 @@ import { DistanceToGoalField, FigureField, ImprovementField, MetricField, Outlie
 import { metricValueFilters } from './MetricValueFilters';
 import { RejectButton, ValidateManyButton } from './MetricValueActions';
 import { DateTimeField } from '../../common/DateFields';
+import { ResponsiveList } from '../../common/ResponsiveList';
 
 function ImportButton() {
   const { canAccess } = useCanAccess({ resource: 'imports', action: 'create' });
@@ -61,7 +59,6 @@ export function MetricValueList() {
   const { canAccess: canValidate } = useCanAccess({ resource: 'metric-values', action: 'validate' });
   const staff = permissions?.role === 'consortium_staff' || permissions?.role === 'platform_admin';
   const buyer = permissions?.role === 'customer_buyer';
-  const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   if (!permissions) return null;
   return (
     <List
@@ -72,16 +69,13 @@ export function MetricValueList() {
       actions={<MetricValueListActions buyer={buyer} />}
       perPage={25}
     >
-      {small ? (
-        // react-admin's responsive list: one line per value on a phone; a value opens on its page.
-        <SimpleList<MetricValue>
-          linkType="show"
-          primaryText={(v) => `${v.metricCode} · ${v.periodCode}`}
-          secondaryText={<FirmName source="organisationId" />}
-          tertiaryText={(v) => `${formatFigure(v.value)} · ${stateLabel(v.status)}${v.submittedAt ? ` · ${formatDateTime(v.submittedAt)}` : ''}`}
-          rowSx={() => ({ borderBottom: '1px solid', borderColor: 'divider' })}
-        />
-      ) : (
+      {/* On a phone one line per value; a value opens on its page. */}
+      <ResponsiveList<MetricValue>
+        rowClick="show"
+        primaryText={(v) => `${v.metricCode} · ${v.periodCode}`}
+        secondaryText={<FirmName source="organisationId" />}
+        tertiaryText={(v) => `${formatFigure(v.value)} · ${stateLabel(v.status)}${v.submittedAt ? ` · ${formatDateTime(v.submittedAt)}` : ''}`}
+      >
         <DataTable rowClick="show" bulkActionButtons={canValidate ? <ValidateManyButton /> : false}>
           <DataTable.Col source="organisationId" label="Firm" disableSort>
             <FirmName source="organisationId" />
@@ -117,7 +111,7 @@ export function MetricValueList() {
             </DataTable.Col>
           ) : null}
         </DataTable>
-      )}
+      </ResponsiveList>
     </List>
   );
 }

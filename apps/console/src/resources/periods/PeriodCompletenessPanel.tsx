@@ -11,8 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import type { Theme } from '@mui/material/styles';
+import { usePhone } from '../../common/ResponsiveList';
 import { useState } from 'react';
 import { useCanAccess, useRecordContext } from 'react-admin';
 import type { Period, PeriodCompleteness, PeriodCompletenessFirm, SubmissionStatus } from '@tandem/contracts';
@@ -76,7 +75,7 @@ export function PeriodCompletenessPanel() {
   const [lateOnly, setLateOnly] = useState(false);
   const query = `limit=${perPage}&offset=${page * perPage}${lateOnly ? '&late=true' : ''}`;
   const state = useApiGet<PeriodCompleteness>(period && canAccess ? `/api/periods/${period.id}/completeness?${query}` : null);
-  const compact = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  const compact = usePhone();
   if (!period || !canAccess) return null;
   if (state.status === 'loading') return <LinearProgress />;
   if (state.status === 'error') return <Alert severity="error">{state.message}</Alert>;

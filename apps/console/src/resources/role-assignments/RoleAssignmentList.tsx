@@ -1,5 +1,8 @@
 import { DataTable, List, ReferenceField, SelectField, usePermissions } from 'react-admin';
-import { roleChoices } from '../../common/choices';
+import { ROLE_LABELS, type RoleAssignment } from '@tandem/contracts';
+import { humanize, roleChoices } from '../../common/choices';
+import { formatDateTime } from '../../common/formatDate';
+import { ResponsiveList } from '../../common/ResponsiveList';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { StatusChip } from '../../common/StatusChip';
 import { RoleAssignmentActions } from './RoleAssignmentActions';
@@ -12,32 +15,47 @@ export function RoleAssignmentList() {
   const platform = permissions?.role === 'platform_admin';
   return (
     <List filters={roleAssignmentFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
-      <DataTable rowClick={false} bulkActionButtons={false}>
-        <DataTable.Col source="userId" disableSort label="User">
-          <ReferenceField source="userId" reference="users" />
-        </DataTable.Col>
-        <DataTable.Col source="role">
-          <SelectField source="role" choices={roleChoices} />
-        </DataTable.Col>
-        {platform && (
-          <DataTable.Col source="consortiumId" disableSort label="Consortium">
-            <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
-          </DataTable.Col>
+      {/* A role changes in place: on a phone too its row opens nothing and carries its actions (icon buttons there). */}
+      <ResponsiveList<RoleAssignment>
+        rowClick={false}
+        primaryText={<ReferenceField source="userId" reference="users" />}
+        secondaryText={(a) => (
+          <>
+            {ROLE_LABELS[a.role]}
+            {a.organisationId ? ' · ' : ''}
+            <ReferenceField source="organisationId" reference="organisations" link={false} emptyText="" /> · {humanize(a.status)}
+            {a.suspendedAt ? ` ${formatDateTime(a.suspendedAt)}` : ` since ${formatDateTime(a.createdAt)}`}
+          </>
         )}
-        <DataTable.Col source="organisationId" disableSort label="Organisation">
-          <ReferenceField source="organisationId" reference="organisations" emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <StatusChip source="status" />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt" label="Granted" field={DateTimeField} />
-        <DataTable.Col source="suspendedAt" disableSort label="Suspended">
-          <DateTimeField source="suspendedAt" emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col label="" disableSort>
-          <RoleAssignmentActions />
-        </DataTable.Col>
-      </DataTable>
+        rightIcon={() => <RoleAssignmentActions />}
+      >
+        <DataTable rowClick={false} bulkActionButtons={false}>
+          <DataTable.Col source="userId" disableSort label="User">
+            <ReferenceField source="userId" reference="users" />
+          </DataTable.Col>
+          <DataTable.Col source="role">
+            <SelectField source="role" choices={roleChoices} />
+          </DataTable.Col>
+          {platform && (
+            <DataTable.Col source="consortiumId" disableSort label="Consortium">
+              <ReferenceField source="consortiumId" reference="consortia" link={false} emptyText="all" />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source="organisationId" disableSort label="Organisation">
+            <ReferenceField source="organisationId" reference="organisations" emptyText="—" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <StatusChip source="status" />
+          </DataTable.Col>
+          <DataTable.Col source="createdAt" label="Granted" field={DateTimeField} />
+          <DataTable.Col source="suspendedAt" disableSort label="Suspended">
+            <DateTimeField source="suspendedAt" emptyText="—" />
+          </DataTable.Col>
+          <DataTable.Col label="" disableSort>
+            <RoleAssignmentActions />
+          </DataTable.Col>
+        </DataTable>
+      </ResponsiveList>
     </List>
   );
 }
