@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useGetIdentity, useGetList } from 'react-admin';
 import type { CorrectiveActionPlan, MetricValue, Period, PeriodCompleteness } from '@tandem/contracts';
-import { stateLabel } from '../performance/PerfChip';
+import { stateLabel } from '../common/StatusChip';
 import { useApiGet } from '../performance/useApiGet';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, listLink, plural } from './links';

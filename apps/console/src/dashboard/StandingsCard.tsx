@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { Link } from 'react-admin';
 import type { Scorecard } from '@tandem/contracts';
 import { formatFigure } from '../performance/format';
-import { stateLabel } from '../performance/PerfChip';
+import { stateLabel } from '../common/StatusChip';
 import { StandingChip } from '../performance/StandingChip';
 import { HomeCard } from './HomeCard';
 import { listLink } from './links';

@@ -11,7 +11,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { Link, useCreatePath } from 'react-admin';
 import type { StandingHistoryEntry } from '@tandem/contracts';
 import { formatFigure } from './format';
-import { StateChip, stateLabel } from './PerfChip';
+import { StateChip, stateLabel } from '../common/StatusChip';
 import { useApiGet } from './useApiGet';
 
 const STANDING_COLOUR: Record<string, string> = { preferred: '#2e7d32', approved: '#1d4e89', development: '#e08a1e', probation: '#c62828' };

@@ -25,7 +25,7 @@ import type { MetricDefinition, MetricValue, Organisation, Period, SupplyRelatio
 import type { TandemPermissions } from '../../providers/authProvider';
 import { errorMessage, fieldErrors, postJson, sendJson } from '../api';
 import { rangeHint } from '../format';
-import { StateChip } from '../PerfChip';
+import { StateChip } from '../../common/StatusChip';
 import { RecordPicker } from './RecordPicker';
 import { checkDraft, draftOf, figuresOf, isEmptyDraft, isLocked, metricsFor, previewRatio, sameDraft, type Draft, type RowError, type Side } from './entryModel';
 

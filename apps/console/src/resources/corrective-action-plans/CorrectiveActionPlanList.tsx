@@ -2,7 +2,7 @@ import { DataTable, List, ReferenceField, useRecordContext } from 'react-admin';
 import type { CorrectiveActionPlan } from '@tandem/contracts';
 import { formatDay } from '../../common/formatDate';
 import { ResponsiveList } from '../../common/ResponsiveList';
-import { StateField, stateLabel } from '../../performance/PerfChip';
+import { StatusChip, stateLabel } from '../../common/StatusChip';
 import { correctiveActionPlanFilters } from './CorrectiveActionPlanFilters';
 import { DayField } from '../../common/DateFields';
 
@@ -36,10 +36,10 @@ export function CorrectiveActionPlanList() {
             <ReferenceField source="relationshipId" reference="supply-relationships" link={false} />
           </DataTable.Col>
           <DataTable.Col source="standing">
-            <StateField source="standing" />
+            <StatusChip source="standing" />
           </DataTable.Col>
           <DataTable.Col source="status">
-            <StateField source="status" />
+            <StatusChip source="status" />
           </DataTable.Col>
           <DataTable.Col source="tasks" label="Tasks" disableSort>
             <TaskProgress />

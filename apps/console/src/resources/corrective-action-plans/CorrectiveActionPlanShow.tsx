@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import { Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { StateField } from '../../performance/PerfChip';
+import { StatusChip } from '../../common/StatusChip';
 import { PlanStatusSelect, PlanTasks } from './PlanTasks';
 import { DayField } from '../../common/DateFields';
 
@@ -19,7 +19,7 @@ export function CorrectiveActionPlanShow() {
             <ReferenceField source="relationshipId" reference="supply-relationships" link="show" />
           </Labeled>
           <Labeled label="Standing that opened it">
-            <StateField source="standing" />
+            <StatusChip source="standing" />
           </Labeled>
           <Labeled label="Scorecard score">
             <ReferenceField source="scorecardId" reference="scorecards" link="show" emptyText="—">

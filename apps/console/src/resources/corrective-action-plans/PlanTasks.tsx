@@ -17,7 +17,7 @@ import { useCanAccess, useGetIdentity, useNotify, useRecordContext, useRefresh }
 import type { CorrectiveActionPlan, CorrectiveActionTask } from '@tandem/contracts';
 import { errorMessage, fieldErrors, postJson, sendJson } from '../../performance/api';
 import { planStatusChoices, taskStatusChoices } from '../../performance/choices';
-import { StateChip } from '../../performance/PerfChip';
+import { StateChip } from '../../common/StatusChip';
 
 function useRun() {
   const notify = useNotify();

@@ -2,7 +2,7 @@ import { DataTable, List, NumberField } from 'react-admin';
 import type { Import } from '@tandem/contracts';
 import { formatDateTime } from '../../common/formatDate';
 import { ResponsiveList } from '../../common/ResponsiveList';
-import { StateField, stateLabel } from '../../performance/PerfChip';
+import { StatusChip, stateLabel } from '../../common/StatusChip';
 import { importFilters } from './ImportFilters';
 import { DateTimeField } from '../../common/DateFields';
 
@@ -19,7 +19,7 @@ export function ImportList() {
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="filename" label="File" />
           <DataTable.Col source="status">
-            <StateField source="status" />
+            <StatusChip source="status" />
           </DataTable.Col>
           <DataTable.Col source="progress" disableSort>
             <NumberField source="progress" options={{ style: 'unit', unit: 'percent' }} />

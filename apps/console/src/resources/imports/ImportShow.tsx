@@ -13,7 +13,7 @@ import ListAlt from '@mui/icons-material/ListAlt';
 import { LinkBase, ShowBase, Title, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Import } from '@tandem/contracts';
 import { downloadFile, errorMessage, postJson } from '../../performance/api';
-import { StateChip } from '../../performance/PerfChip';
+import { StateChip } from '../../common/StatusChip';
 import { ImportErrors } from './ImportErrors';
 import { ImportSteps } from './ImportSteps';
 

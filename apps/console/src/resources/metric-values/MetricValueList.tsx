@@ -17,16 +17,15 @@ import {
 import type { MetricValue } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { formatDateTime } from '../../common/formatDate';
-import { stateLabel } from '../../performance/PerfChip';
 import { formatFigure } from '../../performance/format';
 import { metricValueSourceShortChoices } from '../../performance/choices';
 import { FirmName } from '../../performance/FirmName';
-import { StateField } from '../../performance/PerfChip';
 import { DistanceToGoalField, FigureField, ImprovementField, MetricField, OutlierField } from './MetricValueFields';
 import { metricValueFilters } from './MetricValueFilters';
 import { RejectButton, ValidateManyButton } from './MetricValueActions';
 import { DateTimeField } from '../../common/DateFields';
 import { ResponsiveList } from '../../common/ResponsiveList';
+import { StatusChip, stateLabel } from '../../common/StatusChip';
 
 function ImportButton() {
   const { canAccess } = useCanAccess({ resource: 'imports', action: 'create' });
@@ -89,7 +88,7 @@ export function MetricValueList() {
           </DataTable.Col>
           <DataTable.Col source="status">
             <Box sx={{ display: 'flex', gap: 0.5, alignItems: 'center' }}>
-              <StateField source="status" />
+              <StatusChip source="status" />
               <OutlierField />
             </Box>
           </DataTable.Col>

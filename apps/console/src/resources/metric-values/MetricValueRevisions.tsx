@@ -10,7 +10,7 @@ import { Button as RaButton, useCanAccess, useNotify, useRecordContext, useRefre
 import type { MetricValue, MetricValueRevision, MetricValueState } from '@tandem/contracts';
 import { errorMessage, postJson } from '../../performance/api';
 import { formatFigure } from '../../performance/format';
-import { StateChip } from '../../performance/PerfChip';
+import { StateChip } from '../../common/StatusChip';
 import { useApiGet } from '../../performance/useApiGet';
 import { formatDateTime } from '../../common/formatDate';
 

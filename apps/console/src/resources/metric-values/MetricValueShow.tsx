@@ -6,7 +6,7 @@ import { Labeled, NumberField, ReferenceField, SelectField, Show, SimpleShowLayo
 import type { MetricValue } from '@tandem/contracts';
 import { metricValueSourceChoices } from '../../performance/choices';
 import { FirmName } from '../../performance/FirmName';
-import { StateField } from '../../performance/PerfChip';
+import { StatusChip } from '../../common/StatusChip';
 import { TrendChart } from '../../performance/TrendChart';
 import { EditValueButton, RejectButton, SubmitButton, ValidateButton } from './MetricValueActions';
 import { DistanceToGoalField, FigureField, ImprovementField, ReportedByField } from './MetricValueFields';
@@ -67,7 +67,7 @@ export function MetricValueShow() {
             <FigureField />
           </Labeled>
           <Labeled label="Status">
-            <StateField source="status" />
+            <StatusChip source="status" />
           </Labeled>
           <Labeled label="Source">
             <SelectField source="source" choices={metricValueSourceChoices} />

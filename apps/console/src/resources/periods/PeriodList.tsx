@@ -3,7 +3,7 @@ import type { Period } from '@tandem/contracts';
 import { formatDay } from '../../common/formatDate';
 import { ResponsiveList } from '../../common/ResponsiveList';
 import { periodKindChoices } from '../../performance/choices';
-import { StateField, stateLabel } from '../../performance/PerfChip';
+import { StatusChip, stateLabel } from '../../common/StatusChip';
 import { ClosePeriodButton, EnterValuesButton, GenerateCalendarButton, PublishPeriodButton } from './PeriodButtons';
 import { periodFilters } from './PeriodFilters';
 import { DayField } from '../../common/DateFields';
@@ -37,7 +37,7 @@ export function PeriodList() {
           <DataTable.Col source="endsOn" label="Ends" field={DayField} />
           <DataTable.Col source="dueOn" label="Due" field={DayField} />
           <DataTable.Col source="state">
-            <StateField source="state" />
+            <StatusChip source="state" />
           </DataTable.Col>
           <DataTable.Col label="" disableSort>
             <EnterValuesButton />

@@ -4,7 +4,7 @@ import { EditButton, Labeled, SelectField, Show, SimpleShowLayout, TextField, To
 import type { Period } from '@tandem/contracts';
 import { formatDateTime } from '../../common/formatDate';
 import { periodKindChoices } from '../../performance/choices';
-import { StateField } from '../../performance/PerfChip';
+import { StatusChip } from '../../common/StatusChip';
 import { ClosePeriodButton, EnterValuesButton, PublishPeriodButton, ReopenPeriodButton } from './PeriodButtons';
 import { PeriodCompletenessPanel } from './PeriodCompletenessPanel';
 import { DateTimeField, DayField } from '../../common/DateFields';
@@ -33,7 +33,7 @@ export function PeriodShow() {
             <SelectField source="kind" choices={periodKindChoices} />
           </Labeled>
           <Labeled label="State">
-            <StateField source="state" />
+            <StatusChip source="state" />
           </Labeled>
         </Box>
         <Box sx={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>

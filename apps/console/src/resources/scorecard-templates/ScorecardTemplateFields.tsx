@@ -1,7 +1,7 @@
 import { ReferenceField, TextField, useRecordContext } from 'react-admin';
 import type { ScorecardCriterion, ScorecardTemplate, ScorecardThreshold } from '@tandem/contracts';
 import { FirmName } from '../../performance/FirmName';
-import { stateLabel } from '../../performance/PerfChip';
+import { stateLabel } from '../../common/StatusChip';
 
 /** "≥ 98 → 100, ≥ 95 → 80, …" in the order the thresholds are evaluated. */
 export function thresholdsText(thresholds: readonly ScorecardThreshold[]): string {

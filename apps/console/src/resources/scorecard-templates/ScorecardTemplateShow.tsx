@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ArrayField, BooleanField, DataTable, DeleteButton, EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
-import { StateField } from '../../performance/PerfChip';
+import { StatusChip } from '../../common/StatusChip';
 import { MetricCodeField, TemplateScopeField, ThresholdsField } from './ScorecardTemplateFields';
 
 export function ScorecardTemplateShow() {
@@ -42,7 +42,7 @@ export function ScorecardTemplateShow() {
         <ArrayField source="standings" label={false}>
           <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="standing" disableSort>
-              <StateField source="standing" />
+              <StatusChip source="standing" />
             </DataTable.Col>
             <DataTable.NumberCol source="minScore" label="From score" disableSort />
           </DataTable>

@@ -24,7 +24,7 @@ import {
 import type { SupplyRelationship } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { sourcingModeChoices } from '../../performance/choices';
-import { StateField } from '../../performance/PerfChip';
+import { StatusChip } from '../../common/StatusChip';
 import { StandingHistory } from '../../performance/StandingHistory';
 import { DateTimeField, DayField } from '../../common/DateFields';
 
@@ -87,7 +87,7 @@ export function SupplyRelationshipShow() {
               </DataTable.Col>
               <DataTable.NumberCol source="score" options={{ maximumFractionDigits: 1 }} />
               <DataTable.Col source="standing">
-                <StateField source="standing" />
+                <StatusChip source="standing" />
               </DataTable.Col>
               <DataTable.Col source="computedAt" label="Computed">
                 <DateTimeField source="computedAt" />
@@ -100,10 +100,10 @@ export function SupplyRelationshipShow() {
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="title" />
               <DataTable.Col source="standing">
-                <StateField source="standing" />
+                <StatusChip source="standing" />
               </DataTable.Col>
               <DataTable.Col source="status">
-                <StateField source="status" />
+                <StatusChip source="status" />
               </DataTable.Col>
               <DataTable.Col source="dueOn" label="Due" field={DayField} />
             </DataTable>
