@@ -7,7 +7,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useNotify } from 'react-admin';
-import { errorMessage } from '../performance/api';
+import { errorMessage } from './api';
 
 const MIN_REASON = 3;
 

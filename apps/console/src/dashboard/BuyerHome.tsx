@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import Typography from '@mui/material/Typography';
 import { useGetList } from 'react-admin';
 import type { MetricDefinition, MetricValue, Period, SupplyRelationship } from '@tandem/contracts';
-import { metricsFor } from '../performance/entry/entryModel';
+import { metricsFor } from '../resources/metric-values/entry/entryModel';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, plural } from './links';
 import { StandingsCard } from './StandingsCard';

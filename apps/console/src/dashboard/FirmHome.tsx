@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { useGetIdentity, useGetList } from 'react-admin';
 import type { CorrectiveActionPlan, MetricValue, Period, PeriodCompleteness } from '@tandem/contracts';
 import { stateLabel } from '../common/StatusChip';
-import { useApiGet } from '../performance/useApiGet';
+import { useApiGet } from '../common/useApiGet';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, listLink, plural } from './links';
 import { StandingsCard } from './StandingsCard';

@@ -4,7 +4,7 @@ import { useGetList, useGetMany, useGetOne } from 'react-admin';
 import type { CorrectiveActionPlan, Import, Membership, MetricValue, Organisation, Period, PeriodCompleteness } from '@tandem/contracts';
 import { formatDateTime } from '../common/formatDate';
 import { humanize } from '../common/choices';
-import { useApiGet } from '../performance/useApiGet';
+import { useApiGet } from '../common/useApiGet';
 import { RemindLateButton } from '../resources/periods/RemindLateButton';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, listLink, plural, todayUtc } from './links';

@@ -1,5 +1,5 @@
 import { SearchInput, SelectInput } from 'react-admin';
-import { planStatusChoices, standingChoices } from '../../performance/choices';
+import { planStatusChoices, standingChoices } from '../../common/enumChoices';
 
 export const correctiveActionPlanFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Title" />,

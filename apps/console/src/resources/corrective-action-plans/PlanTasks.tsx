@@ -15,8 +15,8 @@ import AddTask from '@mui/icons-material/AddTask';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { useCanAccess, useGetIdentity, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { CorrectiveActionPlan, CorrectiveActionTask } from '@tandem/contracts';
-import { errorMessage, fieldErrors, postJson, sendJson } from '../../performance/api';
-import { planStatusChoices, taskStatusChoices } from '../../performance/choices';
+import { errorMessage, fieldErrors, postJson, sendJson } from '../../common/api';
+import { planStatusChoices, taskStatusChoices } from '../../common/enumChoices';
 import { StateChip } from '../../common/StatusChip';
 
 function useRun() {

@@ -11,7 +11,7 @@ import InsertDriveFile from '@mui/icons-material/InsertDriveFile';
 import { Title, useCanAccess, useNotify, useRedirect } from 'react-admin';
 import { IMPORT_OPTIONAL_COLUMNS, IMPORT_REQUIRED_COLUMNS, MAX_IMPORT_BYTES, type Import } from '@tandem/contracts';
 import { httpClient } from '../../providers/httpClient';
-import { errorMessage } from '../../performance/api';
+import { errorMessage } from '../../common/api';
 import { ImportSteps } from './ImportSteps';
 
 function size(bytes: number): string {

@@ -1,5 +1,5 @@
 import { SearchInput, SelectInput } from 'react-admin';
-import { importStatusChoices } from '../../performance/choices';
+import { importStatusChoices } from '../../common/enumChoices';
 
 export const importFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="File name" />,

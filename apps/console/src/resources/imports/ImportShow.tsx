@@ -12,7 +12,7 @@ import Download from '@mui/icons-material/Download';
 import ListAlt from '@mui/icons-material/ListAlt';
 import { LinkBase, ShowBase, Title, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Import } from '@tandem/contracts';
-import { downloadFile, errorMessage, postJson } from '../../performance/api';
+import { downloadFile, errorMessage, postJson } from '../../common/api';
 import { StateChip } from '../../common/StatusChip';
 import { ImportErrors } from './ImportErrors';
 import { ImportSteps } from './ImportSteps';

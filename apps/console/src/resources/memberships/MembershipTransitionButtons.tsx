@@ -5,7 +5,7 @@ import { useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-adm
 import type { Membership, MembershipStatus } from '@tandem/contracts';
 import { allowedTransitions } from '@tandem/domain';
 import { ReasonDialog } from '../../common/ReasonDialog';
-import { postJson } from '../../performance/api';
+import { postJson } from '../../common/api';
 
 /** What a person clicks for each allowed move; the allowed moves come from libs/domain. */
 export function transitionLabel(from: MembershipStatus, to: MembershipStatus): string {

@@ -4,7 +4,7 @@ import { useRecordContext } from 'react-admin';
 import type { MetricDefinition } from '@tandem/contracts';
 import { humanize } from '../../common/choices';
 import Typography from '@mui/material/Typography';
-import { compactRange, rangeHint } from '../../performance/format';
+import { compactRange, rangeHint } from '../../common/figures';
 
 export function RangeField({ compact = false }: { label?: string; source?: string; compact?: boolean }) {
   const metric = useRecordContext<MetricDefinition>();

@@ -1,5 +1,5 @@
 import { SearchInput, SelectInput } from 'react-admin';
-import { metricFrequencyChoices, yesNoFilter } from '../../performance/choices';
+import { metricFrequencyChoices, yesNoFilter } from '../../common/enumChoices';
 
 const enabledChoices = [
   { id: 'true', name: 'Enabled' },

@@ -1,7 +1,7 @@
 import { BooleanInput, CheckboxGroupInput, FormDataConsumer, minValue, NumberInput, regex, required, SelectInput, TextInput } from 'react-admin';
 import { FormRow } from '../../common/FormRow';
 import { pickFields } from '../../common/pick';
-import { metricDirectionChoices, metricFrequencyChoices, metricReporterChoices } from '../../performance/choices';
+import { metricDirectionChoices, metricFrequencyChoices, metricReporterChoices } from '../../common/enumChoices';
 
 const DEFINITION_FIELDS = [
   'name',

@@ -1,8 +1,8 @@
 import { DataTable, List, SelectField, TextField } from 'react-admin';
 import type { MetricDefinition } from '@tandem/contracts';
 import { ResponsiveList } from '../../common/ResponsiveList';
-import { metricDirectionShortChoices } from '../../performance/choices';
-import { compactRange } from '../../performance/format';
+import { metricDirectionShortChoices } from '../../common/enumChoices';
+import { compactRange } from '../../common/figures';
 import { EnabledField, FrequencyField, RangeField, ReportersField } from './MetricDefinitionFields';
 import { metricDefinitionFilters } from './MetricDefinitionFilters';
 import { ToggleEnabledButton } from './ToggleEnabledButton';

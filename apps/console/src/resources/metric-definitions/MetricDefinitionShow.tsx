@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import { BooleanField, EditButton, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
-import { metricDirectionChoices, metricFrequencyChoices } from '../../performance/choices';
+import { metricDirectionChoices, metricFrequencyChoices } from '../../common/enumChoices';
 import { EnabledField, RangeField, RatioField, ReportersField } from './MetricDefinitionFields';
 import { ToggleEnabledButton } from './ToggleEnabledButton';
 import { DateTimeField } from '../../common/DateFields';

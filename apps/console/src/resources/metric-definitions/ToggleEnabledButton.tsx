@@ -3,7 +3,7 @@ import Block from '@mui/icons-material/Block';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { Button, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { MetricDefinition } from '@tandem/contracts';
-import { errorMessage, sendJson } from '../../performance/api';
+import { errorMessage, sendJson } from '../../common/api';
 
 /** Staff disable a catalogue entry (its values stay; no new ones are accepted) or enable it again. */
 export function ToggleEnabledButton() {

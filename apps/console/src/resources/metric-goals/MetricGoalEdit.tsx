@@ -1,5 +1,5 @@
 import { Edit, Labeled, ReferenceField, SimpleForm, TextField } from 'react-admin';
-import { FirmName } from '../../performance/FirmName';
+import { FirmName } from '../../common/FirmName';
 import { MetricGoalInputs, metricGoalUpdateBody } from './MetricGoalInputs';
 
 export function MetricGoalEdit() {

@@ -3,8 +3,8 @@ import type { MetricGoal } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { formatDay } from '../../common/formatDate';
 import { ResponsiveList } from '../../common/ResponsiveList';
-import { formatFigure } from '../../performance/format';
-import { FirmName } from '../../performance/FirmName';
+import { formatFigure } from '../../common/figures';
+import { FirmName } from '../../common/FirmName';
 import { metricGoalFilters } from './MetricGoalFilters';
 import { DateTimeField, DayField } from '../../common/DateFields';
 

@@ -3,8 +3,8 @@ import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import { DeleteButton, EditButton, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, WithRecord } from 'react-admin';
 import type { MetricGoal } from '@tandem/contracts';
-import { FirmName } from '../../performance/FirmName';
-import { TrendChart } from '../../performance/TrendChart';
+import { FirmName } from '../../common/FirmName';
+import { TrendChart } from '../metric-values/TrendChart';
 import { DayField } from '../../common/DateFields';
 
 export function MetricGoalShow() {

@@ -8,8 +8,8 @@ import Send from '@mui/icons-material/Send';
 import { Button as RaButton, EditButton, useCanAccess, useDataProvider, useListContext, useNotify, useRecordContext, useRedirect, useRefresh, useUnselectAll } from 'react-admin';
 import type { MetricValue, ValidateManyResult } from '@tandem/contracts';
 import { canApplyValueAction } from '@tandem/domain';
-import { errorMessage, postJson } from '../../performance/api';
-import { useIsReporter } from '../../performance/useIsReporter';
+import { errorMessage, postJson } from '../../common/api';
+import { useIsReporter } from './useIsReporter';
 import { ReasonDialog } from '../../common/ReasonDialog';
 
 /**

@@ -2,8 +2,8 @@ import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import { Edit, Labeled, SimpleForm, useRecordContext, WithRecord } from 'react-admin';
 import type { MetricValue } from '@tandem/contracts';
-import { FirmName } from '../../performance/FirmName';
-import { useIsReporter } from '../../performance/useIsReporter';
+import { FirmName } from '../../common/FirmName';
+import { useIsReporter } from './useIsReporter';
 import { MetricValueInputs, metricValueUpdateBody } from './MetricValueInputs';
 
 function Title() {

@@ -4,8 +4,8 @@ import Typography from '@mui/material/Typography';
 import WarningAmber from '@mui/icons-material/WarningAmber';
 import { useRecordContext } from 'react-admin';
 import type { MetricValue } from '@tandem/contracts';
-import { FirmName } from '../../performance/FirmName';
-import { formatFigure, formatImprovement } from '../../performance/format';
+import { FirmName } from '../../common/FirmName';
+import { formatFigure, formatImprovement } from '../../common/figures';
 
 /** The figure, with its raw numerator/denominator for ratios. */
 export function FigureField(_: { label?: string; source?: string }) {

@@ -1,5 +1,5 @@
 import { AutocompleteInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
-import { metricValueSourceChoices, metricValueStatusChoices, yesNoFilter } from '../../performance/choices';
+import { metricValueSourceChoices, metricValueStatusChoices, yesNoFilter } from '../../common/enumChoices';
 
 const outlierChoices = [
   { id: 'true', name: 'Flagged outliers' },

@@ -17,9 +17,9 @@ import {
 import type { MetricValue } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { formatDateTime } from '../../common/formatDate';
-import { formatFigure } from '../../performance/format';
-import { metricValueSourceShortChoices } from '../../performance/choices';
-import { FirmName } from '../../performance/FirmName';
+import { formatFigure } from '../../common/figures';
+import { metricValueSourceShortChoices } from '../../common/enumChoices';
+import { FirmName } from '../../common/FirmName';
 import { DistanceToGoalField, FigureField, ImprovementField, MetricField, OutlierField } from './MetricValueFields';
 import { metricValueFilters } from './MetricValueFilters';
 import { RejectButton, ValidateManyButton } from './MetricValueActions';

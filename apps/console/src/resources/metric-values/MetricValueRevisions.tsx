@@ -8,10 +8,10 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Button as RaButton, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { MetricValue, MetricValueRevision, MetricValueState } from '@tandem/contracts';
-import { errorMessage, postJson } from '../../performance/api';
-import { formatFigure } from '../../performance/format';
+import { errorMessage, postJson } from '../../common/api';
+import { formatFigure } from '../../common/figures';
 import { StateChip } from '../../common/StatusChip';
-import { useApiGet } from '../../performance/useApiGet';
+import { useApiGet } from '../../common/useApiGet';
 import { formatDateTime } from '../../common/formatDate';
 
 /** The figures and status of a revision; the note when this revision changed it. */

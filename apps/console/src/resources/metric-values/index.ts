@@ -8,6 +8,6 @@ export const metricValues: ResourceProps = {
   list: lazyView(() => import('./MetricValueList').then((m) => m.MetricValueList)),
   show: lazyView(() => import('./MetricValueShow').then((m) => m.MetricValueShow)),
   edit: lazyView(() => import('./MetricValueEdit').then((m) => m.MetricValueEdit)),
-  create: lazyView(() => import('../../performance/entry/PeriodEntryGrid').then((m) => m.PeriodEntryGrid)),
+  create: lazyView(() => import('./entry/PeriodEntryGrid').then((m) => m.PeriodEntryGrid)),
   icon: Insights,
 };

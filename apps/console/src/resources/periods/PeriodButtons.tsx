@@ -15,8 +15,8 @@ import LockOpen from '@mui/icons-material/LockOpen';
 import Public from '@mui/icons-material/Public';
 import { Button as RaButton, Confirm, LinkBase, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Period, PeriodGenerateResult } from '@tandem/contracts';
-import { errorMessage, postJson } from '../../performance/api';
-import { periodKindChoices } from '../../performance/choices';
+import { errorMessage, postJson } from '../../common/api';
+import { periodKindChoices } from '../../common/enumChoices';
 import { ReasonDialog } from '../../common/ReasonDialog';
 
 /** Close (locks the values, enqueues the benchmarks) or publish, after a confirmation. */

@@ -18,7 +18,7 @@ import type { Period, PeriodCompleteness, PeriodCompletenessFirm, SubmissionStat
 
 const PAGE_SIZES = [25, 50, 100];
 import { formatDateTime } from '../../common/formatDate';
-import { useApiGet } from '../../performance/useApiGet';
+import { useApiGet } from '../../common/useApiGet';
 import { RemindLateButton } from './RemindLateButton';
 
 const TONE: Record<SubmissionStatus, 'success' | 'warning' | 'default'> = { complete: 'success', partial: 'warning', missing: 'default' };

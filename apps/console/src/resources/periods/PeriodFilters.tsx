@@ -1,5 +1,5 @@
 import { SearchInput, SelectInput } from 'react-admin';
-import { periodKindChoices, periodStateChoices } from '../../performance/choices';
+import { periodKindChoices, periodStateChoices } from '../../common/enumChoices';
 
 export const periodFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Code, e.g. 2026-Q3" />,

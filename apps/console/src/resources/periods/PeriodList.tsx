@@ -2,7 +2,7 @@ import { CreateButton, DataTable, ExportButton, List, SelectField, TopToolbar } 
 import type { Period } from '@tandem/contracts';
 import { formatDay } from '../../common/formatDate';
 import { ResponsiveList } from '../../common/ResponsiveList';
-import { periodKindChoices } from '../../performance/choices';
+import { periodKindChoices } from '../../common/enumChoices';
 import { StatusChip, stateLabel } from '../../common/StatusChip';
 import { ClosePeriodButton, EnterValuesButton, GenerateCalendarButton, PublishPeriodButton } from './PeriodButtons';
 import { periodFilters } from './PeriodFilters';

@@ -3,7 +3,7 @@ import Typography from '@mui/material/Typography';
 import { EditButton, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, WithRecord } from 'react-admin';
 import type { Period } from '@tandem/contracts';
 import { formatDateTime } from '../../common/formatDate';
-import { periodKindChoices } from '../../performance/choices';
+import { periodKindChoices } from '../../common/enumChoices';
 import { StatusChip } from '../../common/StatusChip';
 import { ClosePeriodButton, EnterValuesButton, PublishPeriodButton, ReopenPeriodButton } from './PeriodButtons';
 import { PeriodCompletenessPanel } from './PeriodCompletenessPanel';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import NotificationsActive from '@mui/icons-material/NotificationsActive';
 import { Button as RaButton, Confirm, useCanAccess, useNotify } from 'react-admin';
 import type { LateReminderResult, Period } from '@tandem/contracts';
-import { errorMessage, postJson } from '../../performance/api';
+import { errorMessage, postJson } from '../../common/api';
 
 function summary(r: LateReminderResult): string {
   const parts = [`${r.reminded} late firm${r.reminded === 1 ? '' : 's'} reminded of ${r.code}`];

@@ -1,6 +1,6 @@
 import { ReferenceField, TextField, useRecordContext } from 'react-admin';
 import type { ScorecardCriterion, ScorecardTemplate, ScorecardThreshold } from '@tandem/contracts';
-import { FirmName } from '../../performance/FirmName';
+import { FirmName } from '../../common/FirmName';
 import { stateLabel } from '../../common/StatusChip';
 
 /** "≥ 98 → 100, ≥ 95 → 80, …" in the order the thresholds are evaluated. */

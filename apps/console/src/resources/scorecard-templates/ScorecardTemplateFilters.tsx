@@ -1,5 +1,5 @@
 import { SearchInput, SelectInput } from 'react-admin';
-import { yesNoFilter } from '../../performance/choices';
+import { yesNoFilter } from '../../common/enumChoices';
 
 const activeChoices = [
   { id: 'true', name: 'Active' },

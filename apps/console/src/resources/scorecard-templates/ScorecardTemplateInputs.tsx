@@ -13,7 +13,7 @@ import {
 import type { ScorecardThreshold } from '@tandem/contracts';
 import { FormRow } from '../../common/FormRow';
 import type { TandemPermissions } from '../../providers/authProvider';
-import { standingChoices } from '../../performance/choices';
+import { standingChoices } from '../../common/enumChoices';
 
 const boundChoices = [
   { id: 'atLeast', name: 'at least (higher is better)' },

@@ -1,5 +1,5 @@
 import { ReferenceInput, SelectInput } from 'react-admin';
-import { standingChoices } from '../../performance/choices';
+import { standingChoices } from '../../common/enumChoices';
 
 export const scorecardFilters = [
   <ReferenceInput key="periodId" source="periodId" reference="periods" sort={{ field: 'startsOn', order: 'DESC' }} alwaysOn>

@@ -2,7 +2,7 @@ import { DataTable, List, ReferenceField } from 'react-admin';
 import type { Scorecard } from '@tandem/contracts';
 import { ResponsiveList } from '../../common/ResponsiveList';
 import { stateLabel } from '../../common/StatusChip';
-import { coverageText, StandingField } from '../../performance/StandingChip';
+import { coverageText, StandingField } from './StandingChip';
 import { scorecardFilters } from './ScorecardFilters';
 import { DateTimeField } from '../../common/DateFields';
 

@@ -2,9 +2,9 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ArrayField, DataTable, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useGetOne, useRecordContext, WithRecord } from 'react-admin';
 import type { Period, Scorecard, ScorecardCriterionResult } from '@tandem/contracts';
-import { formatFigure } from '../../performance/format';
-import { coverageText, StandingField } from '../../performance/StandingChip';
-import { StandingHistory } from '../../performance/StandingHistory';
+import { formatFigure } from '../../common/figures';
+import { coverageText, StandingField } from './StandingChip';
+import { StandingHistory } from './StandingHistory';
 import { DateTimeField } from '../../common/DateFields';
 
 function SourceField(_: { label?: string }) {

@@ -1,5 +1,5 @@
 import { SearchInput, SelectInput } from 'react-admin';
-import { sourcingModeChoices, yesNoFilter } from '../../performance/choices';
+import { sourcingModeChoices, yesNoFilter } from '../../common/enumChoices';
 
 const sponsoredChoices = [
   { id: 'true', name: 'Sponsored' },

@@ -1,7 +1,7 @@
 import { AutocompleteInput, BooleanInput, DateInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { FormRow } from '../../common/FormRow';
 import { pickFields } from '../../common/pick';
-import { sourcingModeChoices } from '../../performance/choices';
+import { sourcingModeChoices } from '../../common/enumChoices';
 
 const TERMS = ['since', 'commodity', 'spendBand', 'sourcingMode', 'sponsored'] as const;
 export const supplyRelationshipCreateBody = pickFields(['customerId', 'supplierId', ...TERMS] as const);

@@ -3,7 +3,7 @@ import type { SupplyRelationship } from '@tandem/contracts';
 import { humanize } from '../../common/choices';
 import { formatDay } from '../../common/formatDate';
 import { ResponsiveList } from '../../common/ResponsiveList';
-import { sourcingModeChoices } from '../../performance/choices';
+import { sourcingModeChoices } from '../../common/enumChoices';
 import { supplyRelationshipFilters } from './SupplyRelationshipFilters';
 import { DayField } from '../../common/DateFields';
 

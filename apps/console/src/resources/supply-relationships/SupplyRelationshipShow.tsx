@@ -23,9 +23,9 @@ import {
 } from 'react-admin';
 import type { SupplyRelationship } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
-import { sourcingModeChoices } from '../../performance/choices';
+import { sourcingModeChoices } from '../../common/enumChoices';
 import { StatusChip } from '../../common/StatusChip';
-import { StandingHistory } from '../../performance/StandingHistory';
+import { StandingHistory } from '../scorecards/StandingHistory';
 import { DateTimeField, DayField } from '../../common/DateFields';
 
 function Title() {

@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import { useRecordContext } from 'react-admin';
 import type { Scorecard } from '@tandem/contracts';
-import { StateChip } from '../common/StatusChip';
+import { StateChip } from '../../common/StatusChip';
 
 /** "40 %": the share of the template's weight that has a validated value. */
 export function coverageText(coverage: number): string {

@@ -10,9 +10,9 @@ import Typography from '@mui/material/Typography';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link, useCreatePath } from 'react-admin';
 import type { StandingHistoryEntry } from '@tandem/contracts';
-import { formatFigure } from './format';
-import { StateChip, stateLabel } from '../common/StatusChip';
-import { useApiGet } from './useApiGet';
+import { formatFigure } from '../../common/figures';
+import { StateChip, stateLabel } from '../../common/StatusChip';
+import { useApiGet } from '../../common/useApiGet';
 
 const STANDING_COLOUR: Record<string, string> = { preferred: '#2e7d32', approved: '#1d4e89', development: '#e08a1e', probation: '#c62828' };
 

@@ -12,7 +12,7 @@ import {
   STANDINGS,
   TASK_STATUSES,
 } from '@tandem/contracts';
-import { humanize, type Choice } from '../common/choices';
+import { humanize, type Choice } from './choices';
 
 const toChoices = (values: readonly string[]): Choice[] => values.map((id) => ({ id, name: humanize(id) }));
 

@@ -1,6 +1,6 @@
 import { useGetIdentity, usePermissions } from 'react-admin';
 import type { MetricValue } from '@tandem/contracts';
-import type { TandemPermissions } from '../providers/authProvider';
+import type { TandemPermissions } from '../../providers/authProvider';
 
 /**
  * Who may change a value (the API's rule): staff; a buyer its own reports about a supplier;

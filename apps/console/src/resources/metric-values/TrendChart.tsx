@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useGetList, useGetOne } from 'react-admin';
 import type { MetricDefinition, MetricGoal, MetricValue } from '@tandem/contracts';
-import { formatFigure, withUnit } from './format';
+import { formatFigure, withUnit } from '../../common/figures';
 
 export interface TrendChartProps {
   organisationId: string;
