@@ -6,6 +6,7 @@ import { JobProducer } from '@tandem/server';
 import { PartitionProxy } from '../support/partition-proxy';
 import { readCall, startApiWith, type Call, type TestApi } from './support/api';
 import { EMAIL, dbPool, expectProblem } from './support/fixtures';
+import { freeYear } from './support/performance';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 
 jest.setTimeout(120_000);
@@ -73,6 +74,7 @@ describe('a dependency that stops answering', () => {
   });
 
   afterEach(() => {
+    pg.up();
     pg.resume();
     redis.resume();
   });
@@ -140,5 +142,54 @@ describe('a dependency that stops answering', () => {
     const job = await jobs.queue('imports').getJob(`import-parse-${importId}`);
     expect(job?.name).toBe('imports.parse');
     expect(job?.data).toEqual({ importId });
+  });
+  it('PostgreSQL restarted: requests answer 503 during the outage, a write cut off mid-transaction leaves nothing behind, and the API serves again without a restart', async () => {
+    expect((await ask('GET', '/api/organisations', { token })).status).toBe(200);
+    // A close of a period of its own, held mid-transaction by a lock on its row (taken directly, not through the proxy).
+    const year = await freeYear(pool);
+    const created = await ask('POST', '/api/periods', { token, body: { code: `${year}-Q1` } });
+    expect(created.status).toBe(201);
+    const periodId = (created.body as { id: string }).id;
+    const lock = await pool.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query(`SELECT 1 FROM "Period" WHERE id = $1 FOR UPDATE`, [periodId]);
+      const closing = ask('POST', `/api/periods/${periodId}/close`, { token });
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"Period"%'`,
+        );
+        if ((rows[0]?.n ?? 0) > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+
+      pg.goDown();
+      expectUnavailable(await closing);
+      expectUnavailable(await ask('GET', '/api/organisations', { token }));
+      expectUnavailable(await ask('POST', '/api/auth/login', { body: { email: EMAIL.acmeAdmin, password: DEMO_PASSWORD } }));
+      const ready = await ask('GET', '/health/ready');
+      expect(ready.status).toBe(503);
+      expect(JSON.stringify(ready.body)).toMatch(/postgresql/);
+      await lock.query('COMMIT');
+    } finally {
+      lock.release();
+    }
+
+    pg.up();
+    let after: Call | undefined;
+    for (let i = 0; i < 30 && after?.status !== 200; i++) {
+      after = await ask('GET', '/api/organisations', { token });
+      if (after.status !== 200) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(after?.status).toBe(200);
+    expect((await ask('GET', '/health/ready')).status).toBe(200);
+    // The close that was cut off rolled back whole: still open, no audit of a close, no job row.
+    const { rows: period } = await pool.query<{ state: string; closedAt: Date | null }>(`SELECT state, "closedAt" FROM "Period" WHERE id = $1`, [periodId]);
+    expect(period[0]).toEqual({ state: 'open', closedAt: null });
+    const { rows: audit } = await pool.query(`SELECT 1 FROM "AuditEvent" WHERE "entityId" = $1 AND action LIKE 'period.%' AND action <> 'period.created'`, [periodId]);
+    expect(audit).toEqual([]);
+    // and the same close, asked again, goes through
+    const again = await ask('POST', `/api/periods/${periodId}/close`, { token });
+    expect(again.status).toBe(200);
   });
 });

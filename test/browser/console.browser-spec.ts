@@ -284,7 +284,7 @@ describe('console journeys', () => {
       await settle(page);
       await row.getByRole('button', { name: 'Revoke' }).waitFor({ state: 'detached' });
       await screenshot(page, 'api-keys', 'revoked');
-      expect(await row.innerText()).toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/); // revokedAt: the only date in the row
+      expect(await row.innerText()).toMatch(/[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}/); // revokedAt, as every moment is shown (the only date in the row)
       expect(api.failures).toEqual([]);
     }));
 

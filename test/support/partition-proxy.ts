@@ -11,6 +11,7 @@ export class PartitionProxy {
   private readonly server: net.Server;
   private readonly pairs = new Set<{ client: net.Socket; upstream: net.Socket | null }>();
   private paused = false;
+  private down = false;
   port = 0;
 
   private constructor(
@@ -59,6 +60,24 @@ export class PartitionProxy {
     }
   }
 
+  /**
+   * The dependency goes down as a restarting server does: every open connection is cut
+   * (its backend is gone, a transaction in it rolled back) and new ones are refused until
+   * `up()`.
+   */
+  goDown(): void {
+    this.down = true;
+    for (const p of this.pairs) {
+      p.client.destroy();
+      p.upstream?.destroy();
+    }
+    this.pairs.clear();
+  }
+
+  up(): void {
+    this.down = false;
+  }
+
   async close(): Promise<void> {
     for (const p of this.pairs) {
       p.client.destroy();
@@ -68,6 +87,11 @@ export class PartitionProxy {
   }
 
   private accept(client: net.Socket): void {
+    if (this.down) {
+      client.on('error', () => undefined);
+      client.destroy();
+      return;
+    }
     const pair = { client, upstream: null as net.Socket | null };
     this.pairs.add(pair);
     client.on('error', () => undefined);
