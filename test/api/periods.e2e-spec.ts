@@ -165,7 +165,12 @@ describe('periods', () => {
       expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/close`, { token: t.admin })), 403);
       expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/close`, { token: t.fvsn })), 404);
       expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/publish`, { token: t.staff })), 409);
+      // an action without a body refuses one with fields, naming each, rather than ignoring it
+      const extra = expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/close`, { token: t.staff, body: { extra: 1, force: true } })), 400);
+      expect(errorPaths(extra).sort()).toEqual(['extra', 'force']);
+      expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/close`, { token: t.staff, raw: '[1]' })), 400);
       expect(await recomputeJobs(period.id)).toHaveLength(0);
+      expect((await ok<Period>(call(api, 'GET', `/api/periods/${period.id}`, { token: t.staff }))).state).toBe('open');
     });
 
     it('closing locks the values and enqueues exactly one benchmarks.recompute and one scorecards.recompute job', async () => {
@@ -346,7 +351,8 @@ describe('periods', () => {
     it('refuses a bad filter or an oversized page, naming each field', async () => {
       const res = await call(api, 'GET', `/api/periods/${period.id}/completeness?late=maybe&status=done&limit=501&offset=-1`, { token: t.staff });
       expect(errorPaths(expectProblem(res, 400)).sort()).toEqual(['late', 'limit', 'offset', 'status']);
-      expectProblem(await call(api, 'GET', `/api/periods/${period.id}/completeness?limit=abc`, { token: t.staff }), 400);
+      const abc = expectProblem(await call(api, 'GET', `/api/periods/${period.id}/completeness?limit=abc`, { token: t.staff }), 400);
+      expect(abc.errors).toEqual([{ path: 'limit', message: 'must be a whole number from 1 to 500' }]);
       expectProblem(await call(api, 'GET', `/api/periods/${period.id}/completeness?firm=x`, { token: t.staff }), 400);
     });
 
@@ -357,7 +363,11 @@ describe('periods', () => {
       for (const token of [t.admin, t.contributor, t.funder]) expectProblem(await call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token }), 403);
       expectProblem(await call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.fvsn }), 404);
 
-      const first = await ok<LateReminderResult>(call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff }));
+      // a client's option the route does not have is refused, not ignored (a "dryRun" would have sent the e-mails)
+      const dry = expectProblem(await watch.expectNone(() => call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff, body: { dryRun: true } })), 400);
+      expect(errorPaths(dry)).toEqual(['dryRun']);
+
+      const first = await ok<LateReminderResult>(call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff, body: {} }));
       expect(first).toMatchObject({ periodId: period.id, code: `${Y}-Q2`, alreadyReminded: 0 });
       expect(first.reminded + first.withoutRecipients).toBe(late.length);
       const acme = late.find((f) => f.organisationId === demo.org.acme);
@@ -386,9 +396,9 @@ describe('periods', () => {
       expect(linked).toHaveLength(first.reminded);
       for (const row of linked) expect(row.text).toContain(`Hello ${row.name},`);
 
-      // a second click the same day reminds nobody again
+      // a second click the same day e-mails nobody again; a firm that had nobody to e-mail is tried again
       const again = await ok<LateReminderResult>(call(api, 'POST', `/api/periods/${period.id}/remind-late`, { token: t.staff }));
-      expect(again).toMatchObject({ reminded: 0, withoutRecipients: 0, alreadyReminded: late.length });
+      expect(again).toMatchObject({ reminded: 0, alreadyReminded: first.reminded, withoutRecipients: first.withoutRecipients });
     });
   });
 });

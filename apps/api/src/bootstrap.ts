@@ -15,6 +15,7 @@ import { problem, sendProblem } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import { RouteParamTextPipe, refuseUnstorableInput } from './common/input-shape';
 import { validationPipe } from './common/validation';
+import { NoBodyInterceptor } from './common/no-body.interceptor';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -96,6 +97,7 @@ export async function createApp(): Promise<NestExpressApplication> {
     ],
   });
   app.useGlobalPipes(new RouteParamTextPipe(), validationPipe());
+  app.useGlobalInterceptors(new NoBodyInterceptor());
   app.useGlobalFilters(new ProblemFilter(app.get(RequestContext)));
 
   const doc = SwaggerModule.createDocument(

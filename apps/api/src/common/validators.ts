@@ -7,6 +7,17 @@ export function IsId(options: { each?: boolean } = {}): PropertyDecorator {
   return IsUUID('all', options.each ? { each: true, message: 'each must be an id' } : { message: 'must be an id' });
 }
 
+/** A whole number from `min` to `max`, in one message ("must be a whole number from 1 to 500"), e.g. a page size from the query string. */
+export function IsWholeNumber(min: number, max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'wholeNumber',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
+      defaultMessage: () => `must be a whole number from ${min} to ${max}`,
+    },
+  });
+}
+
 /** Name of the class-validator marker that @Nullable leaves; the validation pipe looks for it. */
 export const NULLABLE = 'tandemNullable';
 

@@ -312,10 +312,10 @@ export class PeriodsService {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('period.late_reminder'), hashtext(${id}))`;
         const remindedToday = await tx.auditEvent.findMany({
           where: { action: 'period.late_reminder', entityType: 'Period', entityId: id, createdAt: { gte: startOfDay } },
-          select: { organisationId: true },
-          distinct: ['organisationId'],
+          select: { organisationId: true, after: true },
         });
-        const done = new Set(remindedToday.map((r) => r.organisationId));
+        // Reminded means e-mailed: a firm that had nobody to e-mail earlier today is tried again (it may have people now).
+        const done = new Set(remindedToday.filter((r) => ((r.after as { recipients?: number } | null)?.recipients ?? 0) > 0).map((r) => r.organisationId));
         const todo = row.page.filter((firm) => !done.has(firm.organisationId));
         result.alreadyReminded = row.page.length - todo.length;
         if (todo.length === 0) return [];

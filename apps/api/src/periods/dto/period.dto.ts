@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLen
 import { Type } from 'class-transformer';
 import { MAX_PAGE_SIZE, PERIOD_KINDS, PERIOD_STATES, SUBMISSION_STATUSES, type PeriodKind, type SubmissionStatus } from '@tandem/contracts';
 import { PERIOD_YEAR_MAX, PERIOD_YEAR_MIN } from '@tandem/domain';
-import { IsDay, IsId } from '../../common/validators';
+import { IsDay, IsId, IsWholeNumber } from '../../common/validators';
 
 
 export class CreatePeriodDto {
@@ -117,17 +117,13 @@ export class PeriodCompletenessQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: COMPLETENESS_DEFAULT_LIMIT, description: 'firms per page' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` })
+  @IsWholeNumber(1, MAX_PAGE_SIZE)
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(0)
-  @Max(1_000_000)
+  @IsWholeNumber(0, 1_000_000)
   offset?: number;
 }
 
