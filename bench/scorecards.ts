@@ -205,10 +205,10 @@ export async function runScorecardsBenchmark(): Promise<void> {
     const { RECOMPUTE_SCORECARDS_SQL } = await import('../apps/worker/src/scorecards/scorecards.sql');
     worker = await createWorker();
     redis = new IORedis(s.redisUrl, { maxRetriesPerRequest: null });
-    events = new QueueEvents('metrics', { connection: redis.duplicate(), prefix: redisPrefix });
+    events = new QueueEvents('follow-up', { connection: redis.duplicate(), prefix: redisPrefix });
     await events.waitUntilReady();
     const producer = worker.get(JobProducer);
-    const queue = producer.queue('metrics');
+    const queue = producer.queue('follow-up');
     let n = 0;
     const viaJob = async (): Promise<void> => {
       const jobId = `bench-${++n}`;

@@ -42,7 +42,7 @@ describe('periods', () => {
     Y = await freeYear(pool);
     redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     benchmarks = new Queue('benchmarks', { connection: redis, prefix: process.env.REDIS_PREFIX });
-    metrics = new Queue('metrics', { connection: redis, prefix: process.env.REDIS_PREFIX });
+    metrics = new Queue('follow-up', { connection: redis, prefix: process.env.REDIS_PREFIX });
   });
 
   afterAll(async () => {

@@ -149,7 +149,7 @@ describe('a standing only on enough data (provisional scorecards)', () => {
   it('closing the period with full coverage makes the standing final: one plan, one e-mail, one history entry', async () => {
     await ok<Period>(call(api, 'POST', `/api/periods/${period.id}/close`, { token: staff }));
     // the close enqueues the recompute; the worker runs it
-    const queue = worker.get(JobProducer).queue('metrics');
+    const queue = worker.get(JobProducer).queue('follow-up');
     const jobId = `scorecards-recompute-${period.id}-closed-r0`;
     await waitFor(async () => {
       const job = await queue.getJob(jobId);

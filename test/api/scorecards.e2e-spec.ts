@@ -79,7 +79,7 @@ describe('scorecards computed from validated values, with corrective action plan
     const res = await call(api, 'POST', '/api/scorecards/recompute', { token: staff, body: { periodId } });
     expectStatus(res, 202);
     const { jobId } = res.body as ScorecardRecomputeAccepted;
-    const queue = worker.get(JobProducer).queue('metrics');
+    const queue = worker.get(JobProducer).queue('follow-up');
     await waitFor(async () => {
       const job = await queue.getJob(jobId);
       const state = await job?.getState();

@@ -11,7 +11,7 @@ import { ConsortiaModule } from './consortia/consortia.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { MembershipsModule } from './memberships/memberships.module';
-import { MetricsModule } from './metrics/metrics.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues/queues.module';
@@ -59,7 +59,7 @@ export const requestLogSerializers = {
         },
       }),
     }),
-    MetricsModule,
+    TelemetryModule,
     RateLimitsModule,
     HealthModule,
     AuthModule,

@@ -4,7 +4,8 @@
  */
 export const QUEUES = {
   email: 'email',
-  metrics: 'metrics',
+  /** scorecard recomputes and reminders: following up what members reported */
+  followUp: 'follow-up',
   imports: 'imports',
   /** processed once the benchmarks issue lands; jobs wait there until then */
   benchmarks: 'benchmarks',
@@ -35,8 +36,8 @@ export const JOB_QUEUE = {
   'benchmarks.recompute': QUEUES.benchmarks,
   'imports.parse': QUEUES.imports,
   'imports.commit': QUEUES.imports,
-  'scorecards.recompute': QUEUES.metrics,
-  'reminders.send': QUEUES.metrics,
+  'scorecards.recompute': QUEUES.followUp,
+  'reminders.send': QUEUES.followUp,
 } as const satisfies { [J in JobName]: QueueName };
 
 /**

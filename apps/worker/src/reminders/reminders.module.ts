@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SendRemindersJob } from './send-reminders.job';
 
-/** The reminders job; the metrics queue's processor (scorecards/metrics.processor.ts) runs it. */
+/** The reminders job; the metrics queue's processor (scorecards/follow-up.processor.ts) runs it. */
 @Module({ providers: [SendRemindersJob], exports: [SendRemindersJob] })
 export class RemindersWorkerModule {}

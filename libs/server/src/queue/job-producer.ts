@@ -24,7 +24,7 @@ export class JobProducer {
 
   constructor(
     @InjectQueue(QUEUES.email) email: Queue,
-    @InjectQueue(QUEUES.metrics) metrics: Queue,
+    @InjectQueue(QUEUES.followUp) followUp: Queue,
     @InjectQueue(QUEUES.imports) imports: Queue,
     @InjectQueue(QUEUES.benchmarks) benchmarks: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,7 +32,7 @@ export class JobProducer {
     private readonly context: RequestContext,
     private readonly prisma: PrismaService,
   ) {
-    this.queues = { email, metrics, imports, benchmarks };
+    this.queues = { email, 'follow-up': followUp, imports, benchmarks };
     // BullMQ re-emits its connection's errors on each queue: unheard, one lost Redis would end the process.
     for (const queue of Object.values(this.queues)) {
       queue.on('error', (error: Error) => this.logger.warn({ err: error, queue: queue.name }, 'queue connection error'));

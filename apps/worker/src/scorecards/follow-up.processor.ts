@@ -10,9 +10,9 @@ import { RecomputeScorecardsJob } from './recompute-scorecards.job';
 export const REMINDERS_SCHEDULER_ID = 'reminders.send';
 
 /** The `metrics` queue: scorecard recomputation and due-date reminders. */
-@Processor(QUEUES.metrics)
-export class MetricsProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MetricsProcessor.name);
+@Processor(QUEUES.followUp)
+export class FollowUpProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FollowUpProcessor.name);
 
   constructor(
     private readonly scorecards: RecomputeScorecardsJob,
@@ -26,14 +26,14 @@ export class MetricsProcessor extends WorkerHost implements OnApplicationBootstr
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.METRICS_CONCURRENCY;
-    this.tracked.attach(this.worker, QUEUES.metrics);
+    this.tracked.attach(this.worker, QUEUES.followUp);
     await this.jobs
-      .queue(QUEUES.metrics)
+      .queue(QUEUES.followUp)
       .upsertJobScheduler(REMINDERS_SCHEDULER_ID, { every: this.config.REMINDER_EVERY_MS }, { name: 'reminders.send', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
   }
 
   async process(job: Job): Promise<unknown> {
-    const name = job.name as JobsOfQueue<'metrics'>;
+    const name = job.name as JobsOfQueue<'follow-up'>;
     switch (name) {
       case 'scorecards.recompute': {
         const data = job.data as JobPayloads['scorecards.recompute'];
@@ -42,7 +42,7 @@ export class MetricsProcessor extends WorkerHost implements OnApplicationBootstr
         return result;
       }
       case 'reminders.send':
-        return this.reminders.run(new Date(), `${QUEUES.metrics}:${job.id ?? 'reminders'}`);
+        return this.reminders.run(new Date(), `${QUEUES.followUp}:${job.id ?? 'reminders'}`);
       default: {
         const unknown: never = name;
         throw new Error(`unknown job ${String(unknown)}`);

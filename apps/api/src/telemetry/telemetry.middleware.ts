@@ -1,11 +1,11 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { MetricsService } from './metrics.service';
+import { TelemetryService } from './telemetry.service';
 
 /** Times every request; the route label is the template (/api/organisations/:id), not the URL. */
 @Injectable()
-export class MetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: MetricsService) {}
+export class TelemetryMiddleware implements NestMiddleware {
+  constructor(private readonly metrics: TelemetryService) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
     const end = this.metrics.requestDuration.startTimer();

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags,
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, AuthErrorCode, CommonErrorCode, DomainError, type AppConfig } from '@tandem/server';
 import { Public } from '../common/decorators';
-import { MetricsService } from './metrics.service';
+import { TelemetryService } from './telemetry.service';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
@@ -14,9 +14,9 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
  */
 @ApiTags('operations')
 @Controller('metrics')
-export class MetricsController {
+export class TelemetryController {
   constructor(
-    private readonly metrics: MetricsService,
+    private readonly metrics: TelemetryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -6,7 +6,7 @@ const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prio
 
 /** Prometheus registry of the API: request latency, queue depths, process defaults. */
 @Injectable()
-export class MetricsService {
+export class TelemetryService {
   readonly registry = new Registry();
   readonly requestDuration: Histogram<'method' | 'route' | 'status'>;
   readonly requests: Counter<'method' | 'route' | 'status'>;
