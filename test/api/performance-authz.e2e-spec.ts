@@ -233,10 +233,11 @@ const REQUESTS: Record<string, Builder> = {
   'POST /api/periods/:id/close': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}/close` }),
   'POST /api/periods/:id/remind-late': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target))}/remind-late` }),
   'POST /api/periods/:id/reopen': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target), 'closed')}/reopen`, body: { reason: 'authz check' } }),
-  'GET /api/periods/:id/completeness': async (w, role, target) => ({
-    path: `/api/periods/${await period(w, home(role, target))}/completeness`,
-    targetId: orgOf(w, owner(role, target)).organisationId,
-  }),
+  'GET /api/periods/:id/completeness': async (w, role, target) => {
+    // asked for the target firm alone: whatever the number of firms other suites add, it is on the page if it is visible at all
+    const firm = orgOf(w, owner(role, target)).organisationId;
+    return { path: `/api/periods/${await period(w, home(role, target))}/completeness?organisationId=${firm}`, targetId: firm };
+  },
   'POST /api/periods/:id/publish': async (w, role, target) => ({ path: `/api/periods/${await period(w, home(role, target), 'closed')}/publish` }),
 
   'GET /api/metric-values': async (w, role, target) => {

@@ -343,6 +343,12 @@ describe('periods', () => {
       // past the last page: no firms, the same totals
       const beyond = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?offset=999999`, { token: t.staff }));
       expect(beyond).toMatchObject({ firms: [], totals: all.totals });
+      // one firm by id: staff see its row, the totals stay those of every firm; a firm asking for another gets nothing
+      const one = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?organisationId=${demo.org.acme}`, { token: t.staff }));
+      expect(one).toMatchObject({ matching: 1, totals: all.totals });
+      expect(one.firms.map((f) => f.organisationId)).toEqual([demo.org.acme]);
+      const other = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?organisationId=${demo.org.badger}`, { token: t.admin }));
+      expect(other).toMatchObject({ firms: [], matching: 0, totals: { firms: 1 } });
       // a firm's filters apply to its own row only
       const own = await ok<PeriodCompleteness>(call(api, 'GET', `/api/periods/${period.id}/completeness?status=complete`, { token: t.admin }));
       expect(own).toMatchObject({ firms: [], matching: 0, totals: { firms: 1 } });

@@ -75,6 +75,8 @@ export interface PeriodCompletenessQuery {
   /** 'true': late firms only; 'false': firms not late */
   late?: 'true' | 'false';
   status?: SubmissionStatus;
+  /** one firm only */
+  organisationId?: string;
   /** page size, 1..MAX_PAGE_SIZE (default 100) */
   limit?: number;
   offset?: number;

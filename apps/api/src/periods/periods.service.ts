@@ -237,7 +237,11 @@ export class PeriodsService {
     const period = await this.visible(id);
     const limit = query.limit ?? COMPLETENESS_DEFAULT_LIMIT;
     const offset = query.offset ?? 0;
-    const { row, expected, asOf } = await this.tally(period, { late: query.late === undefined ? null : query.late === 'true', status: query.status ?? null, limit, offset }, today);
+    const { row, expected, asOf } = await this.tally(
+      period,
+      { late: query.late === undefined ? null : query.late === 'true', status: query.status ?? null, organisationId: query.organisationId ?? null, limit, offset },
+      today,
+    );
     return {
       id: period.id,
       consortiumId: period.consortiumId,
@@ -264,7 +268,7 @@ export class PeriodsService {
   /** PERIOD_COMPLETENESS_SQL for the principal: staff every firm, a firm itself. `limit` null: every matching firm. */
   private async tally(
     period: PeriodRow,
-    filter: { late: boolean | null; status: string | null; limit: number | null; offset: number },
+    filter: { late: boolean | null; status: string | null; organisationId?: string | null; limit: number | null; offset: number },
     today: Date,
   ): Promise<{ row: CompletenessRow; expected: string[]; asOf: string }> {
     const p = this.context.requirePrincipal();
@@ -282,6 +286,7 @@ export class PeriodsService {
       filter.status,
       filter.limit,
       filter.offset,
+      filter.organisationId ?? null,
     );
     const expected = await this.prisma.scoped.$queryRawUnsafe<{ code: string }[]>(EXPECTED_CODES_SQL, period.id, consortiumId);
     if (!row) throw new Error('completeness answered no row');

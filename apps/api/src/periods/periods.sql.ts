@@ -33,7 +33,7 @@ export const EXPECTED_CODES_SQL = `WITH ${EXPECTED} SELECT code FROM expected OR
 /**
  * $1 period, $2 consortium, $3 organisation (null: every firm, for staff), $4 today (date),
  * $5 only late firms (true), only firms on time (false) or both (null), $6 one submission
- * status or null, $7 page size (null: every matching firm), $8 offset.
+ * status or null, $7 page size (null: every matching firm), $8 offset, $9 one firm or null.
  *
  * One reporting firm is an ACTIVE supplier member of the consortium, as the reminders job
  * counts them, with what it owes, what it submitted (self-reported values submitted or
@@ -77,6 +77,7 @@ chosen AS (
   SELECT r.*, CASE r.status WHEN 'missing' THEN 0 WHEN 'partial' THEN 1 ELSE 2 END AS rank
   FROM result r
   WHERE ($5::boolean IS NULL OR r.late = $5::boolean) AND ($6::text IS NULL OR r.status = $6::text)
+    AND ($9::uuid IS NULL OR r."organisationId" = $9::uuid)
 ),
 page AS (
   SELECT * FROM chosen

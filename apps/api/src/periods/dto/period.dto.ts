@@ -114,6 +114,11 @@ export class PeriodCompletenessQueryDto {
   @IsIn(SUBMISSION_STATUSES, { message: `must be one of ${SUBMISSION_STATUSES.join(', ')}` })
   status?: SubmissionStatus;
 
+  @ApiPropertyOptional({ description: 'one firm only (a firm sees its own row or none)' })
+  @IsOptional()
+  @IsId()
+  organisationId?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: COMPLETENESS_DEFAULT_LIMIT, description: 'firms per page' })
   @IsOptional()
   @Type(() => Number)
