@@ -13,6 +13,7 @@ export * from './database/uuid-sql';
 export * from './audit/audit.service';
 export * from './queue/job-producer';
 export * from './queue/debounce';
+export * from './queue/worker-options';
 export * from './queue/queue.module';
 export * from './queue/redis.module';
 export * from './outbox/outbox.service';

@@ -2,12 +2,12 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
-import { APP_CONFIG, JobProducer, PrismaService, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, JobProducer, PrismaService, workerOptions, type AppConfig } from '@tandem/server';
 import { CommitImportJob } from './commit-import.job';
 import { ParseImportJob } from './parse-import.job';
 
 /** The `imports` queue: routes each job name to its handler. */
-@Processor(QUEUES.imports)
+@Processor(QUEUES.imports, workerOptions())
 export class ImportsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(ImportsProcessor.name);
 

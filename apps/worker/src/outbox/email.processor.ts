@@ -2,12 +2,12 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
-import { APP_CONFIG, JobProducer, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, JobProducer, workerOptions, type AppConfig } from '@tandem/server';
 import { RelayOutboxJob } from './relay-outbox.job';
 import { SendEmailJob } from './send-email.job';
 
 /** The `email` queue: routes each job name to its handler. */
-@Processor(QUEUES.email)
+@Processor(QUEUES.email, workerOptions())
 export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(EmailProcessor.name);
 

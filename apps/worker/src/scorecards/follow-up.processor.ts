@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
-import { APP_CONFIG, BackgroundJobs, JobProducer, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, BackgroundJobs, JobProducer, workerOptions, type AppConfig } from '@tandem/server';
 import { SendRemindersJob } from '../reminders/send-reminders.job';
 import { RecomputeScorecardsJob } from './recompute-scorecards.job';
 
@@ -10,7 +10,7 @@ import { RecomputeScorecardsJob } from './recompute-scorecards.job';
 export const REMINDERS_SCHEDULER_ID = 'reminders.send';
 
 /** The `metrics` queue: scorecard recomputation and due-date reminders. */
-@Processor(QUEUES.followUp)
+@Processor(QUEUES.followUp, workerOptions())
 export class FollowUpProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(FollowUpProcessor.name);
 

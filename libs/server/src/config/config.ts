@@ -83,6 +83,8 @@ const configShape = z.object({
   MAIL_FROM: z.string().default('Tandem <no-reply@tandem.local>'),
   QUEUE_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   QUEUE_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+  /** a running job's lock, renewed while its worker lives; a worker that died has its job taken over this long after (BullMQ's stalled check) */
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OUTBOX_RELAY_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
   METRICS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
