@@ -25,7 +25,7 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker.concurrency = this.config.METRICS_CONCURRENCY;
+    this.worker.concurrency = this.config.FOLLOW_UP_CONCURRENCY;
     this.tracked.attach(this.worker, QUEUES.followUp);
     await this.jobs
       .queue(QUEUES.followUp)

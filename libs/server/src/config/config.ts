@@ -87,7 +87,7 @@ const configShape = z.object({
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   EMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OUTBOX_RELAY_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
-  METRICS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  FOLLOW_UP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   REMINDER_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
   REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(7),
   IMPORT_DIR: z.string().min(1).default('.tandem/imports'),
