@@ -14,7 +14,7 @@ import type { Import } from '@tandem/contracts';
 import { seed } from '../prisma/seed';
 import { applyMigrations } from '../prisma/tools/migrate';
 import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS } from '../apps/worker/src/imports/testing';
-import { intFromEnv, assertLoopback, login, useAppEnvironment, withScratchDatabase, type Scratch } from './support';
+import { intFromEnv, login, scratchSettings, type Scratch, useAppEnvironment, withScratchDatabase } from './support';
 
 /**
  * `npm run bench -- import`: a CSV of BENCH_IMPORT_ROWS (1 000 000) metric values through
@@ -34,12 +34,8 @@ interface Settings {
 function settings(): Settings {
   const s: Settings = {
     rows: intFromEnv('BENCH_IMPORT_ROWS', 1_000_000, 1_000, 5_000_000),
-    adminUrl: process.env.BENCH_DATABASE_ADMIN_URL || process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://root@127.0.0.1:5432/postgres',
-    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 30, 3600),
+    ...scratchSettings(),
   };
-  assertLoopback(s.adminUrl, 'BENCH_DATABASE_ADMIN_URL');
-  assertLoopback(s.redisUrl, 'REDIS_URL');
   return s;
 }
 

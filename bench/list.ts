@@ -7,7 +7,7 @@ import { seed } from '../prisma/seed';
 import { applyMigrations } from '../prisma/tools/migrate';
 import { generateOrganisations } from './generate';
 import { formatReport, summarise, type Summary, type Target } from './stats';
-import { intFromEnv, assertLoopback, login, STAFF_EMAIL, useAppEnvironment, withScratchDatabase, type Scratch } from './support';
+import { intFromEnv, login, scratchSettings, STAFF_EMAIL, type Scratch, useAppEnvironment, withScratchDatabase } from './support';
 
 /**
  * `GET /api/organisations` for consortium staff at 32 concurrent connections, against the
@@ -32,12 +32,8 @@ function settings(): Settings {
     warmupSeconds: intFromEnv('BENCH_WARMUP_SECONDS', 2, 0, 60),
     connections: intFromEnv('BENCH_CONNECTIONS', 32, 1, 256),
     organisations: intFromEnv('BENCH_ORGANISATIONS', 30_000, 0, 1_000_000),
-    adminUrl: process.env.BENCH_DATABASE_ADMIN_URL || process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://root@127.0.0.1:5432/postgres',
-    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 30, 3600),
+    ...scratchSettings(),
   };
-  assertLoopback(s.adminUrl, 'BENCH_DATABASE_ADMIN_URL');
-  assertLoopback(s.redisUrl, 'REDIS_URL');
   return s;
 }
 

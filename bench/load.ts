@@ -9,7 +9,7 @@ import { seed } from '../prisma/seed';
 import { DEMO_PASSWORD } from '../prisma/seed/demo-accounts';
 import { applyMigrations } from '../prisma/tools/migrate';
 import { summarise, type Summary } from './stats';
-import { assertLoopback, intFromEnv, useAppEnvironment, withScratchDatabase, type Scratch } from './support';
+import { intFromEnv, scratchSettings, type Scratch, useAppEnvironment, withScratchDatabase } from './support';
 
 /**
  * `npm run bench -- load` BENCH_LOAD_CONNECTIONS (64) concurrent clients
@@ -38,12 +38,8 @@ function settings(): Settings {
     seconds: intFromEnv('BENCH_LOAD_SECONDS', 60, 1, 3000),
     warmupSeconds: intFromEnv('BENCH_WARMUP_SECONDS', 5, 0, 60),
     connections: intFromEnv('BENCH_LOAD_CONNECTIONS', 64, ROLES.length, 1024),
-    adminUrl: process.env.BENCH_DATABASE_ADMIN_URL || process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://root@127.0.0.1:5432/postgres',
-    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 30, 3600),
+    ...scratchSettings(),
   };
-  assertLoopback(s.adminUrl, 'BENCH_DATABASE_ADMIN_URL');
-  assertLoopback(s.redisUrl, 'REDIS_URL');
   return s;
 }
 

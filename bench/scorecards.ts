@@ -4,7 +4,7 @@ import IORedis from 'ioredis';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { applyMigrations } from '../prisma/tools/migrate';
-import { assertLoopback, intFromEnv, useAppEnvironment, withScratchDatabase } from './support';
+import { intFromEnv, scratchSettings, useAppEnvironment, withScratchDatabase } from './support';
 
 /**
  * `npm run bench -- scorecards`: scorecards of BENCH_RELATIONSHIPS (30 000) supply
@@ -27,12 +27,8 @@ function settings(): Settings {
   const s: Settings = {
     relationships: intFromEnv('BENCH_RELATIONSHIPS', 30_000, 3, 1_000_000),
     runs: intFromEnv('BENCH_RUNS', 5, 1, 50),
-    adminUrl: process.env.BENCH_DATABASE_ADMIN_URL || process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://root@127.0.0.1:5432/postgres',
-    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 30, 3600),
+    ...scratchSettings(),
   };
-  assertLoopback(s.adminUrl, 'BENCH_DATABASE_ADMIN_URL');
-  assertLoopback(s.redisUrl, 'REDIS_URL');
   return s;
 }
 

@@ -40,6 +40,18 @@ export interface ScratchSettings {
   timeoutSeconds: number;
 }
 
+/** Where a benchmark's scratch database and Redis live (loopback only), and how long a run may take. */
+export function scratchSettings(): ScratchSettings {
+  const s: ScratchSettings = {
+    adminUrl: process.env.BENCH_DATABASE_ADMIN_URL || process.env.TEST_DATABASE_ADMIN_URL || 'postgresql://root@127.0.0.1:5432/postgres',
+    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    timeoutSeconds: intFromEnv('BENCH_TIMEOUT_SECONDS', 900, 30, 3600),
+  };
+  assertLoopback(s.adminUrl, 'BENCH_DATABASE_ADMIN_URL');
+  assertLoopback(s.redisUrl, 'REDIS_URL');
+  return s;
+}
+
 /** One run's own database and Redis key prefix. */
 export interface Scratch {
   databaseName: string;
