@@ -7,7 +7,7 @@ import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
 import { COMPLETENESS_DEFAULT_LIMIT, type CreatePeriodDto, type GeneratePeriodsDto, type PeriodCompletenessQueryDto, type ReopenPeriodDto, type UpdatePeriodDto } from './dto/period.dto';
-import { EXPECTED_CODES_SQL, PERIOD_COMPLETENESS_SQL, type CompletenessRow } from './periods.sql';
+import { PERIOD_COMPLETENESS_SQL, type CompletenessRow } from './periods.sql';
 
 /** Late reminders whose delivery is enqueued by the request; the outbox relay enqueues the rest. */
 const DISPATCH_AT_ONCE = 100;
@@ -237,7 +237,7 @@ export class PeriodsService {
     const period = await this.visible(id);
     const limit = query.limit ?? COMPLETENESS_DEFAULT_LIMIT;
     const offset = query.offset ?? 0;
-    const { row, expected, asOf } = await this.tally(
+    const { row, asOf } = await this.tally(
       period,
       { late: query.late === undefined ? null : query.late === 'true', status: query.status ?? null, organisationId: query.organisationId ?? null, limit, offset },
       today,
@@ -250,7 +250,7 @@ export class PeriodsService {
       state: period.state,
       dueOn: isoDate(period.dueOn) ?? '',
       asOf,
-      expectedMetrics: expected,
+      expectedMetrics: row.expectedMetrics,
       totals: { firms: row.firms, complete: row.complete, partial: row.partial, missing: row.missing, late: row.late },
       matching: row.matching,
       offset,
@@ -270,7 +270,7 @@ export class PeriodsService {
     period: PeriodRow,
     filter: { late: boolean | null; status: string | null; organisationId?: string | null; limit: number | null; offset: number },
     today: Date,
-  ): Promise<{ row: CompletenessRow; expected: string[]; asOf: string }> {
+  ): Promise<{ row: CompletenessRow; asOf: string }> {
     const p = this.context.requirePrincipal();
     const everyone = p.role === 'platform_admin' || p.role === 'consortium_staff';
     const consortiumId = p.role === 'platform_admin' ? period.consortiumId : p.consortiumId;
@@ -288,9 +288,8 @@ export class PeriodsService {
       filter.offset,
       filter.organisationId ?? null,
     );
-    const expected = await this.prisma.scoped.$queryRawUnsafe<{ code: string }[]>(EXPECTED_CODES_SQL, period.id, consortiumId);
     if (!row) throw new Error('completeness answered no row');
-    return { row, expected: expected.map((e) => e.code), asOf };
+    return { row, asOf };
   }
 
   /**
@@ -315,12 +314,13 @@ export class PeriodsService {
       async (tx) => {
         // One reminder per firm and day, even when two staff click at once.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('period.late_reminder'), hashtext(${id}))`;
-        const remindedToday = await tx.auditEvent.findMany({
-          where: { action: 'period.late_reminder', entityType: 'Period', entityId: id, createdAt: { gte: startOfDay } },
-          select: { organisationId: true, after: true },
-        });
         // Reminded means e-mailed: a firm that had nobody to e-mail earlier today is tried again (it may have people now).
-        const done = new Set(remindedToday.filter((r) => ((r.after as { recipients?: number } | null)?.recipients ?? 0) > 0).map((r) => r.organisationId));
+        const remindedToday = await tx.auditEvent.findMany({
+          where: { action: 'period.late_reminder', entityType: 'Period', entityId: id, createdAt: { gte: startOfDay }, after: { path: ['recipients'], gt: 0 } },
+          select: { organisationId: true },
+          distinct: ['organisationId'],
+        });
+        const done = new Set(remindedToday.map((r) => r.organisationId));
         const todo = row.page.filter((firm) => !done.has(firm.organisationId));
         result.alreadyReminded = row.page.length - todo.length;
         if (todo.length === 0) return [];

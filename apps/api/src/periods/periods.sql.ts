@@ -28,8 +28,6 @@ expected AS (
     AND ${collectedInSql('per."reportingCalendar"', 'md.frequency', 'per.kind')}
 )`;
 
-export const EXPECTED_CODES_SQL = `WITH ${EXPECTED} SELECT code FROM expected ORDER BY code COLLATE "C"`;
-
 /**
  * $1 period, $2 consortium, $3 organisation (null: every firm, for staff), $4 today (date),
  * $5 only late firms (true), only firms on time (false) or both (null), $6 one submission
@@ -38,8 +36,8 @@ export const EXPECTED_CODES_SQL = `WITH ${EXPECTED} SELECT code FROM expected OR
  * One reporting firm is an ACTIVE supplier member of the consortium, as the reminders job
  * counts them, with what it owes, what it submitted (self-reported values submitted or
  * validated), what is missing, and whether it is late (due date passed, metrics missing).
- * One row comes back whatever the page: the totals over every firm, how many match the
- * filters, and the page of matching firms as JSON, late first, then missing, partial,
+ * One row comes back whatever the page: the totals over every firm, the metrics owed, how
+ * many match the filters, and the page of matching firms as JSON, late first, then missing, partial,
  * complete, by name: a consortium of thousands of firms answers a home-page card with five.
  */
 export const PERIOD_COMPLETENESS_SQL = `
@@ -91,6 +89,7 @@ SELECT
   (SELECT count(*) FILTER (WHERE status = 'missing') FROM result)::int AS missing,
   (SELECT count(*) FILTER (WHERE late) FROM result)::int AS late,
   (SELECT count(*) FROM chosen)::int AS matching,
+  (SELECT COALESCE(array_agg(code ORDER BY code COLLATE "C"), ARRAY[]::text[]) FROM expected) AS "expectedMetrics",
   COALESCE((
     SELECT json_agg(json_build_object(
              'organisationId', p."organisationId", 'organisationName', p."organisationName",
@@ -118,6 +117,8 @@ export interface CompletenessRow {
   missing: number;
   late: number;
   matching: number;
+  /** codes of the metrics each firm owes */
+  expectedMetrics: string[];
   /** built by the statement in the contract's shape (lastSubmittedAt already ISO 8601) */
   page: PeriodCompletenessFirm[];
 }
