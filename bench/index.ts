@@ -3,6 +3,7 @@
  * measures, prints a table with its targets, and drops the database again.
  */
 import { runConsoleBenchmark } from './console';
+import { runBenchmarksBenchmark } from './benchmarks';
 import { runImportBenchmark } from './import';
 import { runListBenchmark } from './list';
 import { runLoadBenchmark } from './load';
@@ -20,10 +21,11 @@ const BENCHMARKS: Record<string, Benchmark> = {
   console: { describe: 'gzipped JavaScript the console\'s login page loads (production build), target ≤ 300 kB', run: runConsoleBenchmark },
   load: { describe: 'six demo roles mixing their common reads and writes at 64 connections for 60 s: req/s, p50, p99, errors, the API process\'s RSS (targets: 0 errors, RSS growth < 10 %)', run: runLoadBenchmark },
   scorecards: { describe: 'scorecards of 30 000 relationships recomputed through the job vs the single SQL statement', run: runScorecardsBenchmark },
+  benchmarks: { describe: 'one period of benchmarks (30 000 firms × 13 metrics × 20 quarters) through the job vs one statement computing the same statistics', run: runBenchmarksBenchmark },
 };
 
 function usage(): string {
-  const names = Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(8)} ${b.describe}${b.run ? '' : ' (not yet implemented)'}`);
+  const names = Object.entries(BENCHMARKS).map(([name, b]) => `  ${name.padEnd(10)} ${b.describe}${b.run ? '' : ' (not yet implemented)'}`);
   return [
     'usage: npm run bench -- <benchmark>',
     '',
@@ -33,6 +35,7 @@ function usage(): string {
     'environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (32), BENCH_ORGANISATIONS (30000), BENCH_RELATIONSHIPS (30000), BENCH_RUNS (5),',
     '  BENCH_DATABASE_ADMIN_URL (postgresql://root@127.0.0.1:5432/postgres), REDIS_URL, BENCH_TIMEOUT_SECONDS (900),',
     '  BENCH_IMPORT_ROWS (1000000), BENCH_LOAD_SECONDS (60), BENCH_LOAD_CONNECTIONS (64; load\'s warm-up is BENCH_WARMUP_SECONDS, default 5)',
+    '  BENCH_FIRMS (30000), BENCH_QUARTERS (20)',
   ].join('\n');
 }
 

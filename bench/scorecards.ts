@@ -4,6 +4,7 @@ import IORedis from 'ioredis';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { applyMigrations } from '../prisma/tools/migrate';
+import { median, timed } from './stats';
 import { intFromEnv, scratchSettings, useAppEnvironment, withScratchDatabase } from './support';
 
 /**
@@ -160,18 +161,6 @@ async function flipValues(pool: Pool, g: Generated): Promise<void> {
      FROM "MetricDefinition" d WHERE d.id = v."metricId" AND v."periodId" = $1`,
     [g.periodId],
   );
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
 }
 
 export async function runScorecardsBenchmark(): Promise<void> {

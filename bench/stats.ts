@@ -40,3 +40,17 @@ export function formatReport(rows: Summary[], targets: Target[]): string {
   for (const t of targets) out.push(`${t.label.padEnd(tw)}  ${t.value.padStart(9)}  target ${t.target.padEnd(8)} ${t.pass ? 'PASS' : 'MISS'}`);
   return out.join('\n');
 }
+
+/** The median of a few timings. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Milliseconds one call takes. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client';
+import { insertBenchmarks, insertCustomGroups } from './benchmarks';
 import { anchorRows, calendarShift, seedToday } from './calendar';
 import { buildConsortia } from './consortia';
 import { buildMemberships } from './memberships';
@@ -48,6 +49,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
   const { consortia, organisations, users, memberships, performance } = await buildSeed(today);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  let benchmarkCells = 0;
   try {
     const seeded = await prisma.$transaction(
       async (tx) => {
@@ -61,6 +63,13 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.membership.createMany({ data: memberships.memberships });
         await tx.membershipTransition.createMany({ data: memberships.transitions });
         await insertPerformance(tx, performance);
+        const glmp = consortia.idBySlug.get('glmp');
+        if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
+        const closed = performance.periods
+          .filter((p) => p.state !== 'open' && p.closedAt)
+          .sort((a, b) => new Date(a.startsOn).getTime() - new Date(b.startsOn).getTime())
+          .map((p) => ({ id: p.id as string, consortiumId: p.consortiumId, closedAt: new Date(p.closedAt as Date) }));
+        benchmarkCells = await insertBenchmarks(tx, closed, new Map(consortia.rows.map((c) => [c.id as string, c.disclosureThreshold ?? 5])));
         return true;
       },
       { maxWait: 10_000, timeout: 60_000 },
@@ -73,7 +82,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
       `seeded ${consortia.rows.length} consortia, ${organisations.rows.length} organisations, ` +
         `${memberships.memberships.length} memberships, ${users.users.length} users, ` +
         `${performance.periods.length} periods, ${performance.relationships.length} supply relationships, ` +
-        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, as of ${today.toISOString().slice(0, 10)}`,
+        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, ${benchmarkCells} benchmark cells, as of ${today.toISOString().slice(0, 10)}`,
     );
   } finally {
     await prisma.$disconnect();

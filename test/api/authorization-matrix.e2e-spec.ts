@@ -199,6 +199,49 @@ const TABLE: TableLine[] = [
   ['POST /api/queue-board/session',         'collection',      [204,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
   // dashboard ------------------------------------------------------------------------------------------------------------
   ['GET /api/dashboard',                    'collection',      [200,     200,   403,    403,    403,   403,   403,    200,   403,   401]],
+  // benchmarks (issue 8): cells through disclosure control; a supply base is its customer's; runs are staff's
+  ['GET /api/peer-groups',                  'collection',      [200,     200,   200,    200,    200,   403,   403,    200,   200,   401]],
+  ['GET /api/peer-groups/:id',              'own',             [200,     200,   200,    200,    200,   403,   403,    200,   200,   401]],
+  ['GET /api/peer-groups/:id',              'other-firm',      [200,     200,   404,    404,    404,   403,   403,    404,   404,   401]],
+  ['GET /api/peer-groups/:id',              'other-consortium',[200,     404,   404,    404,    404,   403,   403,    404,   404,   401]],
+  ['POST /api/peer-groups',                 'own',             [400,     201,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/peer-groups',                 'other-consortium',[400,     400,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/peer-groups/:id',              'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/peer-groups/:id',              'other-firm',      [409,     409,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/peer-groups/:id',              'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/peer-groups/:id',            'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/peer-groups/:id',            'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/peer-groups/:id',           'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/peer-groups/:id',           'other-firm',      [409,     409,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/peer-groups/:id',           'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/benchmark-runs',               'collection',      [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/benchmark-runs/:id',           'own',             [200,     200,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/benchmark-runs/:id',           'other-consortium',[200,     404,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/benchmark-runs',              'own',             [202,     202,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/benchmark-runs',              'other-consortium',[202,     400,   403,    403,    403,   403,   403,    403,   403,   401]],
+  ['GET /api/benchmark-cells',              'collection',      [200,     200,   200,    200,    200,   403,   403,    200,   200,   401]],
+  ['GET /api/benchmark-cells/:id',          'own',             [200,     200,   200,    200,    200,   403,   403,    200,   200,   401]],
+  ['GET /api/benchmark-cells/:id',          'other-firm',      [200,     200,   404,    404,    404,   403,   403,    404,   404,   401]],
+  ['GET /api/benchmark-cells/:id',          'other-consortium',[200,     404,   404,    404,    404,   403,   403,    404,   404,   401]],
+  ['GET /api/standings',                    'collection',      [200,     200,   200,    200,    403,   403,   403,    403,   200,   401]],
+  ['GET /api/standings/:id',                'own',             [200,     200,   200,    200,    403,   403,   403,    403,   200,   401]],
+  ['GET /api/standings/:id',                'other-firm',      [200,     200,   404,    404,    403,   403,   403,    403,   404,   401]],
+  ['GET /api/standings/:id',                'other-consortium',[200,     404,   404,    404,    403,   403,   403,    403,   404,   401]],
+  // what a supplier shares with a customer: the supplier decides; its customer reads what concerns it
+  ['GET /api/sharing-settings',             'collection',      [200,     200,   200,    200,    200,   403,   403,    403,   200,   401]],
+  ['GET /api/sharing-settings/:id',         'own',             [200,     200,   200,    200,    200,   403,   403,    403,   200,   401]],
+  ['GET /api/sharing-settings/:id',         'other-firm',      [200,     200,   404,    404,    404,   403,   403,    403,   404,   401]],
+  ['GET /api/sharing-settings/:id',         'other-consortium',[200,     404,   404,    404,    404,   403,   403,    403,   404,   401]],
+  ['POST /api/sharing-settings',            'own',             [403,     403,   201,    403,    403,   403,   403,    403,   403,   401]],
+  ['POST /api/sharing-settings',            'other-firm',      [403,     403,   400,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/sharing-settings/:id',         'own',             [403,     403,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/sharing-settings/:id',         'other-firm',      [403,     403,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PUT /api/sharing-settings/:id',         'other-consortium',[403,     403,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/sharing-settings/:id',       'own',             [403,     403,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['PATCH /api/sharing-settings/:id',       'other-firm',      [403,     403,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/sharing-settings/:id',      'own',             [403,     403,   200,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/sharing-settings/:id',      'other-firm',      [403,     403,   404,    403,    403,   403,   403,    403,   403,   401]],
+  ['DELETE /api/sharing-settings/:id',      'other-consortium',[403,     403,   404,    403,    403,   403,   403,    403,   403,   401]],
   // auth: any authenticated principal; an API key has no user session, so `me` is 401 for it
   ['GET /api/auth/me',                      'self',            [200,     200,   200,    200,    200,   200,   200,    200,   401,   401]],
   ['POST /api/auth/logout',                 'self',            [204,     204,   204,    204,    204,   204,   204,    204,   204,   401]],
@@ -290,6 +333,149 @@ interface World {
   /** a pending invitation addressed to nobody the rows act as */
   strangerInvitationId: string;
   backgroundJob: { glmp: string; fvsn: string };
+  bench: Bench;
+}
+
+type Records = { own: string; 'other-firm': string; 'other-consortium': string };
+
+/** Benchmark records of each target, written straight into PostgreSQL (the worker makes them in production). */
+interface Bench {
+  /** own: a custom group of glmp; other-firm: the supply base of a glmp customer other than Northstar; other-consortium: a custom group of fvsn */
+  peerGroup: Records;
+  /** a cell of each of those groups */
+  cell: Records;
+  /** Acme's and Badger's standings in glmp's cell, Fox's in fvsn's */
+  standing: Records;
+  run: { own: string; 'other-consortium': string };
+  /** a closed period of each consortium */
+  closedPeriod: { own: string; 'other-consortium': string };
+  /** Acme → Northstar, Badger → another customer, Fox → a customer in fvsn */
+  sharing: Records;
+  /** a customer of Badger's that is not Acme's */
+  badgerCustomer: string;
+}
+
+async function one(pool: Pool, sql: string, params: unknown[]): Promise<string> {
+  const { rows } = await pool.query<{ id: string }>(sql, params);
+  if (!rows[0]) throw new Error(`no row: ${sql}`);
+  return rows[0].id;
+}
+
+async function customGroup(pool: Pool, consortiumId: string, organisationIds: string[]): Promise<string> {
+  return one(
+    pool,
+    `INSERT INTO "PeerGroup" (id, "consortiumId", kind, key, name, "organisationIds", "updatedAt")
+     SELECT g, $1, 'custom', g::text, 'Matrix group ' || left(g::text, 8), $2::uuid[], now() FROM gen_random_uuid() g RETURNING id`,
+    [consortiumId, organisationIds],
+  );
+}
+
+async function cellOf(pool: Pool, consortiumId: string, periodId: string, peerGroupId: string): Promise<string> {
+  const metricId = await one(pool, `SELECT id FROM "MetricDefinition" WHERE "consortiumId" = $1 ORDER BY code LIMIT 1`, [consortiumId]);
+  return one(
+    pool,
+    `INSERT INTO "BenchmarkCell" (id, "consortiumId", "periodId", "metricId", "peerGroupId", n, median, p25, p75, mean, suppression, "inputRevision", "computedAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, 5, 95, 93, 97, 95, 'fewer_than_k', 'matrix', now(), now())
+     ON CONFLICT ("periodId", "metricId", "peerGroupId") DO UPDATE SET "updatedAt" = now() RETURNING id`,
+    [consortiumId, periodId, metricId, peerGroupId],
+  );
+}
+
+async function standingOf(pool: Pool, cellId: string, organisationId: string): Promise<string> {
+  return one(
+    pool,
+    `INSERT INTO "BenchmarkStanding" (id, "consortiumId", "cellId", "organisationId", "periodId", "metricId", "peerGroupId", value, "percentileRank", quartile, "computedAt", "updatedAt")
+     SELECT gen_random_uuid(), c."consortiumId", c.id, $2, c."periodId", c."metricId", c."peerGroupId", 95, 50, 2, now(), now() FROM "BenchmarkCell" c WHERE c.id = $1
+     ON CONFLICT ("cellId", "organisationId") DO UPDATE SET "updatedAt" = now() RETURNING id`,
+    [cellId, organisationId],
+  );
+}
+
+async function runOf(pool: Pool, consortiumId: string, periodId: string): Promise<string> {
+  return one(
+    pool,
+    `INSERT INTO "BenchmarkRun" (id, "consortiumId", "periodId", reason, "queueJobId", state, progress, cells, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, 'on_demand', 'benchmarks:matrix-' || gen_random_uuid(), 'completed', 100, 1, now()) RETURNING id`,
+    [consortiumId, periodId],
+  );
+}
+
+async function sharingOf(pool: Pool, consortiumId: string, supplierId: string, customerId: string): Promise<string> {
+  return one(
+    pool,
+    `INSERT INTO "SharingSetting" (id, "consortiumId", "supplierId", "customerId", categories, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, '{delivery,quality}', now())
+     ON CONFLICT ("consortiumId", "supplierId", "customerId") DO UPDATE SET "updatedAt" = now() RETURNING id`,
+    [consortiumId, supplierId, customerId],
+  );
+}
+
+/** A new customer of Acme's in glmp, so a fresh setting can be made or removed. */
+async function newAcmeCustomer(w: World): Promise<string> {
+  const code = uniq('mx-cust');
+  const id = await one(w.pool, `INSERT INTO "Organisation" (id, code, name, kind, "updatedAt") VALUES (gen_random_uuid(), $1, $1, 'customer', now()) RETURNING id`, [code]);
+  await w.pool.query(`INSERT INTO "Membership" (id, "consortiumId", "organisationId", tier, status, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'anchor_customer', 'active', now())`, [w.demo.consortium.glmp, id]);
+  await w.pool.query(
+    `INSERT INTO "SupplyRelationship" (id, "consortiumId", "customerId", "supplierId", since, commodity, "spendBand", "sourcingMode", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, '2024-01-01', 'castings', '1-5M USD', 'multi_year', now())`,
+    [w.demo.consortium.glmp, id, w.demo.org.acme],
+  );
+  return id;
+}
+
+async function makeBench(pool: Pool, demo: Demo): Promise<Bench> {
+  const glmp = demo.consortium.glmp;
+  const fvsn = demo.consortium.fvsn;
+  const closed = async (c: string): Promise<string> =>
+    one(pool, `SELECT id FROM "Period" WHERE "consortiumId" = $1 AND state <> 'open' ORDER BY "startsOn" LIMIT 1`, [c]).catch(() =>
+      one(pool, `UPDATE "Period" SET state = 'closed' WHERE id = (SELECT id FROM "Period" WHERE "consortiumId" = $1 ORDER BY "startsOn" LIMIT 1) RETURNING id`, [c]),
+    );
+  const closedPeriod = { own: await closed(glmp), 'other-consortium': await closed(fvsn) };
+  const otherCustomer = await one(
+    pool,
+    `SELECT o.id FROM "Organisation" o JOIN "Membership" m ON m."organisationId" = o.id AND m."consortiumId" = $1 WHERE o.kind = 'customer' AND o.id <> $2 ORDER BY o.code LIMIT 1`,
+    [glmp, demo.org.northstar],
+  );
+  const supplyBase = await one(
+    pool,
+    `INSERT INTO "PeerGroup" (id, "consortiumId", kind, key, name, "customerId", "updatedAt") VALUES (gen_random_uuid(), $1, 'supply_base', $2::text, 'Matrix supply base', $2::uuid, now())
+     ON CONFLICT ("consortiumId", kind, key) DO UPDATE SET "updatedAt" = now() RETURNING id`,
+    [glmp, otherCustomer],
+  );
+  const peerGroup = { own: await customGroup(pool, glmp, [demo.org.acme, demo.org.badger]), 'other-firm': supplyBase, 'other-consortium': await customGroup(pool, fvsn, [demo.org.fox]) };
+  const cell = {
+    own: await cellOf(pool, glmp, closedPeriod.own, peerGroup.own),
+    'other-firm': await cellOf(pool, glmp, closedPeriod.own, supplyBase),
+    'other-consortium': await cellOf(pool, fvsn, closedPeriod['other-consortium'], peerGroup['other-consortium']),
+  };
+  const badgerCustomer = await one(
+    pool,
+    `INSERT INTO "Organisation" (id, code, name, kind, "updatedAt") VALUES (gen_random_uuid(), $1, $1, 'customer', now()) RETURNING id`,
+    [uniq('mx-badger-cust')],
+  );
+  await pool.query(`INSERT INTO "Membership" (id, "consortiumId", "organisationId", tier, status, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'anchor_customer', 'active', now())`, [glmp, badgerCustomer]);
+  await pool.query(
+    `INSERT INTO "SupplyRelationship" (id, "consortiumId", "customerId", "supplierId", since, commodity, "spendBand", "sourcingMode", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, '2024-01-01', 'machining', '1-5M USD', 'multi_year', now())`,
+    [glmp, badgerCustomer, demo.org.badger],
+  );
+  return {
+    peerGroup,
+    cell,
+    standing: {
+      own: await standingOf(pool, cell.own, demo.org.acme),
+      'other-firm': await standingOf(pool, cell.own, demo.org.badger),
+      'other-consortium': await standingOf(pool, cell['other-consortium'], demo.org.fox),
+    },
+    run: { own: await runOf(pool, glmp, closedPeriod.own), 'other-consortium': await runOf(pool, fvsn, closedPeriod['other-consortium']) },
+    closedPeriod,
+    sharing: {
+      own: await sharingOf(pool, glmp, demo.org.acme, demo.org.northstar),
+      'other-firm': await sharingOf(pool, glmp, demo.org.badger, badgerCustomer),
+      'other-consortium': await sharingOf(pool, fvsn, demo.org.fox, demo.org.northstar),
+    },
+    badgerCustomer,
+  };
 }
 
 interface Req {
@@ -563,6 +749,71 @@ const REQUESTS: Record<string, Builder> = {
     return at(w, r, `/api/background-jobs/${id}`, id);
   },
 
+  // benchmarks
+  'GET /api/peer-groups': async (w, r) => at(w, r, '/api/peer-groups'),
+  'GET /api/peer-groups/:id': async (w, r, t) => {
+    const id = w.bench.peerGroup[recordTarget(t)];
+    return at(w, r, `/api/peer-groups/${id}`, id);
+  },
+  'POST /api/peer-groups': async (w, r, t) =>
+    at(w, r, '/api/peer-groups', undefined, { name: `Matrix ${uniq('pg')}`, organisationIds: [t === 'other-consortium' ? w.demo.org.fox : w.demo.org.acme] }),
+  'PUT /api/peer-groups/:id': async (w, r, t) => {
+    const id = w.bench.peerGroup[recordTarget(t)];
+    return at(w, r, `/api/peer-groups/${id}`, id, { name: await column(w, 'PeerGroup', 'name', id) });
+  },
+  'PATCH /api/peer-groups/:id': async (w, r, t) => {
+    const id = w.bench.peerGroup[recordTarget(t)];
+    return at(w, r, `/api/peer-groups/${id}`, id, { active: true });
+  },
+  'DELETE /api/peer-groups/:id': async (w, r, t, refused) => {
+    const target = recordTarget(t);
+    const id =
+      refused || target === 'other-firm'
+        ? w.bench.peerGroup[target]
+        : await customGroup(w.pool, target === 'other-consortium' ? w.demo.consortium.fvsn : w.demo.consortium.glmp, [target === 'other-consortium' ? w.demo.org.fox : w.demo.org.acme]);
+    return at(w, r, `/api/peer-groups/${id}`, id);
+  },
+  'GET /api/benchmark-runs': async (w, r) => at(w, r, '/api/benchmark-runs'),
+  'GET /api/benchmark-runs/:id': async (w, r, t) => {
+    const id = t === 'other-consortium' ? w.bench.run['other-consortium'] : w.bench.run.own;
+    return at(w, r, `/api/benchmark-runs/${id}`, id);
+  },
+  'POST /api/benchmark-runs': async (w, r, t) =>
+    at(w, r, '/api/benchmark-runs', undefined, { periodId: t === 'other-consortium' ? w.bench.closedPeriod['other-consortium'] : w.bench.closedPeriod.own }),
+  'GET /api/benchmark-cells': async (w, r) => at(w, r, '/api/benchmark-cells'),
+  'GET /api/benchmark-cells/:id': async (w, r, t) => {
+    const id = w.bench.cell[recordTarget(t)];
+    return at(w, r, `/api/benchmark-cells/${id}`, id);
+  },
+  'GET /api/standings': async (w, r) => at(w, r, '/api/standings'),
+  'GET /api/standings/:id': async (w, r, t) => {
+    const id = w.bench.standing[recordTarget(t)];
+    return at(w, r, `/api/standings/${id}`, id);
+  },
+  'GET /api/sharing-settings': async (w, r) => at(w, r, '/api/sharing-settings'),
+  'GET /api/sharing-settings/:id': async (w, r, t) => {
+    const id = w.bench.sharing[recordTarget(t)];
+    return at(w, r, `/api/sharing-settings/${id}`, id);
+  },
+  'POST /api/sharing-settings': async (w, r, t, refused) => {
+    // refused: Acme's existing customer (even a broken guard would meet a conflict); other-firm: Badger's customer
+    const customerId = t === 'other-firm' ? w.bench.badgerCustomer : refused ? w.demo.org.northstar : await newAcmeCustomer(w);
+    return at(w, r, '/api/sharing-settings', undefined, { customerId, categories: ['delivery', 'quality'] });
+  },
+  'PUT /api/sharing-settings/:id': async (w, r, t) => {
+    const id = w.bench.sharing[recordTarget(t)];
+    return at(w, r, `/api/sharing-settings/${id}`, id, { categories: ['delivery', 'quality'] });
+  },
+  'PATCH /api/sharing-settings/:id': async (w, r, t) => {
+    const id = w.bench.sharing[recordTarget(t)];
+    return at(w, r, `/api/sharing-settings/${id}`, id, { categories: ['delivery', 'quality'] });
+  },
+  'DELETE /api/sharing-settings/:id': async (w, r, t, refused) => {
+    const target = recordTarget(t);
+    const id = refused || target !== 'own' ? w.bench.sharing[target] : await sharingOf(w.pool, w.demo.consortium.glmp, w.demo.org.acme, await newAcmeCustomer(w));
+    return at(w, r, `/api/sharing-settings/${id}`, id);
+  },
+
   // profile: the shared sessions must survive, so the rows that end sessions act as a fresh person of the same role
   'GET /api/profile': async (w, r) => at(w, r, '/api/profile'),
   'PATCH /api/profile': async (w, r) => {
@@ -651,6 +902,7 @@ describe('authorization matrix', () => {
         glmp: await backgroundJobIn(pool, demo.consortium.glmp),
         fvsn: await backgroundJobIn(pool, demo.consortium.fvsn),
       },
+      bench: await makeBench(pool, demo),
     };
     docs = (await call(api, 'GET', '/api/docs-json')).body as typeof docs;
   }, 60_000);

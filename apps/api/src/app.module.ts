@@ -29,6 +29,11 @@ import { SupplyRelationshipsModule } from './supply-relationships/supply-relatio
 import { ScorecardTemplatesModule } from './scorecard-templates/scorecard-templates.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { CorrectiveActionPlansModule } from './corrective-action-plans/corrective-action-plans.module';
+import { PeerGroupsModule } from './peer-groups/peer-groups.module';
+import { BenchmarkRunsModule } from './benchmark-runs/benchmark-runs.module';
+import { BenchmarkCellsModule } from './benchmark-cells/benchmark-cells.module';
+import { StandingsModule } from './standings/standings.module';
+import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -83,6 +88,11 @@ export const requestLogSerializers = {
     ScorecardTemplatesModule,
     ScorecardsModule,
     CorrectiveActionPlansModule,
+    PeerGroupsModule,
+    BenchmarkRunsModule,
+    BenchmarkCellsModule,
+    StandingsModule,
+    SharingSettingsModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

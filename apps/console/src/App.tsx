@@ -9,6 +9,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { resources } from './resources';
+import { benchmarkResources } from './benchmarks';
 import { theme } from './theme';
 
 // Only the login page is in the first chunk; every other page loads when first visited.
@@ -31,7 +32,7 @@ export function App() {
       disableTelemetry
       requireAuth
     >
-      {resources.map((resource) => (
+      {[...resources, ...benchmarkResources].map((resource) => (
         <Resource key={resource.name} {...resource} />
       ))}
       <CustomRoutes>

@@ -5,6 +5,7 @@ import { OutboxModule } from './outbox/outbox.module';
 import { ImportsWorkerModule } from './imports/imports.module';
 import { ScorecardsWorkerModule } from './scorecards/scorecards.module';
 import { RemindersWorkerModule } from './reminders/reminders.module';
+import { BenchmarksWorkerModule } from './benchmarks/benchmarks.module';
 
 /** The worker: a Nest application context (no HTTP listener) hosting the BullMQ processors. */
 @Module({
@@ -15,6 +16,7 @@ import { RemindersWorkerModule } from './reminders/reminders.module';
     ImportsWorkerModule,
     ScorecardsWorkerModule,
     RemindersWorkerModule,
+    BenchmarksWorkerModule,
   ],
 })
 export class WorkerModule {}

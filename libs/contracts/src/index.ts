@@ -10,3 +10,4 @@ export * from './scorecards';
 export * from './imports';
 export * from './periods';
 export * from './performance';
+export * from './benchmarks';

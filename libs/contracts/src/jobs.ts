@@ -7,7 +7,7 @@ export const QUEUES = {
   /** scorecard recomputes and reminders: following up what members reported */
   followUp: 'follow-up',
   imports: 'imports',
-  /** processed once the benchmarks issue lands; jobs wait there until then */
+  /** benchmark recomputes (apps/worker/src/benchmarks) */
   benchmarks: 'benchmarks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -17,7 +17,7 @@ export interface JobPayloads {
   'email.send': { outboxMessageId: string };
   /** re-enqueue outbox messages whose enqueue was lost (repeatable) */
   'email.relay': Record<string, never>;
-  /** recompute benchmarks of one consortium and period (processor arrives with benchmarks) */
+  /** recompute benchmarks of one consortium and period (idempotent; a retried job continues its run) */
   'benchmarks.recompute': { consortiumId: string; periodId: string; reason: 'period_closed' | 'values_validated' | 'on_demand' };
   /** parse and check an uploaded CSV into the staging table (idempotent: restarts from scratch) */
   'imports.parse': { importId: string };

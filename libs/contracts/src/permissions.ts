@@ -68,11 +68,25 @@ export const PERMISSIONS = [
   'corrective-action-plans.read',
   'corrective-action-plans.write',
   'corrective-action-tasks.update-status',
+  // benchmarks (issue 8): what a cell shows is decided by disclosure control, per viewer
+  'peer-groups.read',
+  'peer-groups.write',
+  'benchmark-runs.read',
+  'benchmark-runs.create',
+  'benchmark-cells.read',
+  /** a member's own positions */
+  'standings.read',
+  'sharing-settings.read',
+  /** a supplier's own settings */
+  'sharing-settings.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What only the operator of the installation does: it spans consortia or whole accounts. */
 const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues.admin'];
+
+/** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8). */
+const FIRM_ONLY: Permission[] = ['sharing-settings.write'];
 
 const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
 
@@ -90,11 +104,15 @@ const FIRM_REPORTING: Permission[] = [
   'corrective-action-plans.read',
   // only on a task assigned to the user (the service checks); plan writers may change any task
   'corrective-action-tasks.update-status',
+  'peer-groups.read',
+  'benchmark-cells.read',
+  'standings.read',
+  'sharing-settings.read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: PERMISSIONS,
-  consortium_staff: PERMISSIONS.filter((p) => !PLATFORM_ONLY.includes(p)),
+  platform_admin: PERMISSIONS.filter((p) => !FIRM_ONLY.includes(p)),
+  consortium_staff: PERMISSIONS.filter((p) => !PLATFORM_ONLY.includes(p) && !FIRM_ONLY.includes(p)),
   firm_admin: [
     ...FIRM_READ,
     'organisations.update',
@@ -111,6 +129,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FIRM_REPORTING,
     'metric-goals.write',
     'corrective-action-plans.write',
+    'sharing-settings.write',
   ],
   firm_contributor: [...FIRM_READ, ...FIRM_REPORTING],
   customer_buyer: [
@@ -126,12 +145,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'corrective-action-plans.read',
     'corrective-action-plans.write',
     'corrective-action-tasks.update-status',
+    'peer-groups.read',
+    'benchmark-cells.read',
+    // what its suppliers share with it
+    'sharing-settings.read',
   ],
   // Union representatives and trainers never read metric values (domain.md).
   union_representative: [...FIRM_READ],
   trainer: [...FIRM_READ],
   // Funders see aggregates only: no permission here reads one firm's figures.
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read'],
+  // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
+  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read'],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {

@@ -5,3 +5,4 @@ export * from './imports/csv';
 export * from './periods';
 export * from './metric-values';
 export * from './text/control-characters';
+export * from './benchmarks';

@@ -61,6 +61,11 @@ const LIST_ROUTES = [
   'GET /api/supply-relationships',
   'GET /api/scorecard-templates',
   'GET /api/corrective-action-plans',
+  'GET /api/peer-groups',
+  'GET /api/benchmark-runs',
+  'GET /api/benchmark-cells',
+  'GET /api/standings',
+  'GET /api/sharing-settings',
 ];
 
 /** Principals of the list fuzz: consortium staff and a firm admin (each sees a different scope). */

@@ -14,6 +14,9 @@ const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   'metric-goals': { create: 'metric-goals.write', edit: 'metric-goals.write', delete: 'metric-goals.write' },
   'scorecard-templates': { create: 'scorecard-templates.write', edit: 'scorecard-templates.write', delete: 'scorecard-templates.write' },
   'corrective-action-plans': { edit: 'corrective-action-plans.write' },
+  // benchmarks: staff write peer groups, a supplier its sharing settings
+  'peer-groups': { create: 'peer-groups.write', edit: 'peer-groups.write', delete: 'peer-groups.write' },
+  'sharing-settings': { create: 'sharing-settings.write', edit: 'sharing-settings.write', delete: 'sharing-settings.write' },
 };
 
 const ACTION_VERB: Record<string, string> = {

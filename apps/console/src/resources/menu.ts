@@ -46,6 +46,11 @@ export const RESOURCE_MENU = [
   { resource: 'audit-events', label: 'Audit events', singular: 'Audit event', phrase: 'audit events', group: 'Administer' },
   { resource: 'outbox', label: 'Outbox', singular: 'Outbox message', phrase: 'outbox messages', group: 'Administer' },
   { resource: 'background-jobs', label: 'Background work', singular: 'Background job', phrase: 'background jobs', group: 'Administer' },
+  { resource: 'benchmark-cells', label: 'Benchmarks', singular: 'Benchmark cell', phrase: 'benchmark cells', group: 'Review' },
+  { resource: 'standings', label: 'My standing', singular: 'Standing', phrase: 'standings', group: 'Review', audience: REPORTING_FIRM },
+  { resource: 'peer-groups', label: 'Peer groups', singular: 'Peer group', phrase: 'peer groups', group: 'Administer', audience: STAFF },
+  { resource: 'benchmark-runs', label: 'Benchmark recomputes', singular: 'Benchmark recompute', phrase: 'benchmark recomputes', group: 'Administer', audience: STAFF },
+  { resource: 'sharing-settings', label: 'Sharing with customers', singular: 'Sharing setting', phrase: 'sharing settings', group: 'Administer', audience: ['firm_admin'] },
 ] as const satisfies readonly MenuEntryDef[];
 
 export type ConsoleResource = (typeof RESOURCE_MENU)[number]['resource'];

@@ -37,7 +37,12 @@ export type ScopedModel =
   | 'Scorecard'
   | 'CorrectiveActionPlan'
   | 'CorrectiveActionTask'
-  | 'ReminderLog';
+  | 'ReminderLog'
+  | 'PeerGroup'
+  | 'BenchmarkRun'
+  | 'BenchmarkCell'
+  | 'BenchmarkStanding'
+  | 'SharingSetting';
 
 /** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
 function seesNoFigures(p: Principal): boolean {
@@ -103,6 +108,18 @@ function templateScope(p: Principal, c: string, o: string): Where {
 }
 
 const NOTHING_BY_ID: Where = { id: { in: [] } };
+
+/**
+ * Peer groups a principal may name: staff every group of the consortium; a customer's supply
+ * base only to that customer (benchmarks.md); unions and trainers no benchmark at all. What a
+ * cell of a group shows is decided by disclosure control on top of this.
+ */
+function peerGroupScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (p.role === 'union_representative' || p.role === 'trainer') return NOTHING_BY_ID;
+  if (p.role === 'customer_buyer') return { consortiumId: c, OR: [{ kind: { not: 'supply_base' } }, { customerId: o }] };
+  return { consortiumId: c, kind: { not: 'supply_base' } };
+}
 
 /** Roles of a firm's own people, which its firm admin manages. */
 const FIRM_PEOPLE = ['firm_admin', 'firm_contributor', 'customer_buyer'];
@@ -194,6 +211,24 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       return { plan: scorecardScope(p, c, o) };
     case 'ReminderLog':
       return isStaff(p) ? { consortiumId: c } : NOTHING_BY_ID;
+    case 'PeerGroup':
+      return peerGroupScope(p, c, o);
+    case 'BenchmarkRun':
+      return isStaff(p) ? { consortiumId: c } : NOTHING_BY_ID;
+    case 'BenchmarkCell':
+      // the rows only; the API shows them through disclosure control (benchmark-cells)
+      return isStaff(p) ? { consortiumId: c } : { peerGroup: peerGroupScope(p, c, o) };
+    case 'BenchmarkStanding':
+      // a member's own positions, in the groups it may name (not in a customer's supply base:
+      // that is the customer's to see); a funder, union or trainer has none to read
+      if (isStaff(p)) return { consortiumId: c };
+      if (seesNoFigures(p)) return NOTHING_BY_ID;
+      return { consortiumId: c, organisationId: o, cell: { peerGroup: peerGroupScope(p, c, o) } };
+    case 'SharingSetting':
+      if (isStaff(p)) return { consortiumId: c };
+      if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, supplierId: o };
+      if (p.role === 'customer_buyer') return { consortiumId: c, customerId: o };
+      return NOTHING_BY_ID;
     default:
       // A model nobody declared a rule for is invisible: forgetting a rule must not leak.
       return { id: { in: [] } };
@@ -256,6 +291,15 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
     case 'Import':
       own('consortiumId', p.consortiumId, 'Consortium');
       if (!isStaff(p)) own('organisationId', p.organisationId, 'Organisation');
+      return;
+    case 'PeerGroup':
+    case 'BenchmarkRun':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) throw DomainError.notFound('Consortium');
+      return;
+    case 'SharingSetting':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) own('supplierId', p.organisationId, 'Organisation');
       return;
     default:
       throw DomainError.notFound(model);

@@ -11,7 +11,7 @@ import { EMAIL, invite, loginPair, sendInvitation, session, uniq } from '../../s
  * nothing another test file relies on (they share the run's database).
  */
 
-export type As = 'staff' | 'acmeAdmin' | 'platform' | 'logout' | 'person' | 'signOut';
+export type As = 'staff' | 'acmeAdmin' | 'platform' | 'logout' | 'person' | 'signOut' | 'supplierAdmin';
 type Body = Record<string, unknown>;
 
 export interface Target {
@@ -74,6 +74,12 @@ export interface World {
   strangerInvitation: string;
   apiKey: string;
   importId: string;
+  /** a custom peer group of the suite's own */
+  peerGroup: string;
+  /** a closed period of the suite's own, which benchmark runs accept */
+  closedPeriod: string;
+  /** the fuzz supplier's setting for the fuzz customer (its firm admin is `supplierAdmin`) */
+  sharingSetting: string;
 }
 
 async function ok<T>(res: Promise<Call>, what: string, status = [200, 201]): Promise<T> {
@@ -101,6 +107,8 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
     // the profile routes change the caller's own account: people of the suite's own
     person: (await invite(api, staff, { role: 'firm_contributor', organisationId: glmpForPeople })).pair.accessToken,
     signOut: (await invite(api, staff, { role: 'firm_contributor', organisationId: glmpForPeople })).pair.accessToken,
+    // set after the fuzz supplier exists: its firm admin decides what it shares
+    supplierAdmin: '',
   };
   const post = <T>(path: string, body: Body, what = path, as: As = 'staff'): Promise<T> => ok<T>(call(api, 'POST', path, { token: token[as], body }), what);
   const glmp = (await pool.query<{ id: string }>(`SELECT id FROM "Consortium" WHERE slug = 'glmp'`)).rows[0]!.id;
@@ -181,6 +189,12 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
   const invitation = (await sendInvitation(api, staff, { role: 'firm_contributor', organisationId: supplier.id })).id;
   const strangerInvitation = (await sendInvitation(api, staff, { role: 'firm_contributor', organisationId: supplier.id })).id;
   const apiKey = (await post<{ id: string }>('/api/api-keys', { name: uniq('fz'), organisationId: supplier.id }, 'api key')).id;
+  token.supplierAdmin = (await invite(api, staff, { role: 'firm_admin', organisationId: supplier.id })).pair.accessToken;
+  const peerGroup = (await post<{ id: string }>('/api/peer-groups', { name: 'Fuzz group', organisationIds: [supplier.id, supplier2.id] }, 'peer group')).id;
+  const closedPeriod = freshPeriods.shift();
+  if (!closedPeriod) throw new Error('fuzz fixture: no period left to close');
+  await post(`/api/periods/${closedPeriod.id}/close`, {}, 'close');
+  const sharingSetting = (await post<{ id: string }>('/api/sharing-settings', { customerId: customer.id, categories: ['delivery'] }, 'sharing setting', 'supplierAdmin')).id;
   const importId = (
     await ok<{ id: string }>(
       call(api, 'POST', '/api/imports?filename=fuzz.csv', { token: staff, raw: `org_code,period,metric,value\n${supplier.code},${period.code},${metric.code},4\n`, headers: { 'Content-Type': 'text/csv' } }),
@@ -221,6 +235,9 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
     strangerInvitation,
     apiKey,
     importId,
+    peerGroup,
+    closedPeriod: closedPeriod.id,
+    sharingSetting,
   };
 }
 
@@ -390,4 +407,15 @@ export const TARGETS: Record<string, Target> = {
   'PATCH /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
   'DELETE /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), paramsOnly: true },
   'PATCH /api/corrective-action-plans/:id/tasks/:taskId/status': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
+  // benchmarks: a custom group and a sharing setting of the suite's own; a run of a closed period
+  'POST /api/peer-groups': { as: 'staff', body: (w) => ({ name: 'Fuzz group', organisationIds: [w.supplier.id] }) },
+  'PUT /api/peer-groups/:id': { as: 'staff', params: id('peerGroup'), body: async (w) => pick(await current(w, 'staff', `/api/peer-groups/${w.peerGroup}`), ['name', 'organisationIds', 'active']) },
+  'PATCH /api/peer-groups/:id': { as: 'staff', params: id('peerGroup'), body: () => ({ active: true }) },
+  'DELETE /api/peer-groups/:id': { as: 'staff', params: id('peerGroup'), paramsOnly: true },
+  'POST /api/benchmark-runs': { as: 'staff', body: (w) => ({ periodId: w.closedPeriod }) },
+  // a setting for this customer exists: a valid body is refused with 409, after validation
+  'POST /api/sharing-settings': { as: 'supplierAdmin', body: (w) => ({ customerId: w.customer.id, categories: ['delivery', 'quality'] }) },
+  'PUT /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), body: () => ({ categories: ['delivery', 'quality'] }) },
+  'PATCH /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), body: () => ({ categories: ['quality'] }) },
+  'DELETE /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), paramsOnly: true },
 };

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { BenchmarkCell } from '@tandem/contracts';
+import type { BenchmarkCell as BenchmarkCellRow } from '@tandem/db';
+import { suppressionMessage, type SuppressionReason } from '@tandem/domain';
+import { DomainError, PrismaService } from '@tandem/server';
+import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { num } from '../common/serialize';
+import { BenchmarkDisclosure, type ViewerDecisions } from './benchmark-disclosure';
+
+/**
+ * Neither sorts nor filters on a figure: the order of suppressed cells among shown ones, or a
+ * filter that matches them, would tell their figures.
+ */
+export const BENCHMARK_CELL_LIST: ListSpec = {
+  sortable: ['computedAt', 'createdAt', 'periodId', 'metricId', 'peerGroupId'],
+  defaultSort: ['createdAt', 'asc'],
+  filters: { periodId: { type: 'uuid' }, metricId: { type: 'uuid' }, peerGroupId: { type: 'uuid' } },
+};
+
+export function toBenchmarkCell(c: BenchmarkCellRow, d: ViewerDecisions): BenchmarkCell {
+  const reason: SuppressionReason | null = d.reasons.get(c.id) ?? null;
+  const base = {
+    id: c.id,
+    periodId: c.periodId,
+    metricId: c.metricId,
+    peerGroupId: c.peerGroupId,
+    suppressed: reason !== null,
+    reason: reason ? suppressionMessage(reason, d.k) : null,
+    reasonCode: reason,
+    computedAt: c.computedAt.toISOString(),
+  };
+  if (reason !== null && !d.staff) return { ...base, n: null, median: null, p25: null, p75: null, p10: null, p90: null, mean: null, pooled: null };
+  return {
+    ...base,
+    n: c.n,
+    median: num(c.median),
+    p25: num(c.p25),
+    p75: num(c.p75),
+    p10: num(c.p10),
+    p90: num(c.p90),
+    mean: num(c.mean),
+    pooled: num(c.pooled),
+    ...(d.staff ? { exclusions: { notValidated: c.excludedNotValidated, unconfirmedOutlier: c.excludedOutlier } } : {}),
+  };
+}
+
+/** Stored cells only (never computed on request), through disclosure control for the reader. */
+@Injectable()
+export class BenchmarkCellsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly disclosure: BenchmarkDisclosure,
+  ) {}
+
+  async list(page: ListPage): Promise<{ rows: BenchmarkCell[]; total: number }> {
+    const { rows, total } = await listPage(this.prisma.scoped.benchmarkCell, page);
+    const decisions = await this.disclosure.decide(rows);
+    return { rows: rows.map((r) => toBenchmarkCell(r, decisions)), total };
+  }
+
+  async get(id: string): Promise<BenchmarkCell> {
+    const row = await this.prisma.scoped.benchmarkCell.findFirst({ where: { id } });
+    if (!row) throw DomainError.notFound('Benchmark cell');
+    return toBenchmarkCell(row, await this.disclosure.decide([row]));
+  }
+}

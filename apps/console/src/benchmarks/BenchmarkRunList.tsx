@@ -1,0 +1,57 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { Create, DataTable, DateField, List, ReferenceField, ReferenceInput, required, SelectInput, SimpleForm, TextField, useRecordContext } from 'react-admin';
+import type { BenchmarkRun } from '@tandem/contracts';
+
+function RunProgress() {
+  const run = useRecordContext<BenchmarkRun>();
+  if (!run) return null;
+  const value = run.state === 'completed' ? 100 : run.progress;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 120 }}>
+      <LinearProgress variant="determinate" value={value} color={run.state === 'failed' ? 'error' : 'primary'} sx={{ flex: 1 }} aria-label="progress of the recompute" />
+      <Typography variant="caption" sx={{ minWidth: 32 }}>
+        {value} %
+      </Typography>
+    </Box>
+  );
+}
+
+/** Recomputes of a consortium's benchmarks, refreshed while they run. */
+export function BenchmarkRunList() {
+  return (
+    <List sort={{ field: 'createdAt', order: 'DESC' }} queryOptions={{ refetchInterval: 2000 }} title="Benchmark recomputes">
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="periodId" label="Period" disableSort>
+          <ReferenceField source="periodId" reference="periods" link={false}>
+            <TextField source="code" />
+          </ReferenceField>
+        </DataTable.Col>
+        <DataTable.Col source="reason" label="Why" disableSort />
+        <DataTable.Col source="state" label="State" />
+        <DataTable.Col source="progress" label="Progress" disableSort>
+          <RunProgress />
+        </DataTable.Col>
+        <DataTable.Col source="cells" label="Cells" disableSort />
+        <DataTable.Col source="threshold" label="k" disableSort />
+        <DataTable.Col source="computedAt" label="Computed">
+          <DateField source="computedAt" showTime emptyText="—" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
+
+/** Start a recompute of a closed period; the list shows its progress. */
+export function BenchmarkRunCreate() {
+  return (
+    <Create redirect="list" title="Recompute benchmarks">
+      <SimpleForm>
+        <ReferenceInput source="periodId" reference="periods" filter={{ state: ['closed', 'published'] }} sort={{ field: 'startsOn', order: 'DESC' }}>
+          <SelectInput label="Closed period" optionText="code" validate={required()} />
+        </ReferenceInput>
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { Pool, type PoolClient } from 'pg';
+import { cellStatistics, percentileRank, quartileOf } from '@tandem/domain';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertValue } from '../scorecards/fixtures';
+import { recomputePeriod, type RawTransaction } from './recompute-period';
+
+/** Deterministic pseudo-random numbers, so a failure reproduces. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** recomputePeriod (the job's and the seed's) over a pg client, in one transaction; returns how many rows changed. */
+async function recompute(client: PoolClient, consortiumId: string, periodId: string, k: number): Promise<number> {
+  const tx: RawTransaction = {
+    $queryRawUnsafe: async <T,>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T,
+    $executeRawUnsafe: async (sql: string, ...values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0,
+  };
+  await client.query('BEGIN');
+  try {
+    const { changed } = await recomputePeriod(tx, { consortiumId, periodId, k, computedAt: new Date() });
+    await client.query('COMMIT');
+    return changed;
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  }
+}
+
+describe('benchmarks: the SQL statements and the TypeScript statistics agree', () => {
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+  afterAll(() => pool.end());
+
+  it('computes n, percentiles, mean, ranks and quartiles like libs/domain, keeps outliers and unvalidated values out, and a second run writes nothing', async () => {
+    const rnd = lcg(8);
+    const tag = randomBytes(4).toString('hex');
+    const consortiumId = await insertConsortium(pool, `bm-sql-${tag}`);
+    const q1 = await insertPeriod(pool, { consortiumId, code: '2025-Q1', startsOn: '2025-01-01', endsOn: '2025-03-31', dueOn: '2025-04-30', state: 'closed' });
+    const q2 = await insertPeriod(pool, { consortiumId, code: '2025-Q2', startsOn: '2025-04-01', endsOn: '2025-06-30', dueOn: '2025-07-31', state: 'closed' });
+    const otd = await insertMetric(pool, { consortiumId, code: 'OTD', direction: 'higher' });
+    const ppm = await insertMetric(pool, { consortiumId, code: 'PPM', direction: 'lower' });
+    const firms: { id: string; naics: string; employees: number }[] = [];
+    for (let i = 0; i < 14; i++) {
+      const id = await insertOrganisation(pool, { code: `bm-${tag}-${i}`, kind: 'supplier' });
+      const naics = i % 2 === 0 ? '331110' : '332710';
+      const employees = [12, 45, 150, 600][i % 4] as number;
+      await pool.query(`UPDATE "Organisation" SET "naicsCode" = $2, "employeeCount" = $3, region = 'North' WHERE id = $1`, [id, naics, employees]);
+      await insertMembership(pool, consortiumId, id);
+      firms.push({ id, naics, employees });
+    }
+    // an exited member's value never counts
+    const gone = await insertOrganisation(pool, { code: `bm-${tag}-gone`, kind: 'supplier' });
+    await insertMembership(pool, consortiumId, gone, 'exited');
+    await insertValue(pool, { consortiumId, organisationId: gone, metricId: otd, periodId: q2, value: 1 });
+
+    const expected = new Map<string, number[]>(); // metric → values entering
+    const valueOf = new Map<string, number>();
+    for (const [i, f] of firms.entries()) {
+      for (const metricId of [otd, ppm]) {
+        const value = Math.round(rnd() * 20) + (metricId === otd ? 80 : 10); // ties on purpose
+        const status = i === 3 ? 'submitted' : 'validated';
+        const id = await insertValue(pool, { consortiumId, organisationId: f.id, metricId, periodId: q2, value, status });
+        if (i === 5) await pool.query(`UPDATE "MetricValue" SET outlier = true WHERE id = $1`, [id]);
+        if (i === 6) await pool.query(`UPDATE "MetricValue" SET outlier = true, "outlierConfirmedAt" = now() WHERE id = $1`, [id]);
+        if (i !== 3 && i !== 5) {
+          expected.set(metricId, [...(expected.get(metricId) ?? []), value]);
+          valueOf.set(`${metricId}:${f.id}`, value);
+        }
+        await insertValue(pool, { consortiumId, organisationId: f.id, metricId, periodId: q1, value: value - 1 });
+      }
+    }
+
+    const client = await pool.connect();
+    try {
+      expect(await recompute(client, consortiumId, q2, 5)).toBeGreaterThan(0);
+      const { rows: groups } = await client.query<{ id: string; kind: string; key: string }>(`SELECT id, kind, key FROM "PeerGroup" WHERE "consortiumId" = $1 ORDER BY kind, key`, [consortiumId]);
+      expect(groups.map((g) => `${g.kind}:${g.key}`).sort()).toEqual(
+        ['consortium:all', 'naics:331', 'naics:332', 'size_band:1-19', 'size_band:20-99', 'size_band:100-499', 'size_band:500+', 'region:North'].sort(),
+      );
+      const all = groups.find((g) => g.kind === 'consortium')?.id;
+      const { rows: cells } = await client.query(
+        `SELECT "metricId", n, median::float8, p25::float8, p75::float8, p10::float8, p90::float8, mean::float8, "excludedNotValidated", "excludedOutlier", suppression
+           FROM "BenchmarkCell" WHERE "peerGroupId" = $1 AND "periodId" = $2`,
+        [all, q2],
+      );
+      expect(cells).toHaveLength(2);
+      for (const c of cells) {
+        const values = expected.get(c.metricId) ?? [];
+        const s = cellStatistics(values);
+        expect(c.n).toBe(12);
+        for (const f of ['median', 'p25', 'p75', 'p10', 'p90', 'mean'] as const) expect(c[f]).toBeCloseTo(s[f] as number, 5);
+        expect(c.excludedNotValidated).toBe(1);
+        expect(c.excludedOutlier).toBe(1);
+      }
+      const { rows: standings } = await client.query(
+        `SELECT "metricId", "organisationId", value::float8, "percentileRank"::float8 AS rank, quartile, "changeSincePrevious"::float8 AS prev FROM "BenchmarkStanding" WHERE "peerGroupId" = $1 AND "periodId" = $2`,
+        [all, q2],
+      );
+      expect(standings).toHaveLength(24);
+      for (const s of standings) {
+        const values = expected.get(s.metricId) ?? [];
+        const rank = percentileRank(s.value, values, s.metricId === otd ? 'higher' : 'lower');
+        expect(s.value).toBe(valueOf.get(`${s.metricId}:${s.organisationId}`));
+        expect(s.rank).toBeCloseTo(rank, 2);
+        expect(s.quartile).toBe(quartileOf(rank));
+        expect(s.prev).toBe(1);
+      }
+      // the size bands of 3–4 firms are below k = 5
+      const { rows: small } = await client.query(`SELECT c.suppression FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" WHERE g.kind = 'size_band' AND c."periodId" = $1`, [q2]);
+      expect(small.length).toBeGreaterThan(0);
+      expect(small.every((r) => r.suppression === 'fewer_than_k')).toBe(true);
+
+      const snapshot = async (): Promise<unknown[]> =>
+        (await client.query(`SELECT c.*, s.* FROM "BenchmarkCell" c LEFT JOIN "BenchmarkStanding" s ON s."cellId" = c.id WHERE c."consortiumId" = $1 ORDER BY c.id, s.id`, [consortiumId])).rows;
+      const before = await snapshot();
+      expect(await recompute(client, consortiumId, q2, 5)).toBe(0);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      client.release();
+    }
+  });
+});

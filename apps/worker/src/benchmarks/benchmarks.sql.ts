@@ -1,0 +1,210 @@
+/**
+ * The SQL of a benchmark recompute (architecture.md: heavy work in SQL). Parameters are
+ * always $1 consortium, $2 period. Ids of cells and standings are md5 of their natural key,
+ * and rows are only touched when a figure changed, so a second run leaves every row as it
+ * was (timestamps included). Rows no longer computed are found with EXCEPT, not NOT EXISTS
+ * against the CTE: with the statistics of a table that was empty when last analysed, the
+ * planner chose a nested-loop anti join, quadratic in the standings of the period (measured:
+ * 7–27 s at 126 000 standings). libs/domain/benchmarks holds the TypeScript twins of the
+ * statistics (percentileCont, percentileRank, quartileOf) that benchmarks.sql.int-spec.ts
+ * checks these statements against.
+ */
+import { SIZE_BANDS, sizeBandSql } from '@tandem/domain';
+
+/** The quality gate: validated, and not an outlier staff have not confirmed. */
+const ENTERS = `(v.status = 'validated' AND (NOT v.outlier OR v."outlierConfirmedAt" IS NOT NULL))`;
+
+/** Active members of the consortium with the attributes peer groups are made of. */
+const MEMBERS = `
+mem AS (
+  SELECT o.id, left(o."naicsCode", 3) AS naics, ${sizeBandSql('o."employeeCount"')} AS band, o.region
+  FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId"
+  WHERE m."consortiumId" = $1::uuid AND m.status = 'active'
+)`;
+
+/** Every active group with its members (one branch per kind, so each is an equality join). */
+const GROUP_MEMBERS = `
+${MEMBERS},
+grp AS (
+  SELECT g.id, g.kind, g.key, g."customerId", g."organisationIds" FROM "PeerGroup" g WHERE g."consortiumId" = $1::uuid AND g.active
+),
+gm AS (
+  SELECT g.id AS gid, m.id AS oid FROM grp g JOIN mem m ON g.kind = 'consortium'
+  UNION ALL SELECT g.id, m.id FROM grp g JOIN mem m ON g.kind = 'naics' AND m.naics = g.key
+  UNION ALL SELECT g.id, m.id FROM grp g JOIN mem m ON g.kind = 'size_band' AND m.band = g.key
+  UNION ALL SELECT g.id, m.id FROM grp g JOIN mem m ON g.kind = 'region' AND m.region = g.key
+  UNION ALL SELECT g.id, m.id FROM grp g
+    JOIN "SupplyRelationship" r ON g.kind = 'supply_base' AND r."consortiumId" = $1::uuid AND r."customerId" = g."customerId"
+    JOIN mem m ON m.id = r."supplierId"
+  UNION ALL SELECT g.id, m.id FROM grp g JOIN mem m ON g.kind = 'custom' AND m.id = ANY (g."organisationIds")
+),
+vals AS (
+  SELECT v."organisationId" AS oid, v."metricId", v.value, v.numerator, v.denominator,
+         ${ENTERS} AS enters, v.status = 'validated' AS validated
+  FROM "MetricValue" v JOIN "MetricDefinition" d ON d.id = v."metricId" AND d.enabled
+  WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId" IS NULL
+)`;
+
+/**
+ * $1 only. Keeps one group per consortium, NAICS 3-digit code, size band, region (of active members)
+ * and customer with suppliers in the consortium. Groups no longer wanted stay: they have no
+ * cell. Returns the number of groups written.
+ */
+export const UPSERT_SYSTEM_GROUPS_SQL = `
+WITH ${MEMBERS},
+band AS (SELECT * FROM (VALUES ${SIZE_BANDS.map((b) => `('${b.code}', '${b.label}')`).join(', ')}) AS b(code, label)),
+wanted AS (
+  SELECT 'consortium'::"PeerGroupKind" AS kind, 'all' AS key, 'Whole consortium' AS name, NULL::uuid AS "customerId"
+  UNION SELECT 'naics', m.naics, 'NAICS ' || m.naics, NULL FROM mem m WHERE m.naics IS NOT NULL
+  UNION SELECT 'size_band', b.code, b.label, NULL FROM mem m JOIN band b ON b.code = m.band
+  UNION SELECT 'region', m.region, 'Region ' || m.region, NULL FROM mem m WHERE m.region IS NOT NULL
+  UNION SELECT 'supply_base', r."customerId"::text, 'Supply base of ' || c.name, r."customerId"
+    FROM "SupplyRelationship" r JOIN mem s ON s.id = r."supplierId" JOIN "Organisation" c ON c.id = r."customerId"
+    WHERE r."consortiumId" = $1::uuid
+),
+up AS (
+  INSERT INTO "PeerGroup" (id, "consortiumId", kind, key, name, "customerId", "updatedAt")
+  SELECT md5($1 || ':' || w.kind || ':' || w.key)::uuid, $1::uuid, w.kind, w.key, w.name, w."customerId", now() FROM wanted w
+  ON CONFLICT ("consortiumId", kind, key) DO UPDATE SET name = EXCLUDED.name, active = true, "updatedAt" = now()
+  WHERE "PeerGroup".name IS DISTINCT FROM EXCLUDED.name OR NOT "PeerGroup".active
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM wanted)::int AS groups, (SELECT count(*) FROM up)::int AS written`;
+
+/** Fingerprint of the values a run reads: any validation, revision or outlier confirmation changes it. */
+export const INPUT_REVISION_SQL = `
+SELECT md5(coalesce(string_agg(v.id::text || ':' || v.revision || ':' || v.status || ':' || v.outlier || ':' || coalesce(v."outlierConfirmedAt"::text, ''), ',' ORDER BY v.id), '')) AS revision
+FROM "MetricValue" v
+WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId" IS NULL`;
+
+const round6 = (expr: string): string => `round((${expr})::numeric, 6)`;
+
+/**
+ * $3 input revision, $4 computed at. Statistics per group × metric over the values that pass
+ * the gate (percentile_cont = R type 7; p10/p90 only from n = 10), with the values left out
+ * per reason. Cells without any value that passed are removed. Returns counts.
+ */
+export const UPSERT_CELLS_SQL = `
+WITH ${GROUP_MEMBERS},
+computed AS (
+  SELECT md5($2 || ':' || v."metricId" || ':' || gm.gid)::uuid AS id, gm.gid, v."metricId",
+         count(*) FILTER (WHERE v.enters)::int AS n,
+         ${round6(`percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS median,
+         ${round6(`percentile_cont(0.25) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS p25,
+         ${round6(`percentile_cont(0.75) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS p75,
+         CASE WHEN count(*) FILTER (WHERE v.enters) >= 10 THEN ${round6(`percentile_cont(0.1) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} END AS p10,
+         CASE WHEN count(*) FILTER (WHERE v.enters) >= 10 THEN ${round6(`percentile_cont(0.9) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} END AS p90,
+         ${round6(`avg(v.value) FILTER (WHERE v.enters)`)} AS mean,
+         CASE WHEN d."isRatio" THEN ${round6(`sum(v.numerator) FILTER (WHERE v.enters) / NULLIF(sum(v.denominator) FILTER (WHERE v.enters), 0) * coalesce(d."ratioScale", 1)`)} END AS pooled,
+         count(*) FILTER (WHERE NOT v.validated)::int AS "notValidated",
+         count(*) FILTER (WHERE v.validated AND NOT v.enters)::int AS outliers
+  FROM gm JOIN vals v ON v.oid = gm.oid JOIN "MetricDefinition" d ON d.id = v."metricId"
+  GROUP BY gm.gid, v."metricId", d."isRatio", d."ratioScale"
+  HAVING count(*) FILTER (WHERE v.enters) > 0
+),
+up AS (
+  INSERT INTO "BenchmarkCell" AS c (id, "consortiumId", "periodId", "metricId", "peerGroupId", n, median, p25, p75, p10, p90, mean, pooled,
+                                    "excludedNotValidated", "excludedOutlier", "inputRevision", "computedAt", "updatedAt")
+  SELECT x.id, $1::uuid, $2::uuid, x."metricId", x.gid, x.n, x.median, x.p25, x.p75, x.p10, x.p90, x.mean, x.pooled,
+         x."notValidated", x.outliers, $3, $4::timestamp, now()
+  FROM computed x
+  ON CONFLICT ("periodId", "metricId", "peerGroupId") DO UPDATE SET
+    n = EXCLUDED.n, median = EXCLUDED.median, p25 = EXCLUDED.p25, p75 = EXCLUDED.p75, p10 = EXCLUDED.p10, p90 = EXCLUDED.p90,
+    mean = EXCLUDED.mean, pooled = EXCLUDED.pooled, "excludedNotValidated" = EXCLUDED."excludedNotValidated",
+    "excludedOutlier" = EXCLUDED."excludedOutlier", "inputRevision" = EXCLUDED."inputRevision", "computedAt" = EXCLUDED."computedAt", "updatedAt" = now()
+  WHERE (c.n, c.median, c.p25, c.p75, c.p10, c.p90, c.mean, c.pooled, c."excludedNotValidated", c."excludedOutlier", c."inputRevision")
+        IS DISTINCT FROM (EXCLUDED.n, EXCLUDED.median, EXCLUDED.p25, EXCLUDED.p75, EXCLUDED.p10, EXCLUDED.p90, EXCLUDED.mean, EXCLUDED.pooled,
+                          EXCLUDED."excludedNotValidated", EXCLUDED."excludedOutlier", EXCLUDED."inputRevision")
+  RETURNING 1
+),
+del AS (
+  DELETE FROM "BenchmarkCell" c
+  USING (SELECT id FROM "BenchmarkCell" WHERE "consortiumId" = $1::uuid AND "periodId" = $2::uuid EXCEPT SELECT id FROM computed) gone
+  WHERE c.id = gone.id
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM del)::int AS removed`;
+
+/**
+ * $3 computed at. Each member's position in each cell: value, percentile rank oriented so
+ * 100 is best ((strictly worse + ½ tied, itself included) ÷ n × 100), quartile from the
+ * unrounded rank (1 = best), change since the previous period of the same kind and since its
+ * baseline (goal's baseline value, else its value in the baseline period), distance to goal
+ * (goal − value). Removes standings of the period no longer computed.
+ */
+export const UPSERT_STANDINGS_SQL = `
+WITH ${GROUP_MEMBERS},
+ranked AS (
+  SELECT gm.gid, v."metricId", v.oid, v.value, v.numerator, v.denominator,
+         count(*) OVER (PARTITION BY gm.gid, v."metricId") AS n,
+         rank() OVER (PARTITION BY gm.gid, v."metricId" ORDER BY CASE WHEN d.direction = 'higher' THEN v.value ELSE -v.value END) - 1 AS worse,
+         count(*) OVER (PARTITION BY gm.gid, v."metricId", v.value) AS tied
+  FROM gm JOIN vals v ON v.oid = gm.oid AND v.enters JOIN "MetricDefinition" d ON d.id = v."metricId"
+),
+prev_period AS (
+  SELECT p.id FROM "Period" p JOIN "Period" cur ON cur.id = $2::uuid
+  WHERE p."consortiumId" = $1::uuid AND p.kind = cur.kind AND p."startsOn" < cur."startsOn"
+  ORDER BY p."startsOn" DESC LIMIT 1
+),
+prev AS (
+  SELECT v."organisationId" AS oid, v."metricId", v.value FROM "MetricValue" v
+  WHERE v."consortiumId" = $1::uuid AND v."periodId" = (SELECT id FROM prev_period) AND v."customerId" IS NULL AND ${ENTERS}
+),
+goal AS (
+  SELECT g."organisationId" AS oid, g."metricId", coalesce(g."baselineValue", bv.value) AS baseline, g."goalValue"
+  FROM "MetricGoal" g
+  LEFT JOIN "MetricValue" bv ON bv."organisationId" = g."organisationId" AND bv."metricId" = g."metricId" AND bv."periodId" = g."baselinePeriodId"
+                            AND bv."customerId" IS NULL AND bv.status = 'validated'
+  WHERE g."consortiumId" = $1::uuid
+),
+computed AS (
+  SELECT md5($2 || ':' || r."metricId" || ':' || r.gid || ':' || r.oid)::uuid AS id,
+         md5($2 || ':' || r."metricId" || ':' || r.gid)::uuid AS "cellId",
+         r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
+         round((r.worse + 0.5 * r.tied) / r.n * 100, 2) AS rank,
+         CASE WHEN (r.worse + 0.5 * r.tied) / r.n >= 0.75 THEN 1 WHEN (r.worse + 0.5 * r.tied) / r.n >= 0.5 THEN 2
+              WHEN (r.worse + 0.5 * r.tied) / r.n >= 0.25 THEN 3 ELSE 4 END AS quartile,
+         r.value - pv.value AS "changePrev", r.value - gl.baseline AS "changeBase", gl."goalValue" - r.value AS distance
+  FROM ranked r
+  LEFT JOIN prev pv ON pv.oid = r.oid AND pv."metricId" = r."metricId"
+  LEFT JOIN goal gl ON gl.oid = r.oid AND gl."metricId" = r."metricId"
+),
+up AS (
+  INSERT INTO "BenchmarkStanding" AS s (id, "consortiumId", "cellId", "organisationId", "periodId", "metricId", "peerGroupId", value, numerator, denominator,
+                                        "percentileRank", quartile, "changeSincePrevious", "changeSinceBaseline", "distanceToGoal", "computedAt", "updatedAt")
+  SELECT x.id, $1::uuid, x."cellId", x.oid, $2::uuid, x."metricId", x.gid, x.value, x.numerator, x.denominator,
+         x.rank, x.quartile, x."changePrev", x."changeBase", x.distance, $3::timestamp, now()
+  FROM computed x
+  ON CONFLICT ("cellId", "organisationId") DO UPDATE SET
+    value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, "percentileRank" = EXCLUDED."percentileRank",
+    quartile = EXCLUDED.quartile, "changeSincePrevious" = EXCLUDED."changeSincePrevious", "changeSinceBaseline" = EXCLUDED."changeSinceBaseline",
+    "distanceToGoal" = EXCLUDED."distanceToGoal", "computedAt" = EXCLUDED."computedAt", "updatedAt" = now()
+  WHERE (s.value, s.numerator, s.denominator, s."percentileRank", s.quartile, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal")
+        IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED."percentileRank", EXCLUDED.quartile,
+                          EXCLUDED."changeSincePrevious", EXCLUDED."changeSinceBaseline", EXCLUDED."distanceToGoal")
+  RETURNING 1
+),
+del AS (
+  DELETE FROM "BenchmarkStanding" s
+  USING (SELECT id FROM "BenchmarkStanding" WHERE "consortiumId" = $1::uuid AND "periodId" = $2::uuid EXCEPT SELECT id FROM computed) gone
+  WHERE s.id = gone.id
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM del)::int AS removed`;
+
+/**
+ * What disclosure control needs of every cell of the period: its members and what each adds
+ * to its totals (CellMemberRow of libs/domain; one period, so the metric is the partition).
+ */
+export const CELL_MEMBERS_SQL = `
+SELECT s."cellId", s."metricId"::text AS partition, s."organisationId", s.value::float8 AS value, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator,
+       d."isRatio" AS "isRatio"
+FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
+WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
+ORDER BY s."cellId", s."organisationId"`;
+
+/** $3 cell ids, $4 decisions (null = publishable): writes the public decision where it changed. */
+export const SET_SUPPRESSION_SQL = `
+UPDATE "BenchmarkCell" c SET suppression = x.reason::"SuppressionReason", "updatedAt" = now()
+FROM unnest($3::uuid[], $4::text[]) AS x(id, reason)
+WHERE c.id = x.id AND c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid AND c.suppression IS DISTINCT FROM x.reason::"SuppressionReason"`;

@@ -1,0 +1,69 @@
+import { discloseCells, disclosureCellsOf, type CellMemberRow } from '@tandem/domain';
+import {
+  CELL_MEMBERS_SQL,
+  INPUT_REVISION_SQL,
+  SET_SUPPRESSION_SQL,
+  UPSERT_CELLS_SQL,
+  UPSERT_STANDINGS_SQL,
+  UPSERT_SYSTEM_GROUPS_SQL,
+} from './benchmarks.sql';
+
+/** What the statements need of a transaction: Prisma's raw methods (the worker's and the seed's). */
+export interface RawTransaction {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+export interface PeriodRecompute {
+  groups: number;
+  cells: number;
+  standings: number;
+  suppressed: number;
+  /** rows written or removed: 0 on a second run over the same input */
+  changed: number;
+  inputRevision: string;
+}
+
+interface Counts {
+  computed: number;
+  written: number;
+  removed: number;
+}
+
+/**
+ * One period of one consortium, inside the caller's transaction: system peer groups, cells
+ * and standings in SQL, then the public disclosure decision of every cell (libs/domain). The
+ * worker's job and the seed both run exactly this, so the demo shows what a recompute stores.
+ */
+export async function recomputePeriod(
+  tx: RawTransaction,
+  p: { consortiumId: string; periodId: string; k: number; computedAt: Date },
+  step: (percent: number) => Promise<void> = async () => undefined,
+): Promise<PeriodRecompute> {
+  const args = [p.consortiumId, p.periodId] as const;
+  const at = p.computedAt.toISOString();
+  const [groups] = await tx.$queryRawUnsafe<{ groups: number }[]>(UPSERT_SYSTEM_GROUPS_SQL, p.consortiumId);
+  const [input] = await tx.$queryRawUnsafe<{ revision: string }[]>(INPUT_REVISION_SQL, ...args);
+  const inputRevision = input?.revision ?? '';
+  await step(10);
+  const [cells] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
+  await step(40);
+  const [standings] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_STANDINGS_SQL, ...args, at);
+  // A first run fills tables the planner last saw empty; fresh statistics keep the joins by id
+  // below (members, decisions) from nested loops over the whole table. Cheap: a sample.
+  if ((cells?.written ?? 0) + (standings?.written ?? 0) > 1_000) await tx.$executeRawUnsafe(`ANALYZE "BenchmarkCell", "BenchmarkStanding"`);
+  await step(70);
+  const members = await tx.$queryRawUnsafe<CellMemberRow[]>(CELL_MEMBERS_SQL, ...args);
+  const decisions = discloseCells(disclosureCellsOf(members), p.k);
+  const ids = [...decisions.keys()];
+  const decided = await tx.$executeRawUnsafe(SET_SUPPRESSION_SQL, ...args, ids, ids.map((id) => decisions.get(id) ?? null));
+  await step(90);
+  return {
+    groups: groups?.groups ?? 0,
+    cells: cells?.computed ?? 0,
+    standings: standings?.computed ?? 0,
+    suppressed: [...decisions.values()].filter((d) => d !== null).length,
+    changed: (cells?.written ?? 0) + (cells?.removed ?? 0) + (standings?.written ?? 0) + (standings?.removed ?? 0) + decided,
+    inputRevision,
+  };
+}

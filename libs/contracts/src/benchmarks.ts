@@ -1,0 +1,116 @@
+/** Benchmarks under disclosure control (benchmarks.md, issue 8): resource shapes shared by api, worker and console. */
+
+export const PEER_GROUP_KINDS = ['consortium', 'naics', 'size_band', 'region', 'supply_base', 'custom'] as const;
+export type PeerGroupKind = (typeof PEER_GROUP_KINDS)[number];
+
+export const BENCHMARK_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+export type BenchmarkRunState = (typeof BENCHMARK_RUN_STATES)[number];
+
+export const BENCHMARK_RUN_REASONS = ['period_closed', 'values_validated', 'on_demand'] as const;
+export type BenchmarkRunReason = (typeof BENCHMARK_RUN_REASONS)[number];
+
+export const SUPPRESSION_REASON_CODES = ['fewer_than_k', 'dominated', 'differencing'] as const;
+export type SuppressionReasonCode = (typeof SUPPRESSION_REASON_CODES)[number];
+
+/** Categories a supplier shares per customer (benchmarks.md rule 8). */
+export const METRIC_CATEGORIES = ['delivery', 'quality', 'cost', 'productivity', 'safety', 'workforce'] as const;
+export type MetricCategory = (typeof METRIC_CATEGORIES)[number];
+/** Shared with a customer that has a relationship unless the supplier says otherwise. */
+export const DEFAULT_SHARED_CATEGORIES: readonly MetricCategory[] = ['delivery', 'quality'];
+
+export interface PeerGroup {
+  id: string;
+  consortiumId: string;
+  kind: PeerGroupKind;
+  /** NAICS 3-digit code, size band code, region, customer id, or the custom group's id */
+  key: string;
+  name: string;
+  /** supply_base only */
+  customerId: string | null;
+  /** custom groups only, and to staff only */
+  organisationIds?: string[];
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BenchmarkRun {
+  id: string;
+  consortiumId: string;
+  periodId: string;
+  reason: BenchmarkRunReason;
+  state: BenchmarkRunState;
+  /** 0–100 */
+  progress: number;
+  /** fingerprint of the validated values the run used */
+  inputRevision: string | null;
+  /** disclosure threshold k the run applied */
+  threshold: number | null;
+  cells: number;
+  computedAt: string | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BenchmarkExclusions {
+  /** reported but not (yet) validated */
+  notValidated: number;
+  /** validated but flagged as an outlier that staff have not confirmed */
+  unconfirmedOutlier: number;
+}
+
+/**
+ * One statistic cell (period × metric × peer group) as one viewer may read it. A suppressed
+ * cell carries the reason and no figure at all; staff read the figures of every cell, with
+ * the reason it is suppressed for others, and the exclusions.
+ */
+export interface BenchmarkCell {
+  id: string;
+  periodId: string;
+  metricId: string;
+  peerGroupId: string;
+  suppressed: boolean;
+  /** why the cell is withheld, in words ("fewer than 5 peers", "dominated", "would disclose by difference") */
+  reason: string | null;
+  reasonCode: SuppressionReasonCode | null;
+  n: number | null;
+  median: number | null;
+  p25: number | null;
+  p75: number | null;
+  p10: number | null;
+  p90: number | null;
+  mean: number | null;
+  pooled: number | null;
+  /** staff only */
+  exclusions?: BenchmarkExclusions;
+  computedAt: string;
+}
+
+/** A member's own position in one cell. The statistics of the cell follow the cell's disclosure. */
+export interface BenchmarkStanding {
+  id: string;
+  organisationId: string;
+  periodId: string;
+  metricId: string;
+  peerGroupId: string;
+  value: number;
+  /** null when the cell is suppressed for the reader: a rank would describe the peers */
+  percentileRank: number | null;
+  quartile: number | null;
+  changeSincePrevious: number | null;
+  changeSinceBaseline: number | null;
+  distanceToGoal: number | null;
+  suppressed: boolean;
+  reason: string | null;
+  computedAt: string;
+}
+
+export interface SharingSetting {
+  id: string;
+  supplierId: string;
+  customerId: string;
+  categories: MetricCategory[];
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { discloseCells, isDominated, suppressionMessage, unknownDifference, type DisclosureCell, type DisclosureMember } from './disclosure';
+
+const m = (id: string, ...contributions: number[]): DisclosureMember => ({ organisationId: id, contributions: contributions.length ? contributions : [1] });
+const cell = (key: string, ids: string[], partition = 'OTD/2026-Q1'): DisclosureCell => ({ key, partition, members: ids.map((id) => m(id)) });
+const firms = (n: number, from = 0): string[] => Array.from({ length: n }, (_, i) => `f${i + from}`);
+
+describe('rule 1: minimum group size', () => {
+  it('publishes n = k and suppresses n = k − 1', () => {
+    const out = discloseCells([cell('five', firms(5)), cell('four', firms(4), 'PPM/2026-Q1')], 5);
+    expect(out.get('five')).toBeNull();
+    expect(out.get('four')).toBe('fewer_than_k');
+    expect(suppressionMessage('fewer_than_k', 5)).toBe('fewer than 5 peers');
+  });
+  it('counts distinct organisations', () => {
+    const dup: DisclosureCell = { key: 'd', partition: 'p', members: [m('a'), m('a'), m('b'), m('c'), m('d')] };
+    expect(discloseCells([dup], 5).get('d')).toBe('fewer_than_k');
+  });
+});
+
+describe('rule 3: dominance', () => {
+  it('one contributor above 60 % or two above 80 %', () => {
+    expect(isDominated([m('a', 61), m('b', 13), m('c', 13), m('d', 13)])).toBe(true);
+    expect(isDominated([m('a', 60), m('b', 10), m('c', 10), m('d', 10), m('e', 10)])).toBe(false);
+    expect(isDominated([m('a', 41), m('b', 40), m('c', 7), m('d', 6), m('e', 6)])).toBe(true);
+    expect(isDominated([m('a', 40), m('b', 40), m('c', 7), m('d', 7), m('e', 6)])).toBe(false);
+    expect(isDominated([m('a', 0), m('b', 0)])).toBe(false);
+  });
+  it('checks every total of a pooled ratio (numerator and denominator)', () => {
+    const members = [m('a', 1, 900), m('b', 1, 25), m('c', 1, 25), m('d', 1, 25), m('e', 1, 25)];
+    expect(isDominated(members)).toBe(true);
+    const c: DisclosureCell = { key: 'r', partition: 'p', members };
+    expect(discloseCells([c], 5).get('r')).toBe('dominated');
+  });
+});
+
+describe('rule 4: differencing with complementary suppression', () => {
+  it('of two groups differing by one firm, the smaller is suppressed', () => {
+    const out = discloseCells([cell('big', firms(6)), cell('small', firms(5))], 5);
+    expect(out.get('big')).toBeNull();
+    expect(out.get('small')).toBe('differencing');
+  });
+  it('groups with the same members publish both (nothing to subtract); far apart ones too', () => {
+    const out = discloseCells([cell('a', firms(5)), cell('b', firms(5)), cell('c', firms(10))], 5);
+    expect([...out.values()]).toEqual([null, null, null]);
+  });
+  it('repeats until stable across a chain', () => {
+    const out = discloseCells([cell('g7', firms(7)), cell('g6', firms(6)), cell('g5', firms(5)), cell('g12', firms(12))], 5);
+    // g5 vs g6 → g5 suppressed; g6 vs g7 → g6; g7 vs g12 differ by 5: fine
+    expect(out.get('g5')).toBe('differencing');
+    expect(out.get('g6')).toBe('differencing');
+    expect(out.get('g7')).toBeNull();
+    expect(out.get('g12')).toBeNull();
+  });
+  it('only compares cells of one partition (one metric, one period)', () => {
+    const out = discloseCells([cell('a', firms(6), 'OTD'), cell('b', firms(5), 'PPM')], 5);
+    expect([...out.values()]).toEqual([null, null]);
+  });
+  it('does not depend on the order of the input', () => {
+    const cells = [cell('x', firms(8)), cell('y', firms(8, 1)), cell('z', firms(9))];
+    expect([...discloseCells(cells, 5).entries()].sort()).toEqual([...discloseCells([...cells].reverse(), 5).entries()].sort());
+  });
+});
+
+describe('rule 7: viewer-aware differencing', () => {
+  it('a firm that knows its own value needs k others', () => {
+    const c = cell('g', firms(5));
+    expect(discloseCells([c], 5).get('g')).toBeNull();
+    expect(discloseCells([c], 5, new Set(['f0'])).get('g')).toBe('fewer_than_k');
+    expect(discloseCells([c], 5, new Set(['outsider'])).get('g')).toBeNull();
+  });
+  it('a buyer who sees four suppliers of a five-firm group never gets its statistic', () => {
+    const c = cell('supply', firms(5));
+    expect(discloseCells([c], 5, new Set(firms(4))).get('supply')).toBe('fewer_than_k');
+  });
+  it('two groups apart by one unknown firm are a pair for the viewer even when k apart in all', () => {
+    // differ by f0..f4 (5 firms): fine publicly; a viewer knowing f0 isolates 4
+    const cells = [cell('a', firms(10)), cell('b', firms(5, 5))];
+    expect(discloseCells(cells, 5).get('b')).toBeNull();
+    expect(discloseCells(cells, 5, new Set(['f0'])).get('b')).toBe('differencing');
+  });
+  it('dominance is judged among the members the viewer cannot see', () => {
+    const members = [m('big', 100), m('a', 30), m('b', 30), m('c', 30), m('d', 30), m('e', 5)];
+    const c: DisclosureCell = { key: 'g', partition: 'p', members };
+    expect(discloseCells([c], 5).get('g')).toBeNull();
+    // without "big", a … d at 30 of 125 each: no single one above 60 %; but viewer e's view is of big+a..d: 100/220
+    expect(discloseCells([c], 5, new Set(['e'])).get('g')).toBeNull();
+    const skew: DisclosureCell = { key: 's', partition: 'p', members: [m('me', 1000), m('big', 100), m('a', 10), m('b', 10), m('c', 10), m('d', 10)] };
+    expect(discloseCells([skew], 5).get('s')).toBe('dominated');
+  });
+  it('earlier decisions stand for every viewer', () => {
+    const out = discloseCells([cell('g', firms(9))], 5, new Set(), new Map([['g', 'dominated' as const]]));
+    expect(out.get('g')).toBe('dominated');
+  });
+});
+
+// ───────────── properties: nothing shown lets a viewer isolate fewer than k firms ─────────────
+
+const ORGS = firms(14);
+const arbCells = fc
+  .array(
+    fc.record({
+      partition: fc.constantFrom('OTD', 'PPM'),
+      ids: fc.uniqueArray(fc.constantFrom(...ORGS), { minLength: 1, maxLength: ORGS.length }),
+      weights: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: ORGS.length, maxLength: ORGS.length }),
+    }),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((raw) =>
+    raw.map((r, i): DisclosureCell => ({
+      key: `c${i}`,
+      partition: r.partition,
+      members: r.ids.map((id) => m(id, r.weights[ORGS.indexOf(id)] ?? 0)),
+    })),
+  );
+
+function check(cells: DisclosureCell[], k: number, known: Set<string>, out: Map<string, unknown>): void {
+  const shown = cells.filter((c) => out.get(c.key) === null);
+  for (const c of shown) {
+    const hidden = c.members.filter((x) => !known.has(x.organisationId));
+    expect(hidden.length).toBeGreaterThanOrEqual(k);
+    expect(isDominated(hidden)).toBe(false);
+  }
+  for (const a of shown)
+    for (const b of shown) {
+      if (a === b || a.partition !== b.partition) continue;
+      const d = unknownDifference(new Set(a.members.map((x) => x.organisationId)), new Set(b.members.map((x) => x.organisationId)), known);
+      expect(d === 0 || d >= k).toBe(true);
+    }
+}
+
+describe('properties', () => {
+  it('no cell shown to any viewer breaks rules 1, 3, 4 or the viewer-aware rule', () => {
+    fc.assert(
+      fc.property(arbCells, fc.integer({ min: 3, max: 6 }), fc.uniqueArray(fc.constantFrom(...ORGS), { maxLength: 5 }), (cells, k, knownIds) => {
+        const publicOut = discloseCells(cells, k);
+        check(cells, k, new Set(), publicOut);
+        const known = new Set(knownIds);
+        const stored = new Map([...publicOut].filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== null));
+        const viewerOut = discloseCells(cells, k, known, stored);
+        check(cells, k, known, viewerOut);
+        // a viewer never sees more than the public
+        for (const [key, reason] of publicOut) if (reason !== null) expect(viewerOut.get(key)).not.toBeNull();
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+
+  it('a suppressed member value cannot be recovered: for every shown cell or shown pair, the unknown members are 0 or ≥ k', () => {
+    // recovery of one firm's value needs a linear combination isolating it; with one cell or
+    // one difference of two, that means a set of exactly one unknown member
+    fc.assert(
+      fc.property(arbCells, fc.uniqueArray(fc.constantFrom(...ORGS), { maxLength: 3 }), (cells, knownIds) => {
+        const k = 3;
+        const known = new Set(knownIds);
+        const out = discloseCells(cells, k, known, new Map());
+        const shown = cells.filter((c) => out.get(c.key) === null).map((c) => ({ partition: c.partition, ids: new Set(c.members.map((x) => x.organisationId)) }));
+        for (const a of shown) {
+          expect([...a.ids].filter((id) => !known.has(id)).length).not.toBe(1);
+          for (const b of shown) if (a.partition === b.partition) expect(unknownDifference(a.ids, b.ids, known)).not.toBe(1);
+        }
+      }),
+      { numRuns: 300, seed: 88 },
+    );
+  });
+
+  it('two custom groups differing by one firm never both publish the same metric and period', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...ORGS), { minLength: 5, maxLength: 13 }), fc.constantFrom(...ORGS), (base, extra) => {
+        fc.pre(!base.includes(extra));
+        const out = discloseCells([cell('a', base), cell('b', [...base, extra])], 5);
+        expect(out.get('a') === null && out.get('b') === null).toBe(false);
+      }),
+      { numRuns: 200, seed: 3 },
+    );
+  });
+});

@@ -1,0 +1,4 @@
+export * from './size-bands';
+export * from './statistics';
+export * from './disclosure';
+export * from './categories';

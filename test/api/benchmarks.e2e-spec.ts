@@ -1,0 +1,317 @@
+process.env.LOG_LEVEL ??= 'silent';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { BenchmarkCell, BenchmarkRun, BenchmarkStanding, PeerGroup, SharingSetting } from '@tandem/contracts';
+import { createWorker } from '../../apps/worker/src/bootstrap';
+import { RecomputeBenchmarksJob } from '../../apps/worker/src/benchmarks/recompute-benchmarks.job';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../../apps/worker/src/scorecards/fixtures';
+import { call, q, startApi, type TestApi } from './support/api';
+import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
+
+jest.setTimeout(90_000);
+
+const K = 5;
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * A consortium of its own, so every membership is known to the test: 12 suppliers s0…s11
+ * (NAICS 331: s0–s5, 332: s6–s11), a customer C whose supply base is s6–s9, a funder, staff,
+ * custom groups differing by one firm, and a PPM figure of s0 that dominates every group it
+ * is in.
+ */
+describe('benchmarks under disclosure control', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let pool: Pool;
+  let demo: Demo;
+  const tag = uniq('bm');
+  let consortiumId: string;
+  const s: string[] = [];
+  let customer: string;
+  let funderOrg: string;
+  const metric = {} as Record<'otd' | 'ppm', string>;
+  const period = {} as Record<'closed' | 'open', string>;
+  const email = {
+    staff: `staff.${tag}@example.test`,
+    s0: `s0.${tag}@example.test`,
+    s6: `s6.${tag}@example.test`,
+    s6contrib: `s6c.${tag}@example.test`,
+    buyer: `buyer.${tag}@example.test`,
+    funder: `funder.${tag}@example.test`,
+  };
+  const value = new Map<string, number>(); // `${metric}:${org}` → value
+  const members = new Map<string, Set<string>>(); // peer group id → members
+  let run: BenchmarkRun;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await createWorker();
+    pool = dbPool();
+    demo = await loadDemo(pool);
+    consortiumId = await insertConsortium(pool, tag);
+    for (let i = 0; i < 12; i++) {
+      const id = await insertOrganisation(pool, { code: `${tag}-s${i}`, kind: 'supplier' });
+      await pool.query(`UPDATE "Organisation" SET "naicsCode" = $2, "employeeCount" = 45, region = 'Lakeshore' WHERE id = $1`, [id, i < 6 ? '331511' : '332710']);
+      await insertMembership(pool, consortiumId, id);
+      s.push(id);
+    }
+    customer = await insertOrganisation(pool, { code: `${tag}-c`, kind: 'customer' });
+    await insertMembership(pool, consortiumId, customer);
+    for (const i of [6, 7, 8, 9]) await insertRelationship(pool, { consortiumId, customerId: customer, supplierId: s[i] as string });
+    funderOrg = await insertOrganisation(pool, { code: `${tag}-f`, kind: 'funder' });
+    await insertMembership(pool, consortiumId, funderOrg);
+    await insertUser(pool, { email: email.staff, role: 'consortium_staff', consortiumId, organisationId: null });
+    await insertUser(pool, { email: email.s0, role: 'firm_admin', consortiumId, organisationId: s[0] as string });
+    await insertUser(pool, { email: email.s6, role: 'firm_admin', consortiumId, organisationId: s[6] as string });
+    await insertUser(pool, { email: email.s6contrib, role: 'firm_contributor', consortiumId, organisationId: s[6] as string });
+    await insertUser(pool, { email: email.buyer, role: 'customer_buyer', consortiumId, organisationId: customer });
+    await insertUser(pool, { email: email.funder, role: 'funder', consortiumId, organisationId: funderOrg });
+    metric.otd = await insertMetric(pool, { consortiumId, code: 'OTD', direction: 'higher' });
+    metric.ppm = await insertMetric(pool, { consortiumId, code: 'PPM', direction: 'lower' });
+    period.closed = await insertPeriod(pool, { consortiumId, code: '2025-Q3', startsOn: '2025-07-01', endsOn: '2025-09-30', dueOn: '2025-10-31', state: 'closed' });
+    period.open = await insertPeriod(pool, { consortiumId, code: '2025-Q4', startsOn: '2025-10-01', endsOn: '2025-12-31', dueOn: '2026-01-31', state: 'open' });
+    for (const [i, org] of s.entries()) {
+      const otd = 90 + ((i * 7) % 10) + i / 100;
+      const ppm = i === 0 ? 100_000 : 40 + i * 3;
+      value.set(`${metric.otd}:${org}`, otd);
+      value.set(`${metric.ppm}:${org}`, ppm);
+      await insertValue(pool, { consortiumId, organisationId: org, metricId: metric.otd, periodId: period.closed, value: otd });
+      await insertValue(pool, { consortiumId, organisationId: org, metricId: metric.ppm, periodId: period.closed, value: ppm });
+    }
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await pool.end();
+  });
+
+  const token = (who: keyof typeof email): Promise<string> => session(api, email[who]);
+
+  async function cellsAs(who: keyof typeof email, filter: Record<string, unknown> = { periodId: period.closed }): Promise<BenchmarkCell[]> {
+    const res = await call(api, 'GET', `/api/benchmark-cells${q({ filter, range: [0, 499] })}`, { token: await token(who) });
+    expectStatus(res, 200);
+    return res.body as BenchmarkCell[];
+  }
+
+  async function recompute(): Promise<BenchmarkRun> {
+    const res = await call(api, 'POST', '/api/benchmark-runs', { token: await token('staff'), body: { periodId: period.closed } });
+    expectStatus(res, 202);
+    const started = res.body as BenchmarkRun;
+    return waitFor(async () => {
+      const r = await call(api, 'GET', `/api/benchmark-runs/${started.id}`, { token: await token('staff') });
+      const body = r.body as BenchmarkRun;
+      return body.state === 'completed' ? body : undefined;
+    }, 'the benchmark run');
+  }
+
+  it('staff save custom groups; members of the consortium only, errors name the field', async () => {
+    const staff = await token('staff');
+    const bad = await call(api, 'POST', '/api/peer-groups', { token: staff, body: { name: 'outsiders', organisationIds: [s[1], demo.org.acme] } });
+    expect(errorPaths(expectProblem(bad, 400))).toEqual(['organisationIds.1']);
+    const pairA = [s[0], s[1], s[2], s[6], s[7], s[10], s[11]] as string[];
+    for (const [name, ids] of [
+      ['pair A', pairA],
+      ['pair B', [...pairA, s[3] as string]],
+      ['five with s0', [s[0], s[2], s[4], s[8], s[10]] as string[]],
+    ] as const) {
+      const res = await call(api, 'POST', '/api/peer-groups', { token: staff, body: { name: `${name} ${tag}`, organisationIds: ids } });
+      expectStatus(res, 201);
+      expect((res.body as PeerGroup).kind).toBe('custom');
+    }
+    expectProblem(await call(api, 'POST', '/api/peer-groups', { token: await token('s0'), body: { name: 'mine', organisationIds: [s[0]] } }), 403);
+  });
+
+  it('starts a run for a closed period only (202), and the worker completes it with progress, in its background job too', async () => {
+    const staff = await token('staff');
+    expect(errorPaths(expectProblem(await call(api, 'POST', '/api/benchmark-runs', { token: staff, body: { periodId: period.open } }), 400))).toEqual(['periodId']);
+    expectProblem(await call(api, 'POST', '/api/benchmark-runs', { token: await token('s0'), body: { periodId: period.closed } }), 403);
+    run = await recompute();
+    expect(run).toMatchObject({ state: 'completed', progress: 100, threshold: K, reason: 'on_demand' });
+    expect(run.inputRevision).toMatch(/^[0-9a-f]{32}$/);
+    expect(run.cells).toBeGreaterThan(0);
+    const jobs = await call(api, 'GET', `/api/background-jobs${q({ filter: { subjectId: period.closed } })}`, { token: staff });
+    expect((jobs.body as { name: string; state: string }[]).some((j) => j.name === 'benchmarks.recompute')).toBe(true);
+
+    // memberships of every group, from the database (the API never tells them but to staff)
+    const { rows } = await pool.query<{ peerGroupId: string; organisationId: string }>(`SELECT DISTINCT "peerGroupId", "organisationId" FROM "BenchmarkStanding" WHERE "periodId" = $1`, [period.closed]);
+    for (const r of rows) members.set(r.peerGroupId, new Set([...(members.get(r.peerGroupId) ?? []), r.organisationId]));
+  });
+
+  it('a second run rewrites nothing', async () => {
+    const snapshot = async (): Promise<unknown[]> =>
+      (await pool.query(`SELECT c.*, s.* FROM "BenchmarkCell" c LEFT JOIN "BenchmarkStanding" s ON s."cellId" = c.id WHERE c."periodId" = $1 ORDER BY c.id, s.id`, [period.closed])).rows;
+    const before = await snapshot();
+    const again = await recompute();
+    expect(again.inputRevision).toBe(run.inputRevision);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a worker killed mid-run leaves the stored results whole, and the retried job completes its run once', async () => {
+    const snapshot = async (): Promise<unknown[]> =>
+      (await pool.query(`SELECT c.id, c.n, c.median, c.suppression, c."updatedAt" FROM "BenchmarkCell" c WHERE c."periodId" = $1 ORDER BY c.id`, [period.closed])).rows;
+    const before = await snapshot();
+    // a revised value changes the input; the first attempt dies after the cells and standings were written
+    await pool.query(`UPDATE "MetricValue" SET value = value + 1, revision = revision + 1 WHERE "organisationId" = $1 AND "metricId" = $2 AND "periodId" = $3`, [s[5], metric.otd, period.closed]);
+    const job = worker.get(RecomputeBenchmarksJob);
+    const queueJobId = `benchmarks:killed-${tag}`;
+    const data = { consortiumId, periodId: period.closed, reason: 'values_validated' as const };
+    await expect(
+      job.run(data, queueJobId, async (p) => {
+        if (p >= 70) throw new Error('worker killed');
+      }),
+    ).rejects.toThrow('worker killed');
+    expect(await snapshot()).toEqual(before);
+    const failed = await pool.query(`SELECT state FROM "BenchmarkRun" WHERE "queueJobId" = $1`, [queueJobId]);
+    expect(failed.rows).toEqual([{ state: 'failed' }]);
+    const result = await job.run(data, queueJobId);
+    expect(result).toMatchObject({ changed: expect.any(Number) });
+    const done = await pool.query(`SELECT state, progress FROM "BenchmarkRun" WHERE "queueJobId" = $1`, [queueJobId]);
+    expect(done.rows).toEqual([{ state: 'completed', progress: 100 }]);
+    expect(await snapshot()).not.toEqual(before);
+    value.set(`${metric.otd}:${s[5]}`, (value.get(`${metric.otd}:${s[5]}`) ?? 0) + 1);
+  });
+
+  /** What a viewer knowing `known` could subtract: nothing it is shown isolates 1 … k − 1 firms. */
+  function expectSafe(cells: BenchmarkCell[], known: Set<string>): void {
+    const shown = cells.filter((c) => !c.suppressed);
+    for (const c of cells) {
+      if (c.suppressed) {
+        expect(c).toMatchObject({ n: null, median: null, p25: null, p75: null, p10: null, p90: null, mean: null, pooled: null });
+        expect(c.reason).toEqual(expect.any(String));
+        expect(c.exclusions).toBeUndefined();
+      }
+    }
+    for (const c of shown) {
+      const m = members.get(c.peerGroupId) ?? new Set();
+      expect(c.n).toBe(m.size);
+      expect([...m].filter((id) => !known.has(id)).length).toBeGreaterThanOrEqual(K);
+      for (const d of shown) {
+        if (d === c || d.metricId !== c.metricId || d.periodId !== c.periodId) continue;
+        const other = members.get(d.peerGroupId) ?? new Set();
+        const diff = [...m].filter((id) => !other.has(id)).concat([...other].filter((id) => !m.has(id))).filter((id) => !known.has(id)).length;
+        expect(diff === 0 || diff >= K).toBe(true);
+      }
+    }
+  }
+
+  it('staff read every figure, with the reason a cell is withheld from others and the exclusions', async () => {
+    const cells = await cellsAs('staff');
+    expect(cells.every((c) => c.n !== null && c.median !== null && c.exclusions !== undefined)).toBe(true);
+    const reasons = new Set(cells.map((c) => c.reasonCode));
+    expect(reasons).toEqual(new Set([null, 'fewer_than_k', 'dominated', 'differencing']));
+    expect(cells.find((c) => c.reasonCode === 'fewer_than_k')?.reason).toBe('fewer than 5 peers');
+  });
+
+  it('a funder reads aggregates only: nothing withheld carries a figure, nothing shown isolates fewer than k firms', async () => {
+    const cells = await cellsAs('funder');
+    expect(cells.some((c) => !c.suppressed)).toBe(true);
+    expectSafe(cells, new Set());
+    // the two custom groups differing by one firm never both publish
+    const groups = (await call(api, 'GET', `/api/peer-groups${q({ filter: { kind: 'custom' }, range: [0, 99] })}`, { token: await token('funder') })).body as PeerGroup[];
+    expect(groups.every((g) => g.organisationIds === undefined)).toBe(true);
+    const pair = groups.filter((g) => g.name.startsWith('pair ')).map((g) => g.id);
+    for (const m of [metric.otd, metric.ppm]) {
+      const shown = cells.filter((c) => c.metricId === m && pair.includes(c.peerGroupId) && !c.suppressed);
+      expect(shown.length).toBeLessThan(2);
+    }
+    // the supply base is its customer's alone
+    expect(cells.some((c) => groups.some((g) => g.id === c.peerGroupId && g.kind === 'supply_base'))).toBe(false);
+  });
+
+  it("a firm sees itself: a group is shown to it only with k others, and the dominated PPM never", async () => {
+    const cells = await cellsAs('s0');
+    expectSafe(cells, new Set([s[0] as string]));
+    const five = ((await call(api, 'GET', `/api/peer-groups${q({ filter: { q: 'five with s0' } })}`, { token: await token('s0') })).body as PeerGroup[])[0];
+    expect(five).toBeDefined();
+    // public when nothing else differs from it by fewer than k; never to s0, who knows one of its five
+    expect(cells.filter((c) => c.peerGroupId === five?.id).every((c) => c.suppressed)).toBe(true);
+    for (const c of cells.filter((x) => x.metricId === metric.ppm && members.get(x.peerGroupId)?.has(s[0] as string))) expect(c.suppressed).toBe(true);
+  });
+
+  it("a buyer who sees four suppliers of a six-firm NAICS group never gets that group's statistic; it sees its own supply base only as suppressed", async () => {
+    const known = new Set([customer, s[6], s[7], s[8], s[9]] as string[]);
+    const cells = await cellsAs('buyer');
+    expectSafe(cells, known);
+    const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('buyer') })).body as PeerGroup[];
+    const naics332 = groups.find((g) => g.kind === 'naics' && g.key === '332');
+    const supplyBase = groups.find((g) => g.kind === 'supply_base');
+    expect(supplyBase?.customerId).toBe(customer);
+    expect(cells.filter((c) => c.peerGroupId === naics332?.id).every((c) => c.suppressed)).toBe(true);
+    expect(cells.filter((c) => c.peerGroupId === supplyBase?.id).every((c) => c.suppressed && c.reasonCode === 'fewer_than_k')).toBe(true);
+    // the funder, who knows none of them, reads NAICS 332's OTD
+    const funderCells = await cellsAs('funder');
+    expect(funderCells.find((c) => c.peerGroupId === naics332?.id && c.metricId === metric.otd)?.suppressed).toBe(false);
+  });
+
+  it("standings: a member's own value always, a rank only where the group is shown to it; another firm's standing is 404 without a figure", async () => {
+    const res = await call(api, 'GET', `/api/standings${q({ filter: { periodId: period.closed }, range: [0, 99] })}`, { token: await token('s0') });
+    expectStatus(res, 200);
+    const mine = res.body as BenchmarkStanding[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((x) => x.organisationId))).toEqual(new Set([s[0]]));
+    for (const x of mine) {
+      expect(x.value).toBe(value.get(`${x.metricId}:${s[0]}`));
+      if (x.suppressed) expect(x).toMatchObject({ percentileRank: null, quartile: null });
+      else expect(x.percentileRank).toEqual(expect.any(Number));
+    }
+    // s6 sits in its customer's supply base: that group is the customer's, so not among s6's standings
+    const s6 = (await call(api, 'GET', `/api/standings${q({ filter: { periodId: period.closed }, range: [0, 99] })}`, { token: await token('s6') })).body as BenchmarkStanding[];
+    const s6Groups = (await pool.query<{ peerGroupId: string }>(`SELECT "peerGroupId" FROM "BenchmarkStanding" s JOIN "PeerGroup" g ON g.id = s."peerGroupId" WHERE s."organisationId" = $1 AND g.kind = 'supply_base'`, [s[6]])).rows;
+    expect(s6Groups.length).toBeGreaterThan(0);
+    expect(s6.length).toBeGreaterThan(0);
+    expect(s6.filter((x) => s6Groups.some((g) => g.peerGroupId === x.peerGroupId))).toEqual([]);
+    const { rows } = await pool.query<{ id: string; value: string }>(`SELECT id, value::text FROM "BenchmarkStanding" WHERE "organisationId" = $1 LIMIT 1`, [s[1]]);
+    const other = rows[0];
+    const forbidden = await call(api, 'GET', `/api/standings/${other?.id}`, { token: await token('s0') });
+    const problem = expectProblem(forbidden, 404);
+    expect(problem.detail).toBe('Standing not found');
+    expect(JSON.stringify({ ...problem, requestId: undefined })).not.toContain(String(Number(other?.value)));
+    expectProblem(await call(api, 'GET', `/api/standings${q({ sort: ['percentileRank', 'ASC'] })}`, { token: await token('s0') }), 400);
+    expectProblem(await call(api, 'GET', '/api/standings', { token: await token('funder') }), 403);
+  });
+
+  it('never sorts cells by a figure, answers 404 across consortia and 403 to roles without benchmarks', async () => {
+    const sorted = await call(api, 'GET', `/api/benchmark-cells${q({ sort: ['median', 'ASC'] })}`, { token: await token('s0') });
+    expect(errorPaths(expectProblem(sorted, 400))).toEqual(['sort']);
+    const any = (await cellsAs('staff'))[0] as BenchmarkCell;
+    expectProblem(await call(api, 'GET', `/api/benchmark-cells/${any.id}`, { token: await session(api, EMAIL.fvsnStaff) }), 404);
+    expectProblem(await call(api, 'GET', `/api/benchmark-cells/${any.id}`, { token: await session(api, EMAIL.acmeAdmin) }), 404);
+    expectProblem(await call(api, 'GET', `/api/benchmark-runs/${run.id}`, { token: await session(api, EMAIL.staff) }), 404);
+    expectProblem(await call(api, 'GET', '/api/benchmark-cells', { token: await session(api, EMAIL.union) }), 403);
+    const total = await call(api, 'GET', `/api/benchmark-cells${q({ filter: { periodId: period.closed } })}`, { token: await session(api, EMAIL.acmeAdmin) });
+    expect(total.headers.get('content-range')).toMatch(/\/0$/);
+  });
+
+  it('sharing settings: the supplier decides per customer; the buyer reads what concerns it; others see nothing of it', async () => {
+    const admin = await token('s6');
+    const bad = await call(api, 'POST', '/api/sharing-settings', { token: admin, body: { customerId: demo.org.northstar, categories: ['delivery', 'cost', 'bogus'] } });
+    expect(errorPaths(expectProblem(bad, 400))).toEqual(['categories']);
+    const notMine = await call(api, 'POST', '/api/sharing-settings', { token: admin, body: { customerId: demo.org.northstar, categories: ['delivery'] } });
+    expect(errorPaths(expectProblem(notMine, 400))).toEqual(['customerId']);
+    const res = await call(api, 'POST', '/api/sharing-settings', { token: admin, body: { customerId: customer, categories: ['delivery'] } });
+    expectStatus(res, 201);
+    const setting = res.body as SharingSetting;
+    expectProblem(await call(api, 'POST', '/api/sharing-settings', { token: admin, body: { customerId: customer, categories: [] } }), 409);
+    const changed = await call(api, 'PUT', `/api/sharing-settings/${setting.id}`, { token: admin, body: { ...setting, categories: ['delivery', 'quality', 'cost'] } });
+    expectStatus(changed, 200);
+    expect((changed.body as SharingSetting).categories).toEqual(['delivery', 'quality', 'cost']);
+    const buyerView = await call(api, 'GET', '/api/sharing-settings', { token: await token('buyer') });
+    expect((buyerView.body as SharingSetting[]).map((x) => x.id)).toEqual([setting.id]);
+    expectProblem(await call(api, 'PUT', `/api/sharing-settings/${setting.id}`, { token: await token('buyer'), body: { categories: [] } }), 403);
+    expectProblem(await call(api, 'PUT', `/api/sharing-settings/${setting.id}`, { token: await token('s6contrib'), body: { categories: [] } }), 403);
+    expectProblem(await call(api, 'GET', `/api/sharing-settings/${setting.id}`, { token: await token('s0') }), 404);
+    expectProblem(await call(api, 'POST', '/api/sharing-settings', { token: await token('staff'), body: { customerId: customer, categories: [] } }), 403);
+    const audit = await pool.query(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [setting.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['sharing_setting.created', 'sharing_setting.updated']);
+  });
+});
