@@ -175,3 +175,106 @@ describe('properties', () => {
     );
   });
 });
+
+// ───────────── combinations of cells: what an outside attack did to the first version ─────────────
+
+describe('rule 4 over combinations of cells, not only pairs', () => {
+  const k = 5;
+  it('the whole minus every size band but one gives that band: a band of one firm cannot be worked out', () => {
+    const whole = cell('whole', firms(20));
+    const bands = [cell('b1', firms(6)), cell('b2', firms(6, 6)), cell('b3', firms(7, 12)), cell('b4', firms(1, 19))];
+    const out = discloseCells([whole, ...bands], k);
+    expect(out.get('b4')).toBe('fewer_than_k');
+    // one more band goes (the smallest), not the whole: whole − b2 − b3 is then b1 + b4, 7 firms
+    expect(out.get('whole')).toBeNull();
+    expect([out.get('b1'), out.get('b2'), out.get('b3')].filter((x) => x === 'differencing')).toHaveLength(1);
+  });
+
+  it('two partitions crossed (size band × NAICS): a firm alone in its crossing is not solved for', () => {
+    // bands L, M, S × NAICS X, Y, Z; crossings (L,X) = A, (L,Y) = {f}, (M,X) = B, (M,Z) = C, (S,Y) = D,
+    // (S,W) = E, five firms each but f. Every pair of cells differs by ≥ 5 firms, yet L − X + M − Z = f (and Y − S + W = f).
+    const [A, B, C, D, E] = [firms(5, 0), firms(5, 5), firms(5, 10), firms(5, 15), firms(5, 20)] as [string[], string[], string[], string[], string[]];
+    const f = 'target';
+    const cells = [cell('L', [f, ...A]), cell('M', [...B, ...C]), cell('S', [...D, ...E]), cell('X', [...A, ...B]), cell('Y', [f, ...D]), cell('Z', C), cell('W', E)];
+    for (const a of cells)
+      for (const b of cells) if (a !== b) expect(unknownDifference(new Set(a.members.map((x) => x.organisationId)), new Set(b.members.map((x) => x.organisationId)), new Set())).toBeGreaterThanOrEqual(5);
+    expect(recoverable(cells, new Set())).toEqual([f]);
+    const out = discloseCells(cells, k);
+    const shown = cells.filter((c) => out.get(c.key) === null);
+    expect(shown.length).toBeLessThan(cells.length);
+    expect(recoverable(shown, new Set())).toEqual([]);
+  });
+
+  it('overlapping custom groups cannot be solved as equations', () => {
+    // three groups of 6 over 7 firms: each misses one; sums give every firm
+    const seven = firms(7);
+    const cells = [0, 1, 2, 3, 4, 5, 6].map((i) => cell(`g${i}`, seven.filter((_, j) => j !== i)));
+    const out = discloseCells([...cells, cell('all', seven)], k);
+    const shown = [...cells, cell('all', seven)].filter((c) => out.get(c.key) === null);
+    expect(recoverable(shown, new Set())).toEqual([]);
+  });
+
+  it('a cell released before stays in the checks and is never the one suppressed', () => {
+    const released: DisclosureCell = { ...cell('old', firms(6)), fixed: true };
+    const out = discloseCells([released, cell('new', firms(5))], k);
+    expect(out.get('old')).toBeNull();
+    expect(out.get('new')).toBe('differencing');
+    // released, now suppressed (its population changed), its figures still count as out
+    const gone = discloseCells([released, cell('new', firms(5))], k, new Set(), new Map([['old', 'differencing' as const]]));
+    expect(gone.get('new')).toBe('differencing');
+  });
+
+  it('a leak made of released cells alone suppresses nothing else', () => {
+    const a: DisclosureCell = { ...cell('a', firms(6)), fixed: true };
+    const b: DisclosureCell = { ...cell('b', firms(5)), fixed: true };
+    const out = discloseCells([a, b, cell('far', firms(20, 30))], k);
+    expect(out.get('far')).toBeNull();
+  });
+});
+
+/**
+ * An oracle independent of the implementation (firm columns, not atoms): the unknown firms
+ * whose value a reader could work out exactly from the totals of the cells shown, by any
+ * linear combination of them. Gaussian elimination over exact integers (small cases).
+ */
+function recoverable(shown: readonly DisclosureCell[], known: ReadonlySet<string>): string[] {
+  const ids = [...new Set(shown.flatMap((c) => c.members.map((x) => x.organisationId)))].filter((id) => !known.has(id)).sort();
+  const rows = shown.map((c) => ids.map((id) => (c.members.some((x) => x.organisationId === id) ? 1 : 0)));
+  const rank = (m: number[][]): number => {
+    const a = m.map((r) => r.map((x) => x));
+    let r = 0;
+    for (let c = 0; c < ids.length && r < a.length; c++) {
+      const p = a.findIndex((row, i) => i >= r && Math.abs(row[c] as number) > 1e-9);
+      if (p < 0) continue;
+      [a[r], a[p]] = [a[p] as number[], a[r] as number[]];
+      for (let i = 0; i < a.length; i++) {
+        if (i === r) continue;
+        const f = (a[i] as number[])[c] as number / ((a[r] as number[])[c] as number);
+        if (f !== 0) a[i] = (a[i] as number[]).map((x, j) => x - f * ((a[r] as number[])[j] as number));
+      }
+      r += 1;
+    }
+    return r;
+  };
+  const base = rank(rows);
+  return ids.filter((id, i) => rank([...rows, ids.map((_, j) => (j === i ? 1 : 0))]) === base);
+}
+
+describe('property: no single firm is recoverable by any combination of what is shown', () => {
+  it('public and viewer-aware decisions, random cells over 12 firms', () => {
+    fc.assert(
+      fc.property(arbCells, fc.integer({ min: 3, max: 5 }), fc.uniqueArray(fc.constantFrom(...ORGS), { maxLength: 4 }), (cells, k, knownIds) => {
+        const known = new Set(knownIds);
+        const publicOut = discloseCells(cells, k);
+        const stored = new Map([...publicOut].filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== null));
+        for (const [viewer, out] of [[new Set<string>(), publicOut], [known, discloseCells(cells, k, known, stored)]] as const) {
+          for (const partition of ['OTD', 'PPM']) {
+            const shown = cells.filter((c) => c.partition === partition && out.get(c.key) === null);
+            expect(recoverable(shown, viewer)).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 808 },
+    );
+  });
+});

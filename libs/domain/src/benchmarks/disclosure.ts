@@ -31,6 +31,11 @@ export interface DisclosureCell {
   /** cells that can be subtracted from each other: one metric of one period */
   partition: string;
   members: readonly DisclosureMember[];
+  /**
+   * Readers may hold this cell's figures already (it was released before, or it is decided
+   * and shown): it takes part in every check and is never the one suppressed.
+   */
+  fixed?: boolean;
 }
 
 /** What a reader is told instead of a figure. Never a number but k, which is public. */
@@ -88,17 +93,186 @@ export function unknownDifference(a: ReadonlySet<string>, b: ReadonlySet<string>
   return unknownCount(a, known) + unknownCount(b, known) - 2 * sharedUnknown;
 }
 
+/** One cell as the checks see it: its members, and whether it may be chosen for suppression. */
+interface Row {
+  key: string;
+  ids: ReadonlySet<string>;
+  members: ReadonlyMap<string, DisclosureMember>;
+  /** readers may hold its figures already: always in the checks, never chosen for suppression */
+  fixed: boolean;
+}
+
+/**
+ * Unknown members grouped by the set of rows they belong to. No combination of the rows'
+ * totals can tell members of one atom apart, so the checks work on atoms, not firms: a few
+ * hundred columns instead of thousands.
+ */
+interface Atoms {
+  members: DisclosureMember[][];
+  /** matrix[row][atom] = 1 when the atom's members are in the row */
+  matrix: number[][];
+}
+
+function atomsOf(rows: readonly Row[], known: ReadonlySet<string>): Atoms {
+  const signature = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    for (const id of row.ids) {
+      if (known.has(id)) continue;
+      const sig = signature.get(id);
+      if (sig) sig.push(i);
+      else signature.set(id, [i]);
+    }
+  });
+  const index = new Map<string, number>();
+  const members: DisclosureMember[][] = [];
+  const matrix = rows.map(() => [] as number[]);
+  for (const [id, sig] of signature) {
+    const key = sig.join(',');
+    let a = index.get(key);
+    if (a === undefined) {
+      a = members.length;
+      index.set(key, a);
+      members.push([]);
+      for (const r of matrix) r.push(0);
+      for (const i of sig) (matrix[i] as number[])[a] = 1;
+    }
+    const member = rows[sig[0] as number]?.members.get(id);
+    (members[a] as DisclosureMember[]).push(member ?? { organisationId: id, contributions: [] });
+  }
+  return { members, matrix };
+}
+
+const EPS = 1e-9;
+
+/** Reduced row echelon form (Gauss–Jordan with partial pivoting): a basis of what the rows' totals determine. */
+interface Echelon {
+  rows: number[][];
+  pivots: number[];
+}
+
+function echelon(matrix: readonly (readonly number[])[], width: number): Echelon {
+  const m = matrix.map((r) => [...r]);
+  const pivots: number[] = [];
+  let top = 0;
+  for (let col = 0; col < width && top < m.length; col++) {
+    let best = top;
+    for (let r = top + 1; r < m.length; r++) if (Math.abs((m[r] as number[])[col] as number) > Math.abs((m[best] as number[])[col] as number)) best = r;
+    const pivotValue = (m[best] as number[])[col] as number;
+    if (Math.abs(pivotValue) < EPS) continue;
+    [m[top], m[best]] = [m[best] as number[], m[top] as number[]];
+    const pr = m[top] as number[];
+    for (let c = 0; c < width; c++) pr[c] = (pr[c] as number) / pivotValue;
+    for (let r = 0; r < m.length; r++) {
+      if (r === top) continue;
+      const row = m[r] as number[];
+      const f = row[col] as number;
+      if (Math.abs(f) < EPS) continue;
+      for (let c = 0; c < width; c++) row[c] = (row[c] as number) - f * (pr[c] as number);
+    }
+    pivots.push(col);
+    top += 1;
+  }
+  return { rows: m.slice(0, top), pivots };
+}
+
+/** Whether a combination of the rows' totals gives exactly Σ v·atoms. */
+function inSpan(e: Echelon, v: readonly number[]): boolean {
+  const rest = [...v];
+  e.pivots.forEach((col, i) => {
+    const f = rest[col] as number;
+    if (Math.abs(f) < EPS) return;
+    const row = e.rows[i] as number[];
+    for (let c = 0; c < rest.length; c++) rest[c] = (rest[c] as number) - f * (row[c] as number);
+  });
+  return rest.every((x) => Math.abs(x) < 1e-7);
+}
+
+/** A set of unknown members whose total (or difference) a reader could work out, with the vector that gives it. */
+interface Leak {
+  vector: number[];
+  label: string;
+}
+
+function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
+  const members = support.flatMap((a) => atoms.members[a] as DisclosureMember[]);
+  return new Set(members.map((x) => x.organisationId)).size < k || isDominated(members);
+}
+
+/**
+ * The first set of fewer than k unknown members (or a dominated one) that the shown rows
+ * disclose: by the difference of two rows (rule 4), or by any linear combination of their
+ * totals that comes down to one plain sum over a set of members (a firm's value by
+ * "the whole minus every band but its own", or by equations over overlapping groups).
+ * `skip`: leaks already known to be beyond repair (made of cells released before).
+ */
+function findLeak(rows: readonly Row[], known: ReadonlySet<string>, k: number, skip: ReadonlySet<string>): Leak | null {
+  const atoms = atomsOf(rows, known);
+  const width = atoms.members.length;
+  for (let i = 0; i < rows.length; i++)
+    for (let j = i + 1; j < rows.length; j++) {
+      const a = atoms.matrix[i] as number[];
+      const b = atoms.matrix[j] as number[];
+      const support: number[] = [];
+      for (let c = 0; c < width; c++) if (a[c] !== b[c]) support.push(c);
+      if (support.length === 0 || !risky(atoms, support, k)) continue;
+      const label = `diff:${[rows[i]?.key, rows[j]?.key].sort().join('|')}`;
+      if (!skip.has(label)) return { vector: a.map((x, c) => x - (b[c] as number)), label };
+    }
+  const e = echelon(atoms.matrix, width);
+  for (const row of e.rows) {
+    const support: number[] = [];
+    for (let c = 0; c < width; c++) if (Math.abs(row[c] as number) > EPS) support.push(c);
+    const first = row[support[0] as number] as number;
+    if (!support.every((c) => Math.abs((row[c] as number) - first) < 1e-7)) continue;
+    if (!risky(atoms, support, k)) continue;
+    // labelled by the firms concerned, which stay the same whatever else changes
+    const label = `sum:${support.flatMap((c) => (atoms.members[c] as DisclosureMember[]).map((x) => x.organisationId)).sort().join(',')}`;
+    if (!skip.has(label)) return { vector: row, label };
+  }
+  return null;
+}
+
+/**
+ * The cell to suppress against a leak: of the cells that may still be suppressed, the
+ * smallest whose removal alone takes the leak away (so a small band goes before the whole
+ * consortium, as in classical complementary suppression); failing that, the smallest that
+ * shares a member with it. Null when only fixed cells are involved.
+ */
+function victimOf(rows: readonly Row[], known: ReadonlySet<string>, leak: Leak): number | null {
+  const atoms = atomsOf(rows, known);
+  const width = atoms.members.length;
+  // the leak's vector was taken over these same rows' atoms
+  const order = rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => !r.fixed)
+    .sort((x, y) => x.r.ids.size - y.r.ids.size || (x.r.key < y.r.key ? 1 : x.r.key > y.r.key ? -1 : 0));
+  if (order.length === 0) return null;
+  for (const { i } of order) {
+    const rest = atoms.matrix.filter((_, r) => r !== i);
+    if (!inSpan(echelon(rest, width), leak.vector)) return i;
+  }
+  // made of fixed cells alone: nothing suppressed now would take it back
+  const fixedRows = atoms.matrix.filter((_, r) => rows[r]?.fixed);
+  if (inSpan(echelon(fixedRows, width), leak.vector)) return null;
+  const touched = order.find(({ i }) => leak.vector.some((x, c) => Math.abs(x) > EPS && (atoms.matrix[i] as number[])[c] === 1));
+  return (touched ?? order[0])?.i ?? null;
+}
+
 /**
  * Decides every cell for one viewer: null = may be shown, else why not. `known` is what the
  * viewer already sees of members' own values (nobody for the public decision; the firm
- * itself; a buyer's suppliers). `suppressed` carries decisions taken before (the stored
- * public ones), which stand: a viewer never sees a cell the public may not.
+ * itself; a buyer's suppliers, as far as they share with it). `suppressed` carries decisions
+ * taken before (the stored public ones), which stand: a viewer never sees a cell the public
+ * may not.
  *
  *  1. fewer than k unknown members → fewer_than_k; 3. the unknown members dominated → dominated;
- *  4. among the cells still shown of one partition, while two differ by 1 … k − 1 unknown
- *     members, the smaller of the two (fewer members; then the greater key, so the answer
- *     never depends on input order) is suppressed — complementary suppression, repeated until
- *     no such pair remains. Suppressing only removes pairs, so this ends.
+ *  4. among the cells still shown of one partition, together with the fixed ones (cells
+ *     released before, whose figures readers may hold whatever is decided now), while any
+ *     difference of two cells, or any linear combination of their totals that reduces to a
+ *     plain sum, covers 1 … k − 1 unknown members or a dominated set of them, one more cell is
+ *     suppressed (complementary suppression), and the checks run again until none remains.
+ *     Suppressing only removes rows, so this ends. Checks work on atoms: members that belong
+ *     to exactly the same cells, which no combination can tell apart.
  */
 export function discloseCells(
   cells: readonly DisclosureCell[],
@@ -108,42 +282,40 @@ export function discloseCells(
 ): Map<string, SuppressionReason | null> {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
   const out = new Map<string, SuppressionReason | null>();
-  const shown = new Map<string, { cell: DisclosureCell; ids: Set<string> }[]>();
+  const partitions = new Map<string, Row[]>();
+  const rowOf = (cell: DisclosureCell): Row => ({
+    key: cell.key,
+    ids: new Set(cell.members.map((x) => x.organisationId)),
+    members: new Map(cell.members.map((x) => [x.organisationId, x])),
+    fixed: cell.fixed === true,
+  });
+  const addRow = (cell: DisclosureCell): void => {
+    partitions.set(cell.partition, [...(partitions.get(cell.partition) ?? []), rowOf(cell)]);
+  };
   for (const cell of cells) {
     if (out.has(cell.key)) throw new Error(`cell ${cell.key} given twice`);
     const before = suppressed.get(cell.key);
-    if (before) {
-      out.set(cell.key, before);
-      continue;
-    }
-    const ids = new Set(cell.members.map((m) => m.organisationId));
-    const hidden = cell.members.filter((m) => !known.has(m.organisationId));
-    if (new Set(hidden.map((m) => m.organisationId)).size < k) out.set(cell.key, 'fewer_than_k');
-    else if (isDominated(hidden)) out.set(cell.key, 'dominated');
-    else {
-      out.set(cell.key, null);
-      shown.set(cell.partition, [...(shown.get(cell.partition) ?? []), { cell, ids }]);
-    }
+    const hidden = cell.members.filter((x) => !known.has(x.organisationId));
+    const reason: SuppressionReason | null =
+      before ?? (new Set(hidden.map((x) => x.organisationId)).size < k ? 'fewer_than_k' : isDominated(hidden) ? 'dominated' : null);
+    out.set(cell.key, reason);
+    // a fixed cell stays a row whatever it shows now: its figures may be out already
+    if (reason === null || cell.fixed) addRow(cell);
   }
-  for (const group of shown.values()) {
-    // smallest first, so the first risky pair found names the cell to suppress
-    const live = [...group].sort((x, y) => x.ids.size - y.ids.size || (x.cell.key < y.cell.key ? 1 : x.cell.key > y.cell.key ? -1 : 0));
-    let changed = true;
-    while (changed) {
-      changed = false;
-      outer: for (let i = 0; i < live.length; i++) {
-        const a = live[i] as (typeof live)[number];
-        for (let j = i + 1; j < live.length; j++) {
-          const b = live[j] as (typeof live)[number];
-          const d = unknownDifference(a.ids, b.ids, known);
-          if (d > 0 && d < k) {
-            out.set(a.cell.key, 'differencing');
-            live.splice(i, 1);
-            changed = true;
-            break outer;
-          }
-        }
+  for (const rows of partitions.values()) {
+    // smallest first, then by key, so that the answer never depends on the order of the input
+    rows.sort((x, y) => x.ids.size - y.ids.size || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const skip = new Set<string>();
+    for (;;) {
+      const leak = findLeak(rows, known, k, skip);
+      if (!leak) break;
+      const victim = victimOf(rows, known, leak);
+      if (victim === null) {
+        skip.add(leak.label);
+        continue;
       }
+      const [gone] = rows.splice(victim, 1);
+      if (gone) out.set(gone.key, 'differencing');
     }
   }
   return out;
