@@ -5,6 +5,7 @@ import type { BenchmarkCell, BenchmarkRun, BenchmarkStanding, PeerGroup, Sharing
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { RecomputeBenchmarksJob } from '../../apps/worker/src/benchmarks/recompute-benchmarks.job';
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../../apps/worker/src/scorecards/fixtures';
+import { recoverable as recoverableFrom } from '../../libs/domain/src/benchmarks/disclosure-oracle';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
 
@@ -24,9 +25,10 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms 
 
 /**
  * A consortium of its own, so every membership is known to the test: 12 suppliers s0…s11
- * (NAICS 331: s0–s5, 332: s6–s11), a customer C whose supply base is s6–s9, a funder, staff,
- * custom groups differing by one firm, and a PPM figure of s0 that dominates every group it
- * is in.
+ * (NAICS 331: s0–s5, 332: s6–s11; 45 employees but s11, alone in the 500+ band, so that the
+ * whole minus the 20–99 band would be s11's value), a customer C whose supply base is s6–s9,
+ * a funder, staff, custom groups differing by one firm, and a PPM figure of s0 that
+ * dominates every group it is in.
  */
 describe('benchmarks under disclosure control', () => {
   let api: TestApi;
@@ -60,7 +62,7 @@ describe('benchmarks under disclosure control', () => {
     consortiumId = await insertConsortium(pool, tag);
     for (let i = 0; i < 12; i++) {
       const id = await insertOrganisation(pool, { code: `${tag}-s${i}`, kind: 'supplier' });
-      await pool.query(`UPDATE "Organisation" SET "naicsCode" = $2, "employeeCount" = 45, region = 'Lakeshore' WHERE id = $1`, [id, i < 6 ? '331511' : '332710']);
+      await pool.query(`UPDATE "Organisation" SET "naicsCode" = $2, "employeeCount" = $3, region = 'Lakeshore' WHERE id = $1`, [id, i < 6 ? '331511' : '332710', i === 11 ? 600 : 45]);
       await insertMembership(pool, consortiumId, id);
       s.push(id);
     }
@@ -204,37 +206,78 @@ describe('benchmarks under disclosure control', () => {
     }
   }
 
+  /** The firms a reader knowing `known` could work out from the cells it is shown (memberships from the database). */
+  const recoverable = (cells: BenchmarkCell[], known: Set<string>): string[] =>
+    recoverableFrom(cells.filter((c) => !c.suppressed).map((c) => members.get(c.peerGroupId) ?? new Set<string>()), known);
+
   it('staff read every figure, with the reason a cell is withheld from others and the exclusions', async () => {
     const cells = await cellsAs('staff');
     expect(cells.every((c) => c.n !== null && c.median !== null && c.exclusions !== undefined)).toBe(true);
     const reasons = new Set(cells.map((c) => c.reasonCode));
     expect(reasons).toEqual(new Set([null, 'fewer_than_k', 'dominated', 'differencing']));
     expect(cells.find((c) => c.reasonCode === 'fewer_than_k')?.reason).toBe('fewer than 5 peers');
+    // the whole consortium minus the 20–99 band is s11 (alone at 500+): the band goes, the whole stays
+    const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('staff') })).body as PeerGroup[];
+    const band = groups.find((g) => g.kind === 'size_band' && g.key === '20-99');
+    const whole = groups.find((g) => g.kind === 'consortium');
+    const otd = (g?: PeerGroup): BenchmarkCell | undefined => cells.find((c) => c.peerGroupId === g?.id && c.metricId === metric.otd);
+    expect(otd(band)).toMatchObject({ suppressed: true, reasonCode: 'differencing', reason: 'would disclose by difference' });
+    expect(otd(whole)).toMatchObject({ suppressed: false });
+  });
+
+  it('before the period is published nothing leaves staff: no cell, no standing, not even a count', async () => {
+    for (const who of ['funder', 's0', 'buyer'] as const) {
+      const res = await call(api, 'GET', `/api/benchmark-cells${q({ filter: { periodId: period.closed } })}`, { token: await token(who) });
+      expectStatus(res, 200);
+      expect(res.body).toEqual([]);
+      expect(res.headers.get('content-range')).toMatch(/\/0$/);
+    }
+    const standings = await call(api, 'GET', `/api/standings${q({ filter: { periodId: period.closed } })}`, { token: await token('s0') });
+    expect(standings.body).toEqual([]);
+    const any = (await cellsAs('staff'))[0] as BenchmarkCell;
+    expectProblem(await call(api, 'GET', `/api/benchmark-cells/${any.id}`, { token: await token('funder') }), 404);
+  });
+
+  it('publishing the period releases what disclosure control shows, through a recompute staff can follow', async () => {
+    const staff = await token('staff');
+    expectStatus(await call(api, 'POST', `/api/periods/${period.closed}/publish`, { token: staff }), 200);
+    const published = await waitFor(async () => {
+      const r = await call(api, 'GET', `/api/benchmark-runs${q({ filter: { periodId: period.closed } })}`, { token: staff });
+      return (r.body as BenchmarkRun[]).find((x) => x.reason === 'period_published' && x.state === 'completed');
+    }, 'the publication run');
+    expect(published.progress).toBe(100);
+    const released = await pool.query<{ kind: string; n: number; members: number }>(
+      `SELECT g.kind::text, c.n, cardinality(c."releasedMembers") AS members FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId"
+        WHERE c."periodId" = $1 AND c."releasedAt" IS NOT NULL`,
+      [period.closed],
+    );
+    expect(released.rows.length).toBeGreaterThan(0);
+    // never a custom group; each released with the members it was computed over
+    expect(released.rows.every((r) => r.kind !== 'custom' && r.n === r.members)).toBe(true);
   });
 
   it('a funder reads aggregates only: nothing withheld carries a figure, nothing shown isolates fewer than k firms', async () => {
     const cells = await cellsAs('funder');
     expect(cells.some((c) => !c.suppressed)).toBe(true);
     expectSafe(cells, new Set());
-    // the two custom groups differing by one firm never both publish
-    const groups = (await call(api, 'GET', `/api/peer-groups${q({ filter: { kind: 'custom' }, range: [0, 99] })}`, { token: await token('funder') })).body as PeerGroup[];
-    expect(groups.every((g) => g.organisationIds === undefined)).toBe(true);
-    const pair = groups.filter((g) => g.name.startsWith('pair ')).map((g) => g.id);
-    for (const m of [metric.otd, metric.ppm]) {
-      const shown = cells.filter((c) => c.metricId === m && pair.includes(c.peerGroupId) && !c.suppressed);
-      expect(shown.length).toBeLessThan(2);
-    }
-    // the supply base is its customer's alone
-    expect(cells.some((c) => groups.some((g) => g.id === c.peerGroupId && g.kind === 'supply_base'))).toBe(false);
+    for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), new Set())).toEqual([]);
+    // custom groups are staff's: not named, no cell
+    const custom = (await call(api, 'GET', `/api/peer-groups${q({ filter: { kind: 'custom' }, range: [0, 99] })}`, { token: await token('funder') })).body as PeerGroup[];
+    expect(custom).toEqual([]);
+    const staffGroups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('staff') })).body as PeerGroup[];
+    const hidden = staffGroups.filter((g) => g.kind === 'custom' || g.kind === 'supply_base').map((g) => g.id);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(cells.some((c) => hidden.includes(c.peerGroupId))).toBe(false);
   });
 
   it("a firm sees itself: a group is shown to it only with k others, and the dominated PPM never", async () => {
     const cells = await cellsAs('s0');
-    expectSafe(cells, new Set([s[0] as string]));
-    const five = ((await call(api, 'GET', `/api/peer-groups${q({ filter: { q: 'five with s0' } })}`, { token: await token('s0') })).body as PeerGroup[])[0];
-    expect(five).toBeDefined();
-    // public when nothing else differs from it by fewer than k; never to s0, who knows one of its five
-    expect(cells.filter((c) => c.peerGroupId === five?.id).every((c) => c.suppressed)).toBe(true);
+    const me = new Set([s[0] as string]);
+    expectSafe(cells, me);
+    for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), me)).toEqual([]);
+    // NAICS 331 is s0 and five others: shown to s0 too; the five-firm custom group is not s0's to name
+    const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('s0') })).body as PeerGroup[];
+    expect(groups.some((g) => g.kind === 'custom' || g.name.includes('five with s0'))).toBe(false);
     for (const c of cells.filter((x) => x.metricId === metric.ppm && members.get(x.peerGroupId)?.has(s[0] as string))) expect(c.suppressed).toBe(true);
   });
 
@@ -242,6 +285,7 @@ describe('benchmarks under disclosure control', () => {
     const known = new Set([customer, s[6], s[7], s[8], s[9]] as string[]);
     const cells = await cellsAs('buyer');
     expectSafe(cells, known);
+    for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), known)).toEqual([]);
     const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('buyer') })).body as PeerGroup[];
     const naics332 = groups.find((g) => g.kind === 'naics' && g.key === '332');
     const supplyBase = groups.find((g) => g.kind === 'supply_base');
@@ -278,6 +322,36 @@ describe('benchmarks under disclosure control', () => {
     expect(JSON.stringify({ ...problem, requestId: undefined })).not.toContain(String(Number(other?.value)));
     expectProblem(await call(api, 'GET', `/api/standings${q({ sort: ['percentileRank', 'ASC'] })}`, { token: await token('s0') }), 400);
     expectProblem(await call(api, 'GET', '/api/standings', { token: await token('funder') }), 403);
+  });
+
+  it('a released group keeps its population: when a firm moves between groups, the next run withholds those groups instead of telling the difference', async () => {
+    const funderBefore = await cellsAs('funder');
+    const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('staff') })).body as PeerGroup[];
+    const n331 = groups.find((g) => g.kind === 'naics' && g.key === '331');
+    const n332 = groups.find((g) => g.kind === 'naics' && g.key === '332');
+    const whole = groups.find((g) => g.kind === 'consortium');
+    const otdOf = (cells: BenchmarkCell[], g?: PeerGroup): BenchmarkCell | undefined => cells.find((c) => c.peerGroupId === g?.id && c.metricId === metric.otd);
+    expect(otdOf(funderBefore, n331)?.suppressed).toBe(false);
+    expect(otdOf(funderBefore, n332)?.suppressed).toBe(false);
+    // s10 moves from NAICS 332 to 331: 331 before and after would give s10's value
+    await pool.query(`UPDATE "Organisation" SET "naicsCode" = '331511' WHERE id = $1`, [s[10]]);
+    try {
+      await recompute();
+      const after = await cellsAs('funder');
+      for (const g of [n331, n332]) expect(otdOf(after, g)).toMatchObject({ suppressed: true, reasonCode: 'differencing', n: null, mean: null, median: null });
+      // the whole did not change members: still shown, the same figure
+      expect(otdOf(after, whole)).toMatchObject({ suppressed: false, mean: otdOf(funderBefore, whole)?.mean });
+      // staff read the new figures
+      const staffCells = await cellsAs('staff');
+      expect(otdOf(staffCells, n331)?.n).toBe(7);
+      const frozen = await pool.query<{ members: string[] }>(`SELECT "releasedMembers"::text[] AS members FROM "BenchmarkCell" WHERE "peerGroupId" = $1 AND "metricId" = $2 AND "periodId" = $3`, [n331?.id, metric.otd, period.closed]);
+      expect(new Set(frozen.rows[0]?.members)).toEqual(new Set(s.slice(0, 6)));
+    } finally {
+      await pool.query(`UPDATE "Organisation" SET "naicsCode" = '332710' WHERE id = $1`, [s[10]]);
+      await recompute();
+    }
+    // back to the released members: shown again, as released
+    expect(otdOf(await cellsAs('funder'), n331)?.suppressed).toBe(false);
   });
 
   it('never sorts cells by a figure, answers 404 across consortia and 403 to roles without benchmarks', async () => {

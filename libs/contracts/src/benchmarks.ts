@@ -6,7 +6,7 @@ export type PeerGroupKind = (typeof PEER_GROUP_KINDS)[number];
 export const BENCHMARK_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 export type BenchmarkRunState = (typeof BENCHMARK_RUN_STATES)[number];
 
-export const BENCHMARK_RUN_REASONS = ['period_closed', 'values_validated', 'on_demand'] as const;
+export const BENCHMARK_RUN_REASONS = ['period_closed', 'period_published', 'values_validated', 'on_demand'] as const;
 export type BenchmarkRunReason = (typeof BENCHMARK_RUN_REASONS)[number];
 
 export const SUPPRESSION_REASON_CODES = ['fewer_than_k', 'dominated', 'differencing'] as const;

@@ -18,7 +18,7 @@ export interface JobPayloads {
   /** re-enqueue outbox messages whose enqueue was lost (repeatable) */
   'email.relay': Record<string, never>;
   /** recompute benchmarks of one consortium and period (idempotent; a retried job continues its run) */
-  'benchmarks.recompute': { consortiumId: string; periodId: string; reason: 'period_closed' | 'values_validated' | 'on_demand' };
+  'benchmarks.recompute': { consortiumId: string; periodId: string; reason: 'period_closed' | 'period_published' | 'values_validated' | 'on_demand' };
   /** parse and check an uploaded CSV into the staging table (idempotent: restarts from scratch) */
   'imports.parse': { importId: string };
   /** move the valid staged rows of an import into metric values (idempotent on the natural key) */

@@ -67,6 +67,8 @@ CREATE TABLE "BenchmarkCell" (
     "mean" DECIMAL(18,6),
     "pooled" DECIMAL(18,6),
     "suppression" "SuppressionReason",
+    "releasedAt" TIMESTAMP(3),
+    "releasedMembers" UUID[] DEFAULT ARRAY[]::UUID[],
     "excludedNotValidated" INTEGER NOT NULL DEFAULT 0,
     "excludedOutlier" INTEGER NOT NULL DEFAULT 0,
     "inputRevision" TEXT NOT NULL,

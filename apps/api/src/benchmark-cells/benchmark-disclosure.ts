@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { discloseCells, disclosureCellsOf, type CellMemberRow, type SuppressionReason } from '@tandem/domain';
+import { DEFAULT_SHARED_CATEGORIES } from '@tandem/contracts';
+import { categoryOfMetric, discloseCells, disclosureCellsOf, type CellMemberRow, type DisclosureCell, type SuppressionReason } from '@tandem/domain';
 import { PrismaService, RequestContext, type Principal } from '@tandem/server';
 
 export interface StoredCell {
@@ -46,13 +47,13 @@ export class BenchmarkDisclosure {
     if (isStaffViewer(p)) return { staff: true, k, reasons: stored };
     if (cells.length === 0 || !p.consortiumId) return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, c.suppression ?? 'fewer_than_k'])) };
 
-    // every cell of the same metric and period the viewer can name: any pair of them can be subtracted
+    // every cell of the same metric and period the viewer can name (released ones only, by
+    // scope): any combination of them can be taken
     const partitions = [...new Map(cells.map((c) => [`${c.periodId}:${c.metricId}`, { periodId: c.periodId, metricId: c.metricId }])).values()];
     const siblings = await this.prisma.scoped.benchmarkCell.findMany({
       where: { OR: partitions },
-      select: { id: true, periodId: true, metricId: true, suppression: true },
+      select: { id: true, periodId: true, metricId: true, suppression: true, releasedMembers: true, metric: { select: { code: true } } },
     });
-    const known = await this.knownMembers(p, p.consortiumId);
     const ids = siblings.map((s) => s.id);
     // raw SQL bypasses scoping: the consortium comes from the principal, and nothing read here is returned
     const { rows } = await this.prisma.pool.query<CellMemberRow>(
@@ -62,23 +63,51 @@ export class BenchmarkDisclosure {
         WHERE s."consortiumId" = $1::uuid AND s."cellId" = ANY ($2::uuid[])`,
       [p.consortiumId, ids],
     );
-    const before = new Map<string, SuppressionReason>();
-    for (const s of siblings) if (s.suppression) before.set(s.id, s.suppression);
-    const decided = discloseCells(disclosureCellsOf(rows), k, known, before);
-    // a cell without members read (none should exist) is not shown
-    return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, decided.has(c.id) ? (decided.get(c.id) ?? null) : (c.suppression ?? 'fewer_than_k')])) };
+    const contributions = new Map(disclosureCellsOf(rows).map((c) => [c.key, new Map(c.members.map((m) => [m.organisationId, m]))]));
+    const knownOf = await this.knownMembers(p, p.consortiumId);
+    const reasons = new Map<string, SuppressionReason | null>();
+    for (const { periodId, metricId } of partitions) {
+      const mine = siblings.filter((s) => s.periodId === periodId && s.metricId === metricId);
+      // as released: the population readers were shown, fixed where the public decision now withholds it
+      const disclosure: DisclosureCell[] = mine.map((s) => {
+        const now = contributions.get(s.id);
+        return {
+          key: s.id,
+          partition: `${periodId}:${metricId}`,
+          members: s.releasedMembers.map((id) => now?.get(id) ?? { organisationId: id, contributions: [] }),
+          fixed: s.suppression !== null,
+        };
+      });
+      const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
+      const decided = discloseCells(disclosure, k, knownOf(mine[0]?.metric.code ?? ''), before);
+      for (const [id, reason] of decided) reasons.set(id, reason);
+    }
+    // a cell the viewer cannot name among its siblings (none should exist) is not shown
+    return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, reasons.has(c.id) ? (reasons.get(c.id) ?? null) : (c.suppression ?? 'fewer_than_k')])) };
   }
 
-  /** Organisations whose own values the viewer already reads. */
-  private async knownMembers(p: Principal, consortiumId: string): Promise<Set<string>> {
-    const known = new Set<string>();
-    if (!p.organisationId) return known;
-    if (p.role === 'funder') return known;
-    known.add(p.organisationId);
-    if (p.role === 'customer_buyer') {
-      const suppliers = await this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId: p.organisationId }, select: { supplierId: true } });
-      for (const s of suppliers) known.add(s.supplierId);
-    }
-    return known;
+  /**
+   * Organisations whose own values of a metric the viewer already reads: a firm its own; a
+   * customer buyer, besides, its suppliers that share the metric's category with it (rule 8).
+   */
+  private async knownMembers(p: Principal, consortiumId: string): Promise<(metricCode: string) => Set<string>> {
+    const self = p.organisationId && p.role !== 'funder' ? [p.organisationId] : [];
+    if (p.role !== 'customer_buyer' || !p.organisationId) return () => new Set(self);
+    const customerId = p.organisationId;
+    const [suppliers, settings] = await Promise.all([
+      this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId }, select: { supplierId: true } }),
+      this.prisma.system.sharingSetting.findMany({ where: { consortiumId, customerId }, select: { supplierId: true, categories: true } }),
+    ]);
+    const chosen = new Map(settings.map((s) => [s.supplierId, new Set<string>(s.categories)]));
+    return (metricCode) => {
+      const category = categoryOfMetric(metricCode);
+      const known = new Set(self);
+      if (!category) return known;
+      for (const { supplierId } of suppliers) {
+        const shares = chosen.get(supplierId) ?? new Set<string>(DEFAULT_SHARED_CATEGORIES);
+        if (shares.has(category)) known.add(supplierId);
+      }
+      return known;
+    };
   }
 }

@@ -32,8 +32,9 @@ export function toPeerGroup(g: PeerGroupRow, staff: boolean): PeerGroup {
 
 /**
  * Peer groups: the recompute keeps the consortium's, NAICS, size band, region and supply
- * base groups; staff save custom ones (a named list of member organisations). A custom group
- * however narrow cannot disclose a firm: its cells pass disclosure control like any other.
+ * base groups; staff save custom ones (a named list of member organisations). Custom groups
+ * are staff's own analysis and never leave staff: any set of firms can be named, so their
+ * cells combined with the public ones could single a firm out.
  */
 @Injectable()
 export class PeerGroupsService {

@@ -366,8 +366,20 @@ export class PeriodsService {
     return result;
   }
 
+  /**
+   * Publish: the period's benchmarks leave staff. The recompute this enqueues releases what
+   * disclosure control shows (members read cells only once released) and fixes the population
+   * of each released cell from then on.
+   */
   async publish(id: string): Promise<Period> {
-    return this.move(id, 'published');
+    const out = await this.move(id, 'published');
+    try {
+      await this.jobs.enqueue('benchmarks.recompute', { consortiumId: out.consortiumId, periodId: out.id, reason: 'period_published' }, { jobId: `benchmarks-recompute-${out.id}-period_published` });
+    } catch (error) {
+      // The publication stands; an on-demand recompute releases the cells.
+      this.logger.error({ err: error, periodId: out.id }, 'enqueue of benchmarks.recompute failed');
+    }
+    return out;
   }
 
   private async lock(tx: ScopedTx, id: string): Promise<PeriodRow> {

@@ -1,6 +1,7 @@
 import Chip from '@mui/material/Chip';
+import { DateTimeField } from '../common/DateFields';
 import Tooltip from '@mui/material/Tooltip';
-import { DataTable, DateField, List, NumberField, ReferenceField, ReferenceInput, SelectInput, TextField, useRecordContext, usePermissions } from 'react-admin';
+import { DataTable, List, NumberField, ReferenceField, ReferenceInput, SelectInput, TextField, useRecordContext, usePermissions } from 'react-admin';
 import type { BenchmarkCell } from '@tandem/contracts';
 import type { TandemPermissions } from '../providers/authProvider';
 
@@ -86,7 +87,7 @@ export function BenchmarkCellList() {
           <Disclosure />
         </DataTable.Col>
         <DataTable.Col source="computedAt" label="Computed">
-          <DateField source="computedAt" showTime />
+          <DateTimeField source="computedAt" />
         </DataTable.Col>
       </DataTable>
     </List>

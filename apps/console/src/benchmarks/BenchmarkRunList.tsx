@@ -1,7 +1,8 @@
 import Box from '@mui/material/Box';
+import { DateTimeField } from '../common/DateFields';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { Create, DataTable, DateField, List, ReferenceField, ReferenceInput, required, SelectInput, SimpleForm, TextField, useRecordContext } from 'react-admin';
+import { Create, DataTable, List, ReferenceField, ReferenceInput, required, SelectInput, SimpleForm, TextField, useRecordContext } from 'react-admin';
 import type { BenchmarkRun } from '@tandem/contracts';
 
 function RunProgress() {
@@ -36,7 +37,7 @@ export function BenchmarkRunList() {
         <DataTable.Col source="cells" label="Cells" disableSort />
         <DataTable.Col source="threshold" label="k" disableSort />
         <DataTable.Col source="computedAt" label="Computed">
-          <DateField source="computedAt" showTime emptyText="—" />
+          <DateTimeField source="computedAt" emptyText="—" />
         </DataTable.Col>
       </DataTable>
     </List>

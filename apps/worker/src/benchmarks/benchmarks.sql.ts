@@ -117,13 +117,20 @@ up AS (
                           EXCLUDED."excludedNotValidated", EXCLUDED."excludedOutlier", EXCLUDED."inputRevision")
   RETURNING 1
 ),
+gone AS (SELECT id FROM "BenchmarkCell" WHERE "consortiumId" = $1::uuid AND "periodId" = $2::uuid EXCEPT SELECT id FROM computed),
 del AS (
-  DELETE FROM "BenchmarkCell" c
-  USING (SELECT id FROM "BenchmarkCell" WHERE "consortiumId" = $1::uuid AND "periodId" = $2::uuid EXCEPT SELECT id FROM computed) gone
-  WHERE c.id = gone.id
+  DELETE FROM "BenchmarkCell" c USING gone WHERE c.id = gone.id AND c."releasedAt" IS NULL
+  RETURNING 1
+),
+-- a released cell stays (readers may hold its figures; the checks need its members) with no figure
+emptied AS (
+  UPDATE "BenchmarkCell" c SET n = 0, median = NULL, p25 = NULL, p75 = NULL, p10 = NULL, p90 = NULL, mean = NULL, pooled = NULL,
+         "inputRevision" = $3, "computedAt" = $4::timestamp, "updatedAt" = now()
+  FROM gone WHERE c.id = gone.id AND c."releasedAt" IS NOT NULL AND c.n <> 0
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM del)::int AS removed`;
+SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) + (SELECT count(*) FROM emptied) FROM up)::int AS written,
+       (SELECT count(*) FROM del)::int AS removed`;
 
 /**
  * $3 computed at. Each member's position in each cell: value, percentile rank oriented so
@@ -202,6 +209,25 @@ SELECT s."cellId", s."metricId"::text AS partition, s."organisationId", s.value:
 FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
 WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
 ORDER BY s."cellId", s."organisationId"`;
+
+/**
+ * Every cell of the period as disclosure control sorts them: the kind of its group (only
+ * the consortium, NAICS, size band and region are public; a supply base is its customer's;
+ * a custom group staff's), and what was released of it.
+ */
+export const CELL_META_SQL = `
+SELECT c.id, c."metricId"::text AS "metricId", g.kind::text AS kind, c."releasedAt" IS NOT NULL AS released,
+       c."releasedMembers"::text[] AS "releasedMembers", p.state::text AS "periodState"
+FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" JOIN "Period" p ON p.id = c."periodId"
+WHERE c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid
+ORDER BY c.id`;
+
+/** $3 released at, $4 cell ids: the cells first shown outside staff now, with their members, fixed from here on. */
+export const RELEASE_SQL = `
+UPDATE "BenchmarkCell" c SET "releasedAt" = $3::timestamp, "releasedMembers" = m.ids, "updatedAt" = now()
+FROM (SELECT "cellId", array_agg("organisationId" ORDER BY "organisationId") AS ids FROM "BenchmarkStanding"
+      WHERE "consortiumId" = $1::uuid AND "periodId" = $2::uuid AND "cellId" = ANY ($4::uuid[]) GROUP BY "cellId") m
+WHERE c.id = m."cellId" AND c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid AND c."releasedAt" IS NULL`;
 
 /** $3 cell ids, $4 decisions (null = publishable): writes the public decision where it changed. */
 export const SET_SUPPRESSION_SQL = `

@@ -1,6 +1,8 @@
-import { discloseCells, disclosureCellsOf, type CellMemberRow } from '@tandem/domain';
+import { decidePeriod, disclosureCellsOf, isPublicGroupKind, type CellMemberRow, type PeriodCell } from '@tandem/domain';
 import {
   CELL_MEMBERS_SQL,
+  CELL_META_SQL,
+  RELEASE_SQL,
   INPUT_REVISION_SQL,
   SET_SUPPRESSION_SQL,
   UPSERT_CELLS_SQL,
@@ -19,9 +21,20 @@ export interface PeriodRecompute {
   cells: number;
   standings: number;
   suppressed: number;
+  /** cells first shown outside staff by this run (the period is published) */
+  released: number;
   /** rows written or removed: 0 on a second run over the same input */
   changed: number;
   inputRevision: string;
+}
+
+interface CellMeta {
+  id: string;
+  metricId: string;
+  kind: string;
+  released: boolean;
+  releasedMembers: string[];
+  periodState: string;
 }
 
 interface Counts {
@@ -46,24 +59,38 @@ export async function recomputePeriod(
   const [input] = await tx.$queryRawUnsafe<{ revision: string }[]>(INPUT_REVISION_SQL, ...args);
   const inputRevision = input?.revision ?? '';
   await step(10);
-  const [cells] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
+  const [cellCounts] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
   await step(40);
   const [standings] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_STANDINGS_SQL, ...args, at);
   // A first run fills tables the planner last saw empty; fresh statistics keep the joins by id
   // below (members, decisions) from nested loops over the whole table. Cheap: a sample.
-  if ((cells?.written ?? 0) + (standings?.written ?? 0) > 1_000) await tx.$executeRawUnsafe(`ANALYZE "BenchmarkCell", "BenchmarkStanding"`);
+  if ((cellCounts?.written ?? 0) + (standings?.written ?? 0) > 1_000) await tx.$executeRawUnsafe(`ANALYZE "BenchmarkCell", "BenchmarkStanding"`);
   await step(70);
   const members = await tx.$queryRawUnsafe<CellMemberRow[]>(CELL_MEMBERS_SQL, ...args);
-  const decisions = discloseCells(disclosureCellsOf(members), p.k);
+  const meta = await tx.$queryRawUnsafe<CellMeta[]>(CELL_META_SQL, ...args);
+  const current = new Map(disclosureCellsOf(members).map((c) => [c.key, c.members]));
+  const cells: PeriodCell[] = meta.map((m) => ({
+    key: m.id,
+    partition: m.metricId,
+    kind: m.kind,
+    members: current.get(m.id) ?? [],
+    released: m.released,
+    releasedMembers: m.releasedMembers,
+  }));
+  const decisions = decidePeriod(cells, p.k);
   const ids = [...decisions.keys()];
   const decided = await tx.$executeRawUnsafe(SET_SUPPRESSION_SQL, ...args, ids, ids.map((id) => decisions.get(id) ?? null));
   await step(90);
+  // Published: what is shown outside staff now is out for good; its population is fixed.
+  const toRelease = meta.filter((m) => m.periodState === 'published' && !m.released && decisions.get(m.id) === null && (isPublicGroupKind(m.kind) || m.kind === 'supply_base')).map((m) => m.id);
+  const released = toRelease.length > 0 ? await tx.$executeRawUnsafe(RELEASE_SQL, ...args, at, toRelease) : 0;
   return {
     groups: groups?.groups ?? 0,
-    cells: cells?.computed ?? 0,
+    cells: cellCounts?.computed ?? 0,
     standings: standings?.computed ?? 0,
     suppressed: [...decisions.values()].filter((d) => d !== null).length,
-    changed: (cells?.written ?? 0) + (cells?.removed ?? 0) + (standings?.written ?? 0) + (standings?.removed ?? 0) + decided,
+    released,
+    changed: released + (cellCounts?.written ?? 0) + (cellCounts?.removed ?? 0) + (standings?.written ?? 0) + (standings?.removed ?? 0) + decided,
     inputRevision,
   };
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { recoverable as recoverableFrom } from './disclosure-oracle';
 import { discloseCells, isDominated, suppressionMessage, unknownDifference, type DisclosureCell, type DisclosureMember } from './disclosure';
 
 const m = (id: string, ...contributions: number[]): DisclosureMember => ({ organisationId: id, contributions: contributions.length ? contributions : [1] });
@@ -232,33 +233,9 @@ describe('rule 4 over combinations of cells, not only pairs', () => {
   });
 });
 
-/**
- * An oracle independent of the implementation (firm columns, not atoms): the unknown firms
- * whose value a reader could work out exactly from the totals of the cells shown, by any
- * linear combination of them. Gaussian elimination over exact integers (small cases).
- */
-function recoverable(shown: readonly DisclosureCell[], known: ReadonlySet<string>): string[] {
-  const ids = [...new Set(shown.flatMap((c) => c.members.map((x) => x.organisationId)))].filter((id) => !known.has(id)).sort();
-  const rows = shown.map((c) => ids.map((id) => (c.members.some((x) => x.organisationId === id) ? 1 : 0)));
-  const rank = (m: number[][]): number => {
-    const a = m.map((r) => r.map((x) => x));
-    let r = 0;
-    for (let c = 0; c < ids.length && r < a.length; c++) {
-      const p = a.findIndex((row, i) => i >= r && Math.abs(row[c] as number) > 1e-9);
-      if (p < 0) continue;
-      [a[r], a[p]] = [a[p] as number[], a[r] as number[]];
-      for (let i = 0; i < a.length; i++) {
-        if (i === r) continue;
-        const f = (a[i] as number[])[c] as number / ((a[r] as number[])[c] as number);
-        if (f !== 0) a[i] = (a[i] as number[]).map((x, j) => x - f * ((a[r] as number[])[j] as number));
-      }
-      r += 1;
-    }
-    return r;
-  };
-  const base = rank(rows);
-  return ids.filter((id, i) => rank([...rows, ids.map((_, j) => (j === i ? 1 : 0))]) === base);
-}
+/** Firms a reader knowing `known` could work out from the totals of the cells shown (test/support's independent oracle). */
+const recoverable = (shown: readonly DisclosureCell[], known: ReadonlySet<string>): string[] =>
+  recoverableFrom(shown.map((c) => new Set(c.members.map((x) => x.organisationId))), known);
 
 describe('property: no single firm is recoverable by any combination of what is shown', () => {
   it('public and viewer-aware decisions, random cells over 12 firms', () => {

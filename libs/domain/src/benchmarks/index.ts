@@ -2,3 +2,4 @@ export * from './size-bands';
 export * from './statistics';
 export * from './disclosure';
 export * from './categories';
+export * from './release';

@@ -1,3 +1,4 @@
+import { PUBLIC_GROUP_KINDS } from '@tandem/domain';
 import type { Principal } from '../context/principal';
 import { DomainError } from '../errors/domain-error';
 
@@ -117,8 +118,18 @@ const NOTHING_BY_ID: Where = { id: { in: [] } };
 function peerGroupScope(p: Principal, c: string, o: string): Where {
   if (isStaff(p)) return { consortiumId: c };
   if (p.role === 'union_representative' || p.role === 'trainer') return NOTHING_BY_ID;
-  if (p.role === 'customer_buyer') return { consortiumId: c, OR: [{ kind: { not: 'supply_base' } }, { customerId: o }] };
-  return { consortiumId: c, kind: { not: 'supply_base' } };
+  const publicGroups = { kind: { in: [...PUBLIC_GROUP_KINDS] } };
+  if (p.role === 'customer_buyer') return { consortiumId: c, OR: [publicGroups, { kind: 'supply_base', customerId: o }] };
+  return { consortiumId: c, ...publicGroups };
+}
+
+/**
+ * Cells outside staff: of the groups the reader may name, and only once released (the period
+ * published and the cell shown then): before that a recompute may still change who is in
+ * them, and two releases of one group with different members would tell the difference.
+ */
+function releasedCellScope(p: Principal, c: string, o: string): Where {
+  return { consortiumId: c, releasedAt: { not: null }, peerGroup: peerGroupScope(p, c, o) };
 }
 
 /** Roles of a firm's own people, which its firm admin manages. */
@@ -217,13 +228,13 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       return isStaff(p) ? { consortiumId: c } : NOTHING_BY_ID;
     case 'BenchmarkCell':
       // the rows only; the API shows them through disclosure control (benchmark-cells)
-      return isStaff(p) ? { consortiumId: c } : { peerGroup: peerGroupScope(p, c, o) };
+      return isStaff(p) ? { consortiumId: c } : releasedCellScope(p, c, o);
     case 'BenchmarkStanding':
       // a member's own positions, in the groups it may name (not in a customer's supply base:
       // that is the customer's to see); a funder, union or trainer has none to read
       if (isStaff(p)) return { consortiumId: c };
       if (seesNoFigures(p)) return NOTHING_BY_ID;
-      return { consortiumId: c, organisationId: o, cell: { peerGroup: peerGroupScope(p, c, o) } };
+      return { consortiumId: c, organisationId: o, cell: releasedCellScope(p, c, o) };
     case 'SharingSetting':
       if (isStaff(p)) return { consortiumId: c };
       if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, supplierId: o };

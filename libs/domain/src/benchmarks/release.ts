@@ -1,0 +1,80 @@
+import { discloseCells, type DisclosureCell, type DisclosureMember, type SuppressionReason } from './disclosure';
+
+/**
+ * Who sees which peer groups outside staff: the whole consortium, NAICS, size band and region
+ * are public (members and funders); a supply base only to its customer, as aggregates; a
+ * custom group is staff's own analysis and never leaves staff.
+ */
+export const PUBLIC_GROUP_KINDS = ['consortium', 'naics', 'size_band', 'region'] as const;
+
+export function isPublicGroupKind(kind: string): boolean {
+  return (PUBLIC_GROUP_KINDS as readonly string[]).includes(kind);
+}
+
+/** A stored cell of one period as the public decision needs it. */
+export interface PeriodCell {
+  key: string;
+  /** one metric: cells of different metrics cannot be combined */
+  partition: string;
+  kind: string;
+  /** the members it has now, with what each adds to its totals */
+  members: readonly DisclosureMember[];
+  /** shown outside staff before: readers may hold its figures */
+  released: boolean;
+  /** its members when released; empty when not released */
+  releasedMembers: readonly string[];
+}
+
+function sameMembers(members: readonly DisclosureMember[], ids: readonly string[]): boolean {
+  if (members.length !== ids.length) return false;
+  const set = new Set(ids);
+  return members.every((m) => set.has(m.organisationId));
+}
+
+/**
+ * The cell as readers know it. A released cell keeps the population it was released with: its
+ * figures are out, so it takes part in every later check with those members; a run that finds
+ * other members in it (a firm joined or left the group, or its value left the gate) would let
+ * a reader subtract the two releases, so it is suppressed from then on ("would disclose by
+ * difference").
+ */
+export function asReleased(c: PeriodCell): { cell: DisclosureCell; before: SuppressionReason | null } {
+  if (!c.released) return { cell: { key: c.key, partition: c.partition, members: c.members }, before: null };
+  if (sameMembers(c.members, c.releasedMembers)) return { cell: { key: c.key, partition: c.partition, members: c.members, fixed: true }, before: null };
+  const now = new Map(c.members.map((m) => [m.organisationId, m]));
+  const members = c.releasedMembers.map((id) => now.get(id) ?? { organisationId: id, contributions: [] });
+  return { cell: { key: c.key, partition: c.partition, members, fixed: true }, before: 'differencing' };
+}
+
+/**
+ * The public decision of every cell of a period (a reader who knows no member's value):
+ *  - the public groups together, one partition per metric, with released cells fixed;
+ *  - each supply base against the public cells as decided (shown or released, all fixed):
+ *    its customer reads both, so the supply base is the one suppressed when they combine;
+ *  - a custom group on its own (rules 1 and 3): staff read it, with the reason marked.
+ */
+export function decidePeriod(cells: readonly PeriodCell[], k: number): Map<string, SuppressionReason | null> {
+  const prepared = cells.map((c) => ({ c, ...asReleased(c) }));
+  const before = (list: typeof prepared): Map<string, SuppressionReason> =>
+    new Map(list.filter((p) => p.before !== null).map((p) => [p.c.key, p.before as SuppressionReason]));
+  const publicCells = prepared.filter((p) => isPublicGroupKind(p.c.kind));
+  const out = discloseCells(
+    publicCells.map((p) => p.cell),
+    k,
+    new Set(),
+    before(publicCells),
+  );
+  const decided = publicCells.filter((p) => out.get(p.c.key) === null || p.c.released).map((p) => ({ ...p.cell, fixed: true }));
+  const decidedBefore = new Map([...out].filter((e): e is [string, SuppressionReason] => e[1] !== null));
+  const byPartition = new Map<string, DisclosureCell[]>();
+  for (const cell of decided) byPartition.set(cell.partition, [...(byPartition.get(cell.partition) ?? []), cell]);
+  for (const p of prepared) {
+    if (p.c.kind === 'supply_base') {
+      const own = discloseCells([...(byPartition.get(p.c.partition) ?? []), p.cell], k, new Set(), new Map([...decidedBefore, ...before([p])]));
+      out.set(p.c.key, own.get(p.c.key) ?? 'fewer_than_k');
+    } else if (!isPublicGroupKind(p.c.kind)) {
+      out.set(p.c.key, discloseCells([{ ...p.cell, partition: p.c.key }], k).get(p.c.key) ?? 'fewer_than_k');
+    }
+  }
+  return out;
+}
