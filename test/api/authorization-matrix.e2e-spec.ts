@@ -340,8 +340,10 @@ type Records = { own: string; 'other-firm': string; 'other-consortium': string }
 
 /** Benchmark records of each target, written straight into PostgreSQL (the worker makes them in production). */
 interface Bench {
-  /** own: a custom group of glmp; other-firm: the supply base of a glmp customer other than Northstar; other-consortium: a custom group of fvsn */
+  /** what is read: own: a public (region) group of glmp; other-firm: the supply base of a glmp customer other than Northstar; other-consortium: a custom group of fvsn */
   peerGroup: Records;
+  /** what staff change: own: a custom group of glmp (custom groups are staff's alone); the others as peerGroup */
+  editable: Records;
   /** a cell of each of those groups */
   cell: Records;
   /** Acme's and Badger's standings in glmp's cell, Fox's in fvsn's */
@@ -374,8 +376,8 @@ async function cellOf(pool: Pool, consortiumId: string, periodId: string, peerGr
   const metricId = await one(pool, `SELECT id FROM "MetricDefinition" WHERE "consortiumId" = $1 ORDER BY code LIMIT 1`, [consortiumId]);
   return one(
     pool,
-    `INSERT INTO "BenchmarkCell" (id, "consortiumId", "periodId", "metricId", "peerGroupId", n, median, p25, p75, mean, suppression, "inputRevision", "computedAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, 5, 95, 93, 97, 95, 'fewer_than_k', 'matrix', now(), now())
+    `INSERT INTO "BenchmarkCell" (id, "consortiumId", "periodId", "metricId", "peerGroupId", n, median, p25, p75, mean, suppression, "inputRevision", "computedAt", "releasedAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, 5, 95, 93, 97, 95, 'fewer_than_k', 'matrix', now(), now(), now())
      ON CONFLICT ("periodId", "metricId", "peerGroupId") DO UPDATE SET "updatedAt" = now() RETURNING id`,
     [consortiumId, periodId, metricId, peerGroupId],
   );
@@ -442,7 +444,14 @@ async function makeBench(pool: Pool, demo: Demo): Promise<Bench> {
      ON CONFLICT ("consortiumId", kind, key) DO UPDATE SET "updatedAt" = now() RETURNING id`,
     [glmp, otherCustomer],
   );
-  const peerGroup = { own: await customGroup(pool, glmp, [demo.org.acme, demo.org.badger]), 'other-firm': supplyBase, 'other-consortium': await customGroup(pool, fvsn, [demo.org.fox]) };
+  const region = await one(
+    pool,
+    `INSERT INTO "PeerGroup" (id, "consortiumId", kind, key, name, "updatedAt") SELECT g, $1, 'region', 'matrix-' || g::text, 'Matrix region', now() FROM gen_random_uuid() g RETURNING id`,
+    [glmp],
+  );
+  const otherConsortiumGroup = await customGroup(pool, fvsn, [demo.org.fox]);
+  const peerGroup = { own: region, 'other-firm': supplyBase, 'other-consortium': otherConsortiumGroup };
+  const editable = { own: await customGroup(pool, glmp, [demo.org.acme, demo.org.badger]), 'other-firm': supplyBase, 'other-consortium': otherConsortiumGroup };
   const cell = {
     own: await cellOf(pool, glmp, closedPeriod.own, peerGroup.own),
     'other-firm': await cellOf(pool, glmp, closedPeriod.own, supplyBase),
@@ -461,6 +470,7 @@ async function makeBench(pool: Pool, demo: Demo): Promise<Bench> {
   );
   return {
     peerGroup,
+    editable,
     cell,
     standing: {
       own: await standingOf(pool, cell.own, demo.org.acme),
@@ -758,18 +768,18 @@ const REQUESTS: Record<string, Builder> = {
   'POST /api/peer-groups': async (w, r, t) =>
     at(w, r, '/api/peer-groups', undefined, { name: `Matrix ${uniq('pg')}`, organisationIds: [t === 'other-consortium' ? w.demo.org.fox : w.demo.org.acme] }),
   'PUT /api/peer-groups/:id': async (w, r, t) => {
-    const id = w.bench.peerGroup[recordTarget(t)];
+    const id = w.bench.editable[recordTarget(t)];
     return at(w, r, `/api/peer-groups/${id}`, id, { name: await column(w, 'PeerGroup', 'name', id) });
   },
   'PATCH /api/peer-groups/:id': async (w, r, t) => {
-    const id = w.bench.peerGroup[recordTarget(t)];
+    const id = w.bench.editable[recordTarget(t)];
     return at(w, r, `/api/peer-groups/${id}`, id, { active: true });
   },
   'DELETE /api/peer-groups/:id': async (w, r, t, refused) => {
     const target = recordTarget(t);
     const id =
       refused || target === 'other-firm'
-        ? w.bench.peerGroup[target]
+        ? w.bench.editable[target]
         : await customGroup(w.pool, target === 'other-consortium' ? w.demo.consortium.fvsn : w.demo.consortium.glmp, [target === 'other-consortium' ? w.demo.org.fox : w.demo.org.acme]);
     return at(w, r, `/api/peer-groups/${id}`, id);
   },
