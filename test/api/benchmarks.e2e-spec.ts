@@ -261,6 +261,8 @@ describe('benchmarks under disclosure control', () => {
     expect(cells.some((c) => !c.suppressed)).toBe(true);
     expectSafe(cells, new Set());
     for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), new Set())).toEqual([]);
+    // withheld cells of the published period are listed with their reason (and no figure: expectSafe)
+    expect(new Set(cells.filter((c) => c.suppressed).map((c) => c.reasonCode))).toEqual(new Set(['fewer_than_k', 'dominated', 'differencing']));
     // custom groups are staff's: not named, no cell
     const custom = (await call(api, 'GET', `/api/peer-groups${q({ filter: { kind: 'custom' }, range: [0, 99] })}`, { token: await token('funder') })).body as PeerGroup[];
     expect(custom).toEqual([]);

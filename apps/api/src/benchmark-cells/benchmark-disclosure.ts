@@ -52,7 +52,7 @@ export class BenchmarkDisclosure {
     const partitions = [...new Map(cells.map((c) => [`${c.periodId}:${c.metricId}`, { periodId: c.periodId, metricId: c.metricId }])).values()];
     const siblings = await this.prisma.scoped.benchmarkCell.findMany({
       where: { OR: partitions },
-      select: { id: true, periodId: true, metricId: true, suppression: true, releasedMembers: true, metric: { select: { code: true } } },
+      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, metric: { select: { code: true } } },
     });
     const ids = siblings.map((s) => s.id);
     // raw SQL bypasses scoping: the consortium comes from the principal, and nothing read here is returned
@@ -67,7 +67,10 @@ export class BenchmarkDisclosure {
     const knownOf = await this.knownMembers(p, p.consortiumId);
     const reasons = new Map<string, SuppressionReason | null>();
     for (const { periodId, metricId } of partitions) {
-      const mine = siblings.filter((s) => s.periodId === periodId && s.metricId === metricId);
+      const all = siblings.filter((s) => s.periodId === periodId && s.metricId === metricId);
+      // never released (withheld from everyone since the publication): no figure of it is out
+      for (const s of all) if (!s.releasedAt) reasons.set(s.id, s.suppression ?? 'fewer_than_k');
+      const mine = all.filter((s) => s.releasedAt);
       // as released: the population readers were shown, fixed where the public decision now withholds it
       const disclosure: DisclosureCell[] = mine.map((s) => {
         const now = contributions.get(s.id);

@@ -126,10 +126,16 @@ function peerGroupScope(p: Principal, c: string, o: string): Where {
 /**
  * Cells outside staff: of the groups the reader may name, and only once released (the period
  * published and the cell shown then): before that a recompute may still change who is in
- * them, and two releases of one group with different members would tell the difference.
+ * them, and two releases of one group with different members would tell the difference. A
+ * cell of a published period withheld from everyone is listed too, with its reason and no
+ * figure (the API never sends one), so that a member's group chooser can say why.
  */
 function releasedCellScope(p: Principal, c: string, o: string): Where {
-  return { consortiumId: c, releasedAt: { not: null }, peerGroup: peerGroupScope(p, c, o) };
+  return {
+    consortiumId: c,
+    peerGroup: peerGroupScope(p, c, o),
+    OR: [{ releasedAt: { not: null } }, { suppression: { not: null }, period: { state: 'published' } }],
+  };
 }
 
 /** Roles of a firm's own people, which its firm admin manages. */
