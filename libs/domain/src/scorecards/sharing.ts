@@ -45,6 +45,6 @@ export function scorecardForCustomer<T extends ScorecardFigures>(
     standing: null,
     coverage: null,
     provisional: null,
-    withheld: `computed with figures the supplier does not share with your firm (${[...hidden].sort().join(', ')}): its score, standing, coverage and whether it is provisional would disclose them`,
+    withheld: `score, standing, coverage and provisional withheld: they are computed with figures the supplier does not share with your firm (${[...hidden].sort().join(', ')})`,
   };
 }

@@ -65,7 +65,7 @@ export function ScorecardShow() {
           render={(s) =>
             s.withheld ? (
               <Alert severity="info" data-testid="scorecard-withheld">
-                Score, standing and coverage withheld: {s.withheld}.
+                {s.withheld.charAt(0).toUpperCase() + s.withheld.slice(1)}.
               </Alert>
             ) : null
           }
