@@ -168,8 +168,8 @@ async function value(w: World, o: Owner, opts: { status?: string; pending?: bool
 function customMetric(w: World, c: Consortium): Promise<string> {
   return one(
     w.pool,
-    `INSERT INTO "MetricDefinition" (id, "consortiumId", code, name, unit, direction, "minValue", "maxValue", frequency, reporters, "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, 'Authz metric', 'x', 'higher', 0, 100, 'quarterly', '{supplier}', now()) RETURNING id`,
+    `INSERT INTO "MetricDefinition" (id, "consortiumId", code, name, unit, direction, "minValue", "maxValue", frequency, reporters, category, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, 'Authz metric', 'x', 'higher', 0, 100, 'quarterly', '{supplier}', 'delivery', now()) RETURNING id`,
     [w.demo.consortium[c], `AZ_${hex().toUpperCase()}`],
   );
 }

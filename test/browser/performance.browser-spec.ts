@@ -374,7 +374,7 @@ describe('supplier performance journeys', () => {
       await shot(page, 'buyer', 'standing-history');
       const rows = await history.locator('tbody tr').allInnerTexts();
       const mine = rows.findIndex((r) => r.includes(period.code));
-      expect(rows[mine]).toMatch(new RegExp(card.standing, 'i'));
+      expect(rows[mine]).toMatch(new RegExp(String(card.standing), 'i'));
       // newest first: the seeded quarters of 2025–2026 come after this one
       const seeded = rows.findIndex((r) => /\b202[56]-Q\d\b/.test(r));
       expect(seeded).toBeGreaterThan(mine);

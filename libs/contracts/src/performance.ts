@@ -6,6 +6,7 @@ import type {
   MetricValueStatus,
   RevisionApproval,
 } from './enums';
+import type { MetricCategory } from './benchmarks';
 
 /** Supplier performance resources: metric-definitions, metric-values, metric-goals. */
 export interface MetricDefinition {
@@ -32,6 +33,11 @@ export interface MetricDefinition {
   numeratorLabel: string | null;
   denominatorLabel: string | null;
   outlierFactor: number;
+  /**
+   * the category a supplier's sharing settings name (benchmarks.md rule 8); null: a
+   * consortium's own metric staff have not categorised, which no customer sees of a supplier
+   */
+  category: MetricCategory | null;
   /** part of the standard catalogue (metrics.md) */
   standard: boolean;
   enabled: boolean;

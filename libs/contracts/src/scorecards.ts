@@ -44,6 +44,12 @@ export interface ScorecardCriterionResult {
   value: number | null;
   score: number | null;
   source: ScorecardValueSource | null;
+  /**
+   * present (true) when the reader is the relationship's customer and the metric is in a
+   * category the supplier does not share with it (benchmarks.md rule 8): value, score and
+   * source are then null whatever they are
+   */
+  withheld?: true;
 }
 
 export interface Scorecard {
@@ -58,17 +64,23 @@ export interface Scorecard {
    * 0–100. Period open: weighted over the criteria that have a validated value. Period closed
    * or published: weighted over all criteria, a criterion without a value scoring 0.
    */
-  score: number;
-  standing: Standing;
+  score: number | null;
+  standing: Standing | null;
   /** 0–1: the share of the template's weight that has a validated value */
-  coverage: number;
+  coverage: number | null;
   /**
    * true while the period is open or a criterion has no validated value ("incomplete"): the
    * standing is shown but opens no corrective action plan, sends no e-mail and is not part of
    * the relationship's standing history. false: final (closed period, full coverage).
    */
-  provisional: boolean;
+  provisional: boolean | null;
   details: ScorecardCriterionResult[];
+  /**
+   * null for everyone but a customer reading a scorecard with a withheld criterion: then why
+   * score, standing, coverage and provisional are null (they are computed over the withheld
+   * criteria too, so they would disclose them)
+   */
+  withheld: string | null;
   computedAt: string;
   createdAt: string;
   updatedAt: string;

@@ -1,6 +1,7 @@
 export * from './memberships/lifecycle';
 export * from './consortia/threshold';
 export * from './scorecards/scoring';
+export * from './scorecards/sharing';
 export * from './imports/csv';
 export * from './periods';
 export * from './metric-values';

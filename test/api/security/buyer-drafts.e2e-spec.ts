@@ -48,6 +48,14 @@ beforeAll(async () => {
   api = await startApi();
   pool = dbPool();
   demo = await loadDemo(pool);
+  // Acme shares every category with Northstar here, so what the buyer misses is what drafts,
+  // rejections and pending changes hide (sharing.e2e-spec.ts tests the categories)
+  await pool.query(
+    `INSERT INTO "SharingSetting" (id, "consortiumId", "supplierId", "customerId", categories, "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, enum_range(NULL::"MetricCategory"), now())
+     ON CONFLICT ("consortiumId", "supplierId", "customerId") DO UPDATE SET categories = EXCLUDED.categories`,
+    [demo.consortium.glmp, demo.org.acme, demo.org.northstar],
+  );
   watch = new SideEffectWatch(pool);
   t.staff = await session(api, EMAIL.staff);
   t.admin = await session(api, EMAIL.acmeAdmin);
@@ -85,8 +93,8 @@ beforeAll(async () => {
   // a goal whose baseline period holds only a draft
   goalMetric = (
     await pool.query<{ id: string }>(
-      `INSERT INTO "MetricDefinition" (id, "consortiumId", code, name, unit, direction, "minValue", "maxValue", frequency, reporters, "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, 'Buyer drafts metric', 'x', 'higher', 0, 1000, 'quarterly', '{supplier}', now()) RETURNING id`,
+      `INSERT INTO "MetricDefinition" (id, "consortiumId", code, name, unit, direction, "minValue", "maxValue", frequency, reporters, category, "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, 'Buyer drafts metric', 'x', 'higher', 0, 1000, 'quarterly', '{supplier}', 'delivery', now()) RETURNING id`,
       [demo.consortium.glmp, uniq('BD').toUpperCase().replace(/-/g, '_')],
     )
   ).rows[0]!.id;
@@ -99,6 +107,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await pool?.query(`DELETE FROM "SharingSetting" WHERE "supplierId" = $1 AND "customerId" = $2`, [demo?.org.acme, demo?.org.northstar]);
   await watch?.close();
   await api?.close();
   await pool?.end();

@@ -6,7 +6,7 @@ import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { RecomputeScorecardsDto, ScorecardDto, ScorecardRecomputeAcceptedDto } from './dto/scorecard.dto';
-import { SCORECARD_LIST, ScorecardsService } from './scorecards.service';
+import { ScorecardsService } from './scorecards.service';
 
 @ApiTags('scorecards')
 @Controller('scorecards')
@@ -14,10 +14,10 @@ export class ScorecardsController {
   constructor(private readonly scorecards: ScorecardsService) {}
 
   @Get()
-  @RequirePermission('scorecards.read', 'List scorecards (filters: relationshipId, supplierId, customerId, periodId, templateId, standing, provisional)')
+  @RequirePermission('scorecards.read', 'List scorecards (filters: relationshipId, supplierId, customerId, periodId, templateId, standing, provisional; a buyer neither filters nor sorts by standing, score or provisional, which its view may withhold)')
   @ApiOkResponse({ type: [ScorecardDto] })
   async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<Scorecard[]> {
-    const page = parseListQuery(query, SCORECARD_LIST);
+    const page = parseListQuery(query, this.scorecards.listSpec());
     const { rows, total } = await this.scorecards.list(page);
     setContentRange(res, 'scorecards', page, rows.length, total);
     return rows;

@@ -2,5 +2,6 @@ import { Module } from '@nestjs/common';
 import { SharingSettingsController } from './sharing-settings.controller';
 import { SharingSettingsService } from './sharing-settings.service';
 
-@Module({ controllers: [SharingSettingsController], providers: [SharingSettingsService] })
+/** Exports SharingSettingsService: scorecards ask what a supplier shares with the customer reading them. */
+@Module({ controllers: [SharingSettingsController], providers: [SharingSettingsService], exports: [SharingSettingsService] })
 export class SharingSettingsModule {}

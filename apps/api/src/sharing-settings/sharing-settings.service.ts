@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MetricCategory, SharingSetting } from '@tandem/contracts';
+import { DEFAULT_SHARED_CATEGORIES, type MetricCategory, type SharingSetting } from '@tandem/contracts';
 import type { SharingSetting as SharingSettingRow } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
@@ -32,6 +32,16 @@ export class SharingSettingsService {
   async list(page: ListPage): Promise<{ rows: SharingSetting[]; total: number }> {
     const { rows, total } = await listPage(this.prisma.scoped.sharingSetting, page);
     return { rows: rows.map(toSharingSetting), total };
+  }
+
+  /**
+   * The categories each supplier shares with `customerId` (its setting's, else the default),
+   * read at the time of the call: a changed setting holds for the next reader.
+   */
+  async sharedWith(customerId: string, supplierIds: string[]): Promise<Map<string, readonly MetricCategory[]>> {
+    const rows = await this.prisma.scoped.sharingSetting.findMany({ where: { customerId, supplierId: { in: supplierIds } }, select: { supplierId: true, categories: true } });
+    const named = new Map(rows.map((r) => [r.supplierId, r.categories as MetricCategory[]]));
+    return new Map(supplierIds.map((s) => [s, named.get(s) ?? DEFAULT_SHARED_CATEGORIES]));
   }
 
   async get(id: string): Promise<SharingSetting> {

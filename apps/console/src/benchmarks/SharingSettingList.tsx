@@ -1,60 +1,138 @@
-import { CheckboxGroupInput, Create, DataTable, Edit, List, required, SelectInput, SimpleForm, useGetList, useRecordContext } from 'react-admin';
-import { METRIC_CATEGORIES, type SharingSetting, type SupplyRelationship } from '@tandem/contracts';
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { Button, Title, useCanAccess, useGetIdentity, useGetList, useNotify } from 'react-admin';
+import { DEFAULT_SHARED_CATEGORIES, METRIC_CATEGORIES, type MetricCategory, type SharingSetting, type SupplyRelationship } from '@tandem/contracts';
+import { errorMessage, postJson, sendJson } from '../common/api';
+import { humanize } from '../common/choices';
 
-const categoryChoices = METRIC_CATEGORIES.map((c) => ({ id: c, name: c }));
+/** One customer of the firm: what it sees of the firm's own figures, saved on every click. */
+function CustomerRow({ relationship, setting, editable, onSaved }: { relationship: SupplyRelationship; setting: SharingSetting | undefined; editable: boolean; onSaved: () => void }) {
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const shared: readonly MetricCategory[] = setting?.categories ?? DEFAULT_SHARED_CATEGORIES;
+  const save = async (next: MetricCategory[] | null) => {
+    setBusy(true);
+    try {
+      if (next === null) await sendJson('DELETE', `/api/sharing-settings/${setting?.id}`);
+      else if (setting) await sendJson('PUT', `/api/sharing-settings/${setting.id}`, { categories: next });
+      else await postJson('/api/sharing-settings', { customerId: relationship.customerId, categories: next });
+      notify(`${relationship.customerName} now sees ${(next ?? DEFAULT_SHARED_CATEGORIES).join(', ') || 'none of your own figures'}`, { type: 'success' });
+      onSaved();
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = (category: MetricCategory, on: boolean) => void save(METRIC_CATEGORIES.filter((c) => (c === category ? on : shared.includes(c))));
+  return (
+    <TableRow data-testid="sharing-row" data-customer={relationship.customerName}>
+      <TableCell component="th" scope="row">
+        <Typography variant="body2" sx={{ fontWeight: 500 }}>
+          {relationship.customerName}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {relationship.commodity}
+        </Typography>
+      </TableCell>
+      {METRIC_CATEGORIES.map((category) => (
+        <TableCell key={category} align="center" padding="checkbox">
+          <Checkbox
+            checked={shared.includes(category)}
+            disabled={!editable || busy}
+            onChange={(e) => toggle(category, e.target.checked)}
+            slotProps={{ input: { 'aria-label': `${humanize(category)} for ${relationship.customerName}` } }}
+          />
+        </TableCell>
+      ))}
+      <TableCell>
+        {setting ? (
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Chip size="small" label="Your choice" color="primary" variant="outlined" />
+            {editable && <Button label="Back to default" disabled={busy} onClick={() => void save(null)} />}
+          </Box>
+        ) : (
+          <Chip size="small" label="Default" variant="outlined" data-testid="sharing-default" />
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
 
 /**
- * Names come from the relationship, which both sides read (a supplier does not read its
- * customers' organisation records).
+ * What the firm shares with each of its customers, one row per customer and one checkbox per
+ * metric category (benchmarks.md rule 8). A customer without a setting sees the default,
+ * delivery and quality; its own reports about the firm it sees whatever is chosen here.
  */
-function Parties() {
-  const setting = useRecordContext<SharingSetting>();
-  const { data } = useGetList<SupplyRelationship>(
-    'supply-relationships',
-    { filter: { supplierId: setting?.supplierId, customerId: setting?.customerId }, pagination: { page: 1, perPage: 1 } },
-    { enabled: Boolean(setting) },
-  );
-  const r = data?.[0];
-  return <>{r ? `${r.supplierName} → ${r.customerName}` : '…'}</>;
-}
-
-/** What the firm shares with each customer; no row means the default (delivery and quality). */
 export function SharingSettingList() {
-  return (
-    <List sort={{ field: 'createdAt', order: 'ASC' }} title="Sharing with customers">
-      <DataTable bulkActionButtons={false} rowClick="edit">
-        <DataTable.Col source="customerId" label="Supplier → customer" disableSort>
-          <Parties />
-        </DataTable.Col>
-        <DataTable.Col source="categories" label="Shared categories" disableSort render={(r: SharingSetting) => r.categories.join(', ') || 'nothing'} />
-      </DataTable>
-    </List>
+  const { identity } = useGetIdentity();
+  const organisationId = typeof identity?.organisationId === 'string' ? identity.organisationId : undefined;
+  const { canAccess: editable = false } = useCanAccess({ resource: 'sharing-settings', action: 'edit' });
+  const relationships = useGetList<SupplyRelationship>(
+    'supply-relationships',
+    { filter: { supplierId: organisationId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'since', order: 'ASC' } },
+    { enabled: Boolean(organisationId) },
   );
-}
-
-function CustomerInput() {
-  const { data } = useGetList<SupplyRelationship>('supply-relationships', { pagination: { page: 1, perPage: 200 }, sort: { field: 'since', order: 'ASC' } });
-  const choices = (data ?? []).map((r) => ({ id: r.customerId, name: r.customerName }));
-  return <SelectInput source="customerId" label="Customer" choices={choices} validate={required()} />;
-}
-
-export function SharingSettingCreate() {
+  const settings = useGetList<SharingSetting>('sharing-settings', { filter: { supplierId: organisationId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'createdAt', order: 'ASC' } }, { enabled: Boolean(organisationId) });
+  const settingOf = new Map((settings.data ?? []).map((s) => [s.customerId, s]));
+  const error = relationships.error ?? settings.error;
   return (
-    <Create redirect="list" title="Share with a customer">
-      <SimpleForm>
-        <CustomerInput />
-        <CheckboxGroupInput source="categories" choices={categoryChoices} defaultValue={['delivery', 'quality']} />
-      </SimpleForm>
-    </Create>
-  );
-}
-
-export function SharingSettingEdit() {
-  return (
-    <Edit redirect="list" mutationMode="pessimistic" title="What this customer sees">
-      <SimpleForm>
-        <CheckboxGroupInput source="categories" choices={categoryChoices} />
-      </SimpleForm>
-    </Edit>
+    <Box sx={{ mt: 2 }}>
+      <Title title="Sharing with customers" />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 760 }}>
+        Choose which of your firm&apos;s own figures each customer may read, by category. Without a choice a customer sees delivery and quality. Drafts are never shared, and
+        what a customer reports about you it always sees. A change holds from the customer&apos;s next page.
+      </Typography>
+      {error && <Alert severity="error">{errorMessage(error)}</Alert>}
+      {(relationships.isPending || settings.isPending) && !error && <LinearProgress />}
+      {relationships.data && settings.data && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table size="small" data-testid="sharing-settings">
+            <TableHead>
+              <TableRow>
+                <TableCell>Customer</TableCell>
+                {METRIC_CATEGORIES.map((c) => (
+                  <TableCell key={c} align="center">
+                    {humanize(c)}
+                  </TableCell>
+                ))}
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {relationships.data.map((r) => (
+                <CustomerRow
+                  key={r.id}
+                  relationship={r}
+                  setting={settingOf.get(r.customerId)}
+                  editable={editable}
+                  onSaved={() => {
+                    void relationships.refetch();
+                    void settings.refetch();
+                  }}
+                />
+              ))}
+              {relationships.data.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={METRIC_CATEGORIES.length + 2}>Your firm has no customer in this consortium yet.</TableCell>
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Box>
   );
 }

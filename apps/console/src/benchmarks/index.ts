@@ -7,7 +7,7 @@ import Share from '@mui/icons-material/Share';
 import { BenchmarkCellList } from './BenchmarkCellList';
 import { BenchmarkRunCreate, BenchmarkRunList } from './BenchmarkRunList';
 import { PeerGroupCreate, PeerGroupList } from './PeerGroupList';
-import { SharingSettingCreate, SharingSettingEdit, SharingSettingList } from './SharingSettingList';
+import { SharingSettingList } from './SharingSettingList';
 import { StandingList } from './StandingList';
 
 /** Benchmarks under disclosure control: the resources are named as the API names them. */
@@ -16,5 +16,6 @@ export const benchmarkResources: ResourceProps[] = [
   { name: 'standings', list: StandingList, icon: Leaderboard },
   { name: 'peer-groups', list: PeerGroupList, create: PeerGroupCreate, icon: Groups },
   { name: 'benchmark-runs', list: BenchmarkRunList, create: BenchmarkRunCreate, icon: Refresh },
-  { name: 'sharing-settings', list: SharingSettingList, create: SharingSettingCreate, edit: SharingSettingEdit, icon: Share },
+  // one page: a checkbox per customer and category, saved on click (no create or edit form)
+  { name: 'sharing-settings', list: SharingSettingList, icon: Share },
 ];

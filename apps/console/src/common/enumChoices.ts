@@ -1,5 +1,6 @@
 import {
   IMPORT_STATUSES,
+  METRIC_CATEGORIES,
   METRIC_DIRECTIONS,
   METRIC_FREQUENCIES,
   METRIC_REPORTERS,
@@ -20,6 +21,7 @@ export const metricDirectionChoices: Choice[] = METRIC_DIRECTIONS.map((id) => ({
 export const metricDirectionShortChoices: Choice[] = METRIC_DIRECTIONS.map((id) => ({ id, name: id === 'higher' ? '↑ Higher' : '↓ Lower' }));
 export const metricFrequencyChoices = toChoices(METRIC_FREQUENCIES);
 export const metricReporterChoices = toChoices(METRIC_REPORTERS);
+export const metricCategoryChoices = toChoices(METRIC_CATEGORIES);
 export const periodKindChoices = toChoices(PERIOD_KINDS);
 export const periodStateChoices = toChoices(PERIOD_STATES);
 export const metricValueStatusChoices = toChoices(METRIC_VALUE_STATUSES);

@@ -14,6 +14,8 @@ function changeText(row: StandingRow): string {
   const { latest, previous, previousPeriod } = row;
   if (!previous) return 'first scorecard';
   const since = previousPeriod ? ` since ${previousPeriod.code}` : '';
+  // a score the supplier's sharing withholds from this reader has no change to tell
+  if (latest.score === null || previous.score === null || latest.standing === null || previous.standing === null) return 'change not shown: a score is withheld';
   const delta = latest.score - previous.score;
   const score = delta === 0 ? 'score unchanged' : `score ${delta > 0 ? 'up' : 'down'} ${formatFigure(Math.abs(delta), 1)}`;
   const standing = latest.standing === previous.standing ? '' : `, was ${stateLabel(previous.standing)}`;
@@ -31,7 +33,7 @@ function StandingLine({ row, showChange }: { row: StandingRow; showChange: boole
         <StandingChip scorecard={card} />
       </Box>
       <Typography variant="caption" color="text.secondary" component="div">
-        {row.latestPeriod?.code ?? ''} · score {formatFigure(card.score, 1)}
+        {row.latestPeriod?.code ?? ''} · score {card.score === null ? 'withheld' : formatFigure(card.score, 1)}
         {showChange ? ` · ${changeText(row)}` : ''}
       </Typography>
     </Box>

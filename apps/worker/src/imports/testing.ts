@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE } from '@tandem/domain';
+import { categoryOfMetric, DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE } from '@tandem/domain';
 
 /**
  * Test and benchmark fixtures of imports (imports.int-spec.ts, test/api/imports.e2e-spec.ts,
@@ -14,10 +14,10 @@ export async function ensureCatalogue(pool: Pool, consortiumId: string): Promise
   for (const m of STANDARD_CATALOGUE) {
     await pool.query(
       `INSERT INTO "MetricDefinition" (id, "consortiumId", code, name, unit, direction, "minValue", "maxValue", frequency, reporters, "isRatio",
-                                       "ratioScale", "numeratorLabel", "denominatorLabel", "outlierFactor", standard, enabled, "createdAt", "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::"MetricDirection", $6, $7, $8::"MetricFrequency", $9::"MetricReporter"[], $10, $11, $12, $13, $14, true, true, now(), now())
+                                       "ratioScale", "numeratorLabel", "denominatorLabel", "outlierFactor", category, standard, enabled, "createdAt", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5::"MetricDirection", $6, $7, $8::"MetricFrequency", $9::"MetricReporter"[], $10, $11, $12, $13, $14, $15::"MetricCategory", true, true, now(), now())
        ON CONFLICT ("consortiumId", code) DO NOTHING`,
-      [consortiumId, m.code, m.name, m.unit, m.direction, m.minValue, m.maxValue, m.frequency, m.reporters, m.isRatio, m.ratioScale, m.numeratorLabel, m.denominatorLabel, DEFAULT_OUTLIER_FACTOR],
+      [consortiumId, m.code, m.name, m.unit, m.direction, m.minValue, m.maxValue, m.frequency, m.reporters, m.isRatio, m.ratioScale, m.numeratorLabel, m.denominatorLabel, DEFAULT_OUTLIER_FACTOR, categoryOfMetric(m.code)],
     );
   }
 }

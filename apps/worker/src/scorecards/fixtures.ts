@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ScorecardThreshold, StandingRule } from '@tandem/contracts';
+import type { MetricCategory, ScorecardThreshold, StandingRule } from '@tandem/contracts';
+import { categoryOfMetric } from '@tandem/domain';
 
 /**
  * SQL fixtures for the scorecard and reminder tests (API e2e, worker integration) and the
@@ -80,15 +81,24 @@ export async function insertUser(db: Queryable, u: { email: string; role: string
   return id;
 }
 
+/** A metric definition; its sharing category is the standard catalogue's for its code unless given. */
 export async function insertMetric(
   db: Queryable,
-  m: { consortiumId: string; code: string; direction: 'higher' | 'lower'; frequency?: 'monthly' | 'quarterly'; reporters?: ('supplier' | 'customer' | 'derived')[]; enabled?: boolean },
+  m: {
+    consortiumId: string;
+    code: string;
+    direction: 'higher' | 'lower';
+    frequency?: 'monthly' | 'quarterly';
+    reporters?: ('supplier' | 'customer' | 'derived')[];
+    enabled?: boolean;
+    category?: MetricCategory | null;
+  },
 ): Promise<string> {
   return one(
     db,
-    `INSERT INTO "MetricDefinition" (id, "consortiumId", code, name, unit, direction, frequency, reporters, enabled, "updatedAt")
-     VALUES ($1, $2, $3, $3, 'unit', $4::"MetricDirection", $5::"MetricFrequency", $6::"MetricReporter"[], $7, now()) RETURNING id`,
-    [randomUUID(), m.consortiumId, m.code, m.direction, m.frequency ?? 'quarterly', m.reporters ?? ['supplier', 'customer'], m.enabled ?? true],
+    `INSERT INTO "MetricDefinition" (id, "consortiumId", code, name, unit, direction, frequency, reporters, enabled, category, "updatedAt")
+     VALUES ($1, $2, $3, $3, 'unit', $4::"MetricDirection", $5::"MetricFrequency", $6::"MetricReporter"[], $7, $8::"MetricCategory", now()) RETURNING id`,
+    [randomUUID(), m.consortiumId, m.code, m.direction, m.frequency ?? 'quarterly', m.reporters ?? ['supplier', 'customer'], m.enabled ?? true, m.category === undefined ? categoryOfMetric(m.code) : m.category],
   );
 }
 

@@ -1,6 +1,9 @@
 import type { MetricCategory } from '@tandem/contracts';
 
-/** The sharing category of each metric of the standard catalogue (metrics.md). */
+/**
+ * The sharing category of each metric of the standard catalogue (metrics.md). The migration
+ * that added MetricDefinition.category backfilled existing rows from the same table.
+ */
 const CATEGORY_OF_CODE: Readonly<Record<string, MetricCategory>> = {
   OTD: 'delivery',
   LEAD_TIME: 'delivery',
@@ -17,7 +20,7 @@ const CATEGORY_OF_CODE: Readonly<Record<string, MetricCategory>> = {
   TRAIN_SPEND: 'workforce',
 };
 
-/** A consortium's own metric has no category: it is shared only by a setting that names none (never by default). */
+/** A consortium's own metric has none until staff give it one, and a metric without a category is shared with no customer. */
 export function categoryOfMetric(code: string): MetricCategory | null {
   return CATEGORY_OF_CODE[code] ?? null;
 }

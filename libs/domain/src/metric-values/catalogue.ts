@@ -1,4 +1,5 @@
 import type { MetricDefinition } from '@tandem/contracts';
+import { categoryOfMetric } from '../benchmarks/categories';
 
 /**
  * One entry of the standard metric catalogue (metrics.md), as data: the columns of a metric
@@ -17,10 +18,10 @@ export type CatalogueMetric = Pick<
 /** Default factor of the outlier flag: a move by more than 3× from the previous period. */
 export const DEFAULT_OUTLIER_FACTOR = 3;
 
-/** The columns of a consortium's metric definition made from a catalogue entry: standard, enabled, default outlier factor. */
+/** The columns of a consortium's metric definition made from a catalogue entry: standard, enabled, default outlier factor, its sharing category. */
 export function standardDefinitionFields(m: CatalogueMetric) {
   const { definition: _definition, ...fields } = m;
-  return { ...fields, outlierFactor: DEFAULT_OUTLIER_FACTOR, standard: true, enabled: true };
+  return { ...fields, category: categoryOfMetric(m.code), outlierFactor: DEFAULT_OUTLIER_FACTOR, standard: true, enabled: true };
 }
 
 const ratio = (ratioScale: number, numeratorLabel: string, denominatorLabel: string) => ({ isRatio: true, ratioScale, numeratorLabel, denominatorLabel });

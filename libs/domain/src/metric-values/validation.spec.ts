@@ -1,4 +1,4 @@
-import { STANDARD_CATALOGUE, catalogueMetric, type CatalogueMetric } from './catalogue';
+import { STANDARD_CATALOGUE, catalogueMetric, standardDefinitionFields, type CatalogueMetric } from './catalogue';
 import {
   checkCrossMetric,
   checkEnabled,
@@ -33,6 +33,15 @@ describe('standard catalogue', () => {
     expect(STANDARD_CATALOGUE.map((m) => m.code)).toEqual([
       'OTD', 'PPM', 'LEAD_TIME', 'CYCLE_TIME', 'SETUP_TIME', 'SCRAP', 'INV_TURNS', 'VA_EMP', 'COST_INDEX', 'OEE', 'TRIR', 'TRAIN_HRS', 'TRAIN_SPEND',
     ]);
+  });
+
+  it('gives every metric the sharing category a supplier names for its customers', () => {
+    const category = Object.fromEntries(STANDARD_CATALOGUE.map((m) => [m.code, standardDefinitionFields(m).category]));
+    expect(category).toEqual({
+      OTD: 'delivery', LEAD_TIME: 'delivery', PPM: 'quality', SCRAP: 'quality', COST_INDEX: 'cost',
+      VA_EMP: 'productivity', INV_TURNS: 'productivity', OEE: 'productivity', CYCLE_TIME: 'productivity', SETUP_TIME: 'productivity',
+      TRIR: 'safety', TRAIN_HRS: 'workforce', TRAIN_SPEND: 'workforce',
+    });
   });
 
   it('keeps numerator and denominator for ratios, with scales from the definitions', () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_SHARED_CATEGORIES, METRIC_CATEGORIES } from '@tandem/contracts';
 import { PUBLIC_GROUP_KINDS } from '@tandem/domain';
 import type { Principal } from '../context/principal';
 import { DomainError } from '../errors/domain-error';
@@ -56,15 +57,41 @@ function seesNoFigures(p: Principal): boolean {
  */
 const SHARED_WITH_CUSTOMERS = ['submitted', 'validated'];
 
-/** A supplier's self-reported values a customer buyer may read: its own suppliers', once submitted. */
+/**
+ * Rows of a supplier's figures (values, goals: anything with `metric` and `organisation`, the
+ * supplier) whose metric category that supplier shares with customer `o` (benchmarks.md rule
+ * 8): the categories its SharingSetting towards `o` names, or delivery and quality while it
+ * has none. One branch per category, decided by the database row by row in the same query,
+ * so a changed setting holds from the next request on and every list, count, export and get
+ * by id follows it. A metric without a category matches no branch: shared with nobody.
+ */
+function sharedCategories(c: string, o: string): Where {
+  const towards = { consortiumId: c, customerId: o };
+  return {
+    OR: METRIC_CATEGORIES.map((category) => {
+      const named = { sharingAsSupplier: { some: { ...towards, categories: { has: category } } } };
+      const organisation = DEFAULT_SHARED_CATEGORIES.includes(category) ? { OR: [named, { sharingAsSupplier: { none: towards } }] } : named;
+      return { metric: { category }, organisation };
+    }),
+  };
+}
+
+/** A supplier's self-reported values a customer buyer may read: its own suppliers', once submitted, of the categories each shares with it. */
 function suppliersSharedValues(c: string, o: string): Where {
-  return { consortiumId: c, customerId: null, status: { in: SHARED_WITH_CUSTOMERS }, organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } } };
+  return {
+    consortiumId: c,
+    customerId: null,
+    status: { in: SHARED_WITH_CUSTOMERS },
+    organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } },
+    AND: [sharedCategories(c, o)],
+  };
 }
 
 /**
  * Metric values a principal may read. A supplier sees its own figures, including what its
- * customers reported about it; a customer buyer sees what it reported and the submitted or
- * validated self-reported figures of its own suppliers — never a draft, never another
+ * customers reported about it; a customer buyer sees what it reported, whatever the
+ * supplier's sharing settings, and the submitted or validated self-reported figures of its
+ * own suppliers in the categories each shares with it — never a draft, never another
  * customer's report.
  */
 function metricValueScope(p: Principal, c: string, o: string): Where {
@@ -206,7 +233,8 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
     case 'MetricGoal':
       if (isStaff(p)) return { consortiumId: c };
       if (seesNoFigures(p)) return NOTHING_BY_ID;
-      if (p.role === 'customer_buyer') return { consortiumId: c, organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } } };
+      // a goal is the supplier's own figure about a metric: shared like its values
+      if (p.role === 'customer_buyer') return { consortiumId: c, organisation: { asSupplier: { some: { customerId: o, consortiumId: c } } }, AND: [sharedCategories(c, o)] };
       return { consortiumId: c, organisationId: o };
     case 'Import':
       if (isStaff(p)) return { consortiumId: c };

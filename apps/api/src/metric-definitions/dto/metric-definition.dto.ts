@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, METRIC_REPORTERS, type MetricDirection, type MetricFrequency, type MetricReporter } from '@tandem/contracts';
+import { METRIC_CATEGORIES, METRIC_DIRECTIONS, METRIC_FREQUENCIES, METRIC_REPORTERS, type MetricCategory, type MetricDirection, type MetricFrequency, type MetricReporter } from '@tandem/contracts';
 import { IsDecimal, IsId, Nullable } from '../../common/validators';
 
 
@@ -94,6 +94,15 @@ export class CreateMetricDefinitionDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  @ApiPropertyOptional({
+    enum: METRIC_CATEGORIES,
+    nullable: true,
+    description: "what suppliers' sharing settings name to let a customer see its values; null (the default) = shared with no customer",
+  })
+  @Nullable()
+  @IsIn(METRIC_CATEGORIES, { message: `must be one of ${METRIC_CATEGORIES.join(', ')}` })
+  category?: MetricCategory | null;
 }
 
 export class UpdateMetricDefinitionDto extends PartialType(OmitType(CreateMetricDefinitionDto, ['consortiumId', 'code'] as const)) {}
@@ -119,6 +128,7 @@ export class MetricDefinitionDto {
   @ApiProperty({ nullable: true, type: String }) numeratorLabel: string | null;
   @ApiProperty({ nullable: true, type: String }) denominatorLabel: string | null;
   @ApiProperty() outlierFactor: number;
+  @ApiProperty({ enum: METRIC_CATEGORIES, nullable: true, description: 'the category sharing settings name; null: shared with no customer' }) category: string | null;
   @ApiProperty() standard: boolean;
   @ApiProperty() enabled: boolean;
   @ApiProperty() createdAt: string;

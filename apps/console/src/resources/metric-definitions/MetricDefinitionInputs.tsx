@@ -1,7 +1,7 @@
 import { BooleanInput, CheckboxGroupInput, FormDataConsumer, minValue, NumberInput, regex, required, SelectInput, TextInput } from 'react-admin';
 import { FormRow } from '../../common/FormRow';
 import { pickFields } from '../../common/pick';
-import { metricDirectionChoices, metricFrequencyChoices, metricReporterChoices } from '../../common/enumChoices';
+import { metricCategoryChoices, metricDirectionChoices, metricFrequencyChoices, metricReporterChoices } from '../../common/enumChoices';
 
 const DEFINITION_FIELDS = [
   'name',
@@ -17,6 +17,7 @@ const DEFINITION_FIELDS = [
   'denominatorLabel',
   'outlierFactor',
   'enabled',
+  'category',
 ] as const;
 export const metricDefinitionCreateBody = pickFields(['code', ...DEFINITION_FIELDS] as const);
 const customUpdateBody = pickFields(DEFINITION_FIELDS);
@@ -52,6 +53,14 @@ export function MetricDefinitionInputs({ standard = false }: { standard?: boolea
         <SelectInput source="frequency" choices={metricFrequencyChoices} validate={required()} disabled={standard} />
       </FormRow>
       <CheckboxGroupInput source="reporters" label="Reported by" choices={metricReporterChoices} validate={required()} disabled={standard} />
+      <SelectInput
+        source="category"
+        label="Sharing category"
+        choices={metricCategoryChoices}
+        emptyText="None: shown to no customer"
+        helperText="Suppliers choose per customer which categories of their own figures it sees"
+        disabled={standard}
+      />
       <BooleanInput source="isRatio" label="Ratio (keeps numerator and denominator)" disabled={standard} />
       <FormDataConsumer>
         {({ formData }) =>

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import { BooleanField, EditButton, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
-import { metricDirectionChoices, metricFrequencyChoices } from '../../common/enumChoices';
+import { metricCategoryChoices, metricDirectionChoices, metricFrequencyChoices } from '../../common/enumChoices';
 import { EnabledField, RangeField, RatioField, ReportersField } from './MetricDefinitionFields';
 import { ToggleEnabledButton } from './ToggleEnabledButton';
 import { DateTimeField } from '../../common/DateFields';
@@ -48,6 +48,9 @@ export function MetricDefinitionShow() {
           </Labeled>
           <Labeled label="Outlier factor">
             <NumberField source="outlierFactor" />
+          </Labeled>
+          <Labeled label="Sharing category">
+            <SelectField source="category" choices={metricCategoryChoices} emptyText="none (shown to no customer)" />
           </Labeled>
           <Labeled label="Standard catalogue">
             <BooleanField source="standard" />

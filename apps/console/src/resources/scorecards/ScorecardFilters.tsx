@@ -10,3 +10,6 @@ export const scorecardFilters = [
     <SelectInput label="Relationship" />
   </ReferenceInput>,
 ];
+
+/** A buyer's list does not filter by standing: its view of a supplier's scorecard may withhold it. */
+export const buyerScorecardFilters = scorecardFilters.filter((f) => f.key !== 'standing');

@@ -1,15 +1,17 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { ArrayField, DataTable, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useGetOne, useRecordContext, WithRecord } from 'react-admin';
+import { ArrayField, DataTable, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, useGetOne, useRecordContext, WithRecord } from 'react-admin';
 import type { Period, Scorecard, ScorecardCriterionResult } from '@tandem/contracts';
 import { formatFigure } from '../../common/figures';
-import { coverageText, StandingField } from './StandingChip';
+import { coverageText, scoreText, StandingField } from './StandingChip';
 import { StandingHistory } from './StandingHistory';
 import { DateTimeField } from '../../common/DateFields';
 
 function SourceField(_: { label?: string }) {
   const c = useRecordContext<ScorecardCriterionResult>();
   if (!c) return null;
+  if (c.withheld) return <span>Not shared with your firm</span>;
   return <span>{c.source === 'customer' ? "Customer's report" : c.source === 'self' ? "Supplier's own report" : 'No validated value'}</span>;
 }
 
@@ -47,7 +49,7 @@ export function ScorecardShow() {
             </ReferenceField>
           </Labeled>
           <Labeled label="Score">
-            <NumberField source="score" options={{ maximumFractionDigits: 1 }} sx={{ fontSize: 20, fontWeight: 600 }} />
+            <WithRecord<Scorecard> render={(s) => <Typography sx={{ fontSize: 20, fontWeight: 600 }} data-testid="scorecard-score">{scoreText(s.score)}</Typography>} />
           </Labeled>
           <Labeled label="Standing">
             <StandingField />
@@ -59,6 +61,15 @@ export function ScorecardShow() {
             <DateTimeField source="computedAt" />
           </Labeled>
         </Box>
+        <WithRecord<Scorecard>
+          render={(s) =>
+            s.withheld ? (
+              <Alert severity="info" data-testid="scorecard-withheld">
+                {s.withheld.charAt(0).toUpperCase() + s.withheld.slice(1)}.
+              </Alert>
+            ) : null
+          }
+        />
         <Typography variant="h6">Criteria</Typography>
         <ArrayField source="details" label={false}>
           <DataTable bulkActionButtons={false} rowClick={false} data-testid="scorecard-criteria">

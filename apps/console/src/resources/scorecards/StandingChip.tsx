@@ -5,16 +5,28 @@ import { useRecordContext } from 'react-admin';
 import type { Scorecard } from '@tandem/contracts';
 import { StateChip } from '../../common/StatusChip';
 
-/** "40 %": the share of the template's weight that has a validated value. */
-export function coverageText(coverage: number): string {
-  return `${Math.round(coverage * 100)} %`;
+/** "40 %": the share of the template's weight that has a validated value ("—" when withheld from the reader). */
+export function coverageText(coverage: number | null): string {
+  return coverage === null ? '—' : `${Math.round(coverage * 100)} %`;
+}
+
+/** A score to one decimal, or "—" when withheld from the reader. */
+export function scoreText(score: number | null): string {
+  return score === null ? '—' : score.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
 
 /**
  * A scorecard's standing, and when it is provisional (period open or a criterion without a
  * validated value) says so with its coverage: such a standing opens no plan and is not history.
  */
-export function StandingChip({ scorecard }: { scorecard: Pick<Scorecard, 'standing' | 'provisional' | 'coverage'> }) {
+export function StandingChip({ scorecard }: { scorecard: Pick<Scorecard, 'standing' | 'provisional' | 'coverage' | 'withheld'> }) {
+  if (scorecard.standing === null) {
+    return (
+      <Tooltip title={`Withheld: ${scorecard.withheld ?? 'not shared with your firm'}`}>
+        <Chip size="small" variant="outlined" label="Withheld" data-testid="withheld-chip" />
+      </Tooltip>
+    );
+  }
   return (
     <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
       <StateChip value={scorecard.standing} />

@@ -26,7 +26,7 @@ export function StandingHistory({ relationshipId }: { relationshipId: string }) 
   if (entries.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" data-testid="standing-history">
-        No scorecard has been computed for this relationship yet: scorecards follow validated values.
+        No final standing to show yet: scorecards follow validated values, and a customer sees only the standings its supplier&apos;s sharing lets it read.
       </Typography>
     );
   }

@@ -21,10 +21,11 @@ import {
   useRecordContext,
   WithRecord,
 } from 'react-admin';
-import type { SupplyRelationship } from '@tandem/contracts';
+import type { Scorecard, SupplyRelationship } from '@tandem/contracts';
 import type { TandemPermissions } from '../../providers/authProvider';
 import { sourcingModeChoices } from '../../common/enumChoices';
 import { StatusChip } from '../../common/StatusChip';
+import { scoreText, StandingField } from '../scorecards/StandingChip';
 import { StandingHistory } from '../scorecards/StandingHistory';
 import { DateTimeField, DayField } from '../../common/DateFields';
 
@@ -85,9 +86,10 @@ export function SupplyRelationshipShow() {
               <DataTable.Col source="periodId" label="Period" disableSort>
                 <ReferenceField source="periodId" reference="periods" link={false} />
               </DataTable.Col>
-              <DataTable.NumberCol source="score" options={{ maximumFractionDigits: 1 }} />
-              <DataTable.Col source="standing">
-                <StatusChip source="standing" />
+              {/* a customer's view may withhold score and standing (the supplier does not share a criterion): not sortable */}
+              <DataTable.Col source="score" disableSort align="right" render={(s: Scorecard) => scoreText(s.score)} />
+              <DataTable.Col source="standing" disableSort>
+                <StandingField />
               </DataTable.Col>
               <DataTable.Col source="computedAt" label="Computed">
                 <DateTimeField source="computedAt" />
