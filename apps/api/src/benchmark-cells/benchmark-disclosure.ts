@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SHARED_CATEGORIES } from '@tandem/contracts';
-import { categoryOfMetric, discloseCells, disclosureCellsOf, type CellMemberRow, type DisclosureCell, type SuppressionReason } from '@tandem/domain';
+import { discloseCells, disclosureCellsOf, type CellMemberRow, type DisclosureCell, type SuppressionReason } from '@tandem/domain';
 import { PrismaService, RequestContext, type Principal } from '@tandem/server';
+import { SharingSettingsService } from '../sharing-settings/sharing-settings.service';
 
 export interface StoredCell {
   id: string;
@@ -35,6 +35,7 @@ export class BenchmarkDisclosure {
   constructor(
     private readonly prisma: PrismaService,
     private readonly context: RequestContext,
+    private readonly sharing: SharingSettingsService,
   ) {}
 
   async decide(cells: readonly StoredCell[]): Promise<ViewerDecisions> {
@@ -52,7 +53,7 @@ export class BenchmarkDisclosure {
     const partitions = [...new Map(cells.map((c) => [`${c.periodId}:${c.metricId}`, { periodId: c.periodId, metricId: c.metricId }])).values()];
     const siblings = await this.prisma.scoped.benchmarkCell.findMany({
       where: { OR: partitions },
-      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, metric: { select: { code: true } } },
+      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, metric: { select: { category: true } } },
     });
     const ids = siblings.map((s) => s.id);
     // raw SQL bypasses scoping: the consortium comes from the principal, and nothing read here is returned
@@ -82,7 +83,7 @@ export class BenchmarkDisclosure {
         };
       });
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
-      const decided = discloseCells(disclosure, k, knownOf(mine[0]?.metric.code ?? ''), before);
+      const decided = discloseCells(disclosure, k, knownOf(all[0]?.metric.category ?? null), before);
       for (const [id, reason] of decided) reasons.set(id, reason);
     }
     // a cell the viewer cannot name among its siblings (none should exist) is not shown
@@ -93,23 +94,16 @@ export class BenchmarkDisclosure {
    * Organisations whose own values of a metric the viewer already reads: a firm its own; a
    * customer buyer, besides, its suppliers that share the metric's category with it (rule 8).
    */
-  private async knownMembers(p: Principal, consortiumId: string): Promise<(metricCode: string) => Set<string>> {
+  private async knownMembers(p: Principal, consortiumId: string): Promise<(category: string | null) => Set<string>> {
     const self = p.organisationId && p.role !== 'funder' ? [p.organisationId] : [];
     if (p.role !== 'customer_buyer' || !p.organisationId) return () => new Set(self);
     const customerId = p.organisationId;
-    const [suppliers, settings] = await Promise.all([
-      this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId }, select: { supplierId: true } }),
-      this.prisma.system.sharingSetting.findMany({ where: { consortiumId, customerId }, select: { supplierId: true, categories: true } }),
-    ]);
-    const chosen = new Map(settings.map((s) => [s.supplierId, new Set<string>(s.categories)]));
-    return (metricCode) => {
-      const category = categoryOfMetric(metricCode);
+    const suppliers = await this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId }, select: { supplierId: true } });
+    const shared = await this.sharing.sharedWith(customerId, [...new Set(suppliers.map((s) => s.supplierId))]);
+    return (category) => {
       const known = new Set(self);
       if (!category) return known;
-      for (const { supplierId } of suppliers) {
-        const shares = chosen.get(supplierId) ?? new Set<string>(DEFAULT_SHARED_CATEGORIES);
-        if (shares.has(category)) known.add(supplierId);
-      }
+      for (const [supplierId, categories] of shared) if ((categories as readonly string[]).includes(category)) known.add(supplierId);
       return known;
     };
   }
