@@ -6,12 +6,15 @@ import { createWorker } from '../../apps/worker/src/bootstrap';
 import { RecomputeBenchmarksJob } from '../../apps/worker/src/benchmarks/recompute-benchmarks.job';
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../../apps/worker/src/scorecards/fixtures';
 import { recoverable as recoverableFrom } from '../../libs/domain/src/benchmarks/disclosure-oracle';
+import { echelonOf, inRowSpan } from '../../libs/domain/src/benchmarks/linear';
+import { percentileCont } from '@tandem/domain';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
 
 jest.setTimeout(90_000);
 
 const K = 5;
+const QUANTILE_AT = { p10: 0.1, p25: 0.25, median: 0.5, p75: 0.75, p90: 0.9 } as const;
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
@@ -210,6 +213,31 @@ describe('benchmarks under disclosure control', () => {
   const recoverable = (cells: BenchmarkCell[], known: Set<string>): string[] =>
     recoverableFrom(cells.filter((c) => !c.suppressed).map((c) => members.get(c.peerGroupId) ?? new Set<string>()), known);
 
+  /**
+   * No unknown member's value follows from what a reader is shown of one cell: its quantiles
+   * (each one's weight on each member measured on percentileCont itself) and its total, with
+   * the values the reader knows put in. Members and values as released, from the database.
+   */
+  async function expectNoValueTold(cells: BenchmarkCell[], known: Set<string>): Promise<number> {
+    let checked = 0;
+    for (const c of cells.filter((x) => !x.suppressed)) {
+      const { rows } = await pool.query<{ figures: { members: { organisationId: string; value: number }[] } }>(`SELECT "releasedFigures" AS figures FROM "BenchmarkCell" WHERE id = $1`, [c.id]);
+      const members = (rows[0]?.figures.members ?? []).map((m, i) => ({ ...m, value: m.value + i * 1e-9 }));
+      const unknown = members.filter((m) => !known.has(m.organisationId));
+      const shown = (['p10', 'p25', 'median', 'p75', 'p90'] as const).filter((q) => c[q] !== null);
+      const rowsOf = shown.map((q) => {
+        const at = percentileCont(members.map((m) => m.value), QUANTILE_AT[q]) ?? 0;
+        return unknown.map((u) => Math.round((((percentileCont(members.map((m) => (m === u ? m.value + 1e-4 : m.value)), QUANTILE_AT[q]) ?? 0) - at) / 1e-4) * 1e3) / 1e3);
+      });
+      const system = [unknown.map(() => 1), ...rowsOf];
+      const e = echelonOf(system, unknown.length);
+      const told = unknown.filter((_, i) => inRowSpan(e, unknown.map((__, j) => (j === i ? 1 : 0))));
+      expect({ cell: c.id, told: told.map((t) => t.organisationId) }).toEqual({ cell: c.id, told: [] });
+      checked += 1;
+    }
+    return checked;
+  }
+
   it('staff read every figure, with the reason a cell is withheld from others and the exclusions', async () => {
     const cells = await cellsAs('staff');
     expect(cells.every((c) => c.n !== null && c.median !== null && c.exclusions !== undefined)).toBe(true);
@@ -261,6 +289,7 @@ describe('benchmarks under disclosure control', () => {
     expect(cells.some((c) => !c.suppressed)).toBe(true);
     expectSafe(cells, new Set());
     for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), new Set())).toEqual([]);
+    expect(await expectNoValueTold(cells, new Set())).toBeGreaterThan(0);
     // withheld cells of the published period are listed with their reason (and no figure: expectSafe)
     expect(new Set(cells.filter((c) => c.suppressed).map((c) => c.reasonCode))).toEqual(new Set(['fewer_than_k', 'dominated', 'differencing']));
     // custom groups are staff's: not named, no cell
@@ -277,6 +306,11 @@ describe('benchmarks under disclosure control', () => {
     const me = new Set([s[0] as string]);
     expectSafe(cells, me);
     for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), me)).toEqual([]);
+    expect(await expectNoValueTold(cells, me)).toBeGreaterThan(0);
+    // the attack on a six-firm group: p25 and s0's own value (its rank places it) gave a neighbour's value
+    const withheld = cells.filter((c) => c.withheldStatistics.length > 0);
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const c of withheld) for (const q of c.withheldStatistics) expect(c[q as 'median']).toBeNull();
     // NAICS 331 is s0 and five others: shown to s0 too; the five-firm custom group is not s0's to name
     const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('s0') })).body as PeerGroup[];
     expect(groups.some((g) => g.kind === 'custom' || g.name.includes('five with s0'))).toBe(false);
@@ -288,6 +322,7 @@ describe('benchmarks under disclosure control', () => {
     const cells = await cellsAs('buyer');
     expectSafe(cells, known);
     for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), known)).toEqual([]);
+    await expectNoValueTold(cells, known);
     const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('buyer') })).body as PeerGroup[];
     const naics332 = groups.find((g) => g.kind === 'naics' && g.key === '332');
     const supplyBase = groups.find((g) => g.kind === 'supply_base');
@@ -354,6 +389,24 @@ describe('benchmarks under disclosure control', () => {
     }
     // back to the released members: shown again, as released
     expect(otdOf(await cellsAs('funder'), n331)?.suppressed).toBe(false);
+  });
+
+  it('a value revised after publication changes what staff read, never what was released (two versions would tell the change)', async () => {
+    const before = await cellsAs('funder');
+    const s0Before = (await call(api, 'GET', `/api/standings${q({ filter: { periodId: period.closed }, range: [0, 99] })}`, { token: await token('s0') })).body as BenchmarkStanding[];
+    const staffBefore = await cellsAs('staff');
+    await pool.query(`UPDATE "MetricValue" SET value = value - 3, revision = revision + 1 WHERE "organisationId" = $1 AND "metricId" = $2 AND "periodId" = $3`, [s[7], metric.otd, period.closed]);
+    await recompute();
+    const after = await cellsAs('funder');
+    const strip = (cells: BenchmarkCell[]) => cells.map(({ id, n, mean, median, p25, p75, suppressed, computedAt }) => ({ id, n, mean, median, p25, p75, suppressed, computedAt }));
+    expect(strip(after)).toEqual(strip(before));
+    const s0After = (await call(api, 'GET', `/api/standings${q({ filter: { periodId: period.closed }, range: [0, 99] })}`, { token: await token('s0') })).body as BenchmarkStanding[];
+    expect(s0After.map(({ id, percentileRank, quartile, computedAt }) => ({ id, percentileRank, quartile, computedAt }))).toEqual(s0Before.map(({ id, percentileRank, quartile, computedAt }) => ({ id, percentileRank, quartile, computedAt })));
+    // staff read the new mean of the whole
+    const staffAfter = await cellsAs('staff');
+    const changed = staffAfter.filter((c) => c.metricId === metric.otd && c.mean !== staffBefore.find((b) => b.id === c.id)?.mean);
+    expect(changed.length).toBeGreaterThan(0);
+    expectProblem(await call(api, 'GET', `/api/benchmark-cells${q({ sort: ['computedAt', 'ASC'] })}`, { token: await token('funder') }), 400);
   });
 
   it('never sorts cells by a figure, answers 404 across consortia and 403 to roles without benchmarks', async () => {

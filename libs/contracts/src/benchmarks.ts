@@ -74,6 +74,12 @@ export interface BenchmarkCell {
   /** why the cell is withheld, in words ("fewer than 5 peers", "dominated", "would disclose by difference") */
   reason: string | null;
   reasonCode: SuppressionReasonCode | null;
+  /**
+   * Quantiles left out for this reader although the cell is shown: with what it knows they
+   * would give a single firm's value (an odd group's median is one firm's value; p25 of six
+   * and the firm's own value give its neighbour's). Empty for staff.
+   */
+  withheldStatistics: string[];
   n: number | null;
   median: number | null;
   p25: number | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BenchmarkCell } from '@tandem/contracts';
 import type { BenchmarkCell as BenchmarkCellRow } from '@tandem/db';
-import { suppressionMessage, type SuppressionReason } from '@tandem/domain';
+import { suppressionMessage, type QuantileName, type SuppressionReason } from '@tandem/domain';
 import { DomainError, PrismaService } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
@@ -9,10 +9,11 @@ import { BenchmarkDisclosure, type ViewerDecisions } from './benchmark-disclosur
 
 /**
  * Neither sorts nor filters on a figure: the order of suppressed cells among shown ones, or a
- * filter that matches them, would tell their figures.
+ * filter that matches them, would tell their figures. Nor on when a cell was last computed:
+ * that moves when a member's value is revised.
  */
 export const BENCHMARK_CELL_LIST: ListSpec = {
-  sortable: ['computedAt', 'createdAt', 'periodId', 'metricId', 'peerGroupId'],
+  sortable: ['createdAt', 'periodId', 'metricId', 'peerGroupId'],
   defaultSort: ['createdAt', 'asc'],
   filters: { periodId: { type: 'uuid' }, metricId: { type: 'uuid' }, peerGroupId: { type: 'uuid' } },
 };
@@ -27,20 +28,40 @@ export function toBenchmarkCell(c: BenchmarkCellRow, d: ViewerDecisions): Benchm
     suppressed: reason !== null,
     reason: reason ? suppressionMessage(reason, d.k) : null,
     reasonCode: reason,
-    computedAt: c.computedAt.toISOString(),
+    // outside staff, when it was released: a later computation (a revised value) is not theirs to see
+    computedAt: (d.staff ? c.computedAt : (c.releasedAt ?? c.createdAt)).toISOString(),
   };
-  if (reason !== null && !d.staff) return { ...base, n: null, median: null, p25: null, p75: null, p10: null, p90: null, mean: null, pooled: null };
+  if (d.staff) {
+    return {
+      ...base,
+      withheldStatistics: [],
+      n: c.n,
+      median: num(c.median),
+      p25: num(c.p25),
+      p75: num(c.p75),
+      p10: num(c.p10),
+      p90: num(c.p90),
+      mean: num(c.mean),
+      pooled: num(c.pooled),
+      exclusions: { notValidated: c.excludedNotValidated, unconfirmedOutlier: c.excludedOutlier },
+    };
+  }
+  const figures = d.released.get(c.id);
+  if (reason !== null || !figures) return { ...base, withheldStatistics: [], n: null, median: null, p25: null, p75: null, p10: null, p90: null, mean: null, pooled: null };
+  // outside staff: the figures as released, less the quantiles that would give this reader a firm's value
+  const withheld = d.withheld.get(c.id) ?? new Set();
+  const quantile = (q: QuantileName): number | null => (withheld.has(q) ? null : figures[q]);
   return {
     ...base,
-    n: c.n,
-    median: num(c.median),
-    p25: num(c.p25),
-    p75: num(c.p75),
-    p10: num(c.p10),
-    p90: num(c.p90),
-    mean: num(c.mean),
-    pooled: num(c.pooled),
-    ...(d.staff ? { exclusions: { notValidated: c.excludedNotValidated, unconfirmedOutlier: c.excludedOutlier } } : {}),
+    withheldStatistics: [...withheld],
+    n: figures.n,
+    median: quantile('median'),
+    p25: quantile('p25'),
+    p75: quantile('p75'),
+    p10: quantile('p10'),
+    p90: quantile('p90'),
+    mean: figures.mean,
+    pooled: figures.pooled,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { discloseCells, disclosureCellsOf, type CellMemberRow, type DisclosureCell, type SuppressionReason } from '@tandem/domain';
+import { QUANTILES, discloseCells, type CellStatistics, withheldQuantiles, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
 import { PrismaService, RequestContext, type Principal } from '@tandem/server';
 import { SharingSettingsService } from '../sharing-settings/sharing-settings.service';
 
@@ -10,12 +10,26 @@ export interface StoredCell {
   suppression: SuppressionReason | null;
 }
 
+/** What was released of a cell (`releasedFigures`): what readers outside staff read. */
+export interface ReleasedFigures extends CellStatistics {
+  pooled: number | null;
+  members: { organisationId: string; value: number; numerator: number | null; denominator: number | null }[];
+}
+
 export interface ViewerDecisions {
   /** staff and the platform admin read every figure, with the public decision marked */
   staff: boolean;
   k: number;
   /** per cell: null = shown to this viewer, else why not */
   reasons: Map<string, SuppressionReason | null>;
+  /** per cell shown outside staff: the figures as released */
+  released: Map<string, ReleasedFigures>;
+  /** per cell shown outside staff: quantiles left out for this viewer */
+  withheld: Map<string, Set<QuantileName>>;
+}
+
+function releasedOf(json: unknown): ReleasedFigures | null {
+  return json && typeof json === 'object' && Array.isArray((json as ReleasedFigures).members) ? (json as ReleasedFigures) : null;
 }
 
 export function isStaffViewer(p: Principal): boolean {
@@ -45,28 +59,25 @@ export class BenchmarkDisclosure {
       ? await this.prisma.system.consortium.findUnique({ where: { id: p.consortiumId }, select: { disclosureThreshold: true } })
       : null;
     const k = consortium?.disclosureThreshold ?? 5;
-    if (isStaffViewer(p)) return { staff: true, k, reasons: stored };
-    if (cells.length === 0 || !p.consortiumId) return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, c.suppression ?? 'fewer_than_k'])) };
+    if (isStaffViewer(p)) return { staff: true, k, reasons: stored, released: new Map(), withheld: new Map() };
+    if (cells.length === 0 || !p.consortiumId) return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, c.suppression ?? 'fewer_than_k'])), released: new Map(), withheld: new Map() };
 
     // every cell of the same metric and period the viewer can name (released ones only, by
     // scope): any combination of them can be taken
     const partitions = [...new Map(cells.map((c) => [`${c.periodId}:${c.metricId}`, { periodId: c.periodId, metricId: c.metricId }])).values()];
     const siblings = await this.prisma.scoped.benchmarkCell.findMany({
       where: { OR: partitions },
-      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, metric: { select: { category: true } } },
+      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, releasedFigures: true, metric: { select: { category: true, isRatio: true } } },
     });
-    const ids = siblings.map((s) => s.id);
-    // raw SQL bypasses scoping: the consortium comes from the principal, and nothing read here is returned
-    const { rows } = await this.prisma.pool.query<CellMemberRow>(
-      `SELECT s."cellId", s."periodId"::text || ':' || s."metricId"::text AS partition, s."organisationId",
-              s.value::float8 AS value, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator, d."isRatio" AS "isRatio"
-         FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
-        WHERE s."consortiumId" = $1::uuid AND s."cellId" = ANY ($2::uuid[])`,
-      [p.consortiumId, ids],
-    );
-    const contributions = new Map(disclosureCellsOf(rows).map((c) => [c.key, new Map(c.members.map((m) => [m.organisationId, m]))]));
+    // the members and contributions as released: what any reader could combine
+    const released = new Map<string, ReleasedFigures>();
+    for (const s of siblings) {
+      const figures = s.releasedAt ? releasedOf(s.releasedFigures) : null;
+      if (figures) released.set(s.id, figures);
+    }
     const knownOf = await this.knownMembers(p, p.consortiumId);
     const reasons = new Map<string, SuppressionReason | null>();
+    const withheld = new Map<string, Set<QuantileName>>();
     for (const { periodId, metricId } of partitions) {
       const all = siblings.filter((s) => s.periodId === periodId && s.metricId === metricId);
       // never released (withheld from everyone since the publication): no figure of it is out
@@ -74,20 +85,36 @@ export class BenchmarkDisclosure {
       const mine = all.filter((s) => s.releasedAt);
       // as released: the population readers were shown, fixed where the public decision now withholds it
       const disclosure: DisclosureCell[] = mine.map((s) => {
-        const now = contributions.get(s.id);
+        const figures = new Map((released.get(s.id)?.members ?? []).map((m) => [m.organisationId, m]));
         return {
           key: s.id,
           partition: `${periodId}:${metricId}`,
-          members: s.releasedMembers.map((id) => now?.get(id) ?? { organisationId: id, contributions: [] }),
+          members: s.releasedMembers.map((id) => {
+            const m = figures.get(id);
+            const contributions = !m ? [] : s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value];
+            return { organisationId: id, contributions };
+          }),
           fixed: s.suppression !== null,
         };
       });
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
-      const decided = discloseCells(disclosure, k, knownOf(all[0]?.metric.category ?? null), before);
-      for (const [id, reason] of decided) reasons.set(id, reason);
+      const known = knownOf(all[0]?.metric.category ?? null);
+      const decided = discloseCells(disclosure, k, known, before);
+      for (const [id, reason] of decided) {
+        reasons.set(id, reason);
+        const figures = released.get(id);
+        if (reason !== null || !figures) continue;
+        const present = QUANTILES.map(([q]) => q).filter((q) => figures[q] !== null);
+        withheld.set(id, withheldQuantiles(figures.members, present, known));
+      }
     }
     // a cell the viewer cannot name among its siblings (none should exist) is not shown
-    return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, reasons.has(c.id) ? (reasons.get(c.id) ?? null) : (c.suppression ?? 'fewer_than_k')])) };
+    const final = new Map(cells.map((c): [string, SuppressionReason | null] => {
+      const reason = reasons.has(c.id) ? (reasons.get(c.id) ?? null) : (c.suppression ?? 'fewer_than_k');
+      // shown only with the figures as released
+      return [c.id, reason === null && !released.has(c.id) ? 'differencing' : reason];
+    }));
+    return { staff: false, k, reasons: final, released, withheld };
   }
 
   /**

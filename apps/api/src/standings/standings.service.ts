@@ -9,12 +9,12 @@ import { BenchmarkDisclosure, type ViewerDecisions } from '../benchmark-cells/be
 
 /** No sort on the rank: the order of withheld ranks among shown ones would tell them. */
 export const STANDING_LIST: ListSpec = {
-  sortable: ['computedAt', 'createdAt', 'value'],
+  sortable: ['createdAt', 'value'],
   defaultSort: ['createdAt', 'asc'],
   filters: { organisationId: { type: 'uuid' }, periodId: { type: 'uuid' }, metricId: { type: 'uuid' }, peerGroupId: { type: 'uuid' } },
 };
 
-type Row = StandingRow & { cell: Pick<CellRow, 'id' | 'periodId' | 'metricId' | 'suppression'> };
+type Row = StandingRow & { cell: Pick<CellRow, 'id' | 'periodId' | 'metricId' | 'suppression' | 'releasedAt'> };
 
 function toStanding(s: Row, d: ViewerDecisions): BenchmarkStanding {
   const reason = d.reasons.get(s.cellId) ?? null;
@@ -26,19 +26,19 @@ function toStanding(s: Row, d: ViewerDecisions): BenchmarkStanding {
     metricId: s.metricId,
     peerGroupId: s.peerGroupId,
     value: s.value.toNumber(),
-    // a rank describes the peers: shown only where their statistics are
-    percentileRank: hidden ? null : s.percentileRank.toNumber(),
-    quartile: hidden ? null : s.quartile,
+    // a rank describes the peers: shown only where their statistics are, and outside staff as released
+    percentileRank: hidden ? null : d.staff ? s.percentileRank.toNumber() : num(s.releasedPercentileRank),
+    quartile: hidden ? null : d.staff ? s.quartile : s.releasedQuartile,
     changeSincePrevious: num(s.changeSincePrevious),
     changeSinceBaseline: num(s.changeSinceBaseline),
     distanceToGoal: num(s.distanceToGoal),
     suppressed: reason !== null,
     reason: reason ? suppressionMessage(reason, d.k) : null,
-    computedAt: s.computedAt.toISOString(),
+    computedAt: (d.staff ? s.computedAt : (s.cell.releasedAt ?? s.createdAt)).toISOString(),
   };
 }
 
-const CELL = { select: { id: true, periodId: true, metricId: true, suppression: true } } as const;
+const CELL = { select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true } } as const;
 
 /** A member's own positions in the stored benchmark cells (staff: every member's). */
 @Injectable()

@@ -222,12 +222,35 @@ FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" JOIN "Period
 WHERE c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid
 ORDER BY c.id`;
 
-/** $3 released at, $4 cell ids: the cells first shown outside staff now, with their members, fixed from here on. */
+/**
+ * $3 released at, $4 cell ids: the cells first shown outside staff now. Each keeps its members,
+ * its statistics and every member's contribution as released, and each standing its rank and
+ * quartile: readers outside staff read these from then on, whatever later runs compute.
+ */
 export const RELEASE_SQL = `
-UPDATE "BenchmarkCell" c SET "releasedAt" = $3::timestamp, "releasedMembers" = m.ids, "updatedAt" = now()
-FROM (SELECT "cellId", array_agg("organisationId" ORDER BY "organisationId") AS ids FROM "BenchmarkStanding"
-      WHERE "consortiumId" = $1::uuid AND "periodId" = $2::uuid AND "cellId" = ANY ($4::uuid[]) GROUP BY "cellId") m
-WHERE c.id = m."cellId" AND c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid AND c."releasedAt" IS NULL`;
+WITH m AS (
+  SELECT s."cellId", array_agg(s."organisationId" ORDER BY s."organisationId") AS ids,
+         jsonb_agg(jsonb_build_object('organisationId', s."organisationId", 'value', s.value::float8,
+                                      'numerator', s.numerator::float8, 'denominator', s.denominator::float8) ORDER BY s."organisationId") AS members
+  FROM "BenchmarkStanding" s
+  WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid AND s."cellId" = ANY ($4::uuid[])
+  GROUP BY s."cellId"
+),
+cells AS (
+  UPDATE "BenchmarkCell" c SET "releasedAt" = $3::timestamp, "releasedMembers" = m.ids,
+         "releasedFigures" = jsonb_build_object('n', c.n, 'median', c.median::float8, 'p25', c.p25::float8, 'p75', c.p75::float8,
+                                                'p10', c.p10::float8, 'p90', c.p90::float8, 'mean', c.mean::float8, 'pooled', c.pooled::float8,
+                                                'members', m.members),
+         "updatedAt" = now()
+  FROM m WHERE c.id = m."cellId" AND c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid AND c."releasedAt" IS NULL
+  RETURNING c.id
+),
+standings AS (
+  UPDATE "BenchmarkStanding" s SET "releasedPercentileRank" = s."percentileRank", "releasedQuartile" = s.quartile, "updatedAt" = now()
+  FROM cells WHERE s."cellId" = cells.id
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM cells)::int AS released`;
 
 /** $3 cell ids, $4 decisions (null = publishable): writes the public decision where it changed. */
 export const SET_SUPPRESSION_SQL = `

@@ -83,7 +83,8 @@ export async function recomputePeriod(
   await step(90);
   // Published: what is shown outside staff now is out for good; its population is fixed.
   const toRelease = meta.filter((m) => m.periodState === 'published' && !m.released && decisions.get(m.id) === null && (isPublicGroupKind(m.kind) || m.kind === 'supply_base')).map((m) => m.id);
-  const released = toRelease.length > 0 ? await tx.$executeRawUnsafe(RELEASE_SQL, ...args, at, toRelease) : 0;
+  const [release] = toRelease.length > 0 ? await tx.$queryRawUnsafe<{ released: number }[]>(RELEASE_SQL, ...args, at, toRelease) : [];
+  const released = release?.released ?? 0;
   return {
     groups: groups?.groups ?? 0,
     cells: cellCounts?.computed ?? 0,

@@ -1,3 +1,4 @@
+import { echelonOf, inRowSpan } from './linear';
 /**
  * Statistical disclosure control (benchmarks.md rules 1–4 and 7, issue 8). Pure functions:
  * the worker stores the public decision (a viewer who knows nobody's value) with each cell,
@@ -144,49 +145,6 @@ function atomsOf(rows: readonly Row[], known: ReadonlySet<string>): Atoms {
 
 const EPS = 1e-9;
 
-/** Reduced row echelon form (Gauss–Jordan with partial pivoting): a basis of what the rows' totals determine. */
-interface Echelon {
-  rows: number[][];
-  pivots: number[];
-}
-
-function echelon(matrix: readonly (readonly number[])[], width: number): Echelon {
-  const m = matrix.map((r) => [...r]);
-  const pivots: number[] = [];
-  let top = 0;
-  for (let col = 0; col < width && top < m.length; col++) {
-    let best = top;
-    for (let r = top + 1; r < m.length; r++) if (Math.abs((m[r] as number[])[col] as number) > Math.abs((m[best] as number[])[col] as number)) best = r;
-    const pivotValue = (m[best] as number[])[col] as number;
-    if (Math.abs(pivotValue) < EPS) continue;
-    [m[top], m[best]] = [m[best] as number[], m[top] as number[]];
-    const pr = m[top] as number[];
-    for (let c = 0; c < width; c++) pr[c] = (pr[c] as number) / pivotValue;
-    for (let r = 0; r < m.length; r++) {
-      if (r === top) continue;
-      const row = m[r] as number[];
-      const f = row[col] as number;
-      if (Math.abs(f) < EPS) continue;
-      for (let c = 0; c < width; c++) row[c] = (row[c] as number) - f * (pr[c] as number);
-    }
-    pivots.push(col);
-    top += 1;
-  }
-  return { rows: m.slice(0, top), pivots };
-}
-
-/** Whether a combination of the rows' totals gives exactly Σ v·atoms. */
-function inSpan(e: Echelon, v: readonly number[]): boolean {
-  const rest = [...v];
-  e.pivots.forEach((col, i) => {
-    const f = rest[col] as number;
-    if (Math.abs(f) < EPS) return;
-    const row = e.rows[i] as number[];
-    for (let c = 0; c < rest.length; c++) rest[c] = (rest[c] as number) - f * (row[c] as number);
-  });
-  return rest.every((x) => Math.abs(x) < 1e-7);
-}
-
 /** A set of unknown members whose total (or difference) a reader could work out, with the vector that gives it. */
 interface Leak {
   vector: number[];
@@ -218,7 +176,7 @@ function findLeak(rows: readonly Row[], known: ReadonlySet<string>, k: number, s
       const label = `diff:${[rows[i]?.key, rows[j]?.key].sort().join('|')}`;
       if (!skip.has(label)) return { vector: a.map((x, c) => x - (b[c] as number)), label };
     }
-  const e = echelon(atoms.matrix, width);
+  const e = echelonOf(atoms.matrix, width);
   for (const row of e.rows) {
     const support: number[] = [];
     for (let c = 0; c < width; c++) if (Math.abs(row[c] as number) > EPS) support.push(c);
@@ -249,11 +207,11 @@ function victimOf(rows: readonly Row[], known: ReadonlySet<string>, leak: Leak):
   if (order.length === 0) return null;
   for (const { i } of order) {
     const rest = atoms.matrix.filter((_, r) => r !== i);
-    if (!inSpan(echelon(rest, width), leak.vector)) return i;
+    if (!inRowSpan(echelonOf(rest, width), leak.vector)) return i;
   }
   // made of fixed cells alone: nothing suppressed now would take it back
   const fixedRows = atoms.matrix.filter((_, r) => rows[r]?.fixed);
-  if (inSpan(echelon(fixedRows, width), leak.vector)) return null;
+  if (inRowSpan(echelonOf(fixedRows, width), leak.vector)) return null;
   const touched = order.find(({ i }) => leak.vector.some((x, c) => Math.abs(x) > EPS && (atoms.matrix[i] as number[])[c] === 1));
   return (touched ?? order[0])?.i ?? null;
 }

@@ -3,3 +3,4 @@ export * from './statistics';
 export * from './disclosure';
 export * from './categories';
 export * from './release';
+export * from './quantiles';

@@ -14,6 +14,7 @@ export class BenchmarkCellDto {
   @ApiProperty({ description: 'withheld from this reader: no figure is sent' }) suppressed: boolean;
   @ApiProperty({ nullable: true, type: String, example: 'fewer than 5 peers' }) reason: string | null;
   @ApiProperty({ nullable: true, enum: SUPPRESSION_REASON_CODES, type: String }) reasonCode: string | null;
+  @ApiProperty({ type: [String], example: ['median'], description: 'quantiles left out for this reader: with what it knows they would give a single firm\'s value' }) withheldStatistics: string[];
   @ApiProperty({ nullable: true, type: Number }) n: number | null;
   @ApiProperty({ nullable: true, type: Number }) median: number | null;
   @ApiProperty({ nullable: true, type: Number }) p25: number | null;
