@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SHARED_CATEGORIES } from '@tandem/contracts';
+import { DEFAULT_SHARED_CATEGORIES, type BenchmarkReportAudience } from '@tandem/contracts';
 import { categoryOfMetric, discloseCells, disclosureCellsOf, type CellMemberRow, type DisclosureCell, type SuppressionReason } from '@tandem/domain';
-import { PrismaService, RequestContext, type Principal } from '@tandem/server';
+import type { Principal } from '../context/principal';
+import { RequestContext } from '../context/request-context';
+import { PrismaService } from '../database/prisma.service';
+import { mergeWhere } from '../database/scoped-client';
+import { scopeWhere } from '../database/scope';
 
 export interface StoredCell {
   id: string;
@@ -23,12 +27,50 @@ export function isStaffViewer(p: Principal): boolean {
 }
 
 /**
+ * A member as the viewer of its own benchmarks, without a request (the worker building its
+ * report): a customer reads as its buyers do (the public groups, its supply base, what its
+ * suppliers share with it), any other member as its firm's people do (the public groups and
+ * its own values). Scoping and disclosure take it exactly like a signed-in principal.
+ */
+export function memberViewer(consortiumId: string, organisationId: string, audience: BenchmarkReportAudience): Principal {
+  return {
+    kind: 'user',
+    userId: null,
+    apiKeyId: null,
+    roleAssignmentId: null,
+    role: audience === 'customer' ? 'customer_buyer' : 'firm_contributor',
+    consortiumId,
+    organisationId,
+  };
+}
+
+/** The audience a member's report is written for: its kind decides whose view it gets. */
+export function reportAudienceOf(kind: string): BenchmarkReportAudience {
+  return kind === 'customer' ? 'customer' : 'firm';
+}
+
+interface Partition {
+  siblings: { id: string; periodId: string; metricId: string; suppression: SuppressionReason | null; releasedAt: Date | null; releasedMembers: string[]; metric: { code: string } }[];
+  contributions: Map<string, Map<string, DisclosureCell['members'][number]>>;
+}
+
+/**
+ * What one kind of viewer can name does not depend on which member it is, only on its scope
+ * (every firm names the same public groups): a batch of reports reads each partition once.
+ */
+export class DisclosureCache {
+  readonly partitions = new Map<string, Promise<Partition>>();
+}
+
+/**
  * Disclosure control per viewer (benchmarks.md rules 1–4 and 7), applied before any figure
  * of a cell leaves: the public decision the worker stored stands for everyone, and on top of
  * it the viewer-aware rule over every cell the viewer can name of the same metric and
  * period, with what this viewer already sees of members' own values — a firm its own, a
- * customer buyer its suppliers' (today it reads every submitted figure of theirs). The
- * members of a cell are read here and never leave.
+ * customer buyer its suppliers'. The members of a cell are read here and never leave.
+ *
+ * The viewer is the request's principal (API), or a member as the viewer of its own report
+ * (worker, `memberViewer`): one decision for every output (rule 9).
  */
 @Injectable()
 export class BenchmarkDisclosure {
@@ -37,8 +79,8 @@ export class BenchmarkDisclosure {
     private readonly context: RequestContext,
   ) {}
 
-  async decide(cells: readonly StoredCell[]): Promise<ViewerDecisions> {
-    const p = this.context.requirePrincipal();
+  async decide(cells: readonly StoredCell[], viewer: Principal = this.context.requirePrincipal(), cache?: DisclosureCache): Promise<ViewerDecisions> {
+    const p = viewer;
     const stored = new Map(cells.map((c) => [c.id, c.suppression]));
     const consortium = p.consortiumId
       ? await this.prisma.system.consortium.findUnique({ where: { id: p.consortiumId }, select: { disclosureThreshold: true } })
@@ -50,24 +92,10 @@ export class BenchmarkDisclosure {
     // every cell of the same metric and period the viewer can name (released ones only, by
     // scope): any combination of them can be taken
     const partitions = [...new Map(cells.map((c) => [`${c.periodId}:${c.metricId}`, { periodId: c.periodId, metricId: c.metricId }])).values()];
-    const siblings = await this.prisma.scoped.benchmarkCell.findMany({
-      where: { OR: partitions },
-      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, metric: { select: { code: true } } },
-    });
-    const ids = siblings.map((s) => s.id);
-    // raw SQL bypasses scoping: the consortium comes from the principal, and nothing read here is returned
-    const { rows } = await this.prisma.pool.query<CellMemberRow>(
-      `SELECT s."cellId", s."periodId"::text || ':' || s."metricId"::text AS partition, s."organisationId",
-              s.value::float8 AS value, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator, d."isRatio" AS "isRatio"
-         FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
-        WHERE s."consortiumId" = $1::uuid AND s."cellId" = ANY ($2::uuid[])`,
-      [p.consortiumId, ids],
-    );
-    const contributions = new Map(disclosureCellsOf(rows).map((c) => [c.key, new Map(c.members.map((m) => [m.organisationId, m]))]));
     const knownOf = await this.knownMembers(p, p.consortiumId);
     const reasons = new Map<string, SuppressionReason | null>();
     for (const { periodId, metricId } of partitions) {
-      const all = siblings.filter((s) => s.periodId === periodId && s.metricId === metricId);
+      const { siblings: all, contributions } = await this.partition(p, p.consortiumId, periodId, metricId, cache);
       // never released (withheld from everyone since the publication): no figure of it is out
       for (const s of all) if (!s.releasedAt) reasons.set(s.id, s.suppression ?? 'fewer_than_k');
       const mine = all.filter((s) => s.releasedAt);
@@ -87,6 +115,36 @@ export class BenchmarkDisclosure {
     }
     // a cell the viewer cannot name among its siblings (none should exist) is not shown
     return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, reasons.has(c.id) ? (reasons.get(c.id) ?? null) : (c.suppression ?? 'fewer_than_k')])) };
+  }
+
+  /** The cells of one metric and period the viewer can name, with their members' contributions. */
+  private partition(p: Principal, consortiumId: string, periodId: string, metricId: string, cache?: DisclosureCache): Promise<Partition> {
+    // what decides the scope of BenchmarkCell: the role's kind and, for a buyer, its supply base
+    const scopeKey = `${p.role === 'customer_buyer' ? `buyer:${p.organisationId ?? ''}` : p.role}:${periodId}:${metricId}`;
+    const cached = cache?.partitions.get(scopeKey);
+    if (cached) return cached;
+    const loading = this.loadPartition(p, consortiumId, periodId, metricId);
+    cache?.partitions.set(scopeKey, loading);
+    return loading;
+  }
+
+  private async loadPartition(p: Principal, consortiumId: string, periodId: string, metricId: string): Promise<Partition> {
+    const scope = scopeWhere('BenchmarkCell', p);
+    const where = { periodId, metricId };
+    const siblings = await this.prisma.system.benchmarkCell.findMany({
+      where: scope ? mergeWhere(where, scope) : where,
+      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, metric: { select: { code: true } } },
+    });
+    // raw SQL bypasses scoping: the consortium comes from the viewer, and nothing read here is returned
+    const { rows } = await this.prisma.pool.query<CellMemberRow>(
+      `SELECT s."cellId", s."periodId"::text || ':' || s."metricId"::text AS partition, s."organisationId",
+              s.value::float8 AS value, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator, d."isRatio" AS "isRatio"
+         FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
+        WHERE s."consortiumId" = $1::uuid AND s."cellId" = ANY ($2::uuid[])`,
+      [consortiumId, siblings.map((s) => s.id)],
+    );
+    const contributions = new Map(disclosureCellsOf(rows).map((c) => [c.key, new Map(c.members.map((m) => [m.organisationId, m]))]));
+    return { siblings, contributions };
   }
 
   /**
