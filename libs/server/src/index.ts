@@ -22,3 +22,4 @@ export * from './background-jobs/background-jobs.service';
 export * from './config/logging';
 export * from './lifecycle/graceful';
 export * from './benchmarks/benchmark-disclosure';
+export * from './benchmarks/report-revision';
