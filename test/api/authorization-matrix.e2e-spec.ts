@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { can, type Permission, type Role } from '@tandem/contracts';
+import { reportAudienceOf, reportRevisions } from '@tandem/server';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { call, q, startApi, type TestApi } from './support/api';
 import {
@@ -227,6 +228,10 @@ const TABLE: TableLine[] = [
   ['GET /api/standings/:id',                'own',             [200,     200,   200,    200,    403,   403,   403,    403,   200,   401]],
   ['GET /api/standings/:id',                'other-firm',      [200,     200,   404,    404,    403,   403,   403,    403,   404,   401]],
   ['GET /api/standings/:id',                'other-consortium',[200,     404,   404,    404,    403,   403,   403,    403,   404,   401]],
+  // a member's report (PDF) of a published period: its own people (a customer's through its buyers), staff; another firm's is not found
+  ['GET /api/benchmark-reports/:organisationId/:periodId.pdf','own',[200, 200,   200,    200,    200,   403,   403,    403,   200,   401]],
+  ['GET /api/benchmark-reports/:organisationId/:periodId.pdf','other-firm',[200, 200, 404, 404,   404,   403,   403,    403,   404,   401]],
+  ['GET /api/benchmark-reports/:organisationId/:periodId.pdf','other-consortium',[200, 404, 404, 404, 404, 403,  403,    403,   404,   401]],
   // what a supplier shares with a customer: the supplier decides; its customer reads what concerns it
   ['GET /api/sharing-settings',             'collection',      [200,     200,   200,    200,    200,   403,   403,    403,   200,   401]],
   ['GET /api/sharing-settings/:id',         'own',             [200,     200,   200,    200,    200,   403,   403,    403,   200,   401]],
@@ -351,6 +356,8 @@ interface Bench {
   run: { own: string; 'other-consortium': string };
   /** a closed period of each consortium */
   closedPeriod: { own: string; 'other-consortium': string };
+  /** a published period of each consortium */
+  publishedPeriod: { own: string; 'other-consortium': string };
   /** Acme → Northstar, Badger → another customer, Fox → a customer in fvsn */
   sharing: Records;
   /** a customer of Badger's that is not Acme's */
@@ -409,6 +416,19 @@ async function sharingOf(pool: Pool, consortiumId: string, supplierId: string, c
      VALUES (gen_random_uuid(), $1, $2, $3, '{delivery,quality}', now())
      ON CONFLICT ("consortiumId", "supplierId", "customerId") DO UPDATE SET "updatedAt" = now() RETURNING id`,
     [consortiumId, supplierId, customerId],
+  );
+}
+
+/** A built report of a member's current revision, as the worker stores one (the rows before may have moved the revision). */
+async function storedReport(pool: Pool, consortiumId: string, organisationId: string, periodId: string): Promise<void> {
+  const { rows } = await pool.query<{ kind: string }>(`SELECT kind::text FROM "Organisation" WHERE id = $1`, [organisationId]);
+  const audience = reportAudienceOf(rows[0]?.kind ?? 'supplier');
+  const [current] = await reportRevisions(pool, consortiumId, periodId, [{ organisationId, audience }]);
+  await pool.query(
+    `INSERT INTO "BenchmarkReport" (id, "consortiumId", "organisationId", "periodId", revision, audience, state, progress, snapshot, pdf, "fileName", "generatedAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'completed', 100, '{}', convert_to('%PDF-1.3 matrix', 'UTF8'), 'matrix.pdf', now(), now())
+     ON CONFLICT ("organisationId", "periodId", revision) DO NOTHING`,
+    [consortiumId, organisationId, periodId, current?.revision, audience],
   );
 }
 
@@ -479,6 +499,10 @@ async function makeBench(pool: Pool, demo: Demo): Promise<Bench> {
     },
     run: { own: await runOf(pool, glmp, closedPeriod.own), 'other-consortium': await runOf(pool, fvsn, closedPeriod['other-consortium']) },
     closedPeriod,
+    publishedPeriod: {
+      own: await one(pool, `SELECT id FROM "Period" WHERE "consortiumId" = $1 AND state = 'published' ORDER BY "startsOn" DESC LIMIT 1`, [glmp]),
+      'other-consortium': await one(pool, `SELECT id FROM "Period" WHERE "consortiumId" = $1 AND state = 'published' ORDER BY "startsOn" DESC LIMIT 1`, [fvsn]),
+    },
     sharing: {
       own: await sharingOf(pool, glmp, demo.org.acme, demo.org.northstar),
       'other-firm': await sharingOf(pool, glmp, demo.org.badger, badgerCustomer),
@@ -800,6 +824,14 @@ const REQUESTS: Record<string, Builder> = {
     const id = w.bench.standing[recordTarget(t)];
     return at(w, r, `/api/standings/${id}`, id);
   },
+  'GET /api/benchmark-reports/:organisationId/:periodId.pdf': async (w, r, t) => {
+    const target = recordTarget(t);
+    const org = w.demo.org[orgFor(r, target)];
+    const periodId = target === 'other-consortium' ? w.bench.publishedPeriod['other-consortium'] : w.bench.publishedPeriod.own;
+    // the report of the current revision exists: an admitted principal gets the PDF (200), not a job (202)
+    await storedReport(w.pool, consortiumFor(w, target), org, periodId);
+    return at(w, r, `/api/benchmark-reports/${org}/${periodId}.pdf`, org);
+  },
   'GET /api/sharing-settings': async (w, r) => at(w, r, '/api/sharing-settings'),
   'GET /api/sharing-settings/:id': async (w, r, t) => {
     const id = w.bench.sharing[recordTarget(t)];
@@ -1015,7 +1047,8 @@ describe('authorization matrix', () => {
         if (req.targetId && UUID.test(req.targetId)) expect(text).not.toContain(req.targetId);
         return;
       }
-      if (req.targetId && method !== 'POST') expect((res.body as { id?: unknown }).id).toBe(req.targetId);
+      // a file (a report) is no record with an id
+      if (req.targetId && method !== 'POST' && !res.contentType.startsWith('application/pdf')) expect((res.body as { id?: unknown }).id).toBe(req.targetId);
       if (row.expect === 201) expect((res.body as { id?: unknown }).id).toEqual(expect.any(String));
 
       // A list shows exactly the records the same principal may open one by one.

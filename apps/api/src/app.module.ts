@@ -32,6 +32,7 @@ import { CorrectiveActionPlansModule } from './corrective-action-plans/correctiv
 import { PeerGroupsModule } from './peer-groups/peer-groups.module';
 import { BenchmarkRunsModule } from './benchmark-runs/benchmark-runs.module';
 import { BenchmarkCellsModule } from './benchmark-cells/benchmark-cells.module';
+import { BenchmarkReportsModule } from './benchmark-reports/benchmark-reports.module';
 import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
 
@@ -92,6 +93,7 @@ export const requestLogSerializers = {
     BenchmarkRunsModule,
     BenchmarkCellsModule,
     StandingsModule,
+    BenchmarkReportsModule,
     SharingSettingsModule,
     QueuesModule,
     BackgroundJobsModule,

@@ -6,6 +6,7 @@ import { ImportsWorkerModule } from './imports/imports.module';
 import { ScorecardsWorkerModule } from './scorecards/scorecards.module';
 import { RemindersWorkerModule } from './reminders/reminders.module';
 import { BenchmarksWorkerModule } from './benchmarks/benchmarks.module';
+import { BenchmarkReportsWorkerModule } from './benchmark-reports/benchmark-reports.module';
 
 /** The worker: a Nest application context (no HTTP listener) hosting the BullMQ processors. */
 @Module({
@@ -17,6 +18,7 @@ import { BenchmarksWorkerModule } from './benchmarks/benchmarks.module';
     ScorecardsWorkerModule,
     RemindersWorkerModule,
     BenchmarksWorkerModule,
+    BenchmarkReportsWorkerModule,
   ],
 })
 export class WorkerModule {}

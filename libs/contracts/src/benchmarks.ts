@@ -120,3 +120,69 @@ export interface SharingSetting {
   createdAt: string;
   updatedAt: string;
 }
+
+export const BENCHMARK_REPORT_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+export type BenchmarkReportState = (typeof BENCHMARK_REPORT_STATES)[number];
+
+/** Whose view a report prints: a firm's own positions, or a customer's supply base and the public groups. */
+export type BenchmarkReportAudience = 'firm' | 'customer';
+
+/** The answer while a report is being built (202): poll again after Retry-After. */
+export interface BenchmarkReportPending {
+  state: 'queued' | 'running';
+  /** 0–100 */
+  progress: number;
+}
+
+/** A group's statistics as printed: figures only where the member may read them, else the reason alone. */
+export type BenchmarkReportCell =
+  | { shown: true; n: number; p10: number | null; p25: number | null; median: number | null; p75: number | null; p90: number | null; mean: number | null; pooled: number | null }
+  | { shown: false; reason: string; reasonCode: SuppressionReasonCode };
+
+export interface BenchmarkReportGroup {
+  peerGroupId: string;
+  name: string;
+  kind: PeerGroupKind;
+  cell: BenchmarkReportCell;
+  /** the member's own position (firms): its value always; rank and quartile only where the cell is shown */
+  own: { value: number; percentileRank: number | null; quartile: number | null; changeSincePrevious: number | null } | null;
+}
+
+export interface BenchmarkReportTrendPoint {
+  periodId: string;
+  code: string;
+  /** the member's own value in the whole-consortium group, when it has one */
+  own: number | null;
+  /** the whole consortium's median where shown to the member */
+  median: number | null;
+  /** why the median is not printed */
+  reason: string | null;
+}
+
+export interface BenchmarkReportMetric {
+  id: string;
+  code: string;
+  name: string;
+  unit: string | null;
+  direction: string;
+  groups: BenchmarkReportGroup[];
+  trend: BenchmarkReportTrendPoint[];
+}
+
+/**
+ * Exactly what a benchmark report prints, stored with the PDF: rendering it again gives the
+ * same document, whatever was revised since.
+ */
+export interface BenchmarkReportSnapshot {
+  version: 1;
+  audience: BenchmarkReportAudience;
+  consortium: { id: string; name: string };
+  organisation: { id: string; code: string; name: string };
+  period: { id: string; code: string; startsOn: string; endsOn: string };
+  /** disclosure threshold k the decisions used */
+  threshold: number;
+  inputRevision: string | null;
+  /** when the figures were computed (the newest cell used) */
+  computedAt: string | null;
+  metrics: BenchmarkReportMetric[];
+}

@@ -9,6 +9,8 @@ export const QUEUES = {
   imports: 'imports',
   /** benchmark recomputes (apps/worker/src/benchmarks) */
   benchmarks: 'benchmarks',
+  /** members' benchmark reports (PDF): apart from recomputes, so a period's batch never holds one up */
+  benchmarkReports: 'benchmark-reports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -19,6 +21,13 @@ export interface JobPayloads {
   'email.relay': Record<string, never>;
   /** recompute benchmarks of one consortium and period (idempotent; a retried job continues its run) */
   'benchmarks.recompute': { consortiumId: string; periodId: string; reason: 'period_closed' | 'period_published' | 'values_validated' | 'on_demand' };
+  /**
+   * build one member's benchmark report of a published period (idempotent: the report of that
+   * revision is written once; a job of a revision that moved on builds the current one)
+   */
+  'benchmark-reports.generate': { consortiumId: string; organisationId: string; periodId: string; revision: string };
+  /** every member's report of a period just published, in chunks, with progress (idempotent: done reports are skipped) */
+  'benchmark-reports.generate-period': { consortiumId: string; periodId: string };
   /** parse and check an uploaded CSV into the staging table (idempotent: restarts from scratch) */
   'imports.parse': { importId: string };
   /** move the valid staged rows of an import into metric values (idempotent on the natural key) */
@@ -34,6 +43,8 @@ export const JOB_QUEUE = {
   'email.send': QUEUES.email,
   'email.relay': QUEUES.email,
   'benchmarks.recompute': QUEUES.benchmarks,
+  'benchmark-reports.generate': QUEUES.benchmarkReports,
+  'benchmark-reports.generate-period': QUEUES.benchmarkReports,
   'imports.parse': QUEUES.imports,
   'imports.commit': QUEUES.imports,
   'scorecards.recompute': QUEUES.followUp,
@@ -48,6 +59,7 @@ export const JOB_QUEUE = {
 export const TRACKED_JOBS: Partial<Record<JobName, { type: string; field: string | null }>> = {
   'scorecards.recompute': { type: 'Period', field: 'periodId' },
   'benchmarks.recompute': { type: 'Period', field: 'periodId' },
+  'benchmark-reports.generate-period': { type: 'Period', field: 'periodId' },
 };
 
 export const BACKGROUND_JOB_STATES = ['queued', 'running', 'completed', 'failed'] as const;

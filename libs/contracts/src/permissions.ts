@@ -76,6 +76,8 @@ export const PERMISSIONS = [
   'benchmark-cells.read',
   /** a member's own positions */
   'standings.read',
+  /** a member's benchmark report (PDF) of a published period: its own, as it reads the benchmarks; staff any member's */
+  'benchmark-reports.read',
   'sharing-settings.read',
   /** a supplier's own settings */
   'sharing-settings.write',
@@ -107,6 +109,7 @@ const FIRM_REPORTING: Permission[] = [
   'peer-groups.read',
   'benchmark-cells.read',
   'standings.read',
+  'benchmark-reports.read',
   'sharing-settings.read',
 ];
 
@@ -147,6 +150,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'corrective-action-tasks.update-status',
     'peer-groups.read',
     'benchmark-cells.read',
+    // its own report: the public groups and its supply base, as it reads them
+    'benchmark-reports.read',
     // what its suppliers share with it
     'sharing-settings.read',
   ],

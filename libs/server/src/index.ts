@@ -21,3 +21,5 @@ export * from './server.module';
 export * from './background-jobs/background-jobs.service';
 export * from './config/logging';
 export * from './lifecycle/graceful';
+export * from './benchmarks/benchmark-disclosure';
+export * from './benchmarks/report-revision';

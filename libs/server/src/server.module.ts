@@ -4,6 +4,7 @@ import { ClsModule } from 'nestjs-cls';
 import type { IncomingMessage } from 'node:http';
 import { AuditService } from './audit/audit.service';
 import { BackgroundJobs } from './background-jobs/background-jobs.service';
+import { BenchmarkDisclosure } from './benchmarks/benchmark-disclosure';
 import { ConfigModule } from './config/config.module';
 import { RequestContext } from './context/request-context';
 import { PROCESS_KIND, PrismaService, type ProcessKind } from './database/prisma.service';
@@ -12,7 +13,10 @@ import { QueueModule } from './queue/queue.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** Config, request context, database, queues, audit and outbox for the API and the worker. */
+/**
+ * Config, request context, database, queues, audit and outbox for the API and the worker, and
+ * the viewer-aware disclosure decision both apply (the API per request, the worker for reports).
+ */
 @Global()
 @Module({
   imports: [
@@ -31,8 +35,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
     }),
     QueueModule,
   ],
-  providers: [RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs],
-  exports: [ConfigModule, RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs, QueueModule],
+  providers: [RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs, BenchmarkDisclosure],
+  exports: [ConfigModule, RequestContext, PrismaService, AuditService, OutboxService, BackgroundJobs, BenchmarkDisclosure, QueueModule],
 })
 export class ServerModule {
   /** The module for the API or the worker: the process decides its database deadlines. */

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { BenchmarkCell } from '@tandem/contracts';
 import type { BenchmarkCell as BenchmarkCellRow } from '@tandem/db';
 import { suppressionMessage, type QuantileName, type SuppressionReason } from '@tandem/domain';
-import { DomainError, PrismaService } from '@tandem/server';
+import { BenchmarkDisclosure, DomainError, PrismaService, type ViewerDecisions } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
-import { BenchmarkDisclosure, type ViewerDecisions } from './benchmark-disclosure';
 
 /**
  * Neither sorts nor filters on a figure: the order of suppressed cells among shown ones, or a

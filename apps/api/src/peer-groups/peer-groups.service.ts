@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PEER_GROUP_KINDS, type PeerGroup } from '@tandem/contracts';
 import type { PeerGroup as PeerGroupRow } from '@tandem/db';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, type ScopedPrismaClient } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, isStaffViewer, PrismaService, RequestContext, type ScopedPrismaClient } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
-import { isStaffViewer } from '../benchmark-cells/benchmark-disclosure';
 import type { CreatePeerGroupDto, UpdatePeerGroupDto } from './dto/peer-group.dto';
 
 export const PEER_GROUP_LIST: ListSpec = {

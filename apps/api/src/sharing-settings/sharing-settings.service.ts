@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_SHARED_CATEGORIES, type MetricCategory, type SharingSetting } from '@tandem/contracts';
 import type { SharingSetting as SharingSettingRow } from '@tandem/db';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, sharedWithCustomer } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreateSharingSettingDto, UpdateSharingSettingDto } from './dto/sharing-setting.dto';
 
@@ -34,14 +34,11 @@ export class SharingSettingsService {
     return { rows: rows.map(toSharingSetting), total };
   }
 
-  /**
-   * The categories each supplier shares with `customerId` (its setting's, else the default),
-   * read at the time of the call: a changed setting holds for the next reader.
-   */
+  /** The categories each supplier shares with `customerId`, in the reader's consortium (the one reading of settings: libs/server). */
   async sharedWith(customerId: string, supplierIds: string[]): Promise<Map<string, readonly MetricCategory[]>> {
-    const rows = await this.prisma.scoped.sharingSetting.findMany({ where: { customerId, supplierId: { in: supplierIds } }, select: { supplierId: true, categories: true } });
-    const named = new Map(rows.map((r) => [r.supplierId, r.categories as MetricCategory[]]));
-    return new Map(supplierIds.map((s) => [s, named.get(s) ?? DEFAULT_SHARED_CATEGORIES]));
+    const consortiumId = this.context.requirePrincipal().consortiumId;
+    if (!consortiumId) return new Map(supplierIds.map((s) => [s, DEFAULT_SHARED_CATEGORIES]));
+    return sharedWithCustomer(this.prisma, consortiumId, customerId, supplierIds);
   }
 
   async get(id: string): Promise<SharingSetting> {

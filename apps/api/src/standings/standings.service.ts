@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { BenchmarkStanding } from '@tandem/contracts';
 import type { BenchmarkStanding as StandingRow, BenchmarkCell as CellRow } from '@tandem/db';
 import { suppressionMessage } from '@tandem/domain';
-import { DomainError, PrismaService } from '@tandem/server';
+import { BenchmarkDisclosure, DomainError, PrismaService, type ViewerDecisions } from '@tandem/server';
 import type { ListPage, ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
-import { BenchmarkDisclosure, type ViewerDecisions } from '../benchmark-cells/benchmark-disclosure';
 
 /** No sort on the rank: the order of withheld ranks among shown ones would tell them. */
 export const STANDING_LIST: ListSpec = {

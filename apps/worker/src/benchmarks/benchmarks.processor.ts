@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
-import { BackgroundJobs } from '@tandem/server';
+import { BackgroundJobs, JobProducer } from '@tandem/server';
 import { RecomputeBenchmarksJob } from './recompute-benchmarks.job';
 
 /** The `benchmarks` queue: recomputation of a consortium's benchmarks for one period. */
@@ -13,6 +13,7 @@ export class BenchmarksProcessor extends WorkerHost implements OnApplicationBoot
   constructor(
     private readonly recompute: RecomputeBenchmarksJob,
     private readonly tracked: BackgroundJobs,
+    private readonly jobs: JobProducer,
   ) {
     super();
   }
@@ -28,6 +29,11 @@ export class BenchmarksProcessor extends WorkerHost implements OnApplicationBoot
         const data = job.data as JobPayloads['benchmarks.recompute'];
         const result = await this.recompute.run(data, BackgroundJobs.key(QUEUES.benchmarks, job.id), (p) => job.updateProgress(p));
         this.logger.debug(`benchmarks.recompute ${data.consortiumId}/${data.periodId}: ${JSON.stringify(result)}`);
+        // the publication's run has released the cells: every member's report can now be built
+        // (one batch per period: a redelivered recompute finds the batch job already there)
+        if (data.reason === 'period_published' && result !== 'skipped') {
+          await this.jobs.enqueue('benchmark-reports.generate-period', { consortiumId: data.consortiumId, periodId: data.periodId }, { jobId: `benchmark-reports-period-${data.periodId}` });
+        }
         return result;
       }
       default: {

@@ -44,6 +44,7 @@ export type ScopedModel =
   | 'BenchmarkRun'
   | 'BenchmarkCell'
   | 'BenchmarkStanding'
+  | 'BenchmarkReport'
   | 'SharingSetting';
 
 /** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
@@ -269,6 +270,11 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       if (isStaff(p)) return { consortiumId: c };
       if (seesNoFigures(p)) return NOTHING_BY_ID;
       return { consortiumId: c, organisationId: o, cell: releasedCellScope(p, c, o) };
+    case 'BenchmarkReport':
+      // a member's own report (what it reads of the benchmarks, printed); staff any member's
+      if (isStaff(p)) return { consortiumId: c };
+      if (seesNoFigures(p)) return NOTHING_BY_ID;
+      return { consortiumId: c, organisationId: o };
     case 'SharingSetting':
       if (isStaff(p)) return { consortiumId: c };
       if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, supplierId: o };

@@ -27,12 +27,13 @@ export class JobProducer {
     @InjectQueue(QUEUES.followUp) followUp: Queue,
     @InjectQueue(QUEUES.imports) imports: Queue,
     @InjectQueue(QUEUES.benchmarks) benchmarks: Queue,
+    @InjectQueue(QUEUES.benchmarkReports) benchmarkReports: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tracked: BackgroundJobs,
     private readonly context: RequestContext,
     private readonly prisma: PrismaService,
   ) {
-    this.queues = { email, 'follow-up': followUp, imports, benchmarks };
+    this.queues = { email, 'follow-up': followUp, imports, benchmarks, 'benchmark-reports': benchmarkReports };
     // BullMQ re-emits its connection's errors on each queue: unheard, one lost Redis would end the process.
     for (const queue of Object.values(this.queues)) {
       queue.on('error', (error: Error) => this.logger.warn({ err: error, queue: queue.name }, 'queue connection error'));

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { QUANTILES, discloseCells, type CellStatistics, withheldQuantiles, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
-import { PrismaService, RequestContext, type Principal } from '@tandem/server';
-import { SharingSettingsService } from '../sharing-settings/sharing-settings.service';
+import { DEFAULT_SHARED_CATEGORIES, type BenchmarkReportAudience, type MetricCategory } from '@tandem/contracts';
+import { QUANTILES, discloseCells, withheldQuantiles, type CellStatistics, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
+import type { Principal } from '../context/principal';
+import { RequestContext } from '../context/request-context';
+import { PrismaService } from '../database/prisma.service';
+import { mergeWhere } from '../database/scoped-client';
+import { scopeWhere } from '../database/scope';
 
 export interface StoredCell {
   id: string;
@@ -37,23 +41,69 @@ export function isStaffViewer(p: Principal): boolean {
 }
 
 /**
+ * A member as the viewer of its own benchmarks, without a request (the worker building its
+ * report): a customer reads as its buyers do (the public groups, its supply base, what its
+ * suppliers share with it), any other member as its firm's people do (the public groups and
+ * its own values). Scoping and disclosure take it exactly like a signed-in principal.
+ */
+export function memberViewer(consortiumId: string, organisationId: string, audience: BenchmarkReportAudience): Principal {
+  return {
+    kind: 'user',
+    userId: null,
+    apiKeyId: null,
+    roleAssignmentId: null,
+    role: audience === 'customer' ? 'customer_buyer' : 'firm_contributor',
+    consortiumId,
+    organisationId,
+  };
+}
+
+/** The audience a member's report is written for: its kind decides whose view it gets. */
+export function reportAudienceOf(kind: string): BenchmarkReportAudience {
+  return kind === 'customer' ? 'customer' : 'firm';
+}
+
+interface Partition {
+  siblings: {
+    id: string;
+    periodId: string;
+    metricId: string;
+    suppression: SuppressionReason | null;
+    releasedAt: Date | null;
+    releasedMembers: string[];
+    metric: { category: MetricCategory | null; isRatio: boolean };
+  }[];
+  /** the members and contributions as released: what any reader could combine */
+  released: Map<string, ReleasedFigures>;
+}
+
+/**
+ * What one kind of viewer can name does not depend on which member it is, only on its scope
+ * (every firm names the same public groups): a batch of reports reads each partition once.
+ */
+export class DisclosureCache {
+  readonly partitions = new Map<string, Promise<Partition>>();
+}
+
+/**
  * Disclosure control per viewer (benchmarks.md rules 1–4 and 7), applied before any figure
  * of a cell leaves: the public decision the worker stored stands for everyone, and on top of
  * it the viewer-aware rule over every cell the viewer can name of the same metric and
  * period, with what this viewer already sees of members' own values — a firm its own, a
- * customer buyer its suppliers' (today it reads every submitted figure of theirs). The
- * members of a cell are read here and never leave.
+ * customer buyer its suppliers'. The members of a cell are read here and never leave.
+ *
+ * The viewer is the request's principal (API), or a member as the viewer of its own report
+ * (worker, `memberViewer`): one decision for every output (rule 9).
  */
 @Injectable()
 export class BenchmarkDisclosure {
   constructor(
     private readonly prisma: PrismaService,
     private readonly context: RequestContext,
-    private readonly sharing: SharingSettingsService,
   ) {}
 
-  async decide(cells: readonly StoredCell[]): Promise<ViewerDecisions> {
-    const p = this.context.requirePrincipal();
+  async decide(cells: readonly StoredCell[], viewer: Principal = this.context.requirePrincipal(), cache?: DisclosureCache): Promise<ViewerDecisions> {
+    const p = viewer;
     const stored = new Map(cells.map((c) => [c.id, c.suppression]));
     const consortium = p.consortiumId
       ? await this.prisma.system.consortium.findUnique({ where: { id: p.consortiumId }, select: { disclosureThreshold: true } })
@@ -65,21 +115,13 @@ export class BenchmarkDisclosure {
     // every cell of the same metric and period the viewer can name (released ones only, by
     // scope): any combination of them can be taken
     const partitions = [...new Map(cells.map((c) => [`${c.periodId}:${c.metricId}`, { periodId: c.periodId, metricId: c.metricId }])).values()];
-    const siblings = await this.prisma.scoped.benchmarkCell.findMany({
-      where: { OR: partitions },
-      select: { id: true, periodId: true, metricId: true, suppression: true, releasedAt: true, releasedMembers: true, releasedFigures: true, metric: { select: { category: true, isRatio: true } } },
-    });
-    // the members and contributions as released: what any reader could combine
-    const released = new Map<string, ReleasedFigures>();
-    for (const s of siblings) {
-      const figures = s.releasedAt ? releasedOf(s.releasedFigures) : null;
-      if (figures) released.set(s.id, figures);
-    }
     const knownOf = await this.knownMembers(p, p.consortiumId);
+    const released = new Map<string, ReleasedFigures>();
     const reasons = new Map<string, SuppressionReason | null>();
     const withheld = new Map<string, Set<QuantileName>>();
     for (const { periodId, metricId } of partitions) {
-      const all = siblings.filter((s) => s.periodId === periodId && s.metricId === metricId);
+      const { siblings: all, released: figuresOf } = await this.partition(p, periodId, metricId, cache);
+      for (const [id, figures] of figuresOf) released.set(id, figures);
       // never released (withheld from everyone since the publication): no figure of it is out
       for (const s of all) if (!s.releasedAt) reasons.set(s.id, s.suppression ?? 'fewer_than_k');
       const mine = all.filter((s) => s.releasedAt);
@@ -117,6 +159,41 @@ export class BenchmarkDisclosure {
     return { staff: false, k, reasons: final, released, withheld };
   }
 
+  /** The cells of one metric and period the viewer can name, with their members' contributions. */
+  private partition(p: Principal, periodId: string, metricId: string, cache?: DisclosureCache): Promise<Partition> {
+    // what decides the scope of BenchmarkCell: the role's kind and, for a buyer, its supply base
+    const scopeKey = `${p.role === 'customer_buyer' ? `buyer:${p.organisationId ?? ''}` : p.role}:${periodId}:${metricId}`;
+    const cached = cache?.partitions.get(scopeKey);
+    if (cached) return cached;
+    const loading = this.loadPartition(p, periodId, metricId);
+    cache?.partitions.set(scopeKey, loading);
+    return loading;
+  }
+
+  private async loadPartition(p: Principal, periodId: string, metricId: string): Promise<Partition> {
+    const scope = scopeWhere('BenchmarkCell', p);
+    const where = { periodId, metricId };
+    const rows = await this.prisma.system.benchmarkCell.findMany({
+      where: scope ? mergeWhere(where, scope) : where,
+      select: {
+        id: true,
+        periodId: true,
+        metricId: true,
+        suppression: true,
+        releasedAt: true,
+        releasedMembers: true,
+        releasedFigures: true,
+        metric: { select: { category: true, isRatio: true } },
+      },
+    });
+    const released = new Map<string, ReleasedFigures>();
+    for (const r of rows) {
+      const figures = r.releasedAt ? releasedOf(r.releasedFigures) : null;
+      if (figures) released.set(r.id, figures);
+    }
+    return { siblings: rows.map(({ releasedFigures: _figures, ...rest }) => rest), released };
+  }
+
   /**
    * Organisations whose own values of a metric the viewer already reads: a firm its own; a
    * customer buyer, besides, its suppliers that share the metric's category with it (rule 8).
@@ -126,7 +203,7 @@ export class BenchmarkDisclosure {
     if (p.role !== 'customer_buyer' || !p.organisationId) return () => new Set(self);
     const customerId = p.organisationId;
     const suppliers = await this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId }, select: { supplierId: true } });
-    const shared = await this.sharing.sharedWith(customerId, [...new Set(suppliers.map((s) => s.supplierId))]);
+    const shared = await sharedWithCustomer(this.prisma, consortiumId, customerId, [...new Set(suppliers.map((s) => s.supplierId))]);
     return (category) => {
       const known = new Set(self);
       if (!category) return known;
@@ -134,4 +211,21 @@ export class BenchmarkDisclosure {
       return known;
     };
   }
+}
+
+/**
+ * The categories each supplier shares with a customer (its setting's, else the default of
+ * delivery and quality), read at the time of the call: a changed setting holds for the next
+ * reader. The one reading of sharing settings (benchmarks.md rule 8) for the API's scorecards
+ * and for disclosure control, in requests and in the worker's reports.
+ */
+export async function sharedWithCustomer(
+  prisma: PrismaService,
+  consortiumId: string,
+  customerId: string,
+  supplierIds: readonly string[],
+): Promise<Map<string, readonly MetricCategory[]>> {
+  const rows = await prisma.system.sharingSetting.findMany({ where: { consortiumId, customerId, supplierId: { in: [...supplierIds] } }, select: { supplierId: true, categories: true } });
+  const named = new Map(rows.map((r) => [r.supplierId, r.categories as MetricCategory[]]));
+  return new Map(supplierIds.map((s) => [s, named.get(s) ?? DEFAULT_SHARED_CATEGORIES]));
 }
