@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { BenchmarkCell } from '@tandem/contracts';
 import type { BenchmarkCell as BenchmarkCellRow } from '@tandem/db';
-import { suppressionMessage, type QuantileName, type SuppressionReason } from '@tandem/domain';
-import { BenchmarkDisclosure, DomainError, PrismaService, type ViewerDecisions } from '@tandem/server';
+import { suppressionMessage, type SuppressionReason } from '@tandem/domain';
+import { BenchmarkDisclosure, DomainError, PrismaService, viewedFigures, type ViewerDecisions } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
-import { num } from '../common/serialize';
 
 /**
  * Neither sorts nor filters on a figure: the order of suppressed cells among shown ones, or a
@@ -18,7 +17,8 @@ export const BENCHMARK_CELL_LIST: ListSpec = {
 };
 
 export function toBenchmarkCell(c: BenchmarkCellRow, d: ViewerDecisions): BenchmarkCell {
-  const reason: SuppressionReason | null = d.reasons.get(c.id) ?? null;
+  const viewed = viewedFigures(c, d);
+  const reason: SuppressionReason | null = d.staff ? (d.reasons.get(c.id) ?? null) : viewed.shown ? null : viewed.reason;
   const base = {
     id: c.id,
     periodId: c.periodId,
@@ -30,37 +30,13 @@ export function toBenchmarkCell(c: BenchmarkCellRow, d: ViewerDecisions): Benchm
     // outside staff, when it was released: a later computation (a revised value) is not theirs to see
     computedAt: (d.staff ? c.computedAt : (c.releasedAt ?? c.createdAt)).toISOString(),
   };
-  if (d.staff) {
-    return {
-      ...base,
-      withheldStatistics: [],
-      n: c.n,
-      median: num(c.median),
-      p25: num(c.p25),
-      p75: num(c.p75),
-      p10: num(c.p10),
-      p90: num(c.p90),
-      mean: num(c.mean),
-      pooled: num(c.pooled),
-      exclusions: { notValidated: c.excludedNotValidated, unconfirmedOutlier: c.excludedOutlier },
-    };
-  }
-  const figures = d.released.get(c.id);
-  if (reason !== null || !figures) return { ...base, withheldStatistics: [], n: null, median: null, p25: null, p75: null, p10: null, p90: null, mean: null, pooled: null };
-  // outside staff: the figures as released, less the quantiles that would give this reader a firm's value
-  const withheld = d.withheld.get(c.id) ?? new Set();
-  const quantile = (q: QuantileName): number | null => (withheld.has(q) ? null : figures[q]);
+  if (!viewed.shown) return { ...base, withheldStatistics: [], n: null, median: null, p25: null, p75: null, p10: null, p90: null, mean: null, pooled: null };
+  const { shown: _shown, withheld, ...figures } = viewed;
   return {
     ...base,
-    withheldStatistics: [...withheld],
-    n: figures.n,
-    median: quantile('median'),
-    p25: quantile('p25'),
-    p75: quantile('p75'),
-    p10: quantile('p10'),
-    p90: quantile('p90'),
-    mean: figures.mean,
-    pooled: figures.pooled,
+    withheldStatistics: withheld,
+    ...figures,
+    ...(d.staff ? { exclusions: { notValidated: c.excludedNotValidated, unconfirmedOutlier: c.excludedOutlier } } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { BenchmarkReportAudience, BenchmarkReportCell, BenchmarkReportGroup, BenchmarkReportMetric, BenchmarkReportSnapshot, PeerGroupKind } from '@tandem/contracts';
 import type { Prisma } from '@tandem/db';
-import { suppressionMessage, type SuppressionReason } from '@tandem/domain';
-import { BenchmarkDisclosure, memberViewer, mergeWhere, PrismaService, REPORT_TREND_PERIODS, scopeWhere, type DisclosureCache, type Principal, type ViewerDecisions } from '@tandem/server';
+import { suppressionMessage } from '@tandem/domain';
+import { BenchmarkDisclosure, viewedFigures, memberViewer, mergeWhere, PrismaService, REPORT_TREND_PERIODS, scopeWhere, type DisclosureCache, type Principal, type ViewerDecisions } from '@tandem/server';
 
 type Where = Record<string, unknown>;
 
@@ -16,6 +16,8 @@ const CELL_SELECT = {
   metricId: true,
   suppression: true,
   computedAt: true,
+  releasedAt: true,
+  createdAt: true,
   n: true,
   p10: true,
   p25: true,
@@ -36,9 +38,10 @@ function scoped(model: 'BenchmarkCell' | 'BenchmarkStanding', viewer: Principal,
 
 /** What the API's benchmark-cells shows this viewer of one cell: figures, or the reason alone. */
 function printedCell(c: CellRow, d: ViewerDecisions): BenchmarkReportCell {
-  const reason: SuppressionReason | null = d.reasons.get(c.id) ?? null;
-  if (reason !== null) return { shown: false, reason: suppressionMessage(reason, d.k), reasonCode: reason };
-  return { shown: true, n: c.n, p10: num(c.p10), p25: num(c.p25), median: num(c.median), p75: num(c.p75), p90: num(c.p90), mean: num(c.mean), pooled: num(c.pooled) };
+  const viewed = viewedFigures(c, d);
+  if (!viewed.shown) return { shown: false, reason: suppressionMessage(viewed.reason, d.k), reasonCode: viewed.reason };
+  const { n, p10, p25, median, p75, p90, mean, pooled } = viewed;
+  return { shown: true, n, p10, p25, median, p75, p90, mean, pooled };
 }
 
 /**
@@ -88,7 +91,7 @@ export class BenchmarkReportSnapshots {
       audience === 'firm'
         ? await db.benchmarkStanding.findMany({
             where: scoped('BenchmarkStanding', viewer, { periodId: { in: trendIds } }),
-            select: { value: true, percentileRank: true, quartile: true, changeSincePrevious: true, periodId: true, metricId: true, cell: { select: CELL_SELECT } },
+            select: { value: true, releasedPercentileRank: true, releasedQuartile: true, changeSincePrevious: true, periodId: true, metricId: true, cell: { select: CELL_SELECT } },
           })
         : [];
     // the groups of the report: a firm's own groups; a customer's whole consortium and supply base
@@ -120,8 +123,9 @@ export class BenchmarkReportSnapshots {
             own: s
               ? {
                   value: s.value.toNumber(),
-                  percentileRank: cell.shown ? s.percentileRank.toNumber() : null,
-                  quartile: cell.shown ? s.quartile : null,
+                  // as released with the cell, as the member reads it through the API
+                  percentileRank: cell.shown ? num(s.releasedPercentileRank) : null,
+                  quartile: cell.shown ? s.releasedQuartile : null,
                   changeSincePrevious: num(s.changeSincePrevious),
                 }
               : null,
@@ -142,7 +146,11 @@ export class BenchmarkReportSnapshots {
       });
       out.push({ id: m.id, code: m.code, name: m.name, unit: m.unit || null, direction: m.direction, groups, trend });
     }
-    const computedAt = cells.reduce<Date | null>((latest, c) => (latest === null || c.computedAt > latest ? c.computedAt : latest), null);
+    // as the member reads them: released then (a later computation is staff's)
+    const computedAt = cells.reduce<Date | null>((latest, c) => {
+      const at = c.releasedAt ?? c.createdAt;
+      return latest === null || at > latest ? at : latest;
+    }, null);
     return {
       version: 1,
       audience,

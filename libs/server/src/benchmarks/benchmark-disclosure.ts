@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@tandem/db';
 import { DEFAULT_SHARED_CATEGORIES, type BenchmarkReportAudience, type MetricCategory } from '@tandem/contracts';
 import { QUANTILES, discloseCells, withheldQuantiles, type CellStatistics, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
 import type { Principal } from '../context/principal';
@@ -228,4 +229,61 @@ export async function sharedWithCustomer(
   const rows = await prisma.system.sharingSetting.findMany({ where: { consortiumId, customerId, supplierId: { in: [...supplierIds] } }, select: { supplierId: true, categories: true } });
   const named = new Map(rows.map((r) => [r.supplierId, r.categories as MetricCategory[]]));
   return new Map(supplierIds.map((s) => [s, named.get(s) ?? DEFAULT_SHARED_CATEGORIES]));
+}
+
+/** A stored cell's statistics as the database holds them (staff read these). */
+export interface StoredFigures {
+  id: string;
+  n: number;
+  median: Prisma.Decimal | null;
+  p25: Prisma.Decimal | null;
+  p75: Prisma.Decimal | null;
+  p10: Prisma.Decimal | null;
+  p90: Prisma.Decimal | null;
+  mean: Prisma.Decimal | null;
+  pooled: Prisma.Decimal | null;
+}
+
+export type ViewedCell =
+  | { shown: false; reason: SuppressionReason }
+  | ({ shown: true; withheld: QuantileName[]; pooled: number | null } & CellStatistics);
+
+/**
+ * What one reader is shown of a cell, the one rule for every output (the API's lists, the
+ * worker's reports): staff the current figures; anyone else, where the cell is shown to them,
+ * the figures as released less the quantiles withheld from them; otherwise the reason alone.
+ */
+export function viewedFigures(c: StoredFigures, d: ViewerDecisions): ViewedCell {
+  const reason = d.reasons.get(c.id) ?? null;
+  const decimal = (x: Prisma.Decimal | null): number | null => (x === null ? null : x.toNumber());
+  if (d.staff) {
+    return {
+      shown: true,
+      withheld: [],
+      n: c.n,
+      median: decimal(c.median),
+      p25: decimal(c.p25),
+      p75: decimal(c.p75),
+      p10: decimal(c.p10),
+      p90: decimal(c.p90),
+      mean: decimal(c.mean),
+      pooled: decimal(c.pooled),
+    };
+  }
+  const figures = d.released.get(c.id);
+  if (reason !== null || !figures) return { shown: false, reason: reason ?? 'differencing' };
+  const withheld = d.withheld.get(c.id) ?? new Set<QuantileName>();
+  const quantile = (q: QuantileName): number | null => (withheld.has(q) ? null : figures[q]);
+  return {
+    shown: true,
+    withheld: [...withheld],
+    n: figures.n,
+    median: quantile('median'),
+    p25: quantile('p25'),
+    p75: quantile('p75'),
+    p10: quantile('p10'),
+    p90: quantile('p90'),
+    mean: figures.mean,
+    pooled: figures.pooled,
+  };
 }
