@@ -46,27 +46,29 @@ export function DistributionChart({ cell, value, metric, height = 150 }: { cell:
       <Typography variant="caption" color="text.secondary" component="div">
         Box: the middle half of the group (p25–p75){p10 !== null && p90 !== null ? '; whiskers: p10 to p90' : ''}; better to the right{lower ? ` (lower ${unit} is better)` : ''}. Minimum and maximum are never published.
       </Typography>
-      <Box component="table" sx={visuallyHidden} data-testid="distribution-figures">
-        <caption>{metric?.code ?? 'Value'} against the peer group</caption>
-        <tbody>
-          {(
-            [
-              ['p10', p10],
-              ['p25', p25],
-              ['median', median],
-              ['p75', p75],
-              ['p90', p90],
-              ['your value', value],
-            ] as const
-          )
-            .filter(([, v]) => v !== null)
-            .map(([label, v]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{benchmarkFigure(v, unit)}</td>
-              </tr>
-            ))}
-        </tbody>
+      <Box sx={visuallyHidden}>
+        <table data-testid="distribution-figures">
+          <caption>{metric?.code ?? 'Value'} against the peer group</caption>
+          <tbody>
+            {(
+              [
+                ['p10', p10],
+                ['p25', p25],
+                ['median', median],
+                ['p75', p75],
+                ['p90', p90],
+                ['your value', value],
+              ] as const
+            )
+              .filter(([, v]) => v !== null)
+              .map(([label, v]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{benchmarkFigure(v, unit)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
       </Box>
     </Box>
   );

@@ -61,14 +61,9 @@ function RunProgressLine({ run, periodCode }: { run: BenchmarkRun; periodCode: s
         : `${periodCode}: ${run.state === 'queued' ? 'waiting for the worker' : 'recomputing'} · ${value} %`;
   return (
     <Box sx={{ minWidth: 240, maxWidth: 360, flex: 1 }} data-testid="recompute-progress" data-state={run.state} data-progress={value}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-        <LinearProgress
-          variant="determinate"
-          value={value}
-          color={run.state === 'failed' ? 'error' : run.state === 'completed' ? 'success' : 'primary'}
-          sx={{ flex: 1, height: 8, borderRadius: 4 }}
-          aria-label="progress of the recompute"
-        />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, justifyContent: 'flex-end' }}>
+        {/* only while it runs: a finished run is a state, and lists wait for progress bars to go */}
+        {!finished(run) && <LinearProgress variant="determinate" value={value} sx={{ flex: 1, height: 8, borderRadius: 4 }} aria-label="progress of the recompute" />}
         <StateChip value={run.state} />
       </Box>
       <Typography variant="caption" color="text.secondary" component="div" data-testid="recompute-progress-text">

@@ -80,6 +80,7 @@ export function StandingTrendChart({
   const goal = goals.data?.[0];
   const baseline = goal?.baselineValue ?? null;
   const target = goal?.goalValue ?? null;
+  const anyMedian = points.some((p) => p.median !== null);
   return (
     <Box data-testid="standing-trend" sx={{ width: '100%', maxWidth: 900 }}>
       <ResponsiveContainer width="100%" height={height}>
@@ -88,9 +89,9 @@ export function StandingTrendChart({
           <XAxis dataKey="period" tick={{ fontSize: 12 }} />
           <YAxis domain={['auto', 'auto']} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatFigure(v, 1)} width={64} />
           <Tooltip formatter={(v, name) => [Array.isArray(v) ? v.map((x) => formatFigure(Number(x), 2)).join(' – ') : benchmarkFigure(Number(v), unit), name]} />
-          <Legend verticalAlign="top" height={28} />
-          <Area dataKey="band" name="Middle half (p25–p75)" stroke="none" fill={OWN} fillOpacity={0.1} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="median" name="Peer median" stroke={MEDIAN} strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
+          <Legend verticalAlign="top" wrapperStyle={{ paddingBottom: 8 }} />
+          {anyMedian && <Area dataKey="band" name="Middle half (p25–p75)" stroke="none" fill={OWN} fillOpacity={0.1} isAnimationActive={false} connectNulls={false} />}
+          {anyMedian && <Line dataKey="median" name="Peer median" stroke={MEDIAN} strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />}
           <Line dataKey="own" name="You" stroke={OWN} strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
           {baseline !== null && (
             <ReferenceLine y={baseline} stroke={BASELINE_COLOUR} strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: `Baseline ${formatFigure(baseline, 1)}`, position: 'right', fill: BASELINE_COLOUR, fontSize: 12 }} />
@@ -110,24 +111,26 @@ export function StandingTrendChart({
           .
         </Typography>
       ))}
-      <Box component="table" sx={visuallyHidden} data-testid="standing-trend-points">
-        <caption>{metric?.code ?? 'Value'}: yours and the peer median by period</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">You</th>
-            <th scope="col">Peer median</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.period}>
-              <th scope="row">{p.period}</th>
-              <td>{benchmarkFigure(p.own, unit)}</td>
-              <td>{p.reason ? `withheld: ${p.reason}` : benchmarkFigure(p.median, unit)}</td>
+      <Box sx={visuallyHidden}>
+        <table data-testid="standing-trend-points">
+          <caption>{metric?.code ?? 'Value'}: yours and the peer median by period</caption>
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">You</th>
+              <th scope="col">Peer median</th>
             </tr>
-          ))}
-        </tbody>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.period}>
+                <th scope="row">{p.period}</th>
+                <td>{benchmarkFigure(p.own, unit)}</td>
+                <td>{p.reason ? `withheld: ${p.reason}` : benchmarkFigure(p.median, unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </Box>
     </Box>
   );
