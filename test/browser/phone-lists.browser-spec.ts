@@ -36,8 +36,11 @@ beforeAll(async () => {
   if (closed) await post('/api/scorecards/recompute', { periodId: closed.id }, staff);
 }, 60_000);
 
-/** Rows that open no page of their own: role assignments change in place. */
-const NO_RECORD_PAGE = new Set<string>(['role-assignments']);
+/**
+ * Rows that open no page of their own: role assignments change in place; a benchmark cell, a
+ * peer group and a recompute are read in their lists (a standing opens its metric's page).
+ */
+const NO_RECORD_PAGE = new Set<string>(['role-assignments', 'benchmark-cells', 'peer-groups', 'benchmark-runs']);
 
 function roleOf(email: string): Role {
   const found = DEMO_ACCOUNTS.find((a) => a.email === email);

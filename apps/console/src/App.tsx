@@ -16,6 +16,7 @@ import { theme } from './theme';
 const AcceptInvitePage = lazyView(() => import('./auth/AcceptInvitePage').then((m) => m.AcceptInvitePage));
 const Dashboard = lazyView(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 const ProfilePage = lazyView(() => import('./profile/ProfilePage').then((m) => m.ProfilePage));
+const SupplyBasePage = lazyView(() => import('./benchmarks/SupplyBase').then((m) => m.SupplyBasePage));
 
 export function App() {
   return (
@@ -37,6 +38,7 @@ export function App() {
       ))}
       <CustomRoutes>
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/supply-base" element={<SupplyBasePage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/accept-invite" element={<AcceptInvitePage />} />

@@ -8,8 +8,8 @@ export function formatFigure(value: number | null | undefined, digits = 3): stri
 }
 
 /** "%" reads glued to the number; other units after a space. */
-export function withUnit(value: number | null | undefined, unit: string | undefined): string {
-  const text = formatFigure(value);
+export function withUnit(value: number | null | undefined, unit: string | undefined, digits = 3): string {
+  const text = formatFigure(value, digits);
   if (text === '—' || !unit) return text;
   return unit.trim().startsWith('%') ? `${text} ${unit}`.replace(' %', '%') : `${text} ${unit}`;
 }

@@ -6,6 +6,7 @@ import { metricsFor } from '../resources/metric-values/entry/entryModel';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, plural } from './links';
 import { StandingsCard } from './StandingsCard';
+import { SupplyBaseCard } from './SupplyBaseCard';
 
 /** Suppliers listed per period; the rest are counted, the entry grid has them all. */
 const SHOWN = 5;
@@ -78,12 +79,13 @@ function ReportsOwedCard({ customerId }: { customerId: string | undefined }) {
   );
 }
 
-/** Customer buyers: where each supplier stands and what changed, and the reports still owed. */
+/** Customer buyers: where each supplier stands and what changed, the reports still owed, and the supply base against the consortium. */
 export function BuyerHome({ organisationId }: { organisationId: string | undefined }) {
   return (
     <HomeGrid>
       <StandingsCard side="customer" organisationId={organisationId} />
       <ReportsOwedCard customerId={organisationId} />
+      <SupplyBaseCard />
     </HomeGrid>
   );
 }

@@ -6,6 +6,7 @@ import { stateLabel } from '../common/StatusChip';
 import { useApiGet } from '../common/useApiGet';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, listLink, plural } from './links';
+import { BenchmarkStandingCard } from './BenchmarkStandingCard';
 import { StandingsCard } from './StandingsCard';
 
 /** One open period as the firm owes it: what is submitted, what is still missing. */
@@ -111,6 +112,7 @@ export function FirmHome({ organisationId }: { organisationId: string | undefine
       <RejectedValuesCard />
       <MyTasksCard />
       <StandingsCard side="supplier" organisationId={organisationId} />
+      <BenchmarkStandingCard organisationId={organisationId} />
     </HomeGrid>
   );
 }

@@ -7,6 +7,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { useGetList, useGetOne } from 'react-admin';
 import type { MetricDefinition, MetricGoal, MetricValue } from '@tandem/contracts';
 import { formatFigure, withUnit } from '../../common/figures';
+import { visuallyHidden } from '../../common/visuallyHidden';
 
 export interface TrendChartProps {
   organisationId: string;
@@ -18,8 +19,6 @@ export interface TrendChartProps {
   height?: number;
 }
 
-/** Read by screen readers, not drawn (the usual clip technique). */
-const visuallyHidden = { border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px' } as const;
 
 /** Periods on the chart: two years of months, six of quarters; older ones are in the list. */
 const TREND_PERIODS = 24;
