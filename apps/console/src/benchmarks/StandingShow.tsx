@@ -193,7 +193,15 @@ function StandingPage() {
       {cells.isPending ? (
         <LinearProgress />
       ) : shown ? (
-        <DistributionChart cell={cell} value={standing.value} metric={metric} />
+        <>
+          <DistributionChart cell={cell} value={standing.value} metric={metric} />
+          {cell.withheldStatistics.length > 0 && (
+            <Alert severity="info" data-testid="standing-quantiles-withheld">
+              {cell.withheldStatistics.join(', ')} of this group {cell.withheldStatistics.length === 1 ? 'is' : 'are'} not shown to you: in a group this
+              small, together with your own value, {cell.withheldStatistics.length === 1 ? 'it' : 'they'} would give a peer&apos;s value. n and the mean are shown.
+            </Alert>
+          )}
+        </>
       ) : (
         <Alert severity="info" data-testid="standing-withheld">
           {group?.name ?? 'This group'}: {standing.reason ?? cell?.reason ?? 'not shown to you'}. The group's figures are withheld from you, so no rank, quartile or

@@ -46,6 +46,12 @@ export function asReleased(c: PeriodCell): { cell: DisclosureCell; before: Suppr
   return { cell: { key: c.key, partition: c.partition, members, fixed: true }, before: 'differencing' };
 }
 
+/** A cell's decision from a map of them (null = shown; a cell missing from it is not shown). */
+function decisionOf(decisions: ReadonlyMap<string, SuppressionReason | null>, key: string): SuppressionReason | null {
+  const d = decisions.get(key);
+  return d === undefined ? 'fewer_than_k' : d;
+}
+
 /**
  * The public decision of every cell of a period (a reader who knows no member's value):
  *  - the public groups together, one partition per metric, with released cells fixed;
@@ -71,9 +77,9 @@ export function decidePeriod(cells: readonly PeriodCell[], k: number): Map<strin
   for (const p of prepared) {
     if (p.c.kind === 'supply_base') {
       const own = discloseCells([...(byPartition.get(p.c.partition) ?? []), p.cell], k, new Set(), new Map([...decidedBefore, ...before([p])]));
-      out.set(p.c.key, own.get(p.c.key) ?? 'fewer_than_k');
+      out.set(p.c.key, decisionOf(own, p.c.key));
     } else if (!isPublicGroupKind(p.c.kind)) {
-      out.set(p.c.key, discloseCells([{ ...p.cell, partition: p.c.key }], k).get(p.c.key) ?? 'fewer_than_k');
+      out.set(p.c.key, decisionOf(discloseCells([{ ...p.cell, partition: p.c.key }], k), p.c.key));
     }
   }
   return out;
