@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -16,9 +17,17 @@ import { Button, Title, useCanAccess, useGetIdentity, useGetList, useNotify } fr
 import { DEFAULT_SHARED_CATEGORIES, METRIC_CATEGORIES, type MetricCategory, type SharingSetting, type SupplyRelationship } from '@tandem/contracts';
 import { errorMessage, postJson, sendJson } from '../common/api';
 import { humanize } from '../common/choices';
+import { usePhone } from '../common/ResponsiveList';
+
+interface CustomerProps {
+  relationship: SupplyRelationship;
+  setting: SharingSetting | undefined;
+  editable: boolean;
+  onSaved: () => void;
+}
 
 /** One customer of the firm: what it sees of the firm's own figures, saved on every click. */
-function CustomerRow({ relationship, setting, editable, onSaved }: { relationship: SupplyRelationship; setting: SharingSetting | undefined; editable: boolean; onSaved: () => void }) {
+function useCustomerSharing({ relationship, setting, onSaved }: CustomerProps) {
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const shared: readonly MetricCategory[] = setting?.categories ?? DEFAULT_SHARED_CATEGORIES;
@@ -37,6 +46,56 @@ function CustomerRow({ relationship, setting, editable, onSaved }: { relationshi
     }
   };
   const toggle = (category: MetricCategory, on: boolean) => void save(METRIC_CATEGORIES.filter((c) => (c === category ? on : shared.includes(c))));
+  return { busy, shared, save, toggle };
+}
+
+function CategoryBox({ category, props, state }: { category: MetricCategory; props: CustomerProps; state: ReturnType<typeof useCustomerSharing> }) {
+  return (
+    <Checkbox
+      checked={state.shared.includes(category)}
+      disabled={!props.editable || state.busy}
+      onChange={(e) => state.toggle(category, e.target.checked)}
+      slotProps={{ input: { 'aria-label': `${humanize(category)} for ${props.relationship.customerName}` } }}
+    />
+  );
+}
+
+function Choice({ props, state }: { props: CustomerProps; state: ReturnType<typeof useCustomerSharing> }) {
+  return props.setting ? (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+      <Chip size="small" label="Your choice" color="primary" variant="outlined" />
+      {props.editable && <Button label="Back to default" disabled={state.busy} onClick={() => void state.save(null)} />}
+    </Box>
+  ) : (
+    <Chip size="small" label="Default" variant="outlined" data-testid="sharing-default" />
+  );
+}
+
+/** On a phone: one block per customer, its categories as labelled boxes that wrap. */
+function CustomerBlock(props: CustomerProps) {
+  const state = useCustomerSharing(props);
+  const { relationship } = props;
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="sharing-row" data-customer={relationship.customerName}>
+      <Typography variant="body2" sx={{ fontWeight: 500 }}>
+        {relationship.customerName}
+      </Typography>
+      <Typography variant="caption" color="text.secondary">
+        {relationship.commodity}
+      </Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1 }}>
+        {METRIC_CATEGORIES.map((category) => (
+          <FormControlLabel key={category} label={humanize(category)} control={<CategoryBox category={category} props={props} state={state} />} />
+        ))}
+      </Box>
+      <Choice props={props} state={state} />
+    </Paper>
+  );
+}
+
+function CustomerRow(props: CustomerProps) {
+  const state = useCustomerSharing(props);
+  const { relationship } = props;
   return (
     <TableRow data-testid="sharing-row" data-customer={relationship.customerName}>
       <TableCell component="th" scope="row">
@@ -49,23 +108,11 @@ function CustomerRow({ relationship, setting, editable, onSaved }: { relationshi
       </TableCell>
       {METRIC_CATEGORIES.map((category) => (
         <TableCell key={category} align="center" padding="checkbox">
-          <Checkbox
-            checked={shared.includes(category)}
-            disabled={!editable || busy}
-            onChange={(e) => toggle(category, e.target.checked)}
-            slotProps={{ input: { 'aria-label': `${humanize(category)} for ${relationship.customerName}` } }}
-          />
+          <CategoryBox category={category} props={props} state={state} />
         </TableCell>
       ))}
       <TableCell>
-        {setting ? (
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-            <Chip size="small" label="Your choice" color="primary" variant="outlined" />
-            {editable && <Button label="Back to default" disabled={busy} onClick={() => void save(null)} />}
-          </Box>
-        ) : (
-          <Chip size="small" label="Default" variant="outlined" data-testid="sharing-default" />
-        )}
+        <Choice props={props} state={state} />
       </TableCell>
     </TableRow>
   );
@@ -88,6 +135,11 @@ export function SharingSettingList() {
   const settings = useGetList<SharingSetting>('sharing-settings', { filter: { supplierId: organisationId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'createdAt', order: 'ASC' } }, { enabled: Boolean(organisationId) });
   const settingOf = new Map((settings.data ?? []).map((s) => [s.customerId, s]));
   const error = relationships.error ?? settings.error;
+  const phone = usePhone();
+  const onSaved = () => {
+    void relationships.refetch();
+    void settings.refetch();
+  };
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="Sharing with customers" />
@@ -97,7 +149,15 @@ export function SharingSettingList() {
       </Typography>
       {error && <Alert severity="error">{errorMessage(error)}</Alert>}
       {(relationships.isPending || settings.isPending) && !error && <LinearProgress />}
-      {relationships.data && settings.data && (
+      {relationships.data && settings.data && phone && (
+        <Box sx={{ display: 'grid', gap: 1 }} data-testid="sharing-settings">
+          {relationships.data.map((r) => (
+            <CustomerBlock key={r.id} relationship={r} setting={settingOf.get(r.customerId)} editable={editable} onSaved={onSaved} />
+          ))}
+          {relationships.data.length === 0 && <Typography variant="body2">Your firm has no customer in this consortium yet.</Typography>}
+        </Box>
+      )}
+      {relationships.data && settings.data && !phone && (
         <TableContainer component={Paper} variant="outlined">
           <Table size="small" data-testid="sharing-settings">
             <TableHead>
@@ -118,10 +178,7 @@ export function SharingSettingList() {
                   relationship={r}
                   setting={settingOf.get(r.customerId)}
                   editable={editable}
-                  onSaved={() => {
-                    void relationships.refetch();
-                    void settings.refetch();
-                  }}
+                  onSaved={onSaved}
                 />
               ))}
               {relationships.data.length === 0 && (

@@ -59,17 +59,30 @@ export function useSupplyBase(period: Period | undefined) {
 /** A cell as a short phrase: "median 96.5 % (p25 95.3 – p75 97.6, n 9)", or why it is withheld. */
 export function cellPhrase(cell: BenchmarkCell | undefined, unit: string): string {
   if (!cell) return 'no figures for this period';
-  if (cell.median === null) return reasonText(cell.reason);
+  if (cell.suppressed) return reasonText(cell.reason);
+  if (cell.median === null) return `mean ${benchmarkFigure(cell.mean, unit)} (median withheld: it would give a supplier's value; n ${formatFigure(cell.n)})`;
   const spread = cell.p25 !== null && cell.p75 !== null ? `p25 ${formatFigure(cell.p25, 2)} – p75 ${formatFigure(cell.p75, 2)}, ` : '';
   return `median ${benchmarkFigure(cell.median, unit)} (${spread}n ${formatFigure(cell.n)})`;
 }
 
 function CellFigures({ cell, unit }: { cell: BenchmarkCell | undefined; unit: string }) {
-  if (!cell || cell.median === null) {
+  if (!cell || cell.suppressed) {
     return (
       <Typography variant="body2" color="warning.main" data-testid="supply-base-withheld">
         {cell ? reasonText(cell.reason) : 'no figures for this period'}
       </Typography>
+    );
+  }
+  if (cell.median === null) {
+    return (
+      <Box>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          mean {benchmarkFigure(cell.mean, unit)}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          median withheld: in a group this small it would give a supplier&apos;s value · n {formatFigure(cell.n)}
+        </Typography>
+      </Box>
     );
   }
   return (
