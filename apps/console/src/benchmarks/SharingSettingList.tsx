@@ -71,18 +71,26 @@ function Choice({ props, state }: { props: CustomerProps; state: ReturnType<type
   );
 }
 
+function CustomerName({ relationship }: { relationship: SupplyRelationship }) {
+  return (
+    <>
+      <Typography variant="body2" sx={{ fontWeight: 500 }}>
+        {relationship.customerName}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {relationship.commodity}
+      </Typography>
+    </>
+  );
+}
+
 /** On a phone: one block per customer, its categories as labelled boxes that wrap. */
 function CustomerBlock(props: CustomerProps) {
   const state = useCustomerSharing(props);
   const { relationship } = props;
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="sharing-row" data-customer={relationship.customerName}>
-      <Typography variant="body2" sx={{ fontWeight: 500 }}>
-        {relationship.customerName}
-      </Typography>
-      <Typography variant="caption" color="text.secondary">
-        {relationship.commodity}
-      </Typography>
+      <CustomerName relationship={relationship} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1 }}>
         {METRIC_CATEGORIES.map((category) => (
           <FormControlLabel key={category} label={humanize(category)} control={<CategoryBox category={category} props={props} state={state} />} />
@@ -99,12 +107,7 @@ function CustomerRow(props: CustomerProps) {
   return (
     <TableRow data-testid="sharing-row" data-customer={relationship.customerName}>
       <TableCell component="th" scope="row">
-        <Typography variant="body2" sx={{ fontWeight: 500 }}>
-          {relationship.customerName}
-        </Typography>
-        <Typography variant="caption" color="text.secondary">
-          {relationship.commodity}
-        </Typography>
+        <CustomerName relationship={relationship} />
       </TableCell>
       {METRIC_CATEGORIES.map((category) => (
         <TableCell key={category} align="center" padding="checkbox">
