@@ -443,4 +443,18 @@ describe('benchmarks under disclosure control', () => {
     const audit = await pool.query(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [setting.id]);
     expect(audit.rows.map((r) => r.action)).toEqual(['sharing_setting.created', 'sharing_setting.updated']);
   });
+
+  it('a supplier that stops sharing does not make its customer forget: the buyer is shown nothing more than before', async () => {
+    const before = await cellsAs('buyer');
+    const admin = await token('s6');
+    const settings = (await call(api, 'GET', '/api/sharing-settings', { token: admin })).body as SharingSetting[];
+    const mine = settings.find((x) => x.customerId === customer) as SharingSetting;
+    expectStatus(await call(api, 'PUT', `/api/sharing-settings/${mine.id}`, { token: admin, body: { categories: [] } }), 200);
+    try {
+      const after = await cellsAs('buyer');
+      expect(after.map((c) => [c.id, c.suppressed, c.withheldStatistics])).toEqual(before.map((c) => [c.id, c.suppressed, c.withheldStatistics]));
+    } finally {
+      expectStatus(await call(api, 'PUT', `/api/sharing-settings/${mine.id}`, { token: admin, body: { categories: mine.categories } }), 200);
+    }
+  });
 });

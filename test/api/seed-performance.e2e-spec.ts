@@ -102,7 +102,7 @@ describe('demo seed: supplier performance', () => {
     const { rows } = await db.query(
       `SELECT c.slug, d.code, d.name, d.unit, d.direction::text AS direction, d."minValue"::float8 AS "minValue", d."maxValue"::float8 AS "maxValue",
               d.frequency::text AS frequency, d.reporters::text[] AS reporters, d."isRatio", d."ratioScale"::float8 AS "ratioScale",
-              d."numeratorLabel", d."denominatorLabel", d."outlierFactor"::float8 AS "outlierFactor", d.standard, d.enabled
+              d."numeratorLabel", d."denominatorLabel", d."outlierFactor"::float8 AS "outlierFactor", d.standard, d.enabled, d.category::text AS category
          FROM "MetricDefinition" d JOIN "Consortium" c ON c.id = d."consortiumId" ORDER BY c.slug, d.code`,
     );
     const expected = catalogueRows('x')

@@ -41,5 +41,7 @@ ALTER TABLE "BenchmarkReport" ADD CONSTRAINT "BenchmarkReport_organisationId_fke
 -- AddForeignKey
 ALTER TABLE "BenchmarkReport" ADD CONSTRAINT "BenchmarkReport_periodId_fkey" FOREIGN KEY ("periodId") REFERENCES "Period"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- prisma/tools: hand-written SQL below this line (kept by `tsx prisma/tools/cli.ts regenerate`)
+
 -- A report's progress is a percentage.
 ALTER TABLE "BenchmarkReport" ADD CONSTRAINT "BenchmarkReport_progress_check" CHECK (progress BETWEEN 0 AND 100);

@@ -247,9 +247,10 @@ describe("Northstar's buyer", () => {
       call(api, 'POST', '/api/metric-values', { token: t.buyer, body: { organisationId: demo.org.acme, metricId: M.CYCLE_TIME, periodId: period[P('Q1')], value: 99999999 } }),
     );
     await refused(who, 'POST acme lead', 400, () => call(api, 'POST', '/api/metric-values', { token: t.buyer, body: { organisationId: demo.org.acme, metricId: M.LEAD_TIME, periodId: period[P('Q2')], value: 1 } }));
-    // Acme's draft is not there for it; Acme's submitted value is not its to change
+    // Acme's draft is not there for it
     await refused(who, 'PUT acme draft', 404, () => call(api, 'PUT', `/api/metric-values/${acmeDraftLead}`, { token: t.buyer, body: { revision: 1, value: 1 } }));
-    await refused(who, 'PUT acme submitted', 403, () => call(api, 'PUT', `/api/metric-values/${acmeSubmitted}`, { token: t.buyer, body: { revision: 1, value: 99999999 } }));
+    // Acme's submitted set-up time is productivity, which Acme does not share with Northstar by default: not there for it either
+    await refused(who, 'PUT acme submitted', 404, () => call(api, 'PUT', `/api/metric-values/${acmeSubmitted}`, { token: t.buyer, body: { revision: 1, value: 99999999 } }));
     await refused(who, 'PUT badger', 404, () => call(api, 'PUT', `/api/metric-values/${badgerValue.cycleSubmitted}`, { token: t.buyer, body: { revision: 1, value: 1 } }));
     keep(who, 'revisions acme draft', (await call(api, 'GET', `/api/metric-values/${acmeDraftLead}/revisions`, { token: t.buyer })).body);
   });

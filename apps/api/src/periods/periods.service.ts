@@ -20,6 +20,11 @@ export const PERIOD_LIST: ListSpec = {
     kind: { type: 'enum', values: PERIOD_KINDS },
     code: { type: 'string' },
     consortiumId: { type: 'uuid' },
+    // has benchmarks: released ones (what members read), so that a page opens on the latest
+    // period with figures rather than on a published period nobody reported in
+    benchmarked: { type: 'boolean', where: (b) => (b ? { benchmarkCells: { some: { releasedAt: { not: null } } } } : { benchmarkCells: { none: { releasedAt: { not: null } } } }) },
+    // has benchmarks at all, released or not (staff's explorer: a closed period is computed before it is published)
+    computed: { type: 'boolean', where: (b) => (b ? { benchmarkCells: { some: {} } } : { benchmarkCells: { none: {} } }) },
   },
   search: (q) => ({ code: { contains: q.toUpperCase() } }),
 };

@@ -180,7 +180,7 @@ export function BenchmarkCellList() {
   const staff = permissions?.role === 'consortium_staff' || permissions?.role === 'platform_admin';
   const latest = useGetList<Period>(
     'periods',
-    { filter: { state: staff ? ['closed', 'published'] : 'published' }, sort: { field: 'startsOn', order: 'DESC' }, pagination: { page: 1, perPage: 1 } },
+    { filter: staff ? { state: ['closed', 'published'], computed: true } : { state: 'published', benchmarked: true }, sort: { field: 'startsOn', order: 'DESC' }, pagination: { page: 1, perPage: 1 } },
     { enabled: !isPending },
   );
   if (isPending || latest.isPending) return <LinearProgress sx={{ mt: 2 }} />;

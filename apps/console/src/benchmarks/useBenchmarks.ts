@@ -2,9 +2,9 @@ import { useGetList } from 'react-admin';
 import type { MetricDefinition, PeerGroup, Period } from '@tandem/contracts';
 import { byKey } from './benchmarkModel';
 
-/** Periods a member can read benchmarks of (outside staff, only published ones have any), newest first. */
+/** Periods a member can read benchmarks of (published, with benchmarks released), newest first. */
 export function usePublishedPeriods(perPage = 12) {
-  const { data, isPending, error } = useGetList<Period>('periods', { filter: { state: 'published' }, sort: { field: 'startsOn', order: 'DESC' }, pagination: { page: 1, perPage } });
+  const { data, isPending, error } = useGetList<Period>('periods', { filter: { state: 'published', benchmarked: true }, sort: { field: 'startsOn', order: 'DESC' }, pagination: { page: 1, perPage } });
   return { periods: data ?? [], latest: data?.[0], isPending, error };
 }
 

@@ -72,7 +72,7 @@ interface Partition {
     suppression: SuppressionReason | null;
     releasedAt: Date | null;
     releasedMembers: string[];
-    metric: { category: MetricCategory | null; isRatio: boolean };
+    metric: { isRatio: boolean };
   }[];
   /** the members and contributions as released: what any reader could combine */
   released: Map<string, ReleasedFigures>;
@@ -116,7 +116,7 @@ export class BenchmarkDisclosure {
     // every cell of the same metric and period the viewer can name (released ones only, by
     // scope): any combination of them can be taken
     const partitions = [...new Map(cells.map((c) => [`${c.periodId}:${c.metricId}`, { periodId: c.periodId, metricId: c.metricId }])).values()];
-    const knownOf = await this.knownMembers(p, p.consortiumId);
+    const known = await this.knownMembers(p, p.consortiumId);
     const released = new Map<string, ReleasedFigures>();
     const reasons = new Map<string, SuppressionReason | null>();
     const withheld = new Map<string, Set<QuantileName>>();
@@ -141,7 +141,6 @@ export class BenchmarkDisclosure {
         };
       });
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
-      const known = knownOf(all[0]?.metric.category ?? null);
       const decided = discloseCells(disclosure, k, known, before);
       for (const [id, reason] of decided) {
         reasons.set(id, reason);
@@ -184,7 +183,7 @@ export class BenchmarkDisclosure {
         releasedAt: true,
         releasedMembers: true,
         releasedFigures: true,
-        metric: { select: { category: true, isRatio: true } },
+        metric: { select: { isRatio: true } },
       },
     });
     const released = new Map<string, ReleasedFigures>();
@@ -196,21 +195,19 @@ export class BenchmarkDisclosure {
   }
 
   /**
-   * Organisations whose own values of a metric the viewer already reads: a firm its own; a
-   * customer buyer, besides, its suppliers that share the metric's category with it (rule 8).
+   * Organisations whose own values of a metric the viewer may know: a firm its own; a customer
+   * buyer, besides, every supplier it has or had a relationship with, whatever they share with
+   * it now. What a reader has once read it keeps: when a supplier stops sharing a category,
+   * treating the buyer as no longer knowing that supplier's values would show it quantiles and
+   * groups that, with the values it downloaded before, give other firms' values (an outside
+   * attack did exactly that). So the known set never shrinks with a setting; a buyer is
+   * withheld a little more than the least it could be.
    */
-  private async knownMembers(p: Principal, consortiumId: string): Promise<(category: string | null) => Set<string>> {
+  private async knownMembers(p: Principal, consortiumId: string): Promise<ReadonlySet<string>> {
     const self = p.organisationId && p.role !== 'funder' ? [p.organisationId] : [];
-    if (p.role !== 'customer_buyer' || !p.organisationId) return () => new Set(self);
-    const customerId = p.organisationId;
-    const suppliers = await this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId }, select: { supplierId: true } });
-    const shared = await sharedWithCustomer(this.prisma, consortiumId, customerId, [...new Set(suppliers.map((s) => s.supplierId))]);
-    return (category) => {
-      const known = new Set(self);
-      if (!category) return known;
-      for (const [supplierId, categories] of shared) if ((categories as readonly string[]).includes(category)) known.add(supplierId);
-      return known;
-    };
+    if (p.role !== 'customer_buyer' || !p.organisationId) return new Set(self);
+    const suppliers = await this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId: p.organisationId }, select: { supplierId: true } });
+    return new Set([...self, ...suppliers.map((s) => s.supplierId)]);
   }
 }
 
