@@ -56,6 +56,7 @@ describe('benchmarks under disclosure control', () => {
   const value = new Map<string, number>(); // `${metric}:${org}` → value
   const members = new Map<string, Set<string>>(); // peer group id → members
   let run: BenchmarkRun;
+  let filterGroup: string;
 
   beforeAll(async () => {
     api = await startApi();
@@ -134,6 +135,14 @@ describe('benchmarks under disclosure control', () => {
       expect((res.body as PeerGroup).kind).toBe('custom');
     }
     expectProblem(await call(api, 'POST', '/api/peer-groups', { token: await token('s0'), body: { name: 'mine', organisationIds: [s[0]] } }), 403);
+    // or a saved filter, recomputed at every run; never both, never neither; errors name the field
+    const saved = await call(api, 'POST', '/api/peer-groups', { token: staff, body: { name: `NAICS 331 of 20–99 ${tag}`, filterNaics: ['331'], filterSizeBands: ['20-99'] } });
+    expectStatus(saved, 201);
+    expect(saved.body as PeerGroup).toMatchObject({ kind: 'custom', organisationIds: [], filterNaics: ['331'], filterSizeBands: ['20-99'], filterRegions: [] });
+    filterGroup = (saved.body as PeerGroup).id;
+    expect(errorPaths(expectProblem(await call(api, 'POST', '/api/peer-groups', { token: staff, body: { name: 'x', filterSizeBands: ['20-99', 'huge'], filterNaics: ['3311'] } }), 400)).sort()).toEqual(['filterNaics', 'filterSizeBands']);
+    expect(errorPaths(expectProblem(await call(api, 'POST', '/api/peer-groups', { token: staff, body: { name: 'x', organisationIds: [s[1]], filterRegions: ['Lakeshore'] } }), 400))).toEqual(['organisationIds']);
+    expect(errorPaths(expectProblem(await call(api, 'POST', '/api/peer-groups', { token: staff, body: { name: 'x' } }), 400)).sort()).toEqual(['filterNaics', 'organisationIds']);
   });
 
   it('starts a run for a closed period only (202), and the worker completes it with progress, in its background job too', async () => {
@@ -150,6 +159,8 @@ describe('benchmarks under disclosure control', () => {
     // memberships of every group, from the database (the API never tells them but to staff)
     const { rows } = await pool.query<{ peerGroupId: string; organisationId: string }>(`SELECT DISTINCT "peerGroupId", "organisationId" FROM "BenchmarkStanding" WHERE "periodId" = $1`, [period.closed]);
     for (const r of rows) members.set(r.peerGroupId, new Set([...(members.get(r.peerGroupId) ?? []), r.organisationId]));
+    // the saved filter holds NAICS 331's six firms, all of 20–99 employees
+    expect(members.get(filterGroup)).toEqual(new Set(s.slice(0, 6)));
   });
 
   it('a second run rewrites nothing', async () => {

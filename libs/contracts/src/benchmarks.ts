@@ -29,6 +29,10 @@ export interface PeerGroup {
   customerId: string | null;
   /** custom groups only, and to staff only */
   organisationIds?: string[];
+  /** custom groups saved as a filter (members with one of these codes, bands, regions), to staff only */
+  filterNaics?: string[];
+  filterSizeBands?: string[];
+  filterRegions?: string[];
   active: boolean;
   createdAt: string;
   updatedAt: string;

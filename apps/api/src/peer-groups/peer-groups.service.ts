@@ -22,7 +22,7 @@ export function toPeerGroup(g: PeerGroupRow, staff: boolean): PeerGroup {
     name: g.name,
     customerId: g.customerId,
     // who is in a custom group is staff's to know; members see its statistics under disclosure control
-    ...(staff ? { organisationIds: g.organisationIds } : {}),
+    ...(staff ? { organisationIds: g.organisationIds, filterNaics: g.filterNaics, filterSizeBands: g.filterSizeBands, filterRegions: g.filterRegions } : {}),
     active: g.active,
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
@@ -67,15 +67,42 @@ export class PeerGroupsService {
     if (errors.length) throw DomainError.validation(errors);
   }
 
+  /**
+   * A custom group is either a named list of organisations or a saved filter (NAICS codes,
+   * size bands, regions), never both and never neither: errors name the fields.
+   */
+  private definition(dto: Partial<CreatePeerGroupDto>, before?: PeerGroupRow): Pick<PeerGroupRow, 'organisationIds' | 'filterNaics' | 'filterSizeBands' | 'filterRegions'> {
+    const listGiven = dto.organisationIds !== undefined;
+    const filterGiven = dto.filterNaics !== undefined || dto.filterSizeBands !== undefined || dto.filterRegions !== undefined;
+    const next = {
+      organisationIds: dto.organisationIds ?? (filterGiven ? [] : (before?.organisationIds ?? [])),
+      filterNaics: dto.filterNaics ?? (listGiven ? [] : (before?.filterNaics ?? [])),
+      filterSizeBands: dto.filterSizeBands ?? (listGiven ? [] : (before?.filterSizeBands ?? [])),
+      filterRegions: dto.filterRegions ?? (listGiven ? [] : (before?.filterRegions ?? [])),
+    };
+    const filters = next.filterNaics.length + next.filterSizeBands.length + next.filterRegions.length;
+    if (next.organisationIds.length > 0 && filters > 0) {
+      throw DomainError.validation([{ path: 'organisationIds', message: 'a group is a list of organisations or a filter, not both' }]);
+    }
+    if (next.organisationIds.length === 0 && filters === 0) {
+      throw DomainError.validation([
+        { path: 'organisationIds', message: 'must name at least one organisation, or give a filter' },
+        { path: 'filterNaics', message: 'or filterSizeBands or filterRegions must name one value, or give organisations' },
+      ]);
+    }
+    return next;
+  }
+
   async create(dto: CreatePeerGroupDto): Promise<PeerGroup> {
     const p = this.context.requirePrincipal();
     if (!p.consortiumId) throw DomainError.validation([{ path: 'organisationIds', message: 'a custom group belongs to a consortium: sign in as its staff' }]);
     const consortiumId = p.consortiumId;
     const db = this.prisma.scoped;
-    await this.checkMembers(db, consortiumId, dto.organisationIds);
+    const definition = this.definition(dto);
+    await this.checkMembers(db, consortiumId, definition.organisationIds);
     const id = randomUUID();
     return db.$transaction(async (tx) => {
-      const row = await tx.peerGroup.create({ data: { id, consortiumId, kind: 'custom', key: id, name: dto.name, organisationIds: dto.organisationIds, createdById: p.userId } });
+      const row = await tx.peerGroup.create({ data: { id, consortiumId, kind: 'custom', key: id, name: dto.name, ...definition, createdById: p.userId } });
       const out = toPeerGroup(row, true);
       await this.audit.record(tx, { action: 'peer_group.created', entityType: 'PeerGroup', entityId: id, after: out, consortiumId });
       return out;
@@ -92,9 +119,10 @@ export class PeerGroupsService {
   async update(id: string, dto: UpdatePeerGroupDto): Promise<PeerGroup> {
     const before = await this.custom(id);
     const db = this.prisma.scoped;
-    if (dto.organisationIds) await this.checkMembers(db, before.consortiumId, dto.organisationIds);
+    const definition = this.definition(dto, before);
+    if (dto.organisationIds) await this.checkMembers(db, before.consortiumId, definition.organisationIds);
     return db.$transaction(async (tx) => {
-      const row = await tx.peerGroup.update({ where: { id }, data: { name: dto.name, organisationIds: dto.organisationIds, active: dto.active } });
+      const row = await tx.peerGroup.update({ where: { id }, data: { name: dto.name, ...definition, active: dto.active } });
       const out = toPeerGroup(row, true);
       await this.audit.record(tx, { action: 'peer_group.updated', entityType: 'PeerGroup', entityId: id, before: toPeerGroup(before, true), after: out, consortiumId: row.consortiumId });
       return out;

@@ -26,7 +26,8 @@ mem AS (
 const GROUP_MEMBERS = `
 ${MEMBERS},
 grp AS (
-  SELECT g.id, g.kind, g.key, g."customerId", g."organisationIds" FROM "PeerGroup" g WHERE g."consortiumId" = $1::uuid AND g.active
+  SELECT g.id, g.kind, g.key, g."customerId", g."organisationIds", g."filterNaics", g."filterSizeBands", g."filterRegions"
+  FROM "PeerGroup" g WHERE g."consortiumId" = $1::uuid AND g.active
 ),
 gm AS (
   SELECT g.id AS gid, m.id AS oid FROM grp g JOIN mem m ON g.kind = 'consortium'
@@ -37,6 +38,11 @@ gm AS (
     JOIN "SupplyRelationship" r ON g.kind = 'supply_base' AND r."consortiumId" = $1::uuid AND r."customerId" = g."customerId"
     JOIN mem m ON m.id = r."supplierId"
   UNION ALL SELECT g.id, m.id FROM grp g JOIN mem m ON g.kind = 'custom' AND m.id = ANY (g."organisationIds")
+  UNION ALL SELECT g.id, m.id FROM grp g JOIN mem m ON g.kind = 'custom' AND cardinality(g."organisationIds") = 0
+    AND cardinality(g."filterNaics") + cardinality(g."filterSizeBands") + cardinality(g."filterRegions") > 0
+    AND (cardinality(g."filterNaics") = 0 OR m.naics = ANY (g."filterNaics"))
+    AND (cardinality(g."filterSizeBands") = 0 OR m.band = ANY (g."filterSizeBands"))
+    AND (cardinality(g."filterRegions") = 0 OR m.region = ANY (g."filterRegions"))
 ),
 vals AS (
   SELECT v."organisationId" AS oid, v."metricId", v.value, v.numerator, v.denominator,

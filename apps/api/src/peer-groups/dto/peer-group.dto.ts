@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { SIZE_BANDS } from '@tandem/domain';
 import { PEER_GROUP_KINDS } from '@tandem/contracts';
 
 /** A custom group: the largest list staff may save. */
@@ -12,13 +13,38 @@ export class CreatePeerGroupDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ type: [String], description: 'member organisations of the consortium' })
+  @ApiPropertyOptional({ type: [String], description: 'a named list: member organisations of the consortium (or a saved filter instead)' })
+  @IsOptional()
   @IsArray()
-  @ArrayMinSize(1, { message: 'must name at least one organisation' })
   @ArrayMaxSize(CUSTOM_GROUP_MAX)
   @ArrayUnique({ message: 'must not name an organisation twice' })
   @IsUUID('all', { each: true, message: 'must be an id' })
-  organisationIds: string[];
+  organisationIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['331', '332'], description: 'a saved filter: NAICS 3-digit codes (members with any of them)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'must not name a code twice' })
+  @Matches(/^\d{3}$/, { each: true, message: 'must be a NAICS 3-digit code' })
+  filterNaics?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['20-99'], description: `a saved filter: size bands (${SIZE_BANDS.map((b) => b.code).join(', ')})` })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique({ message: 'must not name a band twice' })
+  @IsIn(SIZE_BANDS.map((b) => b.code), { each: true, message: `must be one of ${SIZE_BANDS.map((b) => b.code).join(', ')}` })
+  filterSizeBands?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Fox Valley'], description: 'a saved filter: regions' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique({ message: 'must not name a region twice' })
+  @IsString({ each: true })
+  @MinLength(1, { each: true, message: 'must not be empty' })
+  @MaxLength(100, { each: true })
+  filterRegions?: string[];
 }
 
 export class UpdatePeerGroupDto extends PartialType(CreatePeerGroupDto) {
@@ -36,6 +62,9 @@ export class PeerGroupDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) customerId: string | null;
   @ApiPropertyOptional({ type: [String], description: 'custom groups, staff only' }) organisationIds?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'custom groups saved as a filter, staff only' }) filterNaics?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'custom groups saved as a filter, staff only' }) filterSizeBands?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'custom groups saved as a filter, staff only' }) filterRegions?: string[];
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
