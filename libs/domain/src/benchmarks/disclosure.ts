@@ -60,22 +60,16 @@ export function suppressionMessage(reason: SuppressionReason, k: number): string
  * than 60 % of it or two together more than 80 %. A total of zero is dominated by nobody.
  */
 export function isDominated(members: readonly DisclosureMember[]): boolean {
-  const dims = members.reduce((d, m) => Math.max(d, m.contributions.length), 0);
-  for (let d = 0; d < dims; d++) {
-    let total = 0;
-    let first = 0;
-    let second = 0;
-    for (const m of members) {
-      const x = Math.abs(m.contributions[d] ?? 0);
-      total += x;
-      if (x > first) {
-        second = first;
-        first = x;
-      } else if (x > second) second = x;
-    }
-    if (total > 0 && (first > DOMINANCE_ONE * total || first + second > DOMINANCE_TWO * total)) return true;
-  }
-  return false;
+  return dominated(sharesOf(members));
+}
+
+/** Rule 3 on what it needs of a set: per total, Σ|x| and the two largest |x|. */
+function dominated(sh: Shares): boolean {
+  return sh.total.some((total, d) => {
+    const first = sh.first[d] ?? 0;
+    const second = sh.second[d] ?? 0;
+    return total > 0 && (first > DOMINANCE_ONE * total || first + second > DOMINANCE_TWO * total);
+  });
 }
 
 /** Members of a set the viewer cannot see. */
@@ -110,6 +104,8 @@ interface Row {
  */
 interface Atoms {
   members: DisclosureMember[][];
+  /** per atom, what rule 3 needs of it */
+  shares: Shares[];
   /** matrix[row][atom] = 1 when the atom's members are in the row */
   matrix: number[][];
 }
@@ -140,7 +136,7 @@ function atomsOf(rows: readonly Row[], known: ReadonlySet<string>): Atoms {
     const member = rows[sig[0] as number]?.members.get(id);
     (members[a] as DisclosureMember[]).push(member ?? { organisationId: id, contributions: [] });
   }
-  return { members, matrix };
+  return { members, matrix, shares: members.map(sharesOf) };
 }
 
 const EPS = 1e-9;
@@ -151,9 +147,52 @@ interface Leak {
   label: string;
 }
 
+/** Per atom and per total: Σ|x| and the two largest |x| (what rule 3 needs of a union of atoms). */
+interface Shares {
+  total: number[];
+  first: number[];
+  second: number[];
+}
+
+function sharesOf(members: readonly DisclosureMember[]): Shares {
+  const dims = members.reduce((d, m) => Math.max(d, m.contributions.length), 0);
+  const out: Shares = { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0) };
+  for (const m of members)
+    for (let d = 0; d < dims; d++) {
+      const x = Math.abs(m.contributions[d] ?? 0);
+      out.total[d] = (out.total[d] as number) + x;
+      if (x > (out.first[d] as number)) {
+        out.second[d] = out.first[d] as number;
+        out.first[d] = x;
+      } else if (x > (out.second[d] as number)) out.second[d] = x;
+    }
+  return out;
+}
+
+/**
+ * Fewer than k members, or dominated (rule 3), over the union of some atoms. Atoms are
+ * disjoint, so the count is the sum of their sizes and the two largest shares are among the
+ * atoms' own two largest: no pass over the members (a union can hold thousands of them).
+ */
 function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
-  const members = support.flatMap((a) => atoms.members[a] as DisclosureMember[]);
-  return new Set(members.map((x) => x.organisationId)).size < k || isDominated(members);
+  let count = 0;
+  for (const a of support) count += (atoms.members[a] as DisclosureMember[]).length;
+  if (count < k) return true;
+  const dims = support.reduce((d, a) => Math.max(d, (atoms.shares[a] as Shares).total.length), 0);
+  const union: Shares = { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0) };
+  for (const a of support) {
+    const sh = atoms.shares[a] as Shares;
+    for (let d = 0; d < sh.total.length; d++) {
+      union.total[d] = (union.total[d] as number) + (sh.total[d] as number);
+      for (const x of [sh.first[d] as number, sh.second[d] as number]) {
+        if (x > (union.first[d] as number)) {
+          union.second[d] = union.first[d] as number;
+          union.first[d] = x;
+        } else if (x > (union.second[d] as number)) union.second[d] = x;
+      }
+    }
+  }
+  return dominated(union);
 }
 
 /**
