@@ -618,7 +618,8 @@ describe('console journeys', () => {
       await dialog.getByRole('button', { name: 'Switch role' }).click();
       await welcome.getByText('Acme Castings').waitFor();
       await notified(page, 'You now act as Firm contributor at Acme Castings (Great Lakes Manufacturing Partnership)');
-      expect(await welcome.innerText()).toContain('Great Lakes Manufacturing Partnership');
+      // the firm's and the consortium's names load one after the other: wait for the second
+      await welcome.getByText('Great Lakes Manufacturing Partnership').waitFor();
       expect(api.failures.map((f) => `${f.status} ${f.method} ${f.url}`)).toEqual(['400 POST /api/auth/accept-invite']);
       api.failures.length = 0;
 
