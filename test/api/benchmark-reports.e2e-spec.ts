@@ -1,4 +1,8 @@
 process.env.LOG_LEVEL ??= 'silent';
+// Queues of its own: the publication's recompute and report batch must not be taken by the
+// in-process worker of another test file that is closing (its pool already ended, the batch
+// failed there and this file waited for it in vain under CI load).
+process.env.REDIS_PREFIX = `${process.env.REDIS_PREFIX ?? 'tandem_test'}_reports`;
 import type { INestApplicationContext } from '@nestjs/common';
 import { PDFParse } from 'pdf-parse';
 import type { Pool } from 'pg';
