@@ -3,6 +3,7 @@ import { PrismaClient } from '../generated/client';
 import { insertBenchmarks, insertCustomGroups } from './benchmarks';
 import { anchorRows, calendarShift, seedToday } from './calendar';
 import { buildConsortia } from './consortia';
+import { buildCustomerFeedback } from './customer-feedback';
 import { buildMemberships } from './memberships';
 import { assertCatalogueConsistent, buildOrganisations } from './organisations';
 import { buildPerformance, insertPerformance } from './performance';
@@ -31,7 +32,8 @@ export async function buildSeed(today: Date) {
   const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
   const performance = buildPerformance(consortia, organisations, users);
   anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance], calendarShift(today));
-  return { consortia, organisations, users, memberships, performance };
+  const customerFeedback = buildCustomerFeedback(performance, new Map(organisations.rows.map((o) => [o.id as string, o.code])));
+  return { consortia, organisations, users, memberships, performance, customerFeedback };
 }
 
 /**
@@ -46,7 +48,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
     throw new Error('Refusing to seed demo data: NODE_ENV is "production". The demo accounts share a published password.');
   }
   const today = options.today ?? seedToday();
-  const { consortia, organisations, users, memberships, performance } = await buildSeed(today);
+  const { consortia, organisations, users, memberships, performance, customerFeedback } = await buildSeed(today);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   let benchmarkCells = 0;
@@ -63,6 +65,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.membership.createMany({ data: memberships.memberships });
         await tx.membershipTransition.createMany({ data: memberships.transitions });
         await insertPerformance(tx, performance);
+        await tx.customerFeedback.createMany({ data: customerFeedback });
         const glmp = consortia.idBySlug.get('glmp');
         if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
         const closed = performance.periods

@@ -35,6 +35,7 @@ import { BenchmarkCellsModule } from './benchmark-cells/benchmark-cells.module';
 import { BenchmarkReportsModule } from './benchmark-reports/benchmark-reports.module';
 import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
+import { CustomerFeedbackModule } from './customer-feedback/customer-feedback.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -95,6 +96,7 @@ export const requestLogSerializers = {
     StandingsModule,
     BenchmarkReportsModule,
     SharingSettingsModule,
+    CustomerFeedbackModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

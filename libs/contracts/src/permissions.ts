@@ -81,6 +81,12 @@ export const PERMISSIONS = [
   'sharing-settings.read',
   /** a supplier's own settings */
   'sharing-settings.write',
+  // suppliers' voice (issue 9): a supplier's own answers about its customers; aggregates only to everyone else
+  /** a supplier firm's own answers: nobody else reads a row, not staff, not the operator */
+  'customer-feedback.read',
+  'customer-feedback.write',
+  /** aggregates that pass disclosure control, about the customers the reader may name */
+  'customer-feedback.summary',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,7 +94,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues.admin'];
 
 /** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8). */
-const FIRM_ONLY: Permission[] = ['sharing-settings.write'];
+const FIRM_ONLY: Permission[] = ['sharing-settings.write', 'customer-feedback.read', 'customer-feedback.write'];
 
 const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
 
@@ -111,6 +117,9 @@ const FIRM_REPORTING: Permission[] = [
   'standings.read',
   'benchmark-reports.read',
   'sharing-settings.read',
+  'customer-feedback.read',
+  'customer-feedback.write',
+  'customer-feedback.summary',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -154,13 +163,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'benchmark-reports.read',
     // what its suppliers share with it
     'sharing-settings.read',
+    // what suppliers say about its firm, as aggregates
+    'customer-feedback.summary',
   ],
   // Union representatives and trainers never read metric values (domain.md).
   union_representative: [...FIRM_READ],
   trainer: [...FIRM_READ],
   // Funders see aggregates only: no permission here reads one firm's figures.
   // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read'],
+  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read', 'customer-feedback.summary'],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {

@@ -45,7 +45,8 @@ export type ScopedModel =
   | 'BenchmarkCell'
   | 'BenchmarkStanding'
   | 'BenchmarkReport'
-  | 'SharingSetting';
+  | 'SharingSetting'
+  | 'CustomerFeedback';
 
 /** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
 function seesNoFigures(p: Principal): boolean {
@@ -280,6 +281,10 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, supplierId: o };
       if (p.role === 'customer_buyer') return { consortiumId: c, customerId: o };
       return NOTHING_BY_ID;
+    case 'CustomerFeedback':
+      // a supplier's own answers; nobody else reads a row (customers, staff: aggregates only)
+      if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, supplierId: o };
+      return NOTHING_BY_ID;
     default:
       // A model nobody declared a rule for is invisible: forgetting a rule must not leak.
       return { id: { in: [] } };
@@ -351,6 +356,10 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
     case 'SharingSetting':
       own('consortiumId', p.consortiumId, 'Consortium');
       if (!isStaff(p)) own('supplierId', p.organisationId, 'Organisation');
+      return;
+    case 'CustomerFeedback':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      own('supplierId', p.organisationId, 'Organisation');
       return;
     default:
       throw DomainError.notFound(model);
