@@ -30,6 +30,7 @@ export function buildCustomerFeedback(performance: Pick<PerformanceRows, 'period
   for (const period of periods) {
     const collecting = period.state === 'open' && (period.reopenCount ?? 0) === 0;
     const quietAnswered = new Set<string>();
+    const answeredAt = new Date(new Date(period.startsOn).getTime() + 40 * 86_400_000);
     for (const r of performance.relationships.filter((x) => x.consortiumId === period.consortiumId)) {
       const customer = codeOf.get(r.customerId) ?? '';
       if (customer === QUIET_CUSTOMER) {
@@ -52,6 +53,9 @@ export function buildCustomerFeedback(performance: Pick<PerformanceRows, 'period
         rebidThreat: clamp(rebid + noise()),
         helpReceived: clamp(help + noise()),
         wouldRecommend: recommend,
+        // answered some weeks into the period (the list sorts by when an answer was given)
+        createdAt: answeredAt,
+        updatedAt: answeredAt,
       });
     }
   }

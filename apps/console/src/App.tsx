@@ -17,6 +17,7 @@ const AcceptInvitePage = lazyView(() => import('./auth/AcceptInvitePage').then((
 const Dashboard = lazyView(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 const ProfilePage = lazyView(() => import('./profile/ProfilePage').then((m) => m.ProfilePage));
 const SupplyBasePage = lazyView(() => import('./benchmarks/SupplyBase').then((m) => m.SupplyBasePage));
+const CustomerFeedbackSummaryPage = lazyView(() => import('./resources/customer-feedback/CustomerFeedbackSummaryPage').then((m) => m.CustomerFeedbackSummaryPage));
 
 export function App() {
   return (
@@ -39,6 +40,7 @@ export function App() {
       <CustomRoutes>
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/supply-base" element={<SupplyBasePage />} />
+        <Route path="/customer-feedback/summary" element={<CustomerFeedbackSummaryPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/accept-invite" element={<AcceptInvitePage />} />

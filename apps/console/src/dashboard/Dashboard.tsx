@@ -9,6 +9,7 @@ import { Title, useGetIdentity, usePermissions } from 'react-admin';
 import type { TandemPermissions } from '../providers/authProvider';
 import { BuyerHome } from './BuyerHome';
 import { CountWidget } from './CountWidget';
+import { CustomerFeedbackCard } from './CustomerFeedbackCard';
 import { FirmHome } from './FirmHome';
 import { MembershipStatusWidget } from './MembershipStatusWidget';
 import { RoleStatement } from './RoleStatement';
@@ -55,6 +56,11 @@ export function Dashboard() {
       {role === 'consortium_staff' && <StaffHome />}
       {(role === 'firm_admin' || role === 'firm_contributor') && <FirmHome organisationId={organisationId} />}
       {role === 'customer_buyer' && <BuyerHome organisationId={organisationId} />}
+      {role && role !== 'platform_admin' && permissions?.permissions.includes('customer-feedback.summary') && (
+        <Box sx={{ mt: 2 }}>
+          <CustomerFeedbackCard role={role} />
+        </Box>
+      )}
       {role && <RoleStatement role={role} />}
     </Box>
   );

@@ -7,13 +7,15 @@ import { AccessDeniedPage } from './AccessDeniedPage';
 
 const RESOURCES = new Set<string>(RESOURCE_MENU.map((e) => e.resource));
 
-/** The react-admin action a resource route stands for: /r → list, /r/create, /r/:id/show, /r/:id → edit. */
+/** The react-admin action a resource route stands for: /r → list, /r/create, /r/summary, /r/:id/show, /r/:id → edit. */
 export function routeAction(pathname: string): { resource: string; action: string } | null {
   const [resource, second, third, ...rest] = pathname.split('/').filter(Boolean);
   if (rest.length > 0) return null;
   if (!resource || !RESOURCES.has(resource)) return null;
   if (second === undefined) return { resource, action: 'list' };
   if (second === 'create') return { resource, action: 'create' };
+  // a resource's summary page (/customer-feedback/summary): its own permission, <resource>.summary
+  if (second === 'summary' && third === undefined) return { resource, action: 'summary' };
   if (third === undefined) return { resource, action: 'edit' };
   return third === 'show' ? { resource, action: 'show' } : null;
 }

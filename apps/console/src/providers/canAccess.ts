@@ -17,6 +17,8 @@ const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   // benchmarks: staff write peer groups, a supplier its sharing settings
   'peer-groups': { create: 'peer-groups.write', edit: 'peer-groups.write', delete: 'peer-groups.write' },
   'sharing-settings': { create: 'sharing-settings.write', edit: 'sharing-settings.write', delete: 'sharing-settings.write' },
+  // suppliers' voice: a supplier's own answers; the summary page (/customer-feedback/summary) needs customer-feedback.summary
+  'customer-feedback': { create: 'customer-feedback.write', edit: 'customer-feedback.write', delete: 'customer-feedback.write' },
 };
 
 const ACTION_VERB: Record<string, string> = {

@@ -3,6 +3,7 @@ import { auditEvents } from './audit-events';
 import { backgroundJobs } from './background-jobs';
 import { consortia } from './consortia';
 import { correctiveActionPlans } from './corrective-action-plans';
+import { customerFeedback } from './customer-feedback';
 import { imports } from './imports';
 import { invitations } from './invitations';
 import { memberships } from './memberships';
@@ -28,6 +29,7 @@ export const resources = [
   supplyRelationships,
   scorecards,
   correctiveActionPlans,
+  customerFeedback,
   periods,
   metricDefinitions,
   metricGoals,

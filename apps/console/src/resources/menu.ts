@@ -50,6 +50,7 @@ export const RESOURCE_MENU = [
   { resource: 'standings', label: 'My standing', singular: 'Standing', phrase: 'standings', group: 'Review', audience: REPORTING_FIRM },
   { resource: 'peer-groups', label: 'Peer groups', singular: 'Peer group', phrase: 'peer groups', group: 'Administer', audience: STAFF },
   { resource: 'benchmark-runs', label: 'Benchmark recomputes', singular: 'Benchmark recompute', phrase: 'benchmark recomputes', group: 'Administer', audience: STAFF },
+  { resource: 'customer-feedback', label: 'Rate your customers', singular: 'Answer about a customer', phrase: 'answers about your customers', group: 'Review', audience: REPORTING_FIRM },
   { resource: 'sharing-settings', label: 'Sharing with customers', singular: 'Sharing setting', phrase: 'sharing settings', group: 'Administer', audience: ['firm_admin'] },
 ] as const satisfies readonly MenuEntryDef[];
 
