@@ -37,6 +37,9 @@ const base = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };
 
+/** Test files that start services: a Redis prefix of their own (test/support/file-prefix.ts). */
+const perFile = { setupFilesAfterEnv: ['<rootDir>/test/support/file-prefix.ts'] };
+
 /** @type {Config} */
 const config = {
   // Jest reads the time limit of tests and hooks from the root configuration, not from a
@@ -47,9 +50,9 @@ const config = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,prisma,scripts,infra}/**/*.spec.ts'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/{libs,apps,prisma,scripts}/**/*.int-spec.ts'], slowTestThreshold: 30 },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
-    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], slowTestThreshold: 120 },
+    { ...base, ...perFile, displayName: 'integration', testMatch: ['<rootDir>/{libs,apps,prisma,scripts}/**/*.int-spec.ts'], slowTestThreshold: 30 },
+    { ...base, ...perFile, displayName: 'e2e', testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+    { ...base, ...perFile, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'], slowTestThreshold: 120 },
   ],
 };
 module.exports = config;
