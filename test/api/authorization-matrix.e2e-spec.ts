@@ -60,6 +60,7 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'scorecards-authz.e2e-spec.ts', prefixes: ['/api/supply-relationships', '/api/scorecard-templates', '/api/scorecards', '/api/corrective-action-plans'] },
   { file: 'imports-authz.e2e-spec.ts', prefixes: ['/api/imports'] },
   { file: 'customer-feedback.e2e-spec.ts', prefixes: ['/api/customer-feedback'] },
+  { file: 'talent-circulation.e2e-spec.ts', prefixes: ['/api/talent-circulation'] },
 ];
 
 const PRINCIPALS = [

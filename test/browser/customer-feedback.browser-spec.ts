@@ -84,4 +84,17 @@ describe('a supplier rates its customer; the customer reads only averages', () =
       expect(api.failures).toEqual([]);
     });
   });
+
+  it('staff open talent circulation from the menu: the consortium’s counts and every firm’s', async () => {
+    await inFreshPage(harness(), JOURNEY, async (page, api) => {
+      await signIn(page, STAFF, DEMO_PASSWORD);
+      await page.getByRole('menuitem', { name: 'Talent circulation', exact: true }).click();
+      await page.locator('[data-testid="circulation-consortium"], [data-testid="circulation-withheld"]').first().waitFor();
+      await settle(page);
+      // staff are never withheld their own consortium's counts
+      await page.getByTestId('circulation-hires').waitFor();
+      await screenshot(page, JOURNEY, '5-staff-talent-circulation');
+      expect(api.failures).toEqual([]);
+    });
+  });
 });

@@ -36,6 +36,7 @@ import { BenchmarkReportsModule } from './benchmark-reports/benchmark-reports.mo
 import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
 import { CustomerFeedbackModule } from './customer-feedback/customer-feedback.module';
+import { TalentCirculationModule } from './talent-circulation/talent-circulation.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -97,6 +98,7 @@ export const requestLogSerializers = {
     BenchmarkReportsModule,
     SharingSettingsModule,
     CustomerFeedbackModule,
+    TalentCirculationModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

@@ -12,3 +12,4 @@ export * from './periods';
 export * from './performance';
 export * from './benchmarks';
 export * from './customer-feedback';
+export * from './talent-circulation';

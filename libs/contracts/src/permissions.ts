@@ -87,6 +87,8 @@ export const PERMISSIONS = [
   'customer-feedback.write',
   /** aggregates that pass disclosure control, about the customers the reader may name */
   'customer-feedback.summary',
+  /** trained workers moving between member firms: counts, own firm's and (under disclosure control) the consortium's */
+  'talent-circulation.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,7 +98,7 @@ const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues
 /** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8). */
 const FIRM_ONLY: Permission[] = ['sharing-settings.write', 'customer-feedback.read', 'customer-feedback.write'];
 
-const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
+const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read', 'talent-circulation.read'];
 
 /** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
 const FIRM_REPORTING: Permission[] = [
@@ -171,7 +173,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   trainer: [...FIRM_READ],
   // Funders see aggregates only: no permission here reads one firm's figures.
   // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read', 'customer-feedback.summary'],
+  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read', 'customer-feedback.summary', 'talent-circulation.read'],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {

@@ -8,3 +8,4 @@ export * from './metric-values';
 export * from './text/control-characters';
 export * from './benchmarks';
 export * from './customer-feedback';
+export * from './talent-circulation';

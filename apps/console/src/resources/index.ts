@@ -4,6 +4,7 @@ import { backgroundJobs } from './background-jobs';
 import { consortia } from './consortia';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { customerFeedback } from './customer-feedback';
+import { talentCirculation } from './talent-circulation';
 import { imports } from './imports';
 import { invitations } from './invitations';
 import { memberships } from './memberships';
@@ -30,6 +31,7 @@ export const resources = [
   scorecards,
   correctiveActionPlans,
   customerFeedback,
+  talentCirculation,
   periods,
   metricDefinitions,
   metricGoals,

@@ -51,6 +51,7 @@ export const RESOURCE_MENU = [
   { resource: 'peer-groups', label: 'Peer groups', singular: 'Peer group', phrase: 'peer groups', group: 'Administer', audience: STAFF },
   { resource: 'benchmark-runs', label: 'Benchmark recomputes', singular: 'Benchmark recompute', phrase: 'benchmark recomputes', group: 'Administer', audience: STAFF },
   { resource: 'customer-feedback', label: 'Rate your customers', singular: 'Answer about a customer', phrase: 'answers about your customers', group: 'Review', audience: REPORTING_FIRM },
+  { resource: 'talent-circulation', label: 'Talent circulation', singular: 'Talent circulation', phrase: 'talent circulation', group: 'Review', audience: ['consortium_staff', 'firm_admin', 'union_representative', 'funder'] },
   { resource: 'sharing-settings', label: 'Sharing with customers', singular: 'Sharing setting', phrase: 'sharing settings', group: 'Administer', audience: ['firm_admin'] },
 ] as const satisfies readonly MenuEntryDef[];
 
