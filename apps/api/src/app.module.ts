@@ -35,6 +35,8 @@ import { BenchmarkCellsModule } from './benchmark-cells/benchmark-cells.module';
 import { BenchmarkReportsModule } from './benchmark-reports/benchmark-reports.module';
 import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
+import { UnionRepresentationsModule } from './union-representations/union-representations.module';
+import { TrainingPlansModule } from './training-plans/training-plans.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -95,6 +97,8 @@ export const requestLogSerializers = {
     StandingsModule,
     BenchmarkReportsModule,
     SharingSettingsModule,
+    UnionRepresentationsModule,
+    TrainingPlansModule,
     QueuesModule,
     BackgroundJobsModule,
   ],
