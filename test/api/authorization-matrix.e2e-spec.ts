@@ -59,6 +59,7 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'performance-authz.e2e-spec.ts', prefixes: ['/api/metric-definitions', '/api/periods', '/api/metric-values', '/api/metric-goals'] },
   { file: 'scorecards-authz.e2e-spec.ts', prefixes: ['/api/supply-relationships', '/api/scorecard-templates', '/api/scorecards', '/api/corrective-action-plans'] },
   { file: 'imports-authz.e2e-spec.ts', prefixes: ['/api/imports'] },
+  { file: 'training-plans-authz.e2e-spec.ts', prefixes: ['/api/training-plans', '/api/union-representations'] },
 ];
 
 const PRINCIPALS = [
@@ -296,7 +297,7 @@ const OWN_ORG: Record<Principal, DemoOrg> = {
   firm_admin: 'acme',
   firm_contributor: 'acme',
   customer_buyer: 'northstar',
-  union_representative: 'acme', // the union local of Acme Castings
+  union_representative: 'usw', // USW Local 1343, the union that represents Acme Castings
   trainer: 'lakeshore',
   funder: 'wiWorkforce',
   api_key: 'acme',
@@ -315,7 +316,7 @@ const ROLE_OF: Record<Exclude<Principal, 'anonymous'>, Role> = {
   api_key: 'firm_contributor', // an organisation's API key acts as a firm contributor
 };
 
-const COLLEAGUE_ORGS: DemoOrg[] = ['acme', 'northstar', 'lakeshore', 'wiWorkforce', 'badger', 'fox'];
+const COLLEAGUE_ORGS: DemoOrg[] = ['acme', 'northstar', 'usw', 'lakeshore', 'wiWorkforce', 'badger', 'fox'];
 
 interface Colleague {
   userId: string;
@@ -587,7 +588,7 @@ const FRESH_ORG: Record<UserPrincipal, DemoOrg | null> = {
   firm_admin: 'acme',
   firm_contributor: 'acme',
   customer_buyer: 'northstar',
-  union_representative: 'acme',
+  union_representative: 'usw',
   trainer: 'lakeshore',
   funder: 'wiWorkforce',
 };
