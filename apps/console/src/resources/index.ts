@@ -16,6 +16,8 @@ import { roleAssignments } from './role-assignments';
 import { scorecardTemplates } from './scorecard-templates';
 import { scorecards } from './scorecards';
 import { supplyRelationships } from './supply-relationships';
+import { trainingPlans } from './training-plans';
+import { unionRepresentations } from './union-representations';
 import { users } from './users';
 
 /** In menu order (see menu.ts). */
@@ -23,11 +25,13 @@ export const resources = [
   consortia,
   organisations,
   memberships,
+  unionRepresentations,
   metricValues,
   imports,
   supplyRelationships,
   scorecards,
   correctiveActionPlans,
+  trainingPlans,
   periods,
   metricDefinitions,
   metricGoals,
