@@ -30,7 +30,7 @@ describe('a firm admin submits a plan and the union representative returns it, t
     await page.getByTestId('plan-history').waitFor();
     await settle(page);
   }
-  const buttons = async (page: Page): Promise<string[]> => (await page.getByTestId('plan-decisions').locator('button, a').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+  const buttons = async (page: Page): Promise<string[]> => (await page.getByTestId('plan-decisions').locator('button, a').allTextContents()).map((s) => s.trim()).filter(Boolean);
 
   it('1. the firm admin drafts the plan and submits it: it awaits the firm admin and the union', async () => {
     await inFreshPage(harness(), JOURNEY, async (page, api) => {

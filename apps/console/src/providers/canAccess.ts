@@ -17,6 +17,9 @@ const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   // benchmarks: staff write peer groups, a supplier its sharing settings
   'peer-groups': { create: 'peer-groups.write', edit: 'peer-groups.write', delete: 'peer-groups.write' },
   'sharing-settings': { create: 'sharing-settings.write', edit: 'sharing-settings.write', delete: 'sharing-settings.write' },
+  // training plans: the firm drafts and edits; submit, approve and return are buttons of the show page (the API says which)
+  'training-plans': { create: 'training-plans.write', edit: 'training-plans.write' },
+  'union-representations': { create: 'union-representations.write', delete: 'union-representations.write' },
 };
 
 const ACTION_VERB: Record<string, string> = {

@@ -7,8 +7,8 @@ import { ResponsiveList } from '../../common/ResponsiveList';
 export function UnionRepresentationList() {
   return (
     <List sort={{ field: 'firmName', order: 'ASC' }}>
-      <ResponsiveList<UnionRepresentation> primaryText={(r) => r.firmName} secondaryText={(r) => `represented by ${r.unionName}`}>
-        <DataTable bulkActionButtons={false} rowClick={false}>
+      <ResponsiveList<UnionRepresentation> rowClick="show" primaryText={(r) => r.firmName} secondaryText={(r) => `represented by ${r.unionName}`}>
+        <DataTable bulkActionButtons={false} rowClick="show">
           <DataTable.Col source="firmName" label="Firm" />
           <DataTable.Col source="unionName" label="Represented by" />
           <DataTable.Col source="createdAt" label="Since" field={DateTimeField} />

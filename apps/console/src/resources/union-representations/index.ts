@@ -6,6 +6,7 @@ import Handshake from '@mui/icons-material/Handshake';
 export const unionRepresentations: ResourceProps = {
   name: 'union-representations',
   list: lazyView(() => import('./UnionRepresentationList').then((m) => m.UnionRepresentationList)),
+  show: lazyView(() => import('./UnionRepresentationShow').then((m) => m.UnionRepresentationShow)),
   create: lazyView(() => import('./UnionRepresentationCreate').then((m) => m.UnionRepresentationCreate)),
   icon: Handshake,
   recordRepresentation: (r: { unionName?: string; firmName?: string }) => `${r.unionName ?? ''} → ${r.firmName ?? ''}`,
