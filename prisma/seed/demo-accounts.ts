@@ -21,7 +21,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'contributor@acme-castings.demo', role: 'firm_contributor', consortiumSlug: 'glmp', organisationCode: 'acme-castings', name: 'Rosa Hernandez' },
   { email: 'supplier.admin@badger-machining.demo', role: 'firm_admin', consortiumSlug: 'glmp', organisationCode: 'badger-machining', name: 'Tom Nowak' },
   { email: 'buyer@northstar-engines.demo', role: 'customer_buyer', consortiumSlug: 'glmp', organisationCode: 'northstar-engines', name: 'Karen Lindqvist' },
-  { email: 'union@glmp.demo', role: 'union_representative', consortiumSlug: 'glmp', organisationCode: 'acme-castings', name: 'Luis Ortega' },
+  // a representative of United Steelworkers Local 1343, which represents Acme Castings and two other foundries (training-plans.ts)
+  { email: 'union@glmp.demo', role: 'union_representative', consortiumSlug: 'glmp', organisationCode: 'usw-1343', name: 'Luis Ortega' },
   { email: 'trainer@lakeshore-tech.demo', role: 'trainer', consortiumSlug: 'glmp', organisationCode: 'lakeshore-tech', name: 'Janet Vogel' },
   { email: 'funder@wi-workforce.demo', role: 'funder', consortiumSlug: 'glmp', organisationCode: 'wi-workforce', name: 'Marcus Bell' },
   { email: 'staff.admin@fvsn.demo', role: 'consortium_staff', consortiumSlug: 'fvsn', organisationCode: null, name: 'Heather Jansen' },

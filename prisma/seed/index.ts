@@ -7,6 +7,7 @@ import { buildCustomerFeedback } from './customer-feedback';
 import { buildMemberships } from './memberships';
 import { assertCatalogueConsistent, buildOrganisations } from './organisations';
 import { buildPerformance, insertPerformance } from './performance';
+import { buildTrainingPlans } from './training-plans';
 import { buildUsers, demoPasswordHash } from './users';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
@@ -33,7 +34,9 @@ export async function buildSeed(today: Date) {
   const performance = buildPerformance(consortia, organisations, users);
   anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance], calendarShift(today));
   const customerFeedback = buildCustomerFeedback(performance, new Map(organisations.rows.map((o) => [o.id as string, o.code])));
-  return { consortia, organisations, users, memberships, performance, customerFeedback };
+  // told as of today already (plan years are fiscal years of today's calendar): not shifted
+  const trainingPlans = buildTrainingPlans(today, consortia.idBySlug, organisations, users);
+  return { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans };
 }
 
 /**
@@ -48,7 +51,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
     throw new Error('Refusing to seed demo data: NODE_ENV is "production". The demo accounts share a published password.');
   }
   const today = options.today ?? seedToday();
-  const { consortia, organisations, users, memberships, performance, customerFeedback } = await buildSeed(today);
+  const { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans } = await buildSeed(today);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   let benchmarkCells = 0;
@@ -66,6 +69,9 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.membershipTransition.createMany({ data: memberships.transitions });
         await insertPerformance(tx, performance);
         await tx.customerFeedback.createMany({ data: customerFeedback });
+        await tx.unionRepresentation.createMany({ data: trainingPlans.representations });
+        await tx.trainingPlan.createMany({ data: trainingPlans.plans });
+        await tx.trainingPlanEvent.createMany({ data: trainingPlans.events });
         const glmp = consortia.idBySlug.get('glmp');
         if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
         const closed = performance.periods
@@ -85,7 +91,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
       `seeded ${consortia.rows.length} consortia, ${organisations.rows.length} organisations, ` +
         `${memberships.memberships.length} memberships, ${users.users.length} users, ` +
         `${performance.periods.length} periods, ${performance.relationships.length} supply relationships, ` +
-        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, ${benchmarkCells} benchmark cells, as of ${today.toISOString().slice(0, 10)}`,
+        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, ${benchmarkCells} benchmark cells, ` +
+        `${trainingPlans.plans.length} training plans, as of ${today.toISOString().slice(0, 10)}`,
     );
   } finally {
     await prisma.$disconnect();

@@ -61,6 +61,7 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'imports-authz.e2e-spec.ts', prefixes: ['/api/imports'] },
   { file: 'customer-feedback.e2e-spec.ts', prefixes: ['/api/customer-feedback'] },
   { file: 'talent-circulation.e2e-spec.ts', prefixes: ['/api/talent-circulation'] },
+  { file: 'training-plans-authz.e2e-spec.ts', prefixes: ['/api/training-plans', '/api/union-representations'] },
 ];
 
 const PRINCIPALS = [
@@ -298,7 +299,7 @@ const OWN_ORG: Record<Principal, DemoOrg> = {
   firm_admin: 'acme',
   firm_contributor: 'acme',
   customer_buyer: 'northstar',
-  union_representative: 'acme', // the union local of Acme Castings
+  union_representative: 'usw', // USW Local 1343, the union that represents Acme Castings
   trainer: 'lakeshore',
   funder: 'wiWorkforce',
   api_key: 'acme',
@@ -317,7 +318,7 @@ const ROLE_OF: Record<Exclude<Principal, 'anonymous'>, Role> = {
   api_key: 'firm_contributor', // an organisation's API key acts as a firm contributor
 };
 
-const COLLEAGUE_ORGS: DemoOrg[] = ['acme', 'northstar', 'lakeshore', 'wiWorkforce', 'badger', 'fox'];
+const COLLEAGUE_ORGS: DemoOrg[] = ['acme', 'northstar', 'usw', 'lakeshore', 'wiWorkforce', 'badger', 'fox'];
 
 interface Colleague {
   userId: string;
@@ -589,7 +590,7 @@ const FRESH_ORG: Record<UserPrincipal, DemoOrg | null> = {
   firm_admin: 'acme',
   firm_contributor: 'acme',
   customer_buyer: 'northstar',
-  union_representative: 'acme',
+  union_representative: 'usw',
   trainer: 'lakeshore',
   funder: 'wiWorkforce',
 };

@@ -37,6 +37,8 @@ import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
 import { CustomerFeedbackModule } from './customer-feedback/customer-feedback.module';
 import { TalentCirculationModule } from './talent-circulation/talent-circulation.module';
+import { UnionRepresentationsModule } from './union-representations/union-representations.module';
+import { TrainingPlansModule } from './training-plans/training-plans.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -99,6 +101,8 @@ export const requestLogSerializers = {
     SharingSettingsModule,
     CustomerFeedbackModule,
     TalentCirculationModule,
+    UnionRepresentationsModule,
+    TrainingPlansModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

@@ -13,3 +13,4 @@ export * from './performance';
 export * from './benchmarks';
 export * from './customer-feedback';
 export * from './talent-circulation';
+export * from './training-plans';

@@ -89,14 +89,29 @@ export const PERMISSIONS = [
   'customer-feedback.summary',
   /** trained workers moving between member firms: counts, own firm's and (under disclosure control) the consortium's */
   'talent-circulation.read',
+  // training plans (issue 9, training-plans part): co-governed by the firm and its union
+  /** which union organisation represents which member firm (staff keep them) */
+  'union-representations.read',
+  'union-representations.write',
+  'training-plans.read',
+  /** create and edit a draft or returned plan of one's own firm */
+  'training-plans.write',
+  /** send one's own firm's plan for approval */
+  'training-plans.submit',
+  /** approve or return (with a comment) a submitted plan, for one's side: the firm admin or the union representative */
+  'training-plans.decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What only the operator of the installation does: it spans consortia or whole accounts. */
 const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues.admin'];
 
-/** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8). */
-const FIRM_ONLY: Permission[] = ['sharing-settings.write', 'customer-feedback.read', 'customer-feedback.write'];
+/**
+ * What only a member firm (and, for training plans, its union) decides: what a supplier shares
+ * with its customers (benchmarks.md rule 8) and what it says about them; a firm's training plan, which staff read and may
+ * not write, submit, approve or return on either side's behalf.
+ */
+const FIRM_ONLY: Permission[] = ['sharing-settings.write', 'customer-feedback.read', 'customer-feedback.write', 'training-plans.write', 'training-plans.submit', 'training-plans.decide'];
 
 const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read', 'talent-circulation.read'];
 
@@ -144,8 +159,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'metric-goals.write',
     'corrective-action-plans.write',
     'sharing-settings.write',
+    'union-representations.read',
+    'training-plans.read',
+    'training-plans.write',
+    'training-plans.submit',
+    'training-plans.decide',
   ],
-  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING],
+  // a contributor drafts the firm's training plan; the firm admin submits and decides
+  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, 'union-representations.read', 'training-plans.read', 'training-plans.write'],
   customer_buyer: [
     ...FIRM_READ,
     'metric-values.read',
@@ -169,7 +190,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer-feedback.summary',
   ],
   // Union representatives and trainers never read metric values (domain.md).
-  union_representative: [...FIRM_READ],
+  // A union representative reads and co-decides the training plans of the firms its union represents.
+  union_representative: [...FIRM_READ, 'union-representations.read', 'training-plans.read', 'training-plans.decide'],
   trainer: [...FIRM_READ],
   // Funders see aggregates only: no permission here reads one firm's figures.
   // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member

@@ -36,12 +36,13 @@ export const ORGANISATION_ROLES: readonly Role[] = [
 
 /**
  * Kinds of organisation a role can act for, where the role says what the body is: a buyer
- * acts for a customer, a trainer for a provider of training, a funder for a funding body.
- * Roles not listed act for any member (firm people, union representatives for the firm
- * they represent).
+ * acts for a customer, a union representative for its union (which represents member firms
+ * through UnionRepresentation rows, kept by staff), a trainer for a provider of training, a
+ * funder for a funding body. Roles not listed act for any member (firm people).
  */
 export const ROLE_ORGANISATION_KINDS: Partial<Record<Role, readonly OrganisationKind[]>> = {
   customer_buyer: ['customer'],
+  union_representative: ['union'],
   trainer: ['training_provider', 'college', 'extension_centre'],
   funder: ['funder', 'agency'],
 };

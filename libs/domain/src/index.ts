@@ -9,3 +9,4 @@ export * from './text/control-characters';
 export * from './benchmarks';
 export * from './customer-feedback';
 export * from './talent-circulation';
+export * from './training-plans';

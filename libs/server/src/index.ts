@@ -23,3 +23,4 @@ export * from './config/logging';
 export * from './lifecycle/graceful';
 export * from './benchmarks/benchmark-disclosure';
 export * from './benchmarks/report-revision';
+export * from './training-plans/plan-targets';

@@ -28,6 +28,8 @@ export const ORG_CODE = {
   lakeshore: 'lakeshore-tech',
   wiWorkforce: 'wi-workforce',
   fox: 'fox-cities-gear',
+  /** United Steelworkers Local 1343: the demo union representative's union, which represents Acme Castings */
+  usw: 'usw-1343',
 } as const;
 export type DemoOrg = keyof typeof ORG_CODE;
 

@@ -2,12 +2,13 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Res } fr
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Organisation } from '@tandem/contracts';
-import { RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { CreateOrganisationDto, OrganisationDto, ReplaceOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
-import { ORGANISATION_LIST, OrganisationsService } from './organisations.service';
+import type { Principal } from '@tandem/server';
+import { CurrentPrincipal, RequirePermission } from '../common/decorators';
+import { organisationListFor, OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
 @Controller('organisations')
@@ -17,8 +18,8 @@ export class OrganisationsController {
   @Get()
   @RequirePermission('organisations.read', 'List organisations (simple REST: sort, range, filter)')
   @ApiOkResponse({ type: [OrganisationDto] })
-  async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<Organisation[]> {
-    const page = parseListQuery(query, ORGANISATION_LIST);
+  async list(@Query() query: ListQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<Organisation[]> {
+    const page = parseListQuery(query, organisationListFor(principal));
     const { rows, total } = await this.organisations.list(page);
     setContentRange(res, 'organisations', page, rows.length, total);
     return rows;

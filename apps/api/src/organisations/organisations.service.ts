@@ -38,6 +38,23 @@ export function toOrganisation(o: OrganisationRow): Organisation {
   };
 }
 
+/**
+ * What a reader sees of an organisation. A union representative reads its union in full and,
+ * of the firms its union represents, who they are (name, code, kind, place, unionised) but no
+ * figure: head counts and payroll are the firm's (domain.md: never metric values).
+ */
+export function organisationFor(p: Principal, o: OrganisationRow): Organisation {
+  const out = toOrganisation(o);
+  if (p.role !== 'union_representative' || o.id === p.organisationId) return out;
+  return { ...out, employeeCount: null, frontlineEmployeeCount: null, annualPayroll: null };
+}
+
+/** The list spec for a reader: a union representative may not order the firms it represents by a figure it does not see. */
+export function organisationListFor(p: Principal): ListSpec {
+  if (p.role !== 'union_representative') return ORGANISATION_LIST;
+  return { ...ORGANISATION_LIST, sortable: ORGANISATION_LIST.sortable.filter((f) => f !== 'employeeCount') };
+}
+
 @Injectable()
 export class OrganisationsService {
   constructor(
@@ -47,14 +64,15 @@ export class OrganisationsService {
   ) {}
 
   async list(page: ListPage): Promise<{ rows: Organisation[]; total: number }> {
+    const p = this.context.requirePrincipal();
     const { rows, total } = await listPage(this.prisma.read.organisation, page);
-    return { rows: rows.map(toOrganisation), total };
+    return { rows: rows.map((o) => organisationFor(p, o)), total };
   }
 
   async get(id: string): Promise<Organisation> {
     const row = await this.prisma.scoped.organisation.findFirst({ where: { id } });
     if (!row) throw DomainError.notFound('Organisation');
-    return toOrganisation(row);
+    return organisationFor(this.context.requirePrincipal(), row);
   }
 
   async create(dto: CreateOrganisationDto): Promise<Organisation> {

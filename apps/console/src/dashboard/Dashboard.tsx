@@ -14,6 +14,7 @@ import { FirmHome } from './FirmHome';
 import { MembershipStatusWidget } from './MembershipStatusWidget';
 import { RoleStatement } from './RoleStatement';
 import { StaffHome } from './StaffHome';
+import { UnionHome } from './UnionHome';
 import { useDashboardCounts } from './useDashboardCounts';
 import { WelcomeCard } from './WelcomeCard';
 
@@ -61,6 +62,7 @@ export function Dashboard() {
           <CustomerFeedbackCard role={role} />
         </Box>
       )}
+      {role === 'union_representative' && <UnionHome />}
       {role && <RoleStatement role={role} />}
     </Box>
   );

@@ -19,6 +19,9 @@ const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   'sharing-settings': { create: 'sharing-settings.write', edit: 'sharing-settings.write', delete: 'sharing-settings.write' },
   // suppliers' voice: a supplier's own answers; the summary page (/customer-feedback/summary) needs customer-feedback.summary
   'customer-feedback': { create: 'customer-feedback.write', edit: 'customer-feedback.write', delete: 'customer-feedback.write' },
+  // training plans: the firm drafts and edits; submit, approve and return are buttons of the show page (the API says which)
+  'training-plans': { create: 'training-plans.write', edit: 'training-plans.write' },
+  'union-representations': { create: 'union-representations.write', delete: 'union-representations.write' },
 };
 
 const ACTION_VERB: Record<string, string> = {

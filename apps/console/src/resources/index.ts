@@ -18,6 +18,8 @@ import { roleAssignments } from './role-assignments';
 import { scorecardTemplates } from './scorecard-templates';
 import { scorecards } from './scorecards';
 import { supplyRelationships } from './supply-relationships';
+import { trainingPlans } from './training-plans';
+import { unionRepresentations } from './union-representations';
 import { users } from './users';
 
 /** In menu order (see menu.ts). */
@@ -25,6 +27,7 @@ export const resources = [
   consortia,
   organisations,
   memberships,
+  unionRepresentations,
   metricValues,
   imports,
   supplyRelationships,
@@ -32,6 +35,7 @@ export const resources = [
   correctiveActionPlans,
   customerFeedback,
   talentCirculation,
+  trainingPlans,
   periods,
   metricDefinitions,
   metricGoals,

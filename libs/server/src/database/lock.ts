@@ -8,6 +8,7 @@ const LOCKABLE = {
   SupplyRelationship: { delegate: 'supplyRelationship', label: 'Supply relationship' },
   ScorecardTemplate: { delegate: 'scorecardTemplate', label: 'Scorecard template' },
   CorrectiveActionPlan: { delegate: 'correctiveActionPlan', label: 'Corrective action plan' },
+  TrainingPlan: { delegate: 'trainingPlan', label: 'Training plan' },
 } as const satisfies Record<string, { delegate: keyof ScopedTx; label: string }>;
 
 export type LockableTable = keyof typeof LOCKABLE;

@@ -46,7 +46,10 @@ export type ScopedModel =
   | 'BenchmarkStanding'
   | 'BenchmarkReport'
   | 'SharingSetting'
-  | 'CustomerFeedback';
+  | 'CustomerFeedback'
+  | 'UnionRepresentation'
+  | 'TrainingPlan'
+  | 'TrainingPlanEvent';
 
 /** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
 function seesNoFigures(p: Principal): boolean {
@@ -174,6 +177,36 @@ function isStaff(p: Principal): boolean {
   return p.role === 'consortium_staff';
 }
 
+/** The firms union `o` represents in consortium `c` (UnionRepresentation rows, kept by staff). */
+function representedBy(c: string, o: string): Where {
+  return { representedBy: { some: { consortiumId: c, unionOrganisationId: o } } };
+}
+
+/**
+ * Organisations a principal reads. Staff: every one registered by or member of the consortium.
+ * A union representative: its union and the firms that union represents — of those, the
+ * organisations API shows the name only (never figures: organisations.service.ts). Everyone
+ * else: its own organisation.
+ */
+function organisationScope(p: Principal, c: string, o: string): Where {
+  // registered by or member of the consortium, kept in one indexed array by triggers
+  if (isStaff(p)) return { consortiumIds: { has: c } };
+  if (p.role === 'union_representative') return { OR: [{ id: o }, representedBy(c, o)] };
+  return { id: o };
+}
+
+/**
+ * Training plans: staff every plan of the consortium (read only: permissions); a firm's admin
+ * and contributors their own firm's; a union representative those of the firms its union
+ * represents in this consortium; nobody else any.
+ */
+function trainingPlanScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, organisationId: o };
+  if (p.role === 'union_representative') return { consortiumId: c, organisation: representedBy(c, o) };
+  return NOTHING_BY_ID;
+}
+
 /** Where clause restricting `model` to what `p` may see; undefined = everything. */
 export function scopeWhere(model: string, p: Principal): Where | undefined {
   if (p.role === 'platform_admin') return undefined;
@@ -183,10 +216,7 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
     case 'Consortium':
       return { id: c };
     case 'Organisation':
-      return isStaff(p)
-        ? // registered by or member of the consortium, kept in one indexed array by triggers
-          { consortiumIds: { has: c } }
-        : { id: o };
+      return organisationScope(p, c, o);
     case 'Membership':
       return isStaff(p) ? { consortiumId: c } : { consortiumId: c, organisationId: o };
     case 'MembershipTransition':
@@ -285,6 +315,16 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       // a supplier's own answers; nobody else reads a row (customers, staff: aggregates only)
       if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, supplierId: o };
       return NOTHING_BY_ID;
+    case 'UnionRepresentation':
+      // staff keep them; a union reads whom it represents, a firm's people who represents them
+      if (isStaff(p)) return { consortiumId: c };
+      if (p.role === 'union_representative') return { consortiumId: c, unionOrganisationId: o };
+      if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, firmOrganisationId: o };
+      return NOTHING_BY_ID;
+    case 'TrainingPlan':
+      return trainingPlanScope(p, c, o);
+    case 'TrainingPlanEvent':
+      return { plan: trainingPlanScope(p, c, o) };
     default:
       // A model nobody declared a rule for is invisible: forgetting a rule must not leak.
       return { id: { in: [] } };
@@ -327,6 +367,7 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
     case 'ImportError':
     case 'ScorecardCriterion':
     case 'CorrectiveActionTask':
+    case 'TrainingPlanEvent':
       // Created only alongside a scoped parent (membership, role assignment, audited change).
       return;
     case 'MetricDefinition':
@@ -360,6 +401,16 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
     case 'CustomerFeedback':
       own('consortiumId', p.consortiumId, 'Consortium');
       own('supplierId', p.organisationId, 'Organisation');
+      return;
+    case 'UnionRepresentation':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) throw DomainError.notFound('Consortium');
+      return;
+    case 'TrainingPlan':
+      // a firm's own plan, made by its own people (staff read plans and make none)
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (p.role !== 'firm_admin' && p.role !== 'firm_contributor') throw DomainError.notFound('Organisation');
+      own('organisationId', p.organisationId, 'Organisation');
       return;
     default:
       throw DomainError.notFound(model);

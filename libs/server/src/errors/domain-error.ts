@@ -68,6 +68,16 @@ export enum MetricValueErrorCode {
   RevisionDecided = 'metric_values.revision_decided',
 }
 
+/** Training plans (issue 9): refusals of the co-governance state machine (libs/domain/src/training-plans). */
+export enum TrainingPlanErrorCode {
+  /** not in a state that allows the action (edit a submitted plan, approve a draft) */
+  InvalidTransition = 'training_plans.invalid_transition',
+  /** this side approved this submission already, or the plan is approved */
+  AlreadyApproved = 'training_plans.already_approved',
+  /** a union representative deciding a plan that is not co-governed */
+  NotCoGoverned = 'training_plans.not_co_governed',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -79,7 +89,8 @@ export type ErrorCode =
   | ScorecardErrorCode
   | MetricDefinitionErrorCode
   | PeriodErrorCode
-  | MetricValueErrorCode;
+  | MetricValueErrorCode
+  | TrainingPlanErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -137,11 +148,14 @@ export function statusOf(code: ErrorCode): number {
     case UserErrorCode.EmailTaken:
     case ApiKeyErrorCode.AlreadyRevoked:
     case InvitationErrorCode.NotPending:
+    case TrainingPlanErrorCode.InvalidTransition:
+    case TrainingPlanErrorCode.AlreadyApproved:
       return 409;
     case CommonErrorCode.Forbidden:
     case OrganisationErrorCode.SharedIdentity:
     case MetricValueErrorCode.NotReporter:
     case ScorecardErrorCode.NotYourCustomer:
+    case TrainingPlanErrorCode.NotCoGoverned:
       return 403;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidCredentials:
