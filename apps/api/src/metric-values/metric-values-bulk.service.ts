@@ -14,10 +14,10 @@ import {
   type PreviousValue,
   type ReportingSide,
 } from '@tandem/domain';
-import { CommonErrorCode, DomainError, PrismaService, RequestContext, type Principal, type ScopedTx } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, type Principal, type ScopedTx } from '@tandem/server';
 import { isoDate } from '../common/serialize';
 import { MAX_NOTE } from './dto/metric-value.dto';
-import { auditMany, decimalText, insertRevisions, isStaff, lockValues, nextRevisions, previousValues, relatedKey, relatedValues, ruleOf, uuidv7, type Db } from './metric-values.queries';
+import { decimalText, insertRevisions, isStaff, lockValues, nextRevisions, previousValues, relatedKey, relatedValues, ruleOf, uuidv7, type Db } from './metric-values.queries';
 
 const FIELDS = new Set(['orgCode', 'period', 'metric', 'value', 'numerator', 'denominator', 'customerCode', 'note', 'revision']);
 const CODE_MAX = 60;
@@ -132,6 +132,7 @@ export class MetricValuesBulkService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly context: RequestContext,
+    private readonly audit: AuditService,
   ) {}
 
   async push(rows: Record<string, unknown>[]): Promise<BulkRowResult[]> {
@@ -485,11 +486,11 @@ export class MetricValuesBulkService {
         actorApiKeyId: p.apiKeyId,
       })),
     );
-    await auditMany(
+    await this.audit.recordMany(
       tx,
-      this.context,
       creates.map(({ c, figures }) => ({
         action: 'metric_value.created',
+        entityType: 'MetricValue',
         entityId: ids.get(c.key) as string,
         after: { ...figures, note: c.parsed.note ?? null, status: 'submitted', source: 'api', metricCode: c.metric.code, periodCode: c.period.code, customerId: c.customerId, outlier: flag(c).outlier, bulkRow: c.parsed.row },
         consortiumId,
@@ -537,11 +538,11 @@ export class MetricValuesBulkService {
                     ${updates.map((u) => flag(u).outlier)}::boolean[], ${updates.map((u) => flag(u).outlierNote)}::text[])
              AS u(id, value, numerator, denominator, note, revision, outlier, outlier_note)
        WHERE v.id = u.id AND v."consortiumId" = ${consortiumId}::uuid`;
-    await auditMany(
+    await this.audit.recordMany(
       tx,
-      this.context,
       updates.map((u) => ({
         action: 'metric_value.updated',
+        entityType: 'MetricValue',
         entityId: u.id,
         before: { value: u.before.value, numerator: u.before.numerator, denominator: u.before.denominator, note: u.before.note, status: u.before.status, revision: u.before.revision },
         after: { ...u.figures, note: u.note, status: 'submitted', source: 'api', revision: revisionOf.get(u.id), outlier: flag(u).outlier, bulkRow: u.c.parsed.row },

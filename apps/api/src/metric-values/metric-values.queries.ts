@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MetricValue, MetricValueSource, MetricValueState } from '@tandem/contracts';
 import type { MetricDefinition as MetricDefinitionRow, MetricValue as MetricValueRow, Prisma } from '@tandem/db';
 import type { MetricRule, PreviousValue } from '@tandem/domain';
-import type { Principal, RequestContext, ScopedPrismaClient, ScopedTx } from '@tandem/server';
+import type { Principal, ScopedPrismaClient, ScopedTx } from '@tandem/server';
 import { iso, num } from '../common/serialize';
 
 /**
@@ -229,32 +229,6 @@ export async function nextRevisions(tx: ScopedTx, ids: string[]): Promise<Map<st
   const out = new Map(ids.map((id) => [id, 1]));
   for (const r of rows) out.set(r.metricValueId, (r._max.revision ?? 0) + 1);
   return out;
-}
-
-export interface AuditRow {
-  action: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-  consortiumId: string;
-  organisationId: string;
-}
-
-const jsonText = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
-
-/**
- * Audit rows of a batch (bulk push, bulk validation) in one statement, with exactly the
- * fields AuditService.record writes for one change.
- */
-export async function auditMany(tx: ScopedTx, context: RequestContext, rows: AuditRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const p = context.principal;
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" ("consortiumId", "organisationId", "actorUserId", "actorApiKeyId", action, "entityType", "entityId", before, after, "requestId")
-    SELECT u.consortium, u.organisation, ${p?.userId ?? null}::uuid, ${p?.apiKeyId ?? null}::uuid, u.action, 'MetricValue', u.entity, u.before::jsonb, u.after::jsonb, ${context.requestId ?? null}
-      FROM unnest(${rows.map((r) => r.consortiumId)}::uuid[], ${rows.map((r) => r.organisationId)}::uuid[], ${rows.map((r) => r.action)}::text[],
-                  ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => jsonText(r.before))}::text[], ${rows.map((r) => jsonText(r.after))}::text[])
-           AS u(consortium, organisation, action, entity, before, after)`;
 }
 
 /** Decimal columns from JS numbers, as text so no binary float reaches PostgreSQL. */

@@ -31,7 +31,6 @@ import { isoDate } from '../common/serialize';
 import type { CreateMetricValueDto, UpdateMetricValueDto } from './dto/metric-value.dto';
 import {
   VALUE_INCLUDE,
-  auditMany,
   insertRevisions,
   isReporterOf,
   isStaff,
@@ -518,11 +517,11 @@ export class MetricValuesService {
              SET status = 'validated', "validatedAt" = ${now}, "validatedById" = ${p.userId}::uuid, "rejectionReason" = NULL, revision = u.revision, "updatedAt" = ${now}
             FROM unnest(${eligibleIds}::uuid[], ${revisions}::int[]) AS u(id, revision)
            WHERE v.id = u.id AND v.status = 'submitted'`;
-        await auditMany(
+        await this.audit.recordMany(
           tx,
-          this.context,
           eligible.map((r, i) => ({
             action: 'metric_value.validated',
+            entityType: 'MetricValue',
             entityId: r.id,
             before: { status: r.status, revision: r.revision },
             after: { status: 'validated', revision: revisions[i], bulk: true },
