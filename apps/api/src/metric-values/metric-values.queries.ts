@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MetricValue, MetricValueSource, MetricValueState } from '@tandem/contracts';
-import type { MetricDefinition as MetricDefinitionRow, MetricValue as MetricValueRow, Prisma } from '@tandem/db';
-import type { MetricRule, PreviousValue } from '@tandem/domain';
+import type { MetricValue as MetricValueRow, Prisma } from '@tandem/db';
+import type { PreviousValue } from '@tandem/domain';
 import type { Principal, ScopedPrismaClient, ScopedTx } from '@tandem/server';
 import { iso, num } from '../common/serialize';
 
@@ -79,37 +79,8 @@ export function stateOf(v: { value: { toNumber(): number }; numerator: { toNumbe
   return { value: v.value.toNumber(), numerator: num(v.numerator), denominator: num(v.denominator), note: v.note, status: v.status, source: v.source };
 }
 
-export function ruleOf(d: MetricDefinitionRow): MetricRule {
-  return {
-    code: d.code,
-    unit: d.unit,
-    direction: d.direction,
-    minValue: num(d.minValue),
-    maxValue: num(d.maxValue),
-    frequency: d.frequency,
-    reporters: d.reporters,
-    isRatio: d.isRatio,
-    ratioScale: num(d.ratioScale),
-    numeratorLabel: d.numeratorLabel,
-    denominatorLabel: d.denominatorLabel,
-    outlierFactor: d.outlierFactor.toNumber(),
-    enabled: d.enabled,
-  };
-}
-
-export function isStaff(p: Principal): boolean {
-  return p.role === 'consortium_staff' || p.role === 'platform_admin';
-}
-
 export function sourceOf(p: Principal): MetricValueSource {
   return p.kind === 'api_key' ? 'api' : 'form';
-}
-
-/** Whoever reported a value changes it: the firm its own figures, a customer its own reports; staff any. */
-export function isReporterOf(p: Principal, v: { organisationId: string; customerId: string | null }): boolean {
-  if (isStaff(p)) return true;
-  if (p.role === 'customer_buyer') return v.customerId !== null && v.customerId === p.organisationId;
-  return v.customerId === null && v.organisationId === p.organisationId;
 }
 
 /**
