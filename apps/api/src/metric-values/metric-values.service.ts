@@ -3,8 +3,6 @@ import {
   METRIC_VALUE_SOURCES,
   METRIC_VALUE_STATUSES,
   type MetricValue,
-  type MetricValueRevision,
-  type MetricValueState,
   type ProblemFieldError,
   type ValidateManyResult,
 } from '@tandem/contracts';
@@ -40,7 +38,6 @@ import {
   VALUE_INCLUDE,
   insertRevisions,
   lockValues,
-  readsFromOutside,
   nextRevisions,
   previousValues,
   progressOf,
@@ -196,6 +193,7 @@ export class MetricValuesService {
     return map.get(relatedKey(organisationId, periodId, subjectKey)) ?? {};
   }
 
+  /** The review flag of a figure against the firm's previous period (also when a revision is approved). */
   async outlierOf(db: Db, rule: MetricRule, value: number, key: { consortiumId: string; organisationId: string; metricId: string; subjectKey: string; period: PeriodRow }) {
     const [previous] = await previousValues(db, key.consortiumId, [
       { organisationId: key.organisationId, metricId: key.metricId, subjectKey: key.subjectKey, periodKind: key.period.kind, startsOn: isoDate(key.period.startsOn) ?? '' },
@@ -530,97 +528,4 @@ export class MetricValuesService {
     await this.afterValidation(result.periods);
     return { validated: result.validated, skipped: result.skipped };
   }
-
-  /** Every revision with the applied state it started from (before) and its own (after). */
-  async revisions(id: string): Promise<MetricValueRevision[]> {
-    const p = this.context.requirePrincipal();
-    const db = this.prisma.scoped;
-    const value = await db.metricValue.findFirst({ where: { id }, select: { id: true, customerId: true } });
-    if (!value) throw DomainError.notFound('Metric value');
-    // The scope leaves a buyer only the submitted and validated revisions of a supplier's value;
-    // what the firm wrote on them (note, reason) and who did it stay with the firm.
-    const outside = readsFromOutside(p, value);
-    const rows = await db.metricValueRevision.findMany({ where: { metricValueId: id }, orderBy: { revision: 'asc' } });
-    let applied: MetricValueState | null = null;
-    return rows.map((r) => {
-      const after = outside ? { ...stateOf(r), note: null } : stateOf(r);
-      const out: MetricValueRevision = {
-        id: r.id,
-        metricValueId: r.metricValueId,
-        revision: r.revision,
-        before: applied,
-        after,
-        reason: outside ? null : r.reason,
-        approval: r.approval,
-        decidedById: r.decidedById,
-        decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
-        actorUserId: outside ? null : r.actorUserId,
-        actorApiKeyId: outside ? null : r.actorApiKeyId,
-        createdAt: r.createdAt.toISOString(),
-      };
-      if (r.approval === 'not_needed' || r.approval === 'approved') applied = after;
-      return out;
-    });
-  }
-
-  /** Staff decide a pending revision of a closed period; approving applies it. */
-  async decide(id: string, revision: number, approve: boolean, reason?: string): Promise<MetricValue> {
-    const p = this.context.requirePrincipal();
-    const db = this.prisma.scoped;
-    const changed = await db.$transaction(async (tx) => {
-      const row = await this.lock(tx, id);
-      const rev = await tx.metricValueRevision.findFirst({ where: { metricValueId: id, revision } });
-      if (!rev) throw DomainError.notFound('Revision');
-      if (rev.approval !== 'pending') {
-        throw new DomainError(MetricValueErrorCode.RevisionDecided, `Revision ${revision} is ${rev.approval === 'not_needed' ? 'already applied and needs no approval' : `already ${rev.approval}`}`, [
-          { path: 'revision', message: `is ${rev.approval}` },
-        ]);
-      }
-      const now = new Date();
-      await tx.metricValueRevision.update({ where: { id: rev.id }, data: { approval: approve ? 'approved' : 'declined', decidedById: p.userId, decidedAt: now } });
-      const before = { ...stateOf(row), revision: row.revision };
-      if (!approve) {
-        await this.audit.record(tx, {
-          action: 'metric_value.revision_declined',
-          entityType: 'MetricValue',
-          entityId: id,
-          before,
-          after: { revision, declined: stateOf(rev), reason: reason ?? null },
-          consortiumId: row.consortiumId,
-          organisationId: row.organisationId,
-        });
-        return [];
-      }
-      const figures: Figures = { value: rev.value.toNumber(), numerator: rev.numerator?.toNumber() ?? null, denominator: rev.denominator?.toNumber() ?? null };
-      const { outlier, outlierNote } = await this.outlierOf(tx, metricRuleOf(row.metric), figures.value, {
-        consortiumId: row.consortiumId,
-        organisationId: row.organisationId,
-        metricId: row.metricId,
-        subjectKey: row.subjectKey,
-        period: row.period,
-      });
-      const after = await tx.metricValue.update({ where: { id }, data: { ...figures, note: rev.note, source: rev.source, revision, outlier, outlierNote } });
-      await this.audit.record(tx, {
-        action: 'metric_value.revision_approved',
-        entityType: 'MetricValue',
-        entityId: id,
-        before,
-        after: { ...stateOf(after), revision, reason: rev.reason },
-        consortiumId: row.consortiumId,
-        organisationId: row.organisationId,
-      });
-      // An approved correction of a validated figure changes what scorecards and benchmarks used.
-      return row.status === 'validated' ? [{ consortiumId: row.consortiumId, periodId: row.periodId, closed: row.period.state !== 'open' }] : [];
-    });
-    await this.afterValidation(changed);
-    return this.present(db, id);
-  }
 }
-
-/** A revision number from the path: anything but a positive integer names no revision. */
-export function parseRevision(raw: string): number {
-  const n = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || !Number.isInteger(n) || n < 1) throw DomainError.notFound('Revision');
-  return n;
-}
-
