@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import type { Import, ImportRowError } from '@tandem/contracts';
-import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS, randomYear, type TestPeriods } from '../../apps/worker/src/imports/testing';
+import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS, randomYear, type TestPeriods } from '../support/import-fixtures';
 import { call, q, startApi, type Call, type TestApi } from './support/api';
 import { dbPool, EMAIL, expectProblem, expectStatus, loadDemo, session, type Demo } from './support/fixtures';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { QUEUES, type Import } from '@tandem/contracts';
 import { JobProducer } from '@tandem/server';
-import { createPeriods, ensureCatalogue, randomYear } from '../../apps/worker/src/imports/testing';
+import { createPeriods, ensureCatalogue, randomYear } from '../support/import-fixtures';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { call, startApiWith, type TestApi } from './support/api';
 import { EMAIL, dbPool, expectProblem, loadDemo, loginPair, type Demo } from './support/fixtures';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { checkCrossMetric, readNumber, validateFigures } from '@tandem/domain';
-import { createPeriods, ensureCatalogue, randomYear } from './testing';
+import { createPeriods, ensureCatalogue, randomYear } from '../../../../test/support/import-fixtures';
 import { createWorker } from '../bootstrap';
 import { CommitImportJob } from './commit-import.job';
 import { loadMetricDefinitions, toMetricRule } from './metric-rules';
