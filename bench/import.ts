@@ -13,7 +13,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Import } from '@tandem/contracts';
 import { seed } from '../prisma/seed';
 import { applyMigrations } from '../prisma/tools/migrate';
-import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS } from '../apps/worker/src/imports/testing';
+import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS } from '../test/support/import-fixtures';
 import { intFromEnv, login, scratchSettings, type Scratch, useAppEnvironment, withScratchDatabase } from './support';
 
 /**

@@ -1,5 +1,5 @@
 import type { MetricValueSource, MetricValueStatus, Prisma } from '../generated/client';
-import { DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE, type CatalogueMetric } from '@tandem/domain';
+import { metricRuleOf, standardDefinitionFields, STANDARD_CATALOGUE, type CatalogueMetric } from '@tandem/domain';
 import { detectOutlier, validateFigures, type FigureInput, type Figures, type MetricRule } from '@tandem/domain';
 import { customerFigures, drawProfile, firmFigures, type FirmProfile, type Override } from './firm-figures';
 import { QUARTERS, PERFORMANCE_TODAY, type QuarterSeed } from './periods';
@@ -17,11 +17,8 @@ import { addDays, rngFor, uuidv7, type Rng } from './prng';
 
 export const SUPPLIER_METRICS: readonly CatalogueMetric[] = STANDARD_CATALOGUE.filter((m) => m.reporters.includes('supplier'));
 
-export function ruleOf(m: CatalogueMetric): MetricRule {
-  return { ...m, outlierFactor: DEFAULT_OUTLIER_FACTOR, enabled: true };
-}
-
-const RULES = new Map(STANDARD_CATALOGUE.map((m) => [m.code, ruleOf(m)]));
+/** The seed's consortia use the standard catalogue as it comes (standard, enabled, default outlier factor). */
+const RULES = new Map(STANDARD_CATALOGUE.map((m) => [m.code, metricRuleOf(standardDefinitionFields(m))]));
 function rule(code: string): MetricRule {
   const r = RULES.get(code);
   if (!r) throw new Error(`no catalogue metric ${code}`);

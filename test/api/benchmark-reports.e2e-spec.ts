@@ -9,7 +9,7 @@ import type { Pool } from 'pg';
 import type { BackgroundJob, BenchmarkCell, BenchmarkReportPending, BenchmarkReportSnapshot, BenchmarkRun, BenchmarkStanding, PeerGroup } from '@tandem/contracts';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { formatFigure, groupLine, renderReport } from '../../apps/worker/src/benchmark-reports/render-report';
-import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../../apps/worker/src/scorecards/fixtures';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectStatus, session, uniq } from './support/fixtures';
 

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { BenchmarkCell, BenchmarkRun, BenchmarkStanding, PeerGroup, SharingSetting } from '@tandem/contracts';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { RecomputeBenchmarksJob } from '../../apps/worker/src/benchmarks/recompute-benchmarks.job';
-import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../../apps/worker/src/scorecards/fixtures';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../support/sql-fixtures';
 import { recoverable as recoverableFrom } from '../../libs/domain/src/benchmarks/disclosure-oracle';
 import { echelonOf, inRowSpan } from '../../libs/domain/src/benchmarks/linear';
 import { percentileCont } from '@tandem/domain';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import type { Import, ImportRowError } from '@tandem/contracts';
-import { createPeriods, ensureCatalogue } from '../../apps/worker/src/imports/testing';
+import { createPeriods, ensureCatalogue } from '../support/import-fixtures';
 import { call, q, startApi, type Call, type TestApi } from './support/api';
 import { createApiKey, dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';
 import { freeYear } from './support/performance';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import type { Import, ImportRowError } from '@tandem/contracts';
-import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS, randomYear, type TestPeriods } from '../../apps/worker/src/imports/testing';
+import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS, randomYear, type TestPeriods } from '../support/import-fixtures';
 import { call, q, startApi, type Call, type TestApi } from './support/api';
 import { dbPool, EMAIL, expectProblem, expectStatus, loadDemo, session, type Demo } from './support/fixtures';
 
@@ -157,8 +157,14 @@ describe('a good file', () => {
     // committed once: a second commit is a conflict and writes nothing
     expectProblem(await call(api, 'POST', `/api/imports/${imp.id}/commit`, { token: await session(api, contributor) }), 409);
     expect(await valueCount()).toBe(before + 4);
-    const audit = await pool.query(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [imp.id]);
-    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['import.uploaded', 'import.commit_requested', 'import.committed']);
+    const audit = await pool.query<{ action: string; actorUserId: string | null }>(`SELECT action, "actorUserId" FROM "AuditEvent" WHERE "entityId" = $1 ORDER BY id`, [imp.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['import.uploaded', 'import.commit_requested', 'import.committed']);
+    // who asked for the commit is on the import, and is the commit's actor
+    const asked = await pool.query<{ commitRequestedById: string | null; commitRequestedByApiKeyId: string | null }>(`SELECT "commitRequestedById", "commitRequestedByApiKeyId" FROM "Import" WHERE id = $1`, [imp.id]);
+    const requester = audit.rows[1]?.actorUserId ?? null;
+    expect(requester).not.toBeNull();
+    expect(asked.rows[0]).toEqual({ commitRequestedById: requester, commitRequestedByApiKeyId: null });
+    expect(audit.rows[2]?.actorUserId).toBe(requester);
 
     // the same key again with a new figure is the next revision; an unchanged one is left alone
     const again = await parsed(contributor, [HEADER, `acme-castings,${Y}-Q1,LEAD_TIME,11,,,,revised`, `acme-castings,${Y}-Q1,OEE,71.25,,,,`].join('\n'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { QUEUES, type Import } from '@tandem/contracts';
 import { JobProducer } from '@tandem/server';
-import { createPeriods, ensureCatalogue, randomYear } from '../../apps/worker/src/imports/testing';
+import { createPeriods, ensureCatalogue, randomYear } from '../support/import-fixtures';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { call, startApiWith, type TestApi } from './support/api';
 import { EMAIL, dbPool, expectProblem, loadDemo, loginPair, type Demo } from './support/fixtures';
@@ -82,8 +82,7 @@ describe('two APIs and two workers', () => {
     const before = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "MetricValue" WHERE "organisationId" = $1`, [demo.org.acme]);
     expect((await call(apiB, 'POST', `/api/imports/${id}/commit`, { token })).status).toBe(202);
     // A second commit job (a lost-job recovery racing the first): the two workers may each take one.
-    const user = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [EMAIL.acmeContributor]);
-    await apiA.app.get(JobProducer).enqueue('imports.commit', { importId: id, userId: user.rows[0]!.id, apiKeyId: null });
+    await apiA.app.get(JobProducer).enqueue('imports.commit', { importId: id });
     expect(await importOf(apiA, token, id, ['committed', 'failed'])).toMatchObject({ status: 'committed', committedRows: 3 });
     await new Promise((r) => setTimeout(r, 1000)); // let the second job finish too
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { DEFAULT_STANDINGS, OTD_THRESHOLDS, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertTemplate } from '../../apps/worker/src/scorecards/fixtures';
+import { DEFAULT_STANDINGS, OTD_THRESHOLDS, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertTemplate } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
 import { createApiKey, dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';
 

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { CorrectiveActionPlan, MetricValue, Period, Scorecard, StandingHistoryEntry, StandingRule } from '@tandem/contracts';
 import { JobProducer } from '@tandem/server';
 import { createWorker } from '../../apps/worker/src/bootstrap';
-import { insertMembership, insertOrganisation, insertRelationship, insertTemplate, insertUser } from '../../apps/worker/src/scorecards/fixtures';
+import { insertMembership, insertOrganisation, insertRelationship, insertTemplate, insertUser } from '../support/sql-fixtures';
 import { RecomputeScorecardsJob } from '../../apps/worker/src/scorecards/recompute-scorecards.job';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { CorrectiveActionPlan, CorrectiveActionTask, Scorecard, ScorecardRecomputeAccepted, ScorecardTemplate, StandingHistoryEntry, SupplyRelationship } from '@tandem/contracts';
 import { JobProducer } from '@tandem/server';
 import { createWorker } from '../../apps/worker/src/bootstrap';
-import { insertMembership, insertMetric, insertOrganisation, insertPeriod, insertUser, insertValue, OTD_THRESHOLDS, PPM_THRESHOLDS } from '../../apps/worker/src/scorecards/fixtures';
+import { insertMembership, insertMetric, insertOrganisation, insertPeriod, insertUser, insertValue, OTD_THRESHOLDS, PPM_THRESHOLDS } from '../support/sql-fixtures';
 import { RecomputeScorecardsJob } from '../../apps/worker/src/scorecards/recompute-scorecards.job';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';

@@ -2,7 +2,7 @@ process.env.LOG_LEVEL ??= 'silent';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { MetricCategory, MetricDefinition, MetricValue, Period, Scorecard, SharingSetting, StandingHistoryEntry } from '@tandem/contracts';
-import { insertUser } from '../../apps/worker/src/scorecards/fixtures';
+import { insertUser } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
 import { freeYear, generateQuarters, ok } from './support/performance';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { SupplyRelationship } from '@tandem/contracts';
-import { insertMembership, insertOrganisation, insertUser } from '../../apps/worker/src/scorecards/fixtures';
+import { insertMembership, insertOrganisation, insertUser } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
 

@@ -30,8 +30,8 @@ export interface JobPayloads {
   'benchmark-reports.generate-period': { consortiumId: string; periodId: string };
   /** parse and check an uploaded CSV into the staging table (idempotent: restarts from scratch) */
   'imports.parse': { importId: string };
-  /** move the valid staged rows of an import into metric values (idempotent on the natural key) */
-  'imports.commit': { importId: string; userId: string | null; apiKeyId: string | null };
+  /** move the valid staged rows of an import into metric values (idempotent on the natural key); who asked is on the import */
+  'imports.commit': { importId: string };
   /** recompute scorecards of one consortium and period in SQL */
   'scorecards.recompute': { consortiumId: string; periodId: string };
   /** email firms that have not submitted a due metric (repeatable; once per firm and period) */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import type { Import } from '@tandem/contracts';
-import { createPeriods, ensureCatalogue } from '../../../apps/worker/src/imports/testing';
+import { createPeriods, ensureCatalogue } from '../../support/import-fixtures';
 import { startApi, type TestApi } from '../support/api';
 import { dbPool, EMAIL, loadDemo, session, type Demo } from '../support/fixtures';
 import { commitImport, importErrors, importErrorsCsv, parsedImport } from '../support/imports';

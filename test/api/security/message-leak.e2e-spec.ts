@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'pg';
 import type { BulkRowResult, MetricValue } from '@tandem/contracts';
-import { createPeriods, ensureCatalogue } from '../../../apps/worker/src/imports/testing';
+import { createPeriods, ensureCatalogue } from '../../support/import-fixtures';
 import { call, q, startApi, type Call, type TestApi } from '../support/api';
 import { createApiKey, dbPool, EMAIL, expectProblem, loadDemo, session, type Demo } from '../support/fixtures';
 import { commitImport, importErrors, importErrorsCsv, parsedImport } from '../support/imports';

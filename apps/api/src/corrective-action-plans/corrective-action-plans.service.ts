@@ -101,7 +101,8 @@ export class CorrectiveActionPlansService {
 
   /** The owner is someone who works on the plan: a user of the supplier or the customer, or staff of the consortium. */
   private async assertOwner(plan: PlanRow, userId: string): Promise<void> {
-    const role = await this.prisma.system.roleAssignment.findFirst({
+    // Cross-scope on purpose: a firm cannot read the other firm's people; the answer is only yes or no.
+    const role = await this.prisma.crossScope('plan-participants').roleAssignment.findFirst({
       where: { userId, consortiumId: plan.consortiumId, OR: [{ organisationId: { in: [plan.supplierId, plan.customerId] } }, { role: 'consortium_staff' }] },
       select: { id: true },
     });
@@ -118,7 +119,8 @@ export class CorrectiveActionPlansService {
     const wanted = assignees.filter((a): a is { path: string; userId: string } => typeof a.userId === 'string');
     if (!wanted.length) return;
     const ids = [...new Set(wanted.map((a) => a.userId.toLowerCase()))];
-    const found = await this.prisma.system.roleAssignment.findMany({
+    // Cross-scope on purpose (as assertOwner): which of the named users work on the plan, nothing more.
+    const found = await this.prisma.crossScope('plan-participants').roleAssignment.findMany({
       where: {
         userId: { in: ids },
         consortiumId: plan.consortiumId,

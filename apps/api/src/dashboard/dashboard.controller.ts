@@ -42,7 +42,8 @@ export class DashboardController {
   }
 
   private async consortiumAggregates(consortiumId: string): Promise<DashboardCounts> {
-    const db = this.prisma.readSystem;
+    // Cross-scope on purpose: the funder reads no membership itself, only these counts.
+    const db = this.prisma.crossScope('funder-aggregates', { replica: true });
     const [byStatus, users] = await Promise.all([
       db.membership.groupBy({ by: ['status'], where: { consortiumId }, _count: { _all: true } }),
       db.user.count({ where: { roleAssignments: { some: { consortiumId } } } }),

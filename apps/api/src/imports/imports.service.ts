@@ -179,14 +179,14 @@ export class ImportsService {
     const row = await this.prisma.scoped.$transaction(async (tx) => {
       const before = await tx.import.findFirst({ where: { id } });
       if (!before) throw DomainError.notFound('Import');
-      const moved = await tx.import.updateMany({ where: { id, status: 'parsed' }, data: { status: 'committing' } });
+      const moved = await tx.import.updateMany({ where: { id, status: 'parsed' }, data: { status: 'committing', commitRequestedById: p.userId, commitRequestedByApiKeyId: p.apiKeyId } });
       if (moved.count === 0) throw this.wrongStatus(before.status, 'committed');
       const after = await tx.import.findFirstOrThrow({ where: { id } });
       await this.audit.record(tx, { action: 'import.commit_requested', entityType: 'Import', entityId: id, before: toImport(before), after: toImport(after), organisationId: after.organisationId });
       return after;
     });
     // No fixed job id: the status change above is what makes a second commit impossible.
-    await this.jobs.enqueue('imports.commit', { importId: id, userId: p.userId, apiKeyId: p.apiKeyId });
+    await this.jobs.enqueue('imports.commit', { importId: id });
     return toImport(row);
   }
 

@@ -5,7 +5,11 @@ import {
   checkCrossMetric,
   detectOutlier,
   isPeriodLocked,
+  isStaffRole,
+  metricRuleOf,
   readNumber,
+  reportingMessage,
+  reportingModeOf,
   relatedMetricCodes,
   sameFigures,
   validateFigures,
@@ -14,10 +18,10 @@ import {
   type PreviousValue,
   type ReportingSide,
 } from '@tandem/domain';
-import { CommonErrorCode, DomainError, PrismaService, RequestContext, type Principal, type ScopedTx } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, type Principal, type ScopedTx } from '@tandem/server';
 import { isoDate } from '../common/serialize';
 import { MAX_NOTE } from './dto/metric-value.dto';
-import { auditMany, decimalText, insertRevisions, isStaff, lockValues, nextRevisions, previousValues, relatedKey, relatedValues, ruleOf, uuidv7, type Db } from './metric-values.queries';
+import { decimalText, insertRevisions, lockValues, nextRevisions, previousValues, relatedKey, relatedValues, uuidv7, type Db } from './metric-values.queries';
 
 const FIELDS = new Set(['orgCode', 'period', 'metric', 'value', 'numerator', 'denominator', 'customerCode', 'note', 'revision']);
 const CODE_MAX = 60;
@@ -132,6 +136,7 @@ export class MetricValuesBulkService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly context: RequestContext,
+    private readonly audit: AuditService,
   ) {}
 
   async push(rows: Record<string, unknown>[]): Promise<BulkRowResult[]> {
@@ -177,7 +182,7 @@ export class MetricValuesBulkService {
 
     // Staff: a customer's report needs a supply relationship between the two, one query for
     // all pairs. (A buyer named only its own suppliers: nameable() found no other.)
-    const pairs = isStaff(p) ? resolved.filter((c) => c.customerId) : [];
+    const pairs = isStaffRole(p.role) ? resolved.filter((c) => c.customerId) : [];
     if (pairs.length) {
       const rels = await db.supplyRelationship.findMany({
         where: { consortiumId, customerId: { in: [...new Set(pairs.map((c) => c.customerId as string))] }, supplierId: { in: [...new Set(pairs.map((c) => c.organisationId))] } },
@@ -186,7 +191,7 @@ export class MetricValuesBulkService {
       const ok = new Set(rels.map((x) => `${x.customerId}|${x.supplierId}`));
       for (const c of pairs) {
         if (!ok.has(`${c.customerId}|${c.organisationId}`)) {
-          fail(c.parsed.row, [{ path: 'customerCode', message: 'no supply relationship between this customer and this supplier' }]);
+          fail(c.parsed.row, [{ path: 'customerCode', message: reportingMessage('bulkNoRelationship') }]);
         }
       }
     }
@@ -202,7 +207,7 @@ export class MetricValuesBulkService {
         continue;
       }
       firstOf.set(c.key, c.parsed.row);
-      const { figures, errors } = validateFigures(ruleOf(c.metric), c.parsed.input, { side: c.side, periodKind: c.period.kind, periodCode: c.period.code });
+      const { figures, errors } = validateFigures(metricRuleOf(c.metric), c.parsed.input, { side: c.side, periodKind: c.period.kind, periodCode: c.period.code });
       if (!figures) fail(c.parsed.row, errors);
       else candidates.push({ ...c, figures });
     }
@@ -310,7 +315,7 @@ export class MetricValuesBulkService {
    */
   private async nameable(db: Db, p: Principal, consortiumId: string, rows: ParsedRow[]): Promise<Nameable> {
     const codes = [...new Set(rows.flatMap((r) => [r.orgCode, r.customerCode]).filter((c): c is string => !!c))];
-    if (isStaff(p)) {
+    if (isStaffRole(p.role)) {
       const members = codes.length
         ? await db.$queryRaw<{ id: string; code: string }[]>`
             SELECT o.id, o.code FROM "Organisation" o
@@ -330,36 +335,35 @@ export class MetricValuesBulkService {
 
   /** Organisation and reporting customer of a row, by the principal's role. */
   private target(p: Principal, r: ParsedRow, names: Nameable, errors: ProblemFieldError[]): { organisationId: string; customerId: string | null; side: ReportingSide } | null {
-    if (!isStaff(p)) {
+    const mode = reportingModeOf(p);
+    if (mode !== 'staff') {
       const own = names.own;
       if (!own) {
-        errors.push({ path: r.orgCode ? 'orgCode' : 'customerCode', message: 'your organisation is not part of this consortium' });
+        errors.push({ path: r.orgCode ? 'orgCode' : 'customerCode', message: reportingMessage('notInConsortium') });
         return null;
       }
-      if (p.role === 'customer_buyer') {
-        if (r.customerCode && r.customerCode !== own.code) {
-          errors.push({ path: 'customerCode', message: `must be your own organisation (${own.code}): a buyer reports for its own organisation only` });
-        }
+      if (mode === 'buyer') {
+        if (r.customerCode && r.customerCode !== own.code) errors.push({ path: 'customerCode', message: reportingMessage('bulkBuyerForOther', { own: own.code }) });
         const supplier = r.orgCode ? names.suppliers.get(r.orgCode) : undefined;
-        if (!r.orgCode) errors.push({ path: 'orgCode', message: 'is required: the supplier the figure is about' });
-        else if (!supplier) errors.push({ path: 'orgCode', message: `must be one of your suppliers: an organisation with a supply relationship with ${own.code} in this consortium` });
+        if (!r.orgCode) errors.push({ path: 'orgCode', message: reportingMessage('supplier_required') });
+        else if (!supplier) errors.push({ path: 'orgCode', message: reportingMessage('bulkNotSupplier', { own: own.code }) });
         return errors.length || !supplier ? null : { organisationId: supplier, customerId: own.id, side: 'customer' };
       }
-      if (r.orgCode && r.orgCode !== own.code) errors.push({ path: 'orgCode', message: `must be your own organisation (${own.code}): a firm pushes its own figures only` });
-      if (r.customerCode) errors.push({ path: 'customerCode', message: 'only a customer reports figures about its suppliers' });
+      if (r.orgCode && r.orgCode !== own.code) errors.push({ path: 'orgCode', message: reportingMessage('bulkFirmForOther', { own: own.code }) });
+      if (r.customerCode) errors.push({ path: 'customerCode', message: reportingMessage('customer_only') });
       return errors.length ? null : { organisationId: own.id, customerId: null, side: 'supplier' };
     }
     const lookup = (code: string | undefined, path: string): string | null | undefined => {
       if (!code) return undefined;
       const id = names.members.get(code);
-      if (!id) errors.push({ path, message: `unknown organisation "${code}" in this consortium` });
+      if (!id) errors.push({ path, message: reportingMessage('bulkUnknown', { code }) });
       return id ?? null;
     };
     const org = lookup(r.orgCode, 'orgCode');
     const customer = lookup(r.customerCode, 'customerCode');
     if (org === null || customer === null) return null;
     if (!org) {
-      errors.push({ path: 'orgCode', message: 'is required' });
+      errors.push({ path: 'orgCode', message: reportingMessage('organisation_required') });
       return null;
     }
     return customer ? { organisationId: org, customerId: customer, side: 'customer' } : { organisationId: org, customerId: null, side: 'supplier' };
@@ -433,7 +437,7 @@ export class MetricValuesBulkService {
           const b = writes[before] as { c: Candidate; figures: Figures };
           previous = { value: b.figures.value, periodCode: b.c.period.code };
         }
-        out.set(w.c.key, detectOutlier(ruleOf(w.c.metric), w.figures.value, previous));
+        out.set(w.c.key, detectOutlier(metricRuleOf(w.c.metric), w.figures.value, previous));
       });
     }
     return out;
@@ -485,11 +489,11 @@ export class MetricValuesBulkService {
         actorApiKeyId: p.apiKeyId,
       })),
     );
-    await auditMany(
+    await this.audit.recordMany(
       tx,
-      this.context,
       creates.map(({ c, figures }) => ({
         action: 'metric_value.created',
+        entityType: 'MetricValue',
         entityId: ids.get(c.key) as string,
         after: { ...figures, note: c.parsed.note ?? null, status: 'submitted', source: 'api', metricCode: c.metric.code, periodCode: c.period.code, customerId: c.customerId, outlier: flag(c).outlier, bulkRow: c.parsed.row },
         consortiumId,
@@ -537,11 +541,11 @@ export class MetricValuesBulkService {
                     ${updates.map((u) => flag(u).outlier)}::boolean[], ${updates.map((u) => flag(u).outlierNote)}::text[])
              AS u(id, value, numerator, denominator, note, revision, outlier, outlier_note)
        WHERE v.id = u.id AND v."consortiumId" = ${consortiumId}::uuid`;
-    await auditMany(
+    await this.audit.recordMany(
       tx,
-      this.context,
       updates.map((u) => ({
         action: 'metric_value.updated',
+        entityType: 'MetricValue',
         entityId: u.id,
         before: { value: u.before.value, numerator: u.before.numerator, denominator: u.before.denominator, note: u.before.note, status: u.before.status, revision: u.before.revision },
         after: { ...u.figures, note: u.note, status: 'submitted', source: 'api', revision: revisionOf.get(u.id), outlier: flag(u).outlier, bulkRow: u.c.parsed.row },

@@ -19,7 +19,8 @@ import {
   ValidateManyResultDto,
 } from './dto/metric-value.dto';
 import { MetricValuesBulkService } from './metric-values-bulk.service';
-import { MetricValuesService, parseRevision } from './metric-values.service';
+import { MetricValueRevisionsService, parseRevision } from './metric-value-revisions.service';
+import { MetricValuesService } from './metric-values.service';
 
 /** react-admin PUTs the whole record back: everything but the figures, note and revision is read-only. */
 const READ_ONLY = [
@@ -52,6 +53,7 @@ const READ_ONLY = [
 export class MetricValuesController {
   constructor(
     private readonly values: MetricValuesService,
+    private readonly revisionWorkflow: MetricValueRevisionsService,
     private readonly bulkValues: MetricValuesBulkService,
   ) {}
 
@@ -146,7 +148,7 @@ export class MetricValuesController {
   @RequirePermission('metric-values.read', 'Revision history of a value, each with before and after, who, when and why')
   @ApiOkResponse({ type: [MetricValueRevisionDto] })
   revisions(@Param('id', IdPipe) id: string): Promise<MetricValueRevision[]> {
-    return this.values.revisions(id);
+    return this.revisionWorkflow.list(id);
   }
 
   @Post(':id/revisions/:revision/approve')
@@ -155,7 +157,7 @@ export class MetricValuesController {
   @ApiOkResponse({ type: MetricValueDto })
   @ApiConflictResponse({ description: 'the revision is not pending' })
   approve(@Param('id', IdPipe) id: string, @Param('revision') revision: string): Promise<MetricValue> {
-    return this.values.decide(id, parseRevision(revision), true);
+    return this.revisionWorkflow.decide(id, parseRevision(revision), true);
   }
 
   @Post(':id/revisions/:revision/decline')
@@ -164,6 +166,6 @@ export class MetricValuesController {
   @ApiOkResponse({ type: MetricValueDto })
   @ApiConflictResponse({ description: 'the revision is not pending' })
   decline(@Param('id', IdPipe) id: string, @Param('revision') revision: string, @Body() dto: DeclineRevisionDto): Promise<MetricValue> {
-    return this.values.decide(id, parseRevision(revision), false, dto.reason);
+    return this.revisionWorkflow.decide(id, parseRevision(revision), false, dto.reason);
   }
 }

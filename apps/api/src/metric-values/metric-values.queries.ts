@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { MetricValue, MetricValueSource, MetricValueState } from '@tandem/contracts';
-import type { MetricDefinition as MetricDefinitionRow, MetricValue as MetricValueRow, Prisma } from '@tandem/db';
-import type { MetricRule, PreviousValue } from '@tandem/domain';
-import type { Principal, RequestContext, ScopedPrismaClient, ScopedTx } from '@tandem/server';
+import type { MetricValue as MetricValueRow, Prisma } from '@tandem/db';
+import type { PreviousValue } from '@tandem/domain';
+import type { Principal, ScopedPrismaClient, ScopedTx } from '@tandem/server';
 import { iso, num } from '../common/serialize';
 
 /**
@@ -79,37 +79,8 @@ export function stateOf(v: { value: { toNumber(): number }; numerator: { toNumbe
   return { value: v.value.toNumber(), numerator: num(v.numerator), denominator: num(v.denominator), note: v.note, status: v.status, source: v.source };
 }
 
-export function ruleOf(d: MetricDefinitionRow): MetricRule {
-  return {
-    code: d.code,
-    unit: d.unit,
-    direction: d.direction,
-    minValue: num(d.minValue),
-    maxValue: num(d.maxValue),
-    frequency: d.frequency,
-    reporters: d.reporters,
-    isRatio: d.isRatio,
-    ratioScale: num(d.ratioScale),
-    numeratorLabel: d.numeratorLabel,
-    denominatorLabel: d.denominatorLabel,
-    outlierFactor: d.outlierFactor.toNumber(),
-    enabled: d.enabled,
-  };
-}
-
-export function isStaff(p: Principal): boolean {
-  return p.role === 'consortium_staff' || p.role === 'platform_admin';
-}
-
 export function sourceOf(p: Principal): MetricValueSource {
   return p.kind === 'api_key' ? 'api' : 'form';
-}
-
-/** Whoever reported a value changes it: the firm its own figures, a customer its own reports; staff any. */
-export function isReporterOf(p: Principal, v: { organisationId: string; customerId: string | null }): boolean {
-  if (isStaff(p)) return true;
-  if (p.role === 'customer_buyer') return v.customerId !== null && v.customerId === p.organisationId;
-  return v.customerId === null && v.organisationId === p.organisationId;
 }
 
 /**
@@ -229,32 +200,6 @@ export async function nextRevisions(tx: ScopedTx, ids: string[]): Promise<Map<st
   const out = new Map(ids.map((id) => [id, 1]));
   for (const r of rows) out.set(r.metricValueId, (r._max.revision ?? 0) + 1);
   return out;
-}
-
-export interface AuditRow {
-  action: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-  consortiumId: string;
-  organisationId: string;
-}
-
-const jsonText = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
-
-/**
- * Audit rows of a batch (bulk push, bulk validation) in one statement, with exactly the
- * fields AuditService.record writes for one change.
- */
-export async function auditMany(tx: ScopedTx, context: RequestContext, rows: AuditRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const p = context.principal;
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" ("consortiumId", "organisationId", "actorUserId", "actorApiKeyId", action, "entityType", "entityId", before, after, "requestId")
-    SELECT u.consortium, u.organisation, ${p?.userId ?? null}::uuid, ${p?.apiKeyId ?? null}::uuid, u.action, 'MetricValue', u.entity, u.before::jsonb, u.after::jsonb, ${context.requestId ?? null}
-      FROM unnest(${rows.map((r) => r.consortiumId)}::uuid[], ${rows.map((r) => r.organisationId)}::uuid[], ${rows.map((r) => r.action)}::text[],
-                  ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => jsonText(r.before))}::text[], ${rows.map((r) => jsonText(r.after))}::text[])
-           AS u(consortium, organisation, action, entity, before, after)`;
 }
 
 /** Decimal columns from JS numbers, as text so no binary float reaches PostgreSQL. */

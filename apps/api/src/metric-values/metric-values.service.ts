@@ -3,23 +3,28 @@ import {
   METRIC_VALUE_SOURCES,
   METRIC_VALUE_STATUSES,
   type MetricValue,
-  type MetricValueRevision,
-  type MetricValueState,
   type ProblemFieldError,
   type ValidateManyResult,
 } from '@tandem/contracts';
 import type { Period as PeriodRow } from '@tandem/db';
 import {
   canApplyValueAction,
+  claimReporting,
   detectOutlier,
+  isReporterOf,
   isPeriodLocked,
+  metricRuleOf,
+  notReporterMessage,
   relatedMetricCodes,
+  reportingMessage,
+  sideOf,
   sameFigures,
   statusAfterAction,
   statusAfterEdit,
   statusesAllowing,
   validateFigures,
   type FigureInput,
+  type MetricRule,
   type Figures,
   type ReportingSide,
   type ValueAction,
@@ -31,18 +36,13 @@ import { isoDate } from '../common/serialize';
 import type { CreateMetricValueDto, UpdateMetricValueDto } from './dto/metric-value.dto';
 import {
   VALUE_INCLUDE,
-  auditMany,
   insertRevisions,
-  isReporterOf,
-  isStaff,
   lockValues,
   nextRevisions,
   previousValues,
   progressOf,
-  readsFromOutside,
   relatedKey,
   relatedValues,
-  ruleOf,
   sourceOf,
   stateOf,
   toMetricValue,
@@ -123,7 +123,7 @@ export class MetricValuesService {
    * trigger), and when the period is already closed its benchmarks too (benchmarks.md:
    * debounced per consortium and period).
    */
-  private async afterValidation(periods: { consortiumId: string; periodId: string; closed: boolean }[]): Promise<void> {
+  async afterValidation(periods: { consortiumId: string; periodId: string; closed: boolean }[]): Promise<void> {
     const seen = new Set<string>();
     for (const { consortiumId, periodId, closed } of periods) {
       if (seen.has(periodId)) continue;
@@ -159,7 +159,8 @@ export class MetricValuesService {
     return this.present(this.prisma.scoped, id);
   }
 
-  private async present(db: Db, id: string): Promise<MetricValue> {
+  /** The value as the caller may see it (also after a revision decision). */
+  async present(db: Db, id: string): Promise<MetricValue> {
     const row = await db.metricValue.findFirst({ where: { id }, include: VALUE_INCLUDE });
     if (!row) throw DomainError.notFound('Metric value');
     const progress = await progressOf(db, [id]);
@@ -167,31 +168,22 @@ export class MetricValuesService {
   }
 
   /**
-   * Who the figure is about and who reports it. A firm reports its own figures; a customer
-   * buyer reports about a supplier it has a supply relationship with; staff may enter any
-   * member's figures, and a customer's report about a supplier of that customer.
+   * Who the figure is about and who reports it (claimReporting, libs/domain), then the
+   * checks the rule leaves to the database: a buyer's supplier has a supply relationship
+   * with it; staff name a member, and a customer beside it has a relationship with it.
    */
   private async resolveTarget(db: Db, p: Principal, consortiumId: string, organisationId: string | undefined, customerId: string | null | undefined): Promise<Target> {
-    if (p.role === 'customer_buyer') {
-      if (customerId && customerId !== p.organisationId) throw invalid([{ path: 'customerId', message: 'a buyer reports for its own organisation only' }]);
-      if (!organisationId) throw invalid([{ path: 'organisationId', message: 'is required: the supplier the figure is about' }]);
-      const rel = await db.supplyRelationship.findFirst({ where: { consortiumId, customerId: p.organisationId ?? undefined, supplierId: organisationId }, select: { id: true } });
-      if (!rel) throw invalid([{ path: 'organisationId', message: 'is not a supplier of your organisation (no supply relationship in this consortium)' }]);
-      return { organisationId, customerId: p.organisationId, side: 'customer' };
+    const claim = claimReporting(p, { organisationId, customerId });
+    if (!claim.ok) throw invalid([{ path: claim.path, message: reportingMessage(claim.reason) }]);
+    const related = (customer: string) => db.supplyRelationship.findFirst({ where: { consortiumId, customerId: customer, supplierId: claim.organisationId }, select: { id: true } });
+    if (claim.check === 'supplier' && claim.customerId) {
+      if (!(await related(claim.customerId))) throw invalid([{ path: 'organisationId', message: reportingMessage('notSupplier') }]);
+    } else if (claim.check === 'member') {
+      const member = await db.membership.findFirst({ where: { consortiumId, organisationId: claim.organisationId }, select: { id: true } });
+      if (!member) throw invalid([{ path: 'organisationId', message: reportingMessage('notMember') }]);
+      if (claim.customerId && !(await related(claim.customerId))) throw invalid([{ path: 'customerId', message: reportingMessage('noRelationship') }]);
     }
-    if (!isStaff(p)) {
-      const own = p.organisationId;
-      if (!own || (organisationId !== undefined && organisationId !== own)) throw invalid([{ path: 'organisationId', message: 'a firm reports figures of its own organisation only' }]);
-      if (customerId) throw invalid([{ path: 'customerId', message: 'only a customer reports figures about its suppliers' }]);
-      return { organisationId: own, customerId: null, side: 'supplier' };
-    }
-    if (!organisationId) throw invalid([{ path: 'organisationId', message: 'is required' }]);
-    const member = await db.membership.findFirst({ where: { consortiumId, organisationId }, select: { id: true } });
-    if (!member) throw invalid([{ path: 'organisationId', message: 'is not a member of this consortium' }]);
-    if (!customerId) return { organisationId, customerId: null, side: 'supplier' };
-    const rel = await db.supplyRelationship.findFirst({ where: { consortiumId, customerId, supplierId: organisationId }, select: { id: true } });
-    if (!rel) throw invalid([{ path: 'customerId', message: 'has no supply relationship with this supplier' }]);
-    return { organisationId, customerId, side: 'customer' };
+    return { organisationId: claim.organisationId, customerId: claim.customerId, side: claim.side };
   }
 
   private async related(db: Db, metricCode: string, organisationId: string, periodId: string, subjectKey: string): Promise<Record<string, number>> {
@@ -201,7 +193,8 @@ export class MetricValuesService {
     return map.get(relatedKey(organisationId, periodId, subjectKey)) ?? {};
   }
 
-  private async outlierOf(db: Db, rule: ReturnType<typeof ruleOf>, value: number, key: { consortiumId: string; organisationId: string; metricId: string; subjectKey: string; period: PeriodRow }) {
+  /** The review flag of a figure against the firm's previous period (also when a revision is approved). */
+  async outlierOf(db: Db, rule: MetricRule, value: number, key: { consortiumId: string; organisationId: string; metricId: string; subjectKey: string; period: PeriodRow }) {
     const [previous] = await previousValues(db, key.consortiumId, [
       { organisationId: key.organisationId, metricId: key.metricId, subjectKey: key.subjectKey, periodKind: key.period.kind, startsOn: isoDate(key.period.startsOn) ?? '' },
     ]);
@@ -221,7 +214,7 @@ export class MetricValuesService {
     const consortiumId = period.consortiumId;
     const target = await this.resolveTarget(db, p, consortiumId, dto.organisationId, dto.customerId);
     const subjectKey = target.customerId ?? 'self';
-    const rule = ruleOf(metric);
+    const rule = metricRuleOf(metric);
     const related = await this.related(db, metric.code, target.organisationId, period.id, subjectKey);
     const { figures, errors } = validateFigures(rule, dto, { side: target.side, periodKind: period.kind, periodCode: period.code, related });
     if (!figures) throw invalid(errors);
@@ -266,7 +259,7 @@ export class MetricValuesService {
   }
 
   /** Lock a visible value for a change; 404 for one outside the principal's scope. */
-  private async lock(tx: ScopedTx, id: string) {
+  async lock(tx: ScopedTx, id: string) {
     const visible = await tx.metricValue.findFirst({ where: { id }, select: { id: true } });
     if (!visible) throw DomainError.notFound('Metric value');
     await lockValues(tx, [id]);
@@ -275,10 +268,7 @@ export class MetricValuesService {
   }
 
   private assertReporter(p: Principal, row: { organisationId: string; customerId: string | null }): void {
-    if (!isReporterOf(p, row)) {
-      const whose = row.customerId ? 'a customer' : 'the firm';
-      throw new DomainError(MetricValueErrorCode.NotReporter, `This value was reported by ${whose}; only its reporter or consortium staff can change it`);
-    }
+    if (!isReporterOf(p, row)) throw new DomainError(MetricValueErrorCode.NotReporter, notReporterMessage(row));
   }
 
   private assertNoPending(row: { revisions: { revision: number }[] }): void {
@@ -310,9 +300,9 @@ export class MetricValuesService {
       const current: Figures = { value: row.value.toNumber(), numerator: row.numerator?.toNumber() ?? null, denominator: row.denominator?.toNumber() ?? null };
       const figuresSent = dto.value !== undefined || dto.numerator !== undefined || dto.denominator !== undefined;
       const input: FigureInput = figuresSent ? { value: dto.value, numerator: dto.numerator, denominator: dto.denominator } : current;
-      const rule = ruleOf(row.metric);
+      const rule = metricRuleOf(row.metric);
       const related = await this.related(tx, row.metric.code, row.organisationId, row.periodId, row.subjectKey);
-      const { figures, errors } = validateFigures(rule, input, { side: row.customerId ? 'customer' : 'supplier', periodKind: row.period.kind, periodCode: row.period.code, related });
+      const { figures, errors } = validateFigures(rule, input, { side: sideOf(row.customerId), periodKind: row.period.kind, periodCode: row.period.code, related });
       if (!figures) throw invalid(errors);
       const note = dto.note !== undefined ? dto.note : row.note;
       const unchanged = sameFigures(figures, current) && note === row.note;
@@ -518,11 +508,11 @@ export class MetricValuesService {
              SET status = 'validated', "validatedAt" = ${now}, "validatedById" = ${p.userId}::uuid, "rejectionReason" = NULL, revision = u.revision, "updatedAt" = ${now}
             FROM unnest(${eligibleIds}::uuid[], ${revisions}::int[]) AS u(id, revision)
            WHERE v.id = u.id AND v.status = 'submitted'`;
-        await auditMany(
+        await this.audit.recordMany(
           tx,
-          this.context,
           eligible.map((r, i) => ({
             action: 'metric_value.validated',
+            entityType: 'MetricValue',
             entityId: r.id,
             before: { status: r.status, revision: r.revision },
             after: { status: 'validated', revision: revisions[i], bulk: true },
@@ -538,97 +528,4 @@ export class MetricValuesService {
     await this.afterValidation(result.periods);
     return { validated: result.validated, skipped: result.skipped };
   }
-
-  /** Every revision with the applied state it started from (before) and its own (after). */
-  async revisions(id: string): Promise<MetricValueRevision[]> {
-    const p = this.context.requirePrincipal();
-    const db = this.prisma.scoped;
-    const value = await db.metricValue.findFirst({ where: { id }, select: { id: true, customerId: true } });
-    if (!value) throw DomainError.notFound('Metric value');
-    // The scope leaves a buyer only the submitted and validated revisions of a supplier's value;
-    // what the firm wrote on them (note, reason) and who did it stay with the firm.
-    const outside = readsFromOutside(p, value);
-    const rows = await db.metricValueRevision.findMany({ where: { metricValueId: id }, orderBy: { revision: 'asc' } });
-    let applied: MetricValueState | null = null;
-    return rows.map((r) => {
-      const after = outside ? { ...stateOf(r), note: null } : stateOf(r);
-      const out: MetricValueRevision = {
-        id: r.id,
-        metricValueId: r.metricValueId,
-        revision: r.revision,
-        before: applied,
-        after,
-        reason: outside ? null : r.reason,
-        approval: r.approval,
-        decidedById: r.decidedById,
-        decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
-        actorUserId: outside ? null : r.actorUserId,
-        actorApiKeyId: outside ? null : r.actorApiKeyId,
-        createdAt: r.createdAt.toISOString(),
-      };
-      if (r.approval === 'not_needed' || r.approval === 'approved') applied = after;
-      return out;
-    });
-  }
-
-  /** Staff decide a pending revision of a closed period; approving applies it. */
-  async decide(id: string, revision: number, approve: boolean, reason?: string): Promise<MetricValue> {
-    const p = this.context.requirePrincipal();
-    const db = this.prisma.scoped;
-    const changed = await db.$transaction(async (tx) => {
-      const row = await this.lock(tx, id);
-      const rev = await tx.metricValueRevision.findFirst({ where: { metricValueId: id, revision } });
-      if (!rev) throw DomainError.notFound('Revision');
-      if (rev.approval !== 'pending') {
-        throw new DomainError(MetricValueErrorCode.RevisionDecided, `Revision ${revision} is ${rev.approval === 'not_needed' ? 'already applied and needs no approval' : `already ${rev.approval}`}`, [
-          { path: 'revision', message: `is ${rev.approval}` },
-        ]);
-      }
-      const now = new Date();
-      await tx.metricValueRevision.update({ where: { id: rev.id }, data: { approval: approve ? 'approved' : 'declined', decidedById: p.userId, decidedAt: now } });
-      const before = { ...stateOf(row), revision: row.revision };
-      if (!approve) {
-        await this.audit.record(tx, {
-          action: 'metric_value.revision_declined',
-          entityType: 'MetricValue',
-          entityId: id,
-          before,
-          after: { revision, declined: stateOf(rev), reason: reason ?? null },
-          consortiumId: row.consortiumId,
-          organisationId: row.organisationId,
-        });
-        return [];
-      }
-      const figures: Figures = { value: rev.value.toNumber(), numerator: rev.numerator?.toNumber() ?? null, denominator: rev.denominator?.toNumber() ?? null };
-      const { outlier, outlierNote } = await this.outlierOf(tx, ruleOf(row.metric), figures.value, {
-        consortiumId: row.consortiumId,
-        organisationId: row.organisationId,
-        metricId: row.metricId,
-        subjectKey: row.subjectKey,
-        period: row.period,
-      });
-      const after = await tx.metricValue.update({ where: { id }, data: { ...figures, note: rev.note, source: rev.source, revision, outlier, outlierNote } });
-      await this.audit.record(tx, {
-        action: 'metric_value.revision_approved',
-        entityType: 'MetricValue',
-        entityId: id,
-        before,
-        after: { ...stateOf(after), revision, reason: rev.reason },
-        consortiumId: row.consortiumId,
-        organisationId: row.organisationId,
-      });
-      // An approved correction of a validated figure changes what scorecards and benchmarks used.
-      return row.status === 'validated' ? [{ consortiumId: row.consortiumId, periodId: row.periodId, closed: row.period.state !== 'open' }] : [];
-    });
-    await this.afterValidation(changed);
-    return this.present(db, id);
-  }
 }
-
-/** A revision number from the path: anything but a positive integer names no revision. */
-export function parseRevision(raw: string): number {
-  const n = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || !Number.isInteger(n) || n < 1) throw DomainError.notFound('Revision');
-  return n;
-}
-

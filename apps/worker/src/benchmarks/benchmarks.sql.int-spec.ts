@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { cellStatistics, percentileRank, quartileOf } from '@tandem/domain';
-import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertValue } from '../scorecards/fixtures';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertValue } from '../../../../test/support/sql-fixtures';
 import { recomputePeriod, type RawTransaction } from './recompute-period';
 
 /** Deterministic pseudo-random numbers, so a failure reproduces. */

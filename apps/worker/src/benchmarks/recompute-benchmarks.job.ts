@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobPayloads } from '@tandem/contracts';
-import { AuditService, PrismaService } from '@tandem/server';
+import { AuditService, PrismaService, SYSTEM_ACTOR } from '@tandem/server';
 import { recomputePeriod, type PeriodRecompute } from './recompute-period';
 
 export type RecomputeBenchmarksResult = Omit<PeriodRecompute, 'inputRevision'>;
@@ -62,7 +62,7 @@ export class RecomputeBenchmarksJob {
             data: { state: 'completed', progress: 100, inputRevision: revision, cells: counts.cells, computedAt, error: null },
           });
           if (counts.changed > 0) {
-            await this.audit.record(tx, { action: 'benchmarks.recomputed', entityType: 'Period', entityId: data.periodId, after: { ...counts, inputRevision: revision }, consortiumId: data.consortiumId });
+            await this.audit.record(tx, { action: 'benchmarks.recomputed', entityType: 'Period', entityId: data.periodId, after: { ...counts, inputRevision: revision }, consortiumId: data.consortiumId, actor: SYSTEM_ACTOR });
           }
           return counts;
         },

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { PoolClient } from 'pg';
 import type { JobPayloads } from '@tandem/contracts';
-import { APP_CONFIG, AuditService, PrismaService, RequestContext, type AppConfig, type AuditWriter, type Principal } from '@tandem/server';
+import { APP_CONFIG, AuditService, PrismaService, type AppConfig, type AuditActor } from '@tandem/server';
 import { COMMIT_ROWS_SQL } from './import.sql';
 import { loadMetricDefinitions, sqlRule } from './metric-rules';
 import { lockKey, TUNE_TRANSACTION } from './parse-import.job';
@@ -29,7 +28,6 @@ export class CommitImportJob {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
-    private readonly context: RequestContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,8 +41,16 @@ export class CommitImportJob {
       inTransaction = true;
       await client.query(TUNE_TRANSACTION);
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(data.importId)]);
-      const found = await client.query<{ status: string; consortiumId: string; organisationId: string | null; apiKeyId: string | null; filename: string; storagePath: string }>(
-        `SELECT status, "consortiumId", "organisationId", "apiKeyId", filename, "storagePath" FROM "Import" WHERE id = $1 FOR UPDATE`,
+      const found = await client.query<{
+        status: string;
+        consortiumId: string;
+        organisationId: string | null;
+        filename: string;
+        storagePath: string;
+        commitRequestedById: string | null;
+        commitRequestedByApiKeyId: string | null;
+      }>(
+        `SELECT status, "consortiumId", "organisationId", filename, "storagePath", "commitRequestedById", "commitRequestedByApiKeyId" FROM "Import" WHERE id = $1 FOR UPDATE`,
         [data.importId],
       );
       const imp = found.rows[0];
@@ -57,14 +63,14 @@ export class CommitImportJob {
       const defs = await loadMetricDefinitions(client, imp.consortiumId);
       const rules = JSON.stringify(defs.map(sqlRule));
       // Whoever asked for the commit is its actor: a user, or the API key that asked.
-      const apiKeyId = data.userId ? null : data.apiKeyId;
+      const actor: AuditActor = { userId: imp.commitRequestedById, apiKeyId: imp.commitRequestedById ? null : imp.commitRequestedByApiKeyId };
       const result = await client.query<{ committed: number; inserted: number; revised: number }>(COMMIT_ROWS_SQL, [
         data.importId,
         imp.consortiumId,
         rules,
         `CSV import ${imp.filename}`.slice(0, 500),
-        data.userId,
-        apiKeyId,
+        actor.userId,
+        actor.apiKeyId,
         imp.organisationId,
       ]);
       const counts = result.rows[0] ?? { committed: 0, inserted: 0, revised: 0 };
@@ -75,7 +81,16 @@ export class CommitImportJob {
                 "validRows" = LEAST("validRows", $2), progress = 100, "updatedAt" = now() WHERE id = $1`,
         [data.importId, counts.committed, errorRows.rows[0]?.n ?? 0],
       );
-      await this.recordAudit(client, data, imp, counts);
+      // in the commit's own transaction: the raw client is an audit writer too
+      await this.audit.record(client, {
+        action: 'import.committed',
+        entityType: 'Import',
+        entityId: data.importId,
+        after: { status: 'committed', committedRows: counts.committed, insertedValues: counts.inserted, revisedValues: counts.revised },
+        consortiumId: imp.consortiumId,
+        organisationId: imp.organisationId,
+        actor,
+      });
       await client.query('COMMIT');
       inTransaction = false;
       this.logger.log(`import ${data.importId}: ${counts.committed} rows committed (${counts.inserted} new, ${counts.revised} revised)`);
@@ -92,55 +107,5 @@ export class CommitImportJob {
     await this.prisma.pool.query('DELETE FROM "ImportRow" WHERE "importId" = $1', [data.importId]).catch((e: unknown) => this.logger.warn(`staging clean-up: ${String(e)}`));
     if (storagePath) await rm(path.resolve(this.config.IMPORT_DIR, storagePath), { force: true }).catch(() => undefined);
     return outcome;
-  }
-
-  /** The audit row goes through the same transaction as the commit (raw client wrapped as an AuditWriter). */
-  private async recordAudit(
-    client: PoolClient,
-    data: JobPayloads['imports.commit'],
-    imp: { consortiumId: string; organisationId: string | null; apiKeyId: string | null },
-    counts: { committed: number; inserted: number; revised: number },
-  ): Promise<void> {
-    const writer: AuditWriter = {
-      auditEvent: {
-        create: async ({ data: row }) => {
-          await client.query(
-            `INSERT INTO "AuditEvent" (action, "entityType", "entityId", "before", "after", "consortiumId", "organisationId", "actorUserId", "actorApiKeyId", "requestId")
-             VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10)`,
-            [
-              row.action,
-              row.entityType,
-              row.entityId,
-              row.before === undefined ? null : JSON.stringify(row.before),
-              row.after === undefined ? null : JSON.stringify(row.after),
-              row.consortiumId ?? null,
-              row.organisationId ?? null,
-              row.actorUserId ?? null,
-              row.actorApiKeyId ?? null,
-              row.requestId ?? null,
-            ],
-          );
-        },
-      },
-    };
-    const principal: Principal = {
-      kind: data.userId ? 'user' : 'api_key',
-      userId: data.userId,
-      apiKeyId: data.userId ? null : data.apiKeyId,
-      roleAssignmentId: null,
-      role: imp.organisationId ? 'firm_contributor' : 'consortium_staff',
-      consortiumId: imp.consortiumId,
-      organisationId: imp.organisationId,
-    };
-    await this.context.runAs(principal, () =>
-      this.audit.record(writer, {
-        action: 'import.committed',
-        entityType: 'Import',
-        entityId: data.importId,
-        after: { status: 'committed', committedRows: counts.committed, insertedValues: counts.inserted, revisedValues: counts.revised },
-        consortiumId: imp.consortiumId,
-        organisationId: imp.organisationId,
-      }),
-    );
   }
 }

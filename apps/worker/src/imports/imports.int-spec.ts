@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { checkCrossMetric, readNumber, validateFigures } from '@tandem/domain';
-import { createPeriods, ensureCatalogue, randomYear } from './testing';
+import { createPeriods, ensureCatalogue, randomYear } from '../../../../test/support/import-fixtures';
 import { createWorker } from '../bootstrap';
 import { CommitImportJob } from './commit-import.job';
 import { loadMetricDefinitions, toMetricRule } from './metric-rules';
@@ -166,18 +166,18 @@ describe('imports.commit, killed and restarted', () => {
     await pool.query(`UPDATE "Import" SET status = 'committing' WHERE id = $1`, [id]);
     const commit = worker.get(CommitImportJob);
 
-    await expect(commit.run({ importId: id, userId: null, apiKeyId: null }, { afterInsert: () => Promise.reject(new Error('worker killed')) })).rejects.toThrow('worker killed');
+    await expect(commit.run({ importId: id }, { afterInsert: () => Promise.reject(new Error('worker killed')) })).rejects.toThrow('worker killed');
     expect(await valuesOf(period)).toEqual([]);
     expect((await pool.query(`SELECT status FROM "Import" WHERE id = $1`, [id])).rows[0]).toEqual({ status: 'committing' });
 
     // the rerun, and a second delivery racing it
-    const results = await Promise.all([commit.run({ importId: id, userId: null, apiKeyId: null }), commit.run({ importId: id, userId: null, apiKeyId: null })]);
+    const results = await Promise.all([commit.run({ importId: id }), commit.run({ importId: id })]);
     expect(results).toContainEqual({ committed: 25, inserted: 25, revised: 0, stale: 0 });
     expect(results).toContain('skipped');
     const values = await valuesOf(period);
     expect(values).toHaveLength(25);
     expect(values.every((v) => v.endsWith('|1|submitted|csv|1'))).toBe(true);
-    expect(await commit.run({ importId: id, userId: null, apiKeyId: null })).toBe('skipped');
+    expect(await commit.run({ importId: id })).toBe('skipped');
     expect(await valuesOf(period)).toEqual(values);
     const imp = (await pool.query(`SELECT status, "committedRows", "errorRows" FROM "Import" WHERE id = $1`, [id])).rows[0];
     expect(imp).toEqual({ status: 'committed', committedRows: 25, errorRows: 1 });
@@ -188,7 +188,7 @@ describe('imports.commit, killed and restarted', () => {
     const q3 = await newImport([HEADER, `kenosha-die-cast,${Y}-Q3,LEAD_TIME,10,,,,`, `kenosha-die-cast,${Y}-Q4,LEAD_TIME,45,,,,`].join('\n'));
     expect(await worker.get(ParseImportJob).run({ importId: q3 })).toBe('parsed');
     await pool.query(`UPDATE "Import" SET status = 'committing' WHERE id = $1`, [q3]);
-    await worker.get(CommitImportJob).run({ importId: q3, userId: null, apiKeyId: null });
+    await worker.get(CommitImportJob).run({ importId: q3 });
     const { rows } = await pool.query<{ code: string; outlier: boolean; outlierNote: string | null }>(
       `SELECT p.code, v.outlier, v."outlierNote" FROM "MetricValue" v JOIN "Period" p ON p.id = v."periodId" JOIN "Organisation" o ON o.id = v."organisationId"
         WHERE o.code = 'kenosha-die-cast' AND p.code IN ($1, $2) ORDER BY p.code`,

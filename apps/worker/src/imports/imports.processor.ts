@@ -34,18 +34,14 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
    * parse jobs share one id per import, and a second commit job finds the import committed.
    */
   private async recoverLostJobs(): Promise<void> {
-    const { rows } = await this.prisma.pool.query<{ id: string; status: 'uploaded' | 'committing'; userId: string | null; apiKeyId: string | null }>(
-      `SELECT i.id, i.status, a."actorUserId" AS "userId", a."actorApiKeyId" AS "apiKeyId"
-         FROM "Import" i
-         LEFT JOIN LATERAL (SELECT "actorUserId", "actorApiKeyId" FROM "AuditEvent"
-                             WHERE "entityType" = 'Import' AND "entityId" = i.id::text AND action = 'import.commit_requested'
-                             ORDER BY id DESC LIMIT 1) a ON true
+    const { rows } = await this.prisma.pool.query<{ id: string; status: 'uploaded' | 'committing' }>(
+      `SELECT i.id, i.status FROM "Import" i
         WHERE i.status IN ('uploaded', 'committing') AND i."updatedAt" < now() - interval '1 minute'
         LIMIT 1000`,
     );
     for (const r of rows) {
       if (r.status === 'uploaded') await this.jobs.enqueue('imports.parse', { importId: r.id }, { jobId: `import-parse-${r.id}` });
-      else await this.jobs.enqueue('imports.commit', { importId: r.id, userId: r.userId, apiKeyId: r.apiKeyId });
+      else await this.jobs.enqueue('imports.commit', { importId: r.id });
     }
     if (rows.length > 0) this.logger.log(`re-enqueued ${rows.length} import job(s) that were lost`);
   }

@@ -1,27 +1,26 @@
 import {
   checkEnabled,
-  checkFrequency,
-  checkRange,
   checkReporter,
-  DEFAULT_OUTLIER_FACTOR,
-  detectOutlier,
+  fillMessage,
   formatNumber,
   isPercentageRatio,
   MAX_ABS_COMPONENT,
   MAX_ABS_VALUE,
-  readNumber,
-  resolveFigures,
+  metricRuleOf,
+  outlierFactorOf,
+  ruleSlots,
+  VALUE_MESSAGES,
   type MetricRule,
 } from '@tandem/domain';
 import type { ClientBase } from 'pg';
 
 /**
  * The import checks its rows in SQL, set-based, but its messages must read exactly like the
- * API's (libs/domain metric-values/validation.ts). So the messages are not written here:
- * each is obtained from the domain function itself, once per metric, with the figures that
- * vary per row replaced by placeholders ({value}, {num}, {den}, {computed}, {period},
- * {raw}) that the SQL fills in with `tandem_fmt`-style formatting (formatNumber in SQL).
- * metric-rules.int-spec.ts checks SQL and domain agree on sample rows.
+ * API's. So the messages are not written here: they are the domain's templates
+ * (libs/domain metric-values/messages.ts) with the metric's slots filled once per metric,
+ * and the slots that vary per row ({value}, {num}, {den}, {computed}, {prev}, {period},
+ * {raw}) left for the SQL to fill with formatNumber's SQL twin (import.sql.ts `fmt`).
+ * imports.int-spec.ts checks SQL and domain agree on sample rows.
  */
 export interface MetricDefinitionRow {
   id: string;
@@ -69,33 +68,14 @@ export interface SqlMetricRule {
 }
 
 export function toMetricRule(d: MetricDefinitionRow): MetricRule {
-  return { ...d, outlierFactor: d.outlierFactor, reporters: d.reporters };
+  return metricRuleOf(d);
 }
-
-function errorAt(errors: { path: string; message: string }[], path: string): string | null {
-  return errors.find((e) => e.path === path)?.message ?? null;
-}
-
-/** Replace the last occurrence of `needle` (a formatted sentinel) by a placeholder. */
-function placeholder(message: string | null, needle: string, name: string): string | null {
-  if (message === null) return null;
-  const at = message.lastIndexOf(needle);
-  if (at < 0) throw new Error(`message template: "${needle}" not found in "${message}"`);
-  return message.slice(0, at) + name + message.slice(at + needle.length);
-}
-
-const S1 = 777_001;
-const S2 = 888_002;
 
 export function sqlRule(d: MetricDefinitionRow): SqlMetricRule {
   const rule = toMetricRule(d);
-  const scale = rule.ratioScale ?? 1;
-  let msgRange: string | null = null;
-  if (rule.minValue !== null || rule.maxValue !== null) {
-    const outside = rule.minValue !== null ? rule.minValue - S1 : (rule.maxValue as number) + S1;
-    msgRange = placeholder(checkRange(rule, outside)?.message ?? null, formatNumber(outside), '{value}');
-  }
-  const ratioOnly = <T>(fn: () => T): T | null => (rule.isRatio ? fn() : null);
+  const slots = ruleSlots(rule);
+  const msg = (kind: keyof typeof VALUE_MESSAGES): string => fillMessage(VALUE_MESSAGES[kind], slots);
+  const ratioOnly = (kind: keyof typeof VALUE_MESSAGES): string | null => (rule.isRatio ? msg(kind) : null);
   return {
     id: d.id,
     code: d.code,
@@ -103,58 +83,39 @@ export function sqlRule(d: MetricDefinitionRow): SqlMetricRule {
     quarterly: rule.frequency === 'quarterly',
     is_ratio: rule.isRatio,
     pct: isPercentageRatio(rule),
-    scale,
+    scale: rule.ratioScale ?? 1,
     min_value: rule.minValue,
     max_value: rule.maxValue,
-    outlier_factor: rule.outlierFactor > 1 ? rule.outlierFactor : DEFAULT_OUTLIER_FACTOR,
+    outlier_factor: outlierFactorOf(rule),
     msg_disabled: checkEnabled({ ...rule, enabled: false })?.message ?? null,
     msg_supplier: checkReporter(rule, 'supplier')?.message ?? null,
     msg_customer: checkReporter(rule, 'customer')?.message ?? null,
-    msg_frequency: checkFrequency(rule, 'month', '{period}')?.message ?? null,
-    msg_range: msgRange,
-    msg_not_ratio: rule.isRatio ? null : errorAt(resolveFigures(rule, { value: 1, numerator: 1 }).errors, 'numerator'),
-    msg_value_required: errorAt(resolveFigures(rule, {}).errors, 'value') ?? 'is required',
-    msg_pair_num: ratioOnly(() => errorAt(resolveFigures(rule, { denominator: 1 }).errors, 'numerator')),
-    msg_pair_den: ratioOnly(() => errorAt(resolveFigures(rule, { numerator: 1 }).errors, 'denominator')),
-    msg_den_positive: ratioOnly(() => placeholder(errorAt(resolveFigures(rule, { numerator: 0, denominator: -S1 }).errors, 'denominator'), formatNumber(-S1), '{den}')),
-    msg_num_negative: ratioOnly(() => placeholder(errorAt(resolveFigures(rule, { numerator: -S1, denominator: 1 }).errors, 'numerator'), formatNumber(-S1), '{num}')),
-    msg_num_exceeds: isPercentageRatio(rule)
-      ? placeholder(
-          placeholder(errorAt(resolveFigures(rule, { numerator: S2, denominator: S1 }).errors, 'numerator'), formatNumber(S1), '{den}'),
-          formatNumber(S2),
-          '{num}',
-        )
-      : null,
-    msg_mismatch: ratioOnly(() => {
-      // value 0.25 against 1 ÷ 1 × scale = scale
-      const m = errorAt(resolveFigures(rule, { value: 0.25, numerator: 1, denominator: 1 }).errors, 'value');
-      const withComputed = placeholder(m, formatNumber(scale), '{computed}');
-      return withComputed === null ? null : withComputed.replace(`value ${formatNumber(0.25)} `, 'value {value} ');
-    }),
+    msg_frequency: rule.frequency === 'quarterly' ? msg('monthOfQuarterly') : null,
+    msg_range: rule.minValue !== null || rule.maxValue !== null ? msg('range') : null,
+    msg_not_ratio: rule.isRatio ? null : msg('notRatio'),
+    msg_value_required: msg(rule.isRatio ? 'valueOrPairRequired' : 'valueRequired'),
+    msg_pair_num: rule.isRatio ? fillMessage(VALUE_MESSAGES.pairIncomplete, { ...slots, missing: 'numerator' }) : null,
+    msg_pair_den: rule.isRatio ? fillMessage(VALUE_MESSAGES.pairIncomplete, { ...slots, missing: 'denominator' }) : null,
+    msg_den_positive: ratioOnly('denominatorPositive'),
+    msg_num_negative: ratioOnly('numeratorNegative'),
+    msg_num_exceeds: isPercentageRatio(rule) ? msg('numeratorExceeds') : null,
+    msg_mismatch: ratioOnly('mismatch'),
     msg_outlier: outlierTemplate(d),
   };
 }
 
 /** Messages that do not depend on the metric. */
 export function commonMessages(): { notANumber: string; valueTooLarge: string; componentTooLarge: string } {
-  const notANumber = readNumber('{raw}', 'value').error?.message ?? 'must be a number without units; got "{raw}"';
-  const probe = { code: 'X', unit: '', direction: 'higher', minValue: null, maxValue: null, frequency: 'quarterly', reporters: ['supplier'], isRatio: true, ratioScale: 1, numeratorLabel: null, denominatorLabel: null, outlierFactor: 3, enabled: true } as const;
-  const big = resolveFigures({ ...probe, reporters: ['supplier'] }, { value: MAX_ABS_VALUE, numerator: MAX_ABS_COMPONENT, denominator: 1 }).errors;
   return {
-    notANumber,
-    valueTooLarge: errorAt(big, 'value') ?? `must be smaller than ${formatNumber(MAX_ABS_VALUE)} in magnitude`,
-    componentTooLarge: errorAt(big, 'numerator') ?? `must be smaller than ${formatNumber(MAX_ABS_COMPONENT)} in magnitude`,
+    notANumber: VALUE_MESSAGES.notANumber,
+    valueTooLarge: fillMessage(VALUE_MESSAGES.tooLarge, { limit: formatNumber(MAX_ABS_VALUE) }),
+    componentTooLarge: fillMessage(VALUE_MESSAGES.tooLarge, { limit: formatNumber(MAX_ABS_COMPONENT) }),
   };
 }
 
 /** The outlier note of detectOutlier(), with {prev}, {period} and {value} for the SQL. */
 export function outlierTemplate(d: MetricDefinitionRow): string {
-  const note = detectOutlier(toMetricRule(d), S1, { value: 0, periodCode: '{period}' }).outlierNote;
-  if (note === null) throw new Error(`no outlier note for ${d.code}`);
-  const from = `from ${formatNumber(0)} in {period}`;
-  const to = `to ${formatNumber(S1)} `;
-  if (!note.includes(from) || !note.includes(to)) throw new Error(`outlier note changed shape: ${note}`);
-  return note.replace(from, 'from {prev} in {period}').replace(to, 'to {value} ');
+  return fillMessage(VALUE_MESSAGES.outlier, ruleSlots(toMetricRule(d)));
 }
 
 /** The consortium's catalogue, numbers as numbers (the domain rules work on JS numbers). */

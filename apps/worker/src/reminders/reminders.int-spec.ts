@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { createWorker } from '../bootstrap';
-import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertUser, insertValue } from '../scorecards/fixtures';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertUser, insertValue } from '../../../../test/support/sql-fixtures';
 import { SendRemindersJob } from './send-reminders.job';
 
 function isoDay(d: Date, plusDays = 0): string {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AuditService, BackgroundJobs, OutboxService, PrismaService, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, AuditService, BackgroundJobs, OutboxService, PrismaService, SYSTEM_ACTOR, type AppConfig } from '@tandem/server';
 import { CLAIM_REMINDERS_SQL, type ClaimedReminder } from './reminders.sql';
 
 export interface RemindersResult {
@@ -55,6 +55,7 @@ export class SendRemindersJob {
             after: { periodId: r.periodId, periodCode: r.periodCode, dueOn: r.dueOn, missingMetrics: r.missingMetrics, outboxMessageId: messageId, recipients: r.recipients.length },
             consortiumId: r.consortiumId,
             organisationId: r.organisationId,
+            actor: SYSTEM_ACTOR,
           });
         }
         if (reminderIds.length > 0) {

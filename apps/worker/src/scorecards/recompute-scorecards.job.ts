@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CORRECTIVE_ACTION_DAYS, type JobPayloads } from '@tandem/contracts';
-import { AuditService, OutboxService, PrismaService } from '@tandem/server';
+import { AuditService, OutboxService, PrismaService, SYSTEM_ACTOR } from '@tandem/server';
 import { OPEN_CORRECTIVE_ACTION_PLANS_SQL, RECOMPUTE_SCORECARDS_SQL, type RecomputeCounts } from './scorecards.sql';
 
 export interface RecomputeResult extends RecomputeCounts {
@@ -19,8 +19,6 @@ interface OpenedPlan {
   dueOn: Date;
 }
 
-/** Rows per multi-row audit insert (6 parameters each; PostgreSQL allows 65 535 per statement). */
-const AUDIT_CHUNK = 5_000;
 
 /** Long enough for a consortium of tens of thousands of relationships. */
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
@@ -83,9 +81,8 @@ export class RecomputeScorecardsJob {
               );
             }
           }
-          // One multi-row insert: a consortium's first recompute may open thousands of plans,
-          // and a create per plan would dominate the job. Same rows AuditService.record writes
-          // (the worker has no principal or request id).
+          // One multi-row insert (in chunks): a consortium's first recompute may open thousands
+          // of plans, and a create per plan would dominate the job.
           const audits = plans.map((plan) => ({
             action: 'corrective-action-plan.opened',
             entityType: 'CorrectiveActionPlan',
@@ -93,9 +90,9 @@ export class RecomputeScorecardsJob {
             after: { ...plan, dueOn: plan.dueOn.toISOString().slice(0, 10), status: 'open' },
             consortiumId: data.consortiumId,
             organisationId: plan.supplierId,
+            actor: SYSTEM_ACTOR,
           }));
-          // in chunks, one after the other: a single call would exceed PostgreSQL's bind-parameter limit
-          for (let i = 0; i < audits.length; i += AUDIT_CHUNK) await tx.auditEvent.createMany({ data: audits.slice(i, i + AUDIT_CHUNK) });
+          await this.audit.recordMany(tx, audits);
         }
         const result: RecomputeResult = { ...(counts ?? { computed: 0, inserted: 0, updated: 0, removed: 0 }), plansOpened: plans.length, emails: messageIds.length };
         if (result.inserted + result.updated + result.removed + result.plansOpened > 0) {
@@ -105,6 +102,7 @@ export class RecomputeScorecardsJob {
             entityId: data.periodId,
             after: result,
             consortiumId: data.consortiumId,
+            actor: SYSTEM_ACTOR,
           });
         }
         return { result, messageIds };

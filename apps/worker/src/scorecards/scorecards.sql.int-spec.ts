@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import type { PeriodState, ScorecardCriterionResult, ScorecardThreshold, StandingRule } from '@tandem/contracts';
 import { computeScorecard, type CandidateValues, type CriterionInput } from '@tandem/domain';
-import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertTemplate, insertValue } from './fixtures';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertTemplate, insertValue } from '../../../../test/support/sql-fixtures';
 import { RECOMPUTE_SCORECARDS_SQL, type RecomputeCounts } from './scorecards.sql';
 
 /** Deterministic pseudo-random numbers, so a failure reproduces. */

@@ -1,3 +1,6 @@
 export * from './catalogue';
+export * from './format';
+export * from './messages';
+export * from './reporting';
 export * from './validation';
 export * from './workflow';

@@ -1,5 +1,7 @@
 import type { MetricDirection, MetricFrequency, MetricReporter, PeriodKind, ProblemFieldError } from '@tandem/contracts';
 import { DEFAULT_OUTLIER_FACTOR } from './catalogue';
+import { DECIMALS, formatNumber, round6 } from './format';
+import { valueMessage, type Slots } from './messages';
 
 /**
  * Validation of reported figures exactly as metrics.md states it. Pure functions: the API
@@ -46,18 +48,6 @@ export interface Figures {
 /** Columns are numeric(18,6) (value) and numeric(20,6) (numerator, denominator). */
 export const MAX_ABS_VALUE = 1e12;
 export const MAX_ABS_COMPONENT = 1e14;
-const DECIMALS = 6;
-
-/** Rounded to the 6 decimals the database keeps, so comparisons match what is stored. */
-export function round6(n: number): number {
-  const f = 10 ** DECIMALS;
-  return Math.round(n * f) / f;
-}
-
-/** 10000 → "10,000"; 0.5 → "0.5"; at most 6 decimals. */
-export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: DECIMALS });
-}
 
 /** "between 0 and 100 %", "at least 0 parts per million", or null when unbounded. */
 export function rangeText(rule: Pick<MetricRule, 'minValue' | 'maxValue' | 'unit'>): string | null {
@@ -68,12 +58,33 @@ export function rangeText(rule: Pick<MetricRule, 'minValue' | 'maxValue' | 'unit
   return null;
 }
 
+/**
+ * The slots of the messages that depend on the metric only (messages.ts): filled once per
+ * metric, by the API with the row's own slots, by the import before its SQL fills the rest.
+ */
+export function ruleSlots(rule: Pick<MetricRule, 'code' | 'unit' | 'minValue' | 'maxValue' | 'ratioScale' | 'numeratorLabel' | 'denominatorLabel' | 'outlierFactor'>): Slots {
+  return {
+    code: rule.code,
+    unit: rule.unit,
+    range: rangeText(rule),
+    numLabel: rule.numeratorLabel ?? 'numerator',
+    denLabel: rule.denominatorLabel ?? 'denominator',
+    scale: rule.ratioScale ?? 1,
+    factor: outlierFactorOf(rule),
+  };
+}
+
+/** The factor of the outlier flag: the metric's own when above 1, else the default. */
+export function outlierFactorOf(rule: Pick<MetricRule, 'outlierFactor'>): number {
+  return rule.outlierFactor > 1 ? rule.outlierFactor : DEFAULT_OUTLIER_FACTOR;
+}
+
 /** The range rule of metrics.md. */
 export function checkRange(rule: Pick<MetricRule, 'code' | 'minValue' | 'maxValue' | 'unit'>, value: number, path = 'value'): FieldError | null {
   const below = rule.minValue !== null && value < rule.minValue;
   const above = rule.maxValue !== null && value > rule.maxValue;
   if (!below && !above) return null;
-  return { path, message: `${rule.code} must be ${rangeText(rule)}; got ${formatNumber(value)}` };
+  return { path, message: valueMessage('range', { code: rule.code, range: rangeText(rule), value }) };
 }
 
 /**
@@ -83,28 +94,28 @@ export function checkRange(rule: Pick<MetricRule, 'code' | 'minValue' | 'maxValu
 export function readNumber(raw: unknown, path: string): { value?: number; error?: FieldError } {
   if (raw === undefined || raw === null) return {};
   if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw };
-  if (typeof raw === 'string') return { error: { path, message: `must be a number without units; got "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"` } };
-  return { error: { path, message: `must be a finite number; got ${typeof raw === 'number' ? String(raw) : typeof raw}` } };
+  if (typeof raw === 'string') return { error: { path, message: valueMessage('notANumber', { raw: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw }) } };
+  return { error: { path, message: valueMessage('notFinite', { raw: typeof raw === 'number' ? String(raw) : typeof raw }) } };
 }
 
 export function checkEnabled(rule: Pick<MetricRule, 'code' | 'enabled'>, path = 'metricId'): FieldError | null {
-  return rule.enabled ? null : { path, message: `${rule.code} is disabled in this consortium's catalogue` };
+  return rule.enabled ? null : { path, message: valueMessage('disabled', { code: rule.code }) };
 }
 
 /** Who may report what: `derived` metrics are computed, never reported. */
 export function checkReporter(rule: Pick<MetricRule, 'code' | 'reporters'>, side: ReportingSide, path = 'metricId'): FieldError | null {
   if (rule.reporters.includes(side)) return null;
   if (rule.reporters.length === 1 && rule.reporters[0] === 'derived') {
-    return { path, message: `${rule.code} is derived from training records and cannot be reported` };
+    return { path, message: valueMessage('derived', { code: rule.code }) };
   }
   const who = side === 'customer' ? 'a customer about its supplier' : 'a firm about itself';
-  return { path, message: `${rule.code} cannot be reported by ${who}; it is reported by: ${rule.reporters.join(', ')}` };
+  return { path, message: valueMessage('wrongReporter', { code: rule.code, who, reporters: rule.reporters.join(', ') }) };
 }
 
 /** A quarterly metric has no monthly value; a monthly metric may be reported per quarter too. */
 export function checkFrequency(rule: Pick<MetricRule, 'code' | 'frequency'>, periodKind: PeriodKind, periodCode: string, path = 'periodId'): FieldError | null {
   if (rule.frequency === 'quarterly' && periodKind === 'month') {
-    return { path, message: `${rule.code} is reported quarterly; ${periodCode} is a month` };
+    return { path, message: valueMessage('monthOfQuarterly', { code: rule.code, period: periodCode }) };
   }
   return null;
 }
@@ -137,47 +148,42 @@ export function resolveFigures(rule: MetricRule, input: FigureInput): { figures?
     ['numerator', numerator, MAX_ABS_COMPONENT],
     ['denominator', denominator, MAX_ABS_COMPONENT],
   ] as const) {
-    if (n !== null && !Number.isFinite(n)) errors.push({ path, message: 'must be a finite number' });
-    else if (n !== null && Math.abs(n) >= limit) errors.push({ path, message: `must be smaller than ${formatNumber(limit)} in magnitude` });
+    if (n !== null && !Number.isFinite(n)) errors.push({ path, message: valueMessage('finite', {}) });
+    else if (n !== null && Math.abs(n) >= limit) errors.push({ path, message: valueMessage('tooLarge', { limit }) });
   }
   if (errors.length) return { errors };
+  const slots = ruleSlots(rule);
 
   if (!rule.isRatio) {
     if (numerator !== null || denominator !== null) {
       const path = numerator !== null ? 'numerator' : 'denominator';
-      errors.push({ path, message: `${rule.code} is not a ratio: send its value only, without numerator and denominator` });
+      errors.push({ path, message: valueMessage('notRatio', slots) });
     }
-    if (value === null) errors.push({ path: 'value', message: `is required for ${rule.code}` });
+    if (value === null) errors.push({ path: 'value', message: valueMessage('valueRequired', slots) });
     return errors.length || value === null ? { errors } : { figures: { value: round6(value), numerator: null, denominator: null }, errors };
   }
 
   if ((numerator === null) !== (denominator === null)) {
     const missing = numerator === null ? 'numerator' : 'denominator';
-    errors.push({ path: missing, message: `${rule.code}: numerator and denominator come together; ${missing} is missing` });
+    errors.push({ path: missing, message: valueMessage('pairIncomplete', { ...slots, missing }) });
     return { errors };
   }
   if (numerator === null || denominator === null) {
-    if (value === null) errors.push({ path: 'value', message: `is required for ${rule.code} (or its numerator and denominator)` });
+    if (value === null) errors.push({ path: 'value', message: valueMessage('valueOrPairRequired', slots) });
     return errors.length || value === null ? { errors } : { figures: { value: round6(value), numerator: null, denominator: null }, errors };
   }
 
-  const num = `numerator (${rule.numeratorLabel ?? 'numerator'})`;
-  const den = `denominator (${rule.denominatorLabel ?? 'denominator'})`;
-  if (denominator <= 0) errors.push({ path: 'denominator', message: `${rule.code}: ${den} must be greater than 0; got ${formatNumber(denominator)}` });
-  if (numerator < 0) errors.push({ path: 'numerator', message: `${rule.code}: ${num} must not be negative; got ${formatNumber(numerator)}` });
-  if (isPercentageRatio(rule) && numerator > denominator) {
-    errors.push({ path: 'numerator', message: `${rule.code}: ${num} must not exceed ${den}; got ${formatNumber(numerator)} > ${formatNumber(denominator)}` });
-  }
+  const row = { ...slots, num: numerator, den: denominator };
+  if (denominator <= 0) errors.push({ path: 'denominator', message: valueMessage('denominatorPositive', row) });
+  if (numerator < 0) errors.push({ path: 'numerator', message: valueMessage('numeratorNegative', row) });
+  if (isPercentageRatio(rule) && numerator > denominator) errors.push({ path: 'numerator', message: valueMessage('numeratorExceeds', row) });
   if (errors.length) return { errors };
 
   const computed = round6((numerator / denominator) * (rule.ratioScale ?? 1));
   if (value !== null) {
     const tolerance = 0.5 * 10 ** -Math.min(decimalsOf(value), DECIMALS) + 1e-9;
     if (Math.abs(value - computed) > tolerance) {
-      errors.push({
-        path: 'value',
-        message: `${rule.code}: value ${formatNumber(value)} does not match numerator ÷ denominator × ${formatNumber(rule.ratioScale ?? 1)} = ${formatNumber(computed)}`,
-      });
+      errors.push({ path: 'value', message: valueMessage('mismatch', { ...slots, value, computed }) });
       return { errors };
     }
   }
@@ -250,7 +256,7 @@ export function detectOutlier(
   previous: PreviousValue | null,
 ): { outlier: boolean; outlierNote: string | null } {
   if (!previous) return { outlier: false, outlierNote: null };
-  const factor = rule.outlierFactor > 1 ? rule.outlierFactor : DEFAULT_OUTLIER_FACTOR;
+  const factor = outlierFactorOf(rule);
   const a = previous.value;
   const b = value;
   if (a === b) return { outlier: false, outlierNote: null };
@@ -260,7 +266,7 @@ export function detectOutlier(
   if (!flagged) return { outlier: false, outlierNote: null };
   return {
     outlier: true,
-    outlierNote: `${rule.code} moved from ${formatNumber(a)} in ${previous.periodCode} to ${formatNumber(b)} ${rule.unit}, more than ${formatNumber(factor)}× its previous value; accepted and flagged for review`,
+    outlierNote: valueMessage('outlier', { code: rule.code, unit: rule.unit, factor, prev: a, period: previous.periodCode, value: b }),
   };
 }
 

@@ -7,6 +7,17 @@ import type { AppConfig } from '../config/config';
 import { RequestContext } from '../context/request-context';
 import { scopedClient, type ScopedPrismaClient } from './scoped-client';
 
+/**
+ * Why a request handler reads past its principal's scope. Each is a rule of the product, not
+ * a convenience; the handler filters to what the reason allows and shows no row of it.
+ * - `funder-aggregates`: a funder's dashboard counts its consortium's memberships and people,
+ *   aggregates that describe no single firm (the funder may read no membership itself).
+ * - `plan-participants`: whether a named user works on a corrective action plan (a user of
+ *   the supplier or the customer, or staff); the answer is yes or no, the same for an unknown
+ *   id, never a row of the other firm.
+ */
+export type CrossScopeReason = 'funder-aggregates' | 'plan-participants';
+
 /** Which process a module runs in: the API's queries have short deadlines, the worker's long ones. */
 export type ProcessKind = 'api' | 'worker';
 export const PROCESS_KIND = Symbol('PROCESS_KIND');
@@ -56,6 +67,16 @@ export class PrismaService implements OnModuleDestroy {
     this.readPool = replica ? pool(config.DATABASE_READ_URL) : this.pool;
     this.readSystem = replica ? new PrismaClient({ adapter: new PrismaPg(this.readPool) }) : this.system;
     this.read = replica ? scopedClient(this.readSystem, () => context.requirePrincipal()) : this.scoped;
+  }
+
+  /**
+   * The unscoped client for a request handler's read past the principal's scope, for a named
+   * reason (CrossScopeReason). Handlers use `scoped` and `read` only; this is the one
+   * exception, explicit so that every use can be found and reviewed. `replica`: on the read
+   * replica (aggregates that may lag a moment).
+   */
+  crossScope(_reason: CrossScopeReason, opts: { replica?: boolean } = {}): PrismaClient {
+    return opts.replica ? this.readSystem : this.system;
   }
 
   async onModuleDestroy(): Promise<void> {

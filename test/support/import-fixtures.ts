@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { categoryOfMetric, DEFAULT_OUTLIER_FACTOR, STANDARD_CATALOGUE } from '@tandem/domain';
 
 /**
- * Test and benchmark fixtures of imports (imports.int-spec.ts, test/api/imports.e2e-spec.ts,
+ * Test and benchmark fixtures of imports (apps/worker imports.int-spec.ts, test/api imports specs,
  * bench/import.ts); not used by the worker itself.
  *
  * What an import needs that the demo seed does not (yet) have: the standard metric
