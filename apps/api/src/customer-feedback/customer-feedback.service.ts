@@ -145,8 +145,8 @@ export class CustomerFeedbackService {
     // Every answer of the period, read past the row scope on purpose: the aggregate is the
     // point, and nothing of a row leaves but through decideFeedback.
     const [consortium, rows] = await Promise.all([
-      this.prisma.readSystem.consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),
-      this.prisma.readSystem.customerFeedback.findMany({ where: { consortiumId, periodId }, include: { customer: { select: { name: true } } } }),
+      this.prisma.crossScope('disclosure-aggregates', { replica: true }).consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),
+      this.prisma.crossScope('disclosure-aggregates', { replica: true }).customerFeedback.findMany({ where: { consortiumId, periodId }, include: { customer: { select: { name: true } } } }),
     ]);
     const k = consortium.disclosureThreshold;
     const answers: FeedbackAnswer[] = rows.map((r) => ({

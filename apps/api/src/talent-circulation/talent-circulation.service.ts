@@ -67,8 +67,8 @@ export class TalentCirculationService {
     // counts over every member's employment history, read past the row scope on purpose:
     // nothing of a row leaves but through the rules below
     const [rows, consortium] = await Promise.all([
-      this.prisma.readSystem.$queryRawUnsafe<FirmRow[]>(CIRCULATION_SQL, consortiumId, `${year}-01-01`, `${year + 1}-01-01`),
-      this.prisma.readSystem.consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),
+      this.prisma.crossScope('disclosure-aggregates', { replica: true }).$queryRawUnsafe<FirmRow[]>(CIRCULATION_SQL, consortiumId, `${year}-01-01`, `${year + 1}-01-01`),
+      this.prisma.crossScope('disclosure-aggregates', { replica: true }).consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),
     ]);
     const k = consortium.disclosureThreshold;
     const staff = p.role === 'consortium_staff';

@@ -126,7 +126,7 @@ export class TrainingPlansService {
     const rows = await db.trainingPlanEvent.findMany({ where: { planId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((u): u is string => u !== null))];
     // names only, of the people who acted on a plan the reader may read (the User scope would hide the other side's)
-    const users = actorIds.length ? await this.prisma.system.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+    const users = actorIds.length ? await this.prisma.crossScope('plan-participants').user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
     return rows.map((r) => ({
       id: r.id,
@@ -280,7 +280,7 @@ export class TrainingPlansService {
       user: { status: 'active', ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
       ...(side === 'firm' ? { organisationId: plan.organisationId } : { organisation: { representedFirms: { some: { consortiumId: plan.consortiumId, firmOrganisationId: plan.organisationId } } } }),
     };
-    const people = await this.prisma.system.roleAssignment.findMany({ where, select: { user: { select: { email: true } } } });
+    const people = await this.prisma.crossScope('plan-participants').roleAssignment.findMany({ where, select: { user: { select: { email: true } } } });
     return [...new Set(people.map((r) => r.user.email))].sort();
   }
 }

@@ -41,7 +41,7 @@ export type PlanRefusal =
 export type PlanDecision = { ok: true; next: PlanState } | { ok: false; refusal: PlanRefusal; message: string };
 
 /** The side a role speaks for in a plan, if any. */
-export function sideOf(role: Role): TrainingPlanSide | null {
+export function planSideOf(role: Role): TrainingPlanSide | null {
   if (role === 'firm_admin') return 'firm';
   if (role === 'union_representative') return 'union';
   return null;
@@ -85,7 +85,7 @@ export function decidePlanAction(role: Role, action: TrainingPlanAction, s: Plan
       if (!EDITABLE.includes(s.status)) return refuse('state', `A ${s.status} plan cannot be submitted; only draft or returned plans can`);
       return { ok: true, next: { status: 'submitted', coGoverned: coGovernedAtSubmit, firmApproved: false, unionApproved: false } };
     case 'approve': {
-      const side = sideOf(role) as TrainingPlanSide;
+      const side = planSideOf(role) as TrainingPlanSide;
       if (side === 'union' && !s.coGoverned && (s.status === 'submitted' || s.status === 'approved')) return refuse('not_co_governed', 'This plan is not co-governed: the firm admin approves it alone');
       if (s.status === 'approved') return refuse('already_approved', 'The plan is approved already');
       if (s.status !== 'submitted') return refuse('state', `A ${s.status} plan cannot be approved; it must be submitted first`);
@@ -95,7 +95,7 @@ export function decidePlanAction(role: Role, action: TrainingPlanAction, s: Plan
       return { ok: true, next: { ...approved, status: done ? 'approved' : 'submitted' } };
     }
     case 'return': {
-      const side = sideOf(role) as TrainingPlanSide;
+      const side = planSideOf(role) as TrainingPlanSide;
       if (side === 'union' && !s.coGoverned && (s.status === 'submitted' || s.status === 'approved')) return refuse('not_co_governed', 'This plan is not co-governed: the union does not return it');
       if (s.status !== 'submitted') return refuse('state', `A ${s.status} plan cannot be returned; only a submitted plan can`);
       return { ok: true, next: { ...s, status: 'returned', firmApproved: false, unionApproved: false } };

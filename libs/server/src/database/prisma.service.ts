@@ -16,7 +16,15 @@ import { scopedClient, type ScopedPrismaClient } from './scoped-client';
  *   the supplier or the customer, or staff); the answer is yes or no, the same for an unknown
  *   id, never a row of the other firm.
  */
-export type CrossScopeReason = 'funder-aggregates' | 'plan-participants';
+/**
+ * Why a handler reads past its principal's scope (each use is commented where it is made):
+ * - funder-aggregates: a funder's dashboard counts;
+ * - plan-participants: the people of a corrective-action or training plan (names, addresses of
+ *   those acting on or party to a plan the reader may read);
+ * - disclosure-aggregates: every row behind an aggregate that leaves only through disclosure
+ *   control (customer feedback summaries, talent circulation).
+ */
+export type CrossScopeReason = 'funder-aggregates' | 'plan-participants' | 'disclosure-aggregates';
 
 /** Which process a module runs in: the API's queries have short deadlines, the worker's long ones. */
 export type ProcessKind = 'api' | 'worker';
