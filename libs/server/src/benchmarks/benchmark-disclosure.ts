@@ -71,7 +71,6 @@ interface Partition {
     metricId: string;
     suppression: SuppressionReason | null;
     releasedAt: Date | null;
-    releasedMembers: string[];
     metric: { isRatio: boolean };
   }[];
   /** the members and contributions as released: what any reader could combine */
@@ -126,20 +125,17 @@ export class BenchmarkDisclosure {
       // never released (withheld from everyone since the publication): no figure of it is out
       for (const s of all) if (!s.releasedAt) reasons.set(s.id, s.suppression ?? 'fewer_than_k');
       const mine = all.filter((s) => s.releasedAt);
-      // as released: the population readers were shown, fixed where the public decision now withholds it
-      const disclosure: DisclosureCell[] = mine.map((s) => {
-        const figures = new Map((released.get(s.id)?.members ?? []).map((m) => [m.organisationId, m]));
-        return {
-          key: s.id,
-          partition: `${periodId}:${metricId}`,
-          members: s.releasedMembers.map((id) => {
-            const m = figures.get(id);
-            const contributions = !m ? [] : s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value];
-            return { organisationId: id, contributions };
-          }),
-          fixed: s.suppression !== null,
-        };
-      });
+      // as released: the population readers were shown (the released figures' members), fixed
+      // where the public decision now withholds it
+      const disclosure: DisclosureCell[] = mine.map((s) => ({
+        key: s.id,
+        partition: `${periodId}:${metricId}`,
+        members: (released.get(s.id)?.members ?? []).map((m) => ({
+          organisationId: m.organisationId,
+          contributions: s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value],
+        })),
+        fixed: s.suppression !== null,
+      }));
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
       const decided = discloseCells(disclosure, k, known, before);
       for (const [id, reason] of decided) {
@@ -181,7 +177,6 @@ export class BenchmarkDisclosure {
         metricId: true,
         suppression: true,
         releasedAt: true,
-        releasedMembers: true,
         releasedFigures: true,
         metric: { select: { isRatio: true } },
       },
