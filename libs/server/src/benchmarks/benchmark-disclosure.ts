@@ -64,6 +64,9 @@ export function reportAudienceOf(kind: string): BenchmarkReportAudience {
   return kind === 'customer' ? 'customer' : 'firm';
 }
 
+/** k where a consortium has none recorded (benchmarks.md: 5) */
+const DEFAULT_THRESHOLD = 5;
+
 interface Partition {
   siblings: {
     id: string;
@@ -83,6 +86,8 @@ interface Partition {
  */
 export class DisclosureCache {
   readonly partitions = new Map<string, Promise<Partition>>();
+  /** k per consortium, read once per batch */
+  readonly thresholds = new Map<string, Promise<number>>();
 }
 
 /**
@@ -105,10 +110,7 @@ export class BenchmarkDisclosure {
   async decide(cells: readonly StoredCell[], viewer: Principal = this.context.requirePrincipal(), cache?: DisclosureCache): Promise<ViewerDecisions> {
     const p = viewer;
     const stored = new Map(cells.map((c) => [c.id, c.suppression]));
-    const consortium = p.consortiumId
-      ? await this.prisma.system.consortium.findUnique({ where: { id: p.consortiumId }, select: { disclosureThreshold: true } })
-      : null;
-    const k = consortium?.disclosureThreshold ?? 5;
+    const k = p.consortiumId ? await this.threshold(p.consortiumId, cache) : DEFAULT_THRESHOLD;
     if (isStaffViewer(p)) return { staff: true, k, reasons: stored, released: new Map(), withheld: new Map() };
     if (cells.length === 0 || !p.consortiumId) return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, c.suppression ?? 'fewer_than_k'])), released: new Map(), withheld: new Map() };
 
@@ -153,6 +155,17 @@ export class BenchmarkDisclosure {
       return [c.id, reason === null && !released.has(c.id) ? 'differencing' : reason];
     }));
     return { staff: false, k, reasons: final, released, withheld };
+  }
+
+  /** The consortium's k (its disclosure threshold), once per batch when given a cache. */
+  private threshold(consortiumId: string, cache?: DisclosureCache): Promise<number> {
+    const cached = cache?.thresholds.get(consortiumId);
+    if (cached) return cached;
+    const loading = this.prisma.system.consortium
+      .findUnique({ where: { id: consortiumId }, select: { disclosureThreshold: true } })
+      .then((c) => c?.disclosureThreshold ?? DEFAULT_THRESHOLD);
+    cache?.thresholds.set(consortiumId, loading);
+    return loading;
   }
 
   /** The cells of one metric and period the viewer can name, with their members' contributions. */
