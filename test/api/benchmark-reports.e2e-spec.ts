@@ -12,18 +12,9 @@ import { formatFigure, groupLine, renderReport } from '../../apps/worker/src/ben
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertUser, insertValue } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectStatus, session, uniq } from './support/fixtures';
+import { waitFor } from './support/wait';
 
 jest.setTimeout(120_000);
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function textOf(pdf: Uint8Array): Promise<string> {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
@@ -129,7 +120,7 @@ describe('benchmark reports (PDF) per member and period', () => {
       if (d.status === 202) return undefined;
       expect(d.status).toBe(200);
       return d;
-    }, `the report of ${organisationId}`);
+    }, `the report of ${organisationId}`, 60_000, 200);
   }
 
   async function publish(periodId: string): Promise<void> {
@@ -138,7 +129,7 @@ describe('benchmark reports (PDF) per member and period', () => {
     await waitFor(async () => {
       const r = await call(api, 'GET', `/api/background-jobs${q({ filter: { subjectId: periodId }, range: [0, 49] })}`, { token: staff });
       return (r.body as BackgroundJob[]).find((j) => j.name === 'benchmark-reports.generate-period' && j.state === 'completed');
-    }, 'the reports of the published period');
+    }, 'the reports of the published period', 60_000, 200);
   }
 
   async function recompute(periodId: string): Promise<void> {
@@ -149,7 +140,7 @@ describe('benchmark reports (PDF) per member and period', () => {
     await waitFor(async () => {
       const r = await call(api, 'GET', `/api/benchmark-runs/${id}`, { token: staff });
       return (r.body as BenchmarkRun).state === 'completed' ? true : undefined;
-    }, 'the recompute');
+    }, 'the recompute', 60_000, 200);
   }
 
   async function listAs<T>(who: keyof typeof email, resource: string, filter: Record<string, unknown>): Promise<T[]> {

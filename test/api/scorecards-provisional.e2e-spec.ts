@@ -8,6 +8,7 @@ import { insertMembership, insertOrganisation, insertRelationship, insertTemplat
 import { RecomputeScorecardsJob } from '../../apps/worker/src/scorecards/recompute-scorecards.job';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { waitFor } from './support/wait';
 import { ensureCatalogue, freeYear, metricIds, ok, report } from './support/performance';
 
 jest.setTimeout(90_000);
@@ -32,16 +33,6 @@ const STANDINGS: StandingRule[] = [
   { standing: 'development', minScore: 55 },
   { standing: 'probation', minScore: 0 },
 ];
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a standing only on enough data (provisional scorecards)', () => {
   let api: TestApi;

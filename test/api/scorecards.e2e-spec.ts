@@ -8,6 +8,7 @@ import { insertMembership, insertMetric, insertOrganisation, insertPeriod, inser
 import { RecomputeScorecardsJob } from '../../apps/worker/src/scorecards/recompute-scorecards.job';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { waitFor } from './support/wait';
 
 jest.setTimeout(60_000);
 
@@ -17,16 +18,6 @@ const STANDINGS = [
   { standing: 'development', minScore: 50 },
   { standing: 'approved', minScore: 70 },
 ];
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('scorecards computed from validated values, with corrective action plans', () => {
   let api: TestApi;
@@ -85,7 +76,7 @@ describe('scorecards computed from validated values, with corrective action plan
       const state = await job?.getState();
       if (state === 'failed') throw new Error(`recompute failed: ${job?.failedReason}`);
       return state === 'completed' ? true : undefined;
-    }, `job ${jobId}`);
+    }, `job ${jobId}`, 20_000);
   }
 
   /** Sorted by score, but for a buyer, whose view may withhold it (by computedAt then). */

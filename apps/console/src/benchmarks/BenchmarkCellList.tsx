@@ -3,25 +3,14 @@ import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { DataTable, List, NumberField, ReferenceField, ReferenceInput, SelectInput, TextField, TopToolbar, useGetList, useRecordContext, usePermissions } from 'react-admin';
+import { DataTable, List, NumberField, ReferenceField, TextField, TopToolbar, useGetList, useRecordContext, usePermissions } from 'react-admin';
 import type { BenchmarkCell, PeerGroup, Period } from '@tandem/contracts';
 import type { TandemPermissions } from '../providers/authProvider';
 import { formatFigure } from '../common/figures';
 import { ResponsiveList } from '../common/ResponsiveList';
+import { benchmarkFilters } from './benchmarkFilters';
 import { kindLabel } from './benchmarkModel';
 import { RecomputeButton } from './RecomputeButton';
-
-const filters = (staff: boolean) => [
-  <ReferenceInput key="periodId" source="periodId" reference="periods" filter={staff ? { state: ['closed', 'published'] } : { state: 'published' }} sort={{ field: 'startsOn', order: 'DESC' }} alwaysOn>
-    <SelectInput label="Period" optionText="code" />
-  </ReferenceInput>,
-  <ReferenceInput key="metricId" source="metricId" reference="metric-definitions" sort={{ field: 'code', order: 'ASC' }} perPage={100} alwaysOn>
-    <SelectInput label="Metric" optionText="code" />
-  </ReferenceInput>,
-  <ReferenceInput key="peerGroupId" source="peerGroupId" reference="peer-groups" sort={{ field: 'name', order: 'ASC' }} perPage={200} alwaysOn>
-    <SelectInput label="Peer group" optionText="name" />
-  </ReferenceInput>,
-];
 
 /** Shown, or withheld with the reason (the API sends no figure for a withheld cell; staff see it marked). */
 function Disclosure(_: { label?: string }) {
@@ -109,7 +98,7 @@ function phoneFigures(cell: BenchmarkCell): string {
 function CellList({ staff, periodId }: { staff: boolean; periodId: string | undefined }) {
   return (
     <List
-      filters={filters(staff)}
+      filters={benchmarkFilters(staff)}
       filterDefaultValues={periodId ? { periodId } : {}}
       sort={{ field: 'metricId', order: 'ASC' }}
       perPage={50}

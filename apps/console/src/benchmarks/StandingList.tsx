@@ -1,20 +1,9 @@
-import { DataTable, List, NumberField, ReferenceField, ReferenceInput, SelectInput, TextField, useRecordContext } from 'react-admin';
+import { DataTable, List, NumberField, ReferenceField, TextField, useRecordContext } from 'react-admin';
 import type { BenchmarkStanding } from '@tandem/contracts';
 import { ResponsiveList } from '../common/ResponsiveList';
+import { benchmarkFilters } from './benchmarkFilters';
 import { formatFigure } from '../common/figures';
 import { QuartileChip } from './QuartileChip';
-
-const filters = [
-  <ReferenceInput key="periodId" source="periodId" reference="periods" filter={{ state: 'published' }} sort={{ field: 'startsOn', order: 'DESC' }} alwaysOn>
-    <SelectInput label="Period" optionText="code" />
-  </ReferenceInput>,
-  <ReferenceInput key="metricId" source="metricId" reference="metric-definitions" sort={{ field: 'code', order: 'ASC' }} perPage={100} alwaysOn>
-    <SelectInput label="Metric" optionText="code" />
-  </ReferenceInput>,
-  <ReferenceInput key="peerGroupId" source="peerGroupId" reference="peer-groups" sort={{ field: 'name', order: 'ASC' }} perPage={200} alwaysOn>
-    <SelectInput label="Peer group" optionText="name" />
-  </ReferenceInput>,
-];
 
 function Quartile(_: { label?: string }) {
   const s = useRecordContext<BenchmarkStanding>();
@@ -26,7 +15,7 @@ const signedFigure = { signDisplay: 'exceptZero', maximumFractionDigits: 2 } as 
 /** My standing: the firm's own value against each peer group; a rank only where the group is shown to it. */
 export function StandingList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'ASC' }} perPage={50} title="My standing">
+    <List filters={benchmarkFilters()} sort={{ field: 'createdAt', order: 'ASC' }} perPage={50} title="My standing">
       {/* On a phone: the metric, the group and period, and the quartile or that the group is withheld. */}
       <ResponsiveList<BenchmarkStanding>
         rowClick="show"

@@ -219,11 +219,14 @@ ORDER BY s."cellId", s."organisationId"`;
 /**
  * Every cell of the period as disclosure control sorts them: the kind of its group (only
  * the consortium, NAICS, size band and region are public; a supply base is its customer's;
- * a custom group staff's), and what was released of it.
+ * a custom group staff's), and what was released of it: its members as released are those
+ * of its released figures, the one record of them.
  */
 export const CELL_META_SQL = `
 SELECT c.id, c."metricId"::text AS "metricId", g.kind::text AS kind, c."releasedAt" IS NOT NULL AS released,
-       c."releasedMembers"::text[] AS "releasedMembers", p.state::text AS "periodState"
+       ARRAY(SELECT m.x->>'organisationId' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c."releasedFigures"->'members') = 'array' THEN c."releasedFigures"->'members' ELSE '[]'::jsonb END)
+             WITH ORDINALITY AS m(x, i) ORDER BY m.i) AS "releasedMembers",
+       p.state::text AS "periodState"
 FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" JOIN "Period" p ON p.id = c."periodId"
 WHERE c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid
 ORDER BY c.id`;
@@ -235,7 +238,7 @@ ORDER BY c.id`;
  */
 export const RELEASE_SQL = `
 WITH m AS (
-  SELECT s."cellId", array_agg(s."organisationId" ORDER BY s."organisationId") AS ids,
+  SELECT s."cellId",
          jsonb_agg(jsonb_build_object('organisationId', s."organisationId", 'value', s.value::float8,
                                       'numerator', s.numerator::float8, 'denominator', s.denominator::float8) ORDER BY s."organisationId") AS members
   FROM "BenchmarkStanding" s
@@ -243,7 +246,7 @@ WITH m AS (
   GROUP BY s."cellId"
 ),
 cells AS (
-  UPDATE "BenchmarkCell" c SET "releasedAt" = $3::timestamp, "releasedMembers" = m.ids,
+  UPDATE "BenchmarkCell" c SET "releasedAt" = $3::timestamp,
          "releasedFigures" = jsonb_build_object('n', c.n, 'median', c.median::float8, 'p25', c.p25::float8, 'p75', c.p75::float8,
                                                 'p10', c.p10::float8, 'p90', c.p90::float8, 'mean', c.mean::float8, 'pooled', c.pooled::float8,
                                                 'members', m.members),

@@ -1,4 +1,4 @@
-import { echelonOf, inRowSpan } from './linear';
+import { echelonOf, inRowSpan, type Echelon } from './linear';
 /**
  * Statistical disclosure control (benchmarks.md rules 1–4 and 7, issue 8). Pure functions:
  * the worker stores the public decision (a viewer who knows nobody's value) with each cell,
@@ -91,10 +91,19 @@ export function unknownDifference(a: ReadonlySet<string>, b: ReadonlySet<string>
 /** One cell as the checks see it: its members, and whether it may be chosen for suppression. */
 interface Row {
   key: string;
-  ids: ReadonlySet<string>;
+  /** by organisation, in the order they first appear in the cell (each once) */
   members: ReadonlyMap<string, DisclosureMember>;
   /** readers may hold its figures already: always in the checks, never chosen for suppression */
   fixed: boolean;
+}
+
+function rowOf(cell: DisclosureCell): Row {
+  return { key: cell.key, members: new Map(cell.members.map((x) => [x.organisationId, x])), fixed: cell.fixed === true };
+}
+
+/** Smallest first, then by key, so that the answer never depends on the order of the input. */
+function compareRows(x: Row, y: Row): number {
+  return x.members.size - y.members.size || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
 }
 
 /**
@@ -110,33 +119,66 @@ interface Atoms {
   matrix: number[][];
 }
 
-function atomsOf(rows: readonly Row[], known: ReadonlySet<string>): Atoms {
-  const signature = new Map<string, number[]>();
+/** Where a member first appears in the rows, in the order they are checked: row, then its place in that row. */
+interface Place {
+  row: number;
+  position: number;
+}
+
+/** Atoms with what splitting them needs: each atom's rows, and each member's atom and first place. */
+interface AtomIndex extends Atoms {
+  signatures: number[][];
+  /** per member: its atom, its index among the atom's members, and its first place */
+  where: Map<string, Place & { atom: number; index: number }>;
+}
+
+/**
+ * Atoms in the order of their first member, members in the order they first appear (row by
+ * row): the columns of the system, in an order the split of FixedCells reproduces exactly.
+ */
+function atomsOf(rows: readonly Row[], known: ReadonlySet<string>): AtomIndex {
+  const where = new Map<string, Place & { atom: number; index: number; sig: number[] }>();
   rows.forEach((row, i) => {
-    for (const id of row.ids) {
+    let position = 0;
+    for (const id of row.members.keys()) {
+      position += 1;
       if (known.has(id)) continue;
-      const sig = signature.get(id);
-      if (sig) sig.push(i);
-      else signature.set(id, [i]);
+      const w = where.get(id);
+      if (w) w.sig.push(i);
+      else where.set(id, { sig: [i], row: i, position, atom: -1, index: -1 });
     }
   });
   const index = new Map<string, number>();
   const members: DisclosureMember[][] = [];
-  const matrix = rows.map(() => [] as number[]);
-  for (const [id, sig] of signature) {
-    const key = sig.join(',');
+  const signatures: number[][] = [];
+  for (const [id, w] of where) {
+    const key = w.sig.join(',');
     let a = index.get(key);
     if (a === undefined) {
       a = members.length;
       index.set(key, a);
       members.push([]);
-      for (const r of matrix) r.push(0);
-      for (const i of sig) (matrix[i] as number[])[a] = 1;
+      signatures.push(w.sig);
     }
-    const member = rows[sig[0] as number]?.members.get(id);
-    (members[a] as DisclosureMember[]).push(member ?? { organisationId: id, contributions: [] });
+    const list = members[a] as DisclosureMember[];
+    w.atom = a;
+    w.index = list.length;
+    list.push(memberIn(rows[w.row], id));
   }
-  return { members, matrix, shares: members.map(sharesOf) };
+  return { members, signatures, where, shares: members.map(sharesOf), matrix: matrixOf(rows.length, signatures) };
+}
+
+/** A member as the first row it appears in gives it. */
+function memberIn(row: Row | undefined, id: string): DisclosureMember {
+  return row?.members.get(id) ?? { organisationId: id, contributions: [] };
+}
+
+function matrixOf(height: number, signatures: readonly (readonly number[])[]): number[][] {
+  const matrix = Array.from({ length: height }, () => new Array<number>(signatures.length).fill(0));
+  signatures.forEach((sig, a) => {
+    for (const r of sig) (matrix[r] as number[])[a] = 1;
+  });
+  return matrix;
 }
 
 const EPS = 1e-9;
@@ -154,18 +196,28 @@ interface Shares {
   second: number[];
 }
 
+function emptyShares(dims: number): Shares {
+  return { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0) };
+}
+
+/** Adds |x| to total d of `sh`, keeping its two largest. */
+function addShare(sh: Shares, d: number, x: number): void {
+  sh.total[d] = (sh.total[d] as number) + x;
+  takeLargest(sh, d, x);
+}
+
+/** Keeps x among the two largest of total d. */
+function takeLargest(sh: Shares, d: number, x: number): void {
+  if (x > (sh.first[d] as number)) {
+    sh.second[d] = sh.first[d] as number;
+    sh.first[d] = x;
+  } else if (x > (sh.second[d] as number)) sh.second[d] = x;
+}
+
 function sharesOf(members: readonly DisclosureMember[]): Shares {
   const dims = members.reduce((d, m) => Math.max(d, m.contributions.length), 0);
-  const out: Shares = { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0) };
-  for (const m of members)
-    for (let d = 0; d < dims; d++) {
-      const x = Math.abs(m.contributions[d] ?? 0);
-      out.total[d] = (out.total[d] as number) + x;
-      if (x > (out.first[d] as number)) {
-        out.second[d] = out.first[d] as number;
-        out.first[d] = x;
-      } else if (x > (out.second[d] as number)) out.second[d] = x;
-    }
+  const out = emptyShares(dims);
+  for (let d = 0; d < dims; d++) for (const m of members) addShare(out, d, Math.abs(m.contributions[d] ?? 0));
   return out;
 }
 
@@ -179,41 +231,37 @@ function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
   for (const a of support) count += (atoms.members[a] as DisclosureMember[]).length;
   if (count < k) return true;
   const dims = support.reduce((d, a) => Math.max(d, (atoms.shares[a] as Shares).total.length), 0);
-  const union: Shares = { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0) };
+  const union = emptyShares(dims);
   for (const a of support) {
     const sh = atoms.shares[a] as Shares;
     for (let d = 0; d < sh.total.length; d++) {
       union.total[d] = (union.total[d] as number) + (sh.total[d] as number);
-      for (const x of [sh.first[d] as number, sh.second[d] as number]) {
-        if (x > (union.first[d] as number)) {
-          union.second[d] = union.first[d] as number;
-          union.first[d] = x;
-        } else if (x > (union.second[d] as number)) union.second[d] = x;
-      }
+      takeLargest(union, d, sh.first[d] as number);
+      takeLargest(union, d, sh.second[d] as number);
     }
   }
   return dominated(union);
 }
 
 /**
- * The first set of fewer than k unknown members (or a dominated one) that the shown rows
- * disclose: by the difference of two rows (rule 4), or by any linear combination of their
- * totals that comes down to one plain sum over a set of members (a firm's value by
- * "the whole minus every band but its own", or by equations over overlapping groups).
- * `skip`: leaks already known to be beyond repair (made of cells released before).
+ * Every set of fewer than k unknown members (or a dominated one) that the rows disclose, in
+ * the order they are checked: by the difference of two rows (rule 4), or by any linear
+ * combination of their totals that comes down to one plain sum over a set of members (a
+ * firm's value by "the whole minus every band but its own", or by equations over overlapping
+ * groups). Lazy: the echelon form is computed only when no pair leaks.
  */
-function findLeak(rows: readonly Row[], known: ReadonlySet<string>, k: number, skip: ReadonlySet<string>): Leak | null {
-  const atoms = atomsOf(rows, known);
+function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number): Generator<Leak> {
   const width = atoms.members.length;
   for (let i = 0; i < rows.length; i++)
     for (let j = i + 1; j < rows.length; j++) {
+      // two fixed rows: their difference is in the fixed rows' span, never a cell to suppress
+      if (rows[i]?.fixed && rows[j]?.fixed) continue;
       const a = atoms.matrix[i] as number[];
       const b = atoms.matrix[j] as number[];
       const support: number[] = [];
       for (let c = 0; c < width; c++) if (a[c] !== b[c]) support.push(c);
       if (support.length === 0 || !risky(atoms, support, k)) continue;
-      const label = `diff:${[rows[i]?.key, rows[j]?.key].sort().join('|')}`;
-      if (!skip.has(label)) return { vector: a.map((x, c) => x - (b[c] as number)), label };
+      yield { vector: a.map((x, c) => x - (b[c] as number)), label: `diff:${[rows[i]?.key, rows[j]?.key].sort().join('|')}` };
     }
   const e = echelonOf(atoms.matrix, width);
   for (const row of e.rows) {
@@ -223,36 +271,72 @@ function findLeak(rows: readonly Row[], known: ReadonlySet<string>, k: number, s
     if (!support.every((c) => Math.abs((row[c] as number) - first) < 1e-7)) continue;
     if (!risky(atoms, support, k)) continue;
     // labelled by the firms concerned, which stay the same whatever else changes
-    const label = `sum:${support.flatMap((c) => (atoms.members[c] as DisclosureMember[]).map((x) => x.organisationId)).sort().join(',')}`;
-    if (!skip.has(label)) return { vector: row, label };
+    yield { vector: row, label: `sum:${support.flatMap((c) => (atoms.members[c] as DisclosureMember[]).map((x) => x.organisationId)).sort().join(',')}` };
   }
-  return null;
 }
 
 /**
  * The cell to suppress against a leak: of the cells that may still be suppressed, the
  * smallest whose removal alone takes the leak away (so a small band goes before the whole
  * consortium, as in classical complementary suppression); failing that, the smallest that
- * shares a member with it. Null when only fixed cells are involved.
+ * shares a member with it. Null when only fixed cells are involved. `spans`: the echelon
+ * forms already taken of these rows (by the row left out; −1 for the fixed rows alone).
  */
-function victimOf(rows: readonly Row[], known: ReadonlySet<string>, leak: Leak): number | null {
-  const atoms = atomsOf(rows, known);
+function victimOf(rows: readonly Row[], atoms: Atoms, leak: Leak, spans: Map<number, Echelon>): number | null {
   const width = atoms.members.length;
+  const span = (key: number, keep: (r: number) => boolean): Echelon => {
+    let e = spans.get(key);
+    if (!e) {
+      e = echelonOf(atoms.matrix.filter((_, r) => keep(r)), width);
+      spans.set(key, e);
+    }
+    return e;
+  };
   // the leak's vector was taken over these same rows' atoms
   const order = rows
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => !r.fixed)
-    .sort((x, y) => x.r.ids.size - y.r.ids.size || (x.r.key < y.r.key ? 1 : x.r.key > y.r.key ? -1 : 0));
+    .sort((x, y) => x.r.members.size - y.r.members.size || (x.r.key < y.r.key ? 1 : x.r.key > y.r.key ? -1 : 0));
   if (order.length === 0) return null;
-  for (const { i } of order) {
-    const rest = atoms.matrix.filter((_, r) => r !== i);
-    if (!inRowSpan(echelonOf(rest, width), leak.vector)) return i;
-  }
+  for (const { i } of order) if (!inRowSpan(span(i, (r) => r !== i), leak.vector)) return i;
   // made of fixed cells alone: nothing suppressed now would take it back
-  const fixedRows = atoms.matrix.filter((_, r) => rows[r]?.fixed);
-  if (inRowSpan(echelonOf(fixedRows, width), leak.vector)) return null;
+  if (inRowSpan(span(-1, (r) => rows[r]?.fixed === true), leak.vector)) return null;
   const touched = order.find(({ i }) => leak.vector.some((x, c) => Math.abs(x) > EPS && (atoms.matrix[i] as number[])[c] === 1));
   return (touched ?? order[0])?.i ?? null;
+}
+
+/**
+ * Rule 4 over the rows of one partition (sorted, shown or fixed): while some leak has a cell
+ * to suppress against it, that cell goes ('differencing' in `out`) and the checks run again
+ * over the rows left. Leaks made of fixed cells alone are beyond repair and skipped. Once
+ * every row left is fixed, nothing more can be suppressed.
+ */
+function settle(rows: Row[], atomsFor: (rows: readonly Row[]) => Atoms, k: number, out: Map<string, SuppressionReason | null>): void {
+  const skip = new Set<string>();
+  while (rows.some((r) => !r.fixed)) {
+    const atoms = atomsFor(rows);
+    const spans = new Map<number, Echelon>();
+    let victim: number | null = null;
+    for (const leak of leaksOf(rows, atoms, k)) {
+      if (skip.has(leak.label)) continue;
+      victim = victimOf(rows, atoms, leak, spans);
+      if (victim !== null) break;
+      skip.add(leak.label);
+    }
+    if (victim === null) return;
+    const [gone] = rows.splice(victim, 1);
+    if (gone) out.set(gone.key, 'differencing');
+  }
+}
+
+/** Rules 1 and 3 for one cell and one viewer: its unknown members number k and do not dominate. */
+function rulesOneAndThree(members: readonly DisclosureMember[], k: number, known: ReadonlySet<string>): SuppressionReason | null {
+  const hidden = members.filter((x) => !known.has(x.organisationId));
+  return new Set(hidden.map((x) => x.organisationId)).size < k ? 'fewer_than_k' : isDominated(hidden) ? 'dominated' : null;
+}
+
+function checkK(k: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
 }
 
 /**
@@ -277,45 +361,118 @@ export function discloseCells(
   known: ReadonlySet<string> = new Set(),
   suppressed: ReadonlyMap<string, SuppressionReason> = new Map(),
 ): Map<string, SuppressionReason | null> {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
+  checkK(k);
   const out = new Map<string, SuppressionReason | null>();
   const partitions = new Map<string, Row[]>();
-  const rowOf = (cell: DisclosureCell): Row => ({
-    key: cell.key,
-    ids: new Set(cell.members.map((x) => x.organisationId)),
-    members: new Map(cell.members.map((x) => [x.organisationId, x])),
-    fixed: cell.fixed === true,
-  });
-  const addRow = (cell: DisclosureCell): void => {
-    partitions.set(cell.partition, [...(partitions.get(cell.partition) ?? []), rowOf(cell)]);
-  };
   for (const cell of cells) {
     if (out.has(cell.key)) throw new Error(`cell ${cell.key} given twice`);
-    const before = suppressed.get(cell.key);
-    const hidden = cell.members.filter((x) => !known.has(x.organisationId));
-    const reason: SuppressionReason | null =
-      before ?? (new Set(hidden.map((x) => x.organisationId)).size < k ? 'fewer_than_k' : isDominated(hidden) ? 'dominated' : null);
+    const reason = suppressed.get(cell.key) ?? rulesOneAndThree(cell.members, k, known);
     out.set(cell.key, reason);
     // a fixed cell stays a row whatever it shows now: its figures may be out already
-    if (reason === null || cell.fixed) addRow(cell);
-  }
-  for (const rows of partitions.values()) {
-    // smallest first, then by key, so that the answer never depends on the order of the input
-    rows.sort((x, y) => x.ids.size - y.ids.size || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    const skip = new Set<string>();
-    for (;;) {
-      const leak = findLeak(rows, known, k, skip);
-      if (!leak) break;
-      const victim = victimOf(rows, known, leak);
-      if (victim === null) {
-        skip.add(leak.label);
-        continue;
-      }
-      const [gone] = rows.splice(victim, 1);
-      if (gone) out.set(gone.key, 'differencing');
+    if (reason === null || cell.fixed) {
+      const rows = partitions.get(cell.partition);
+      if (rows) rows.push(rowOf(cell));
+      else partitions.set(cell.partition, [rowOf(cell)]);
     }
   }
+  for (const rows of partitions.values()) settle(rows.sort(compareRows), (current) => atomsOf(current, known), k, out);
   return out;
+}
+
+/**
+ * The fixed cells of one partition (readers hold their figures), prepared once to decide many
+ * other cells against them one at a time, for a reader who knows no member's value: `decide`
+ * answers exactly what `discloseCells([...fixed, cell], k, new Set(), before)` answers of
+ * `cell`. The atoms of the fixed cells are built once; a cell splits only the atoms its own
+ * members are in (each into its members in the cell and the others), so a supply base of a
+ * hundred firms costs its size and the number of atoms, not the consortium's 30 000 members.
+ * Columns come out in the order `atomsOf` would give them over all the rows, so the echelon
+ * form, the leaks and the decision are the same, not merely equivalent.
+ */
+export class FixedCells {
+  private readonly rows: Row[];
+  private readonly atoms: AtomIndex;
+
+  constructor(cells: readonly DisclosureCell[]) {
+    this.rows = cells.map((c) => rowOf({ ...c, fixed: true })).sort(compareRows);
+    this.atoms = atomsOf(this.rows, new Set());
+  }
+
+  /** `before`: a decision taken before, which stands (a released cell whose members changed). */
+  decide(cell: DisclosureCell, k: number, before: SuppressionReason | null = null): SuppressionReason | null {
+    checkK(k);
+    if (this.rows.some((r) => r.key === cell.key)) throw new Error(`cell ${cell.key} given twice`);
+    if (before !== null) return before;
+    const reason = rulesOneAndThree(cell.members, k, new Set());
+    // a fixed cell among fixed ones: nothing can be suppressed
+    if (reason !== null || cell.fixed) return reason;
+    const row = rowOf(cell);
+    const at = this.rows.findIndex((r) => compareRows(row, r) < 0);
+    const s = at < 0 ? this.rows.length : at;
+    const rows = [...this.rows.slice(0, s), row, ...this.rows.slice(s)];
+    const out = new Map<string, SuppressionReason | null>([[cell.key, null]]);
+    // once the cell is gone every row left is fixed and settle stops: the split is all it needs
+    settle(rows, () => this.split(row, s, rows.length), k, out);
+    return out.get(cell.key) ?? null;
+  }
+
+  /** The atoms of the fixed rows with `row` put in at index s, in the order atomsOf would give them. */
+  private split(row: Row, s: number, height: number): Atoms {
+    const fixed = this.atoms;
+    const merged = (r: number): number => (r < s ? r : r + 1);
+    // a member's first place among all the rows, compared row first, then place in the row
+    type Entry = { row: number; position: number; member: DisclosureMember };
+    const before = (x: Entry, y: Entry): number => x.row - y.row || x.position - y.position;
+    // per fixed atom the row touches: its members in the row, and their indices among the atom's
+    const inCell = new Map<number, { entries: Entry[]; taken: number[] }>();
+    const fresh: Entry[] = [];
+    let position = 0;
+    for (const id of row.members.keys()) {
+      position += 1;
+      const w = fixed.where.get(id);
+      if (!w) fresh.push({ row: s, position, member: memberIn(row, id) });
+      else {
+        // the new row comes first when the member's first fixed row is at or after it
+        const entry = w.row >= s ? { row: s, position, member: memberIn(row, id) } : { row: w.row, position: w.position, member: memberIn(this.rows[w.row], id) };
+        const split = inCell.get(w.atom);
+        if (split) {
+          split.entries.push(entry);
+          split.taken.push(w.index);
+        } else inCell.set(w.atom, { entries: [entry], taken: [w.index] });
+      }
+    }
+    const out: { first: Entry; members: DisclosureMember[]; sig: number[]; shares: Shares }[] = [];
+    const firstOf = (m: DisclosureMember): Entry => {
+      const w = fixed.where.get(m.organisationId) as Place;
+      return { row: merged(w.row), position: w.position, member: m };
+    };
+    fixed.members.forEach((all, a) => {
+      const sig = (fixed.signatures[a] as number[]).map(merged);
+      const touched = inCell.get(a);
+      if (!touched) {
+        out.push({ first: firstOf(all[0] as DisclosureMember), members: all, sig, shares: fixed.shares[a] as Shares });
+        return;
+      }
+      // the atom's other members, in its order: the runs between the indices taken
+      const rest: DisclosureMember[] = [];
+      let from = 0;
+      for (const i of touched.taken.sort((x, y) => x - y)) {
+        for (let j = from; j < i; j++) rest.push(all[j] as DisclosureMember);
+        from = i + 1;
+      }
+      for (let j = from; j < all.length; j++) rest.push(all[j] as DisclosureMember);
+      if (rest.length > 0) out.push({ first: firstOf(rest[0] as DisclosureMember), members: rest, sig, shares: sharesOf(rest) });
+      const mine = touched.entries.sort(before);
+      const members = mine.map((e) => e.member);
+      out.push({ first: mine[0] as Entry, members, sig: [...sig, s].sort((x, y) => x - y), shares: sharesOf(members) });
+    });
+    if (fresh.length > 0) {
+      const members = fresh.map((e) => e.member);
+      out.push({ first: fresh[0] as Entry, members, sig: [s], shares: sharesOf(members) });
+    }
+    out.sort((x, y) => before(x.first, y.first));
+    return { members: out.map((a) => a.members), shares: out.map((a) => a.shares), matrix: matrixOf(height, out.map((a) => a.sig)) };
+  }
 }
 
 /** A member's stored figures in one cell, as the worker and the API read them. */

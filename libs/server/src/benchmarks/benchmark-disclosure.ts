@@ -64,6 +64,9 @@ export function reportAudienceOf(kind: string): BenchmarkReportAudience {
   return kind === 'customer' ? 'customer' : 'firm';
 }
 
+/** k where a consortium has none recorded (benchmarks.md: 5) */
+const DEFAULT_THRESHOLD = 5;
+
 interface Partition {
   siblings: {
     id: string;
@@ -71,7 +74,6 @@ interface Partition {
     metricId: string;
     suppression: SuppressionReason | null;
     releasedAt: Date | null;
-    releasedMembers: string[];
     metric: { isRatio: boolean };
   }[];
   /** the members and contributions as released: what any reader could combine */
@@ -84,6 +86,8 @@ interface Partition {
  */
 export class DisclosureCache {
   readonly partitions = new Map<string, Promise<Partition>>();
+  /** k per consortium, read once per batch */
+  readonly thresholds = new Map<string, Promise<number>>();
 }
 
 /**
@@ -106,10 +110,7 @@ export class BenchmarkDisclosure {
   async decide(cells: readonly StoredCell[], viewer: Principal = this.context.requirePrincipal(), cache?: DisclosureCache): Promise<ViewerDecisions> {
     const p = viewer;
     const stored = new Map(cells.map((c) => [c.id, c.suppression]));
-    const consortium = p.consortiumId
-      ? await this.prisma.system.consortium.findUnique({ where: { id: p.consortiumId }, select: { disclosureThreshold: true } })
-      : null;
-    const k = consortium?.disclosureThreshold ?? 5;
+    const k = p.consortiumId ? await this.threshold(p.consortiumId, cache) : DEFAULT_THRESHOLD;
     if (isStaffViewer(p)) return { staff: true, k, reasons: stored, released: new Map(), withheld: new Map() };
     if (cells.length === 0 || !p.consortiumId) return { staff: false, k, reasons: new Map(cells.map((c) => [c.id, c.suppression ?? 'fewer_than_k'])), released: new Map(), withheld: new Map() };
 
@@ -126,20 +127,17 @@ export class BenchmarkDisclosure {
       // never released (withheld from everyone since the publication): no figure of it is out
       for (const s of all) if (!s.releasedAt) reasons.set(s.id, s.suppression ?? 'fewer_than_k');
       const mine = all.filter((s) => s.releasedAt);
-      // as released: the population readers were shown, fixed where the public decision now withholds it
-      const disclosure: DisclosureCell[] = mine.map((s) => {
-        const figures = new Map((released.get(s.id)?.members ?? []).map((m) => [m.organisationId, m]));
-        return {
-          key: s.id,
-          partition: `${periodId}:${metricId}`,
-          members: s.releasedMembers.map((id) => {
-            const m = figures.get(id);
-            const contributions = !m ? [] : s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value];
-            return { organisationId: id, contributions };
-          }),
-          fixed: s.suppression !== null,
-        };
-      });
+      // as released: the population readers were shown (the released figures' members), fixed
+      // where the public decision now withholds it
+      const disclosure: DisclosureCell[] = mine.map((s) => ({
+        key: s.id,
+        partition: `${periodId}:${metricId}`,
+        members: (released.get(s.id)?.members ?? []).map((m) => ({
+          organisationId: m.organisationId,
+          contributions: s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value],
+        })),
+        fixed: s.suppression !== null,
+      }));
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
       const decided = discloseCells(disclosure, k, known, before);
       for (const [id, reason] of decided) {
@@ -157,6 +155,17 @@ export class BenchmarkDisclosure {
       return [c.id, reason === null && !released.has(c.id) ? 'differencing' : reason];
     }));
     return { staff: false, k, reasons: final, released, withheld };
+  }
+
+  /** The consortium's k (its disclosure threshold), once per batch when given a cache. */
+  private threshold(consortiumId: string, cache?: DisclosureCache): Promise<number> {
+    const cached = cache?.thresholds.get(consortiumId);
+    if (cached) return cached;
+    const loading = this.prisma.system.consortium
+      .findUnique({ where: { id: consortiumId }, select: { disclosureThreshold: true } })
+      .then((c) => c?.disclosureThreshold ?? DEFAULT_THRESHOLD);
+    cache?.thresholds.set(consortiumId, loading);
+    return loading;
   }
 
   /** The cells of one metric and period the viewer can name, with their members' contributions. */
@@ -181,7 +190,6 @@ export class BenchmarkDisclosure {
         metricId: true,
         suppression: true,
         releasedAt: true,
-        releasedMembers: true,
         releasedFigures: true,
         metric: { select: { isRatio: true } },
       },

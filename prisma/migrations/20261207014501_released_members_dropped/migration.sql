@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BenchmarkCell" DROP COLUMN "releasedMembers";
