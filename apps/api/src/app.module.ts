@@ -35,6 +35,8 @@ import { BenchmarkCellsModule } from './benchmark-cells/benchmark-cells.module';
 import { BenchmarkReportsModule } from './benchmark-reports/benchmark-reports.module';
 import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
+import { ChartersModule } from './charters/charters.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -95,6 +97,9 @@ export const requestLogSerializers = {
     StandingsModule,
     BenchmarkReportsModule,
     SharingSettingsModule,
+    // commitments (issue 9): charters, commitments, commitment-reviews, reciprocity
+    ChartersModule,
+    CommitmentsModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

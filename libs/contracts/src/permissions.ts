@@ -81,6 +81,30 @@ export const PERMISSIONS = [
   'sharing-settings.read',
   /** a supplier's own settings */
   'sharing-settings.write',
+  // commitments (issue 9): charters, commitments, their reviews, the reciprocity view
+  /** a consortium's charters (published and superseded; drafts: staff) and their templates */
+  'charters.read',
+  /** draft, edit and publish charter versions (staff) */
+  'charters.write',
+  /** sign the published charter for one's own firm (its firm admin) */
+  'charters.sign',
+  /** who signed which version: staff every member, a firm its own signatures */
+  'charter-signatures.read',
+  /** a firm's own commitments; staff every member's */
+  'commitments.read',
+  /** generate a year's commitments from the published charter (staff) */
+  'commitments.generate',
+  /** declare the figure of an attested commitment (its firm admin) */
+  'commitments.attest',
+  /** verify an attestation, or waive a commitment with a reason (staff) */
+  'commitments.verify',
+  'commitments.waive',
+  /** a firm's own reviews (what staff decided about its missed commitments); staff all */
+  'commitment-reviews.read',
+  /** record a review's outcome (staff) */
+  'commitment-reviews.write',
+  /** both sides' commitments for the relationships one sees, and the consortium's keep rates (aggregates) */
+  'reciprocity.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -88,9 +112,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues.admin'];
 
 /** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8). */
-const FIRM_ONLY: Permission[] = ['sharing-settings.write'];
+const FIRM_ONLY: Permission[] = ['sharing-settings.write', 'charters.sign', 'commitments.attest'];
 
-const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
+const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read', 'charters.read', 'reciprocity.read'];
+
+/** A member firm's view of its own commitments (firm admins, contributors, customer buyers). */
+const FIRM_COMMITMENTS: Permission[] = ['charter-signatures.read', 'commitments.read', 'commitment-reviews.read'];
 
 /** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
 const FIRM_REPORTING: Permission[] = [
@@ -133,8 +160,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'metric-goals.write',
     'corrective-action-plans.write',
     'sharing-settings.write',
+    ...FIRM_COMMITMENTS,
+    'charters.sign',
+    'commitments.attest',
   ],
-  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING],
+  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, ...FIRM_COMMITMENTS],
   customer_buyer: [
     ...FIRM_READ,
     'metric-values.read',
@@ -154,13 +184,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'benchmark-reports.read',
     // what its suppliers share with it
     'sharing-settings.read',
+    ...FIRM_COMMITMENTS,
   ],
   // Union representatives and trainers never read metric values (domain.md).
   union_representative: [...FIRM_READ],
   trainer: [...FIRM_READ],
   // Funders see aggregates only: no permission here reads one firm's figures.
   // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read'],
+  // the charter is the consortium's public code; reciprocity shows a funder the keep rates only (aggregates)
+  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read', 'charters.read', 'reciprocity.read'],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {

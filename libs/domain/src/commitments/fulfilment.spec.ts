@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import {
   COMMITMENT_KINDS,
   evaluateCommitment,
+  fiscalYearBounds,
+  fiscalYearOf,
   hoursPerFrontlineWorker,
   isAttestedKind,
   judge,
@@ -335,5 +337,24 @@ describe('notifications and keep rates', () => {
   it('keep rate: met or on track among those not waived', () => {
     expect(keepRate({ met: 2, on_track: 1, at_risk: 1, missed: 0, waived: 5 })).toBe(75);
     expect(keepRate({ waived: 3 })).toBeNull();
+  });
+});
+
+describe('fiscal years', () => {
+  it('a calendar fiscal year and one starting in July', () => {
+    expect(fiscalYearBounds(2026, 1)).toEqual({ startsOn: d('2026-01-01'), endsOn: d('2026-12-31') });
+    expect(fiscalYearBounds(2026, 7)).toEqual({ startsOn: d('2026-07-01'), endsOn: d('2027-06-30') });
+    expect(fiscalYearOf(d('2027-03-01'), 7)).toBe(2026);
+    expect(fiscalYearOf(d('2027-07-01'), 7)).toBe(2027);
+  });
+  it('property: a day lies inside the bounds of its fiscal year', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 12 }), (n, m) => {
+        const day = new Date(Date.UTC(2020, 0, 1 + n));
+        const { startsOn, endsOn } = fiscalYearBounds(fiscalYearOf(day, m), m);
+        expect(day.getTime()).toBeGreaterThanOrEqual(startsOn.getTime());
+        expect(day.getTime()).toBeLessThanOrEqual(endsOn.getTime());
+      }),
+    );
   });
 });

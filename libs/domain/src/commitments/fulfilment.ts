@@ -368,3 +368,15 @@ export function keepRate(counts: StateCounts): number | null {
   if (judged === 0) return null;
   return round2((((counts.on_track ?? 0) + (counts.met ?? 0)) / judged) * 100);
 }
+
+/** First and last day of fiscal year `year` (the calendar year it starts in) for a start month 1–12. */
+export function fiscalYearBounds(year: number, startMonth: number): { startsOn: Date; endsOn: Date } {
+  const startsOn = new Date(Date.UTC(year, startMonth - 1, 1));
+  const endsOn = new Date(Date.UTC(year + 1, startMonth - 1, 1) - DAY_MS);
+  return { startsOn, endsOn };
+}
+
+/** The fiscal year a day falls in. */
+export function fiscalYearOf(date: Date, startMonth: number): number {
+  return date.getUTCMonth() + 1 >= startMonth ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
+}

@@ -1,1 +1,2 @@
 export * from './fulfilment';
+export * from './templates';

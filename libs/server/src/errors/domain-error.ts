@@ -68,6 +68,24 @@ export enum MetricValueErrorCode {
   RevisionDecided = 'metric_values.revision_decided',
 }
 
+/** Charters, commitments and their reviews (issue 9). */
+export enum CommitmentErrorCode {
+  /** only a draft charter is edited or published */
+  CharterNotDraft = 'charters.not_draft',
+  /** only the published version is signed */
+  CharterNotPublished = 'charters.not_published',
+  AlreadySigned = 'charters.already_signed',
+  /** generating commitments needs a published charter with templates */
+  NoPublishedCharter = 'commitments.no_published_charter',
+  /** computed kinds are evaluated from data, never attested */
+  NotAttestedKind = 'commitments.not_attested_kind',
+  /** verifying needs an attestation to verify */
+  NothingToVerify = 'commitments.nothing_to_verify',
+  /** a waived commitment is settled */
+  Waived = 'commitments.waived',
+  ReviewDecided = 'commitment_reviews.decided',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -79,7 +97,8 @@ export type ErrorCode =
   | ScorecardErrorCode
   | MetricDefinitionErrorCode
   | PeriodErrorCode
-  | MetricValueErrorCode;
+  | MetricValueErrorCode
+  | CommitmentErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -137,6 +156,14 @@ export function statusOf(code: ErrorCode): number {
     case UserErrorCode.EmailTaken:
     case ApiKeyErrorCode.AlreadyRevoked:
     case InvitationErrorCode.NotPending:
+    case CommitmentErrorCode.CharterNotDraft:
+    case CommitmentErrorCode.CharterNotPublished:
+    case CommitmentErrorCode.AlreadySigned:
+    case CommitmentErrorCode.NoPublishedCharter:
+    case CommitmentErrorCode.NotAttestedKind:
+    case CommitmentErrorCode.NothingToVerify:
+    case CommitmentErrorCode.Waived:
+    case CommitmentErrorCode.ReviewDecided:
       return 409;
     case CommonErrorCode.Forbidden:
     case OrganisationErrorCode.SharedIdentity:
