@@ -98,9 +98,12 @@ export class ChartersService {
     const p = this.context.requirePrincipal();
     const consortiumId = p.consortiumId ?? dto.consortiumId;
     if (!consortiumId) throw DomainError.validation([{ path: 'consortiumId', message: 'is required' }]);
+    // staff act in their own consortium: naming another one reaches nothing
+    if (dto.consortiumId && dto.consortiumId.toLowerCase() !== consortiumId) throw DomainError.notFound('Consortium');
     checkTemplates(dto.templates);
     return this.prisma.scoped.$transaction(async (tx) => {
       // one version number per consortium: serialise drafting on the consortium's row
+      if (!(await tx.consortium.findFirst({ where: { id: consortiumId }, select: { id: true } }))) throw DomainError.notFound('Consortium');
       await tx.$queryRawUnsafe(`SELECT 1 FROM "Consortium" WHERE id = $1::uuid FOR UPDATE`, consortiumId);
       const last = await tx.charter.findFirst({ where: { consortiumId }, orderBy: { version: 'desc' }, select: { version: true } });
       const row = await tx.charter.create({

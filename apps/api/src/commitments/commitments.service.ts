@@ -81,6 +81,8 @@ export class CommitmentsService {
     const p = this.context.requirePrincipal();
     const consortiumId = p.consortiumId ?? dto.consortiumId;
     if (!consortiumId) throw DomainError.validation([{ path: 'consortiumId', message: 'is required' }]);
+    // staff act in their own consortium: naming another one reaches nothing
+    if (dto.consortiumId && dto.consortiumId.toLowerCase() !== consortiumId) throw DomainError.notFound('Consortium');
     return this.prisma.scoped.$transaction(async (tx) => {
       const consortium = await tx.consortium.findFirst({ where: { id: consortiumId }, select: { fiscalYearStartMonth: true } });
       if (!consortium) throw DomainError.notFound('Consortium');
