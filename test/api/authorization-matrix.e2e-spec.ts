@@ -59,6 +59,7 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'performance-authz.e2e-spec.ts', prefixes: ['/api/metric-definitions', '/api/periods', '/api/metric-values', '/api/metric-goals'] },
   { file: 'scorecards-authz.e2e-spec.ts', prefixes: ['/api/supply-relationships', '/api/scorecard-templates', '/api/scorecards', '/api/corrective-action-plans'] },
   { file: 'imports-authz.e2e-spec.ts', prefixes: ['/api/imports'] },
+  { file: 'commitments-authz.e2e-spec.ts', prefixes: ['/api/charters', '/api/commitments', '/api/commitment-reviews', '/api/reciprocity'] },
 ];
 
 const PRINCIPALS = [
