@@ -101,13 +101,13 @@ function plan(count: number, consortiumIds: Map<string, string>, rng: Rng): Plan
       const status = statusRoll < 0.85 ? 'active' : statusRoll < 0.92 ? 'applicant' : statusRoll < 0.96 ? 'suspended' : 'exited';
       const joined = addDays(created, rng.int(14, 120));
       const joinedIso = status === 'applicant' ? null : joined.toISOString().slice(0, 10);
-      // bench rows carry no transition history: the list benchmarks never read it
+      // bench rows carry no transition history nor charter signatures: the list benchmarks never read them
       membershipLines.push(
         copyLine([
           uuidv7(created, rng), consortiumIds.get(s) ?? null, id, tier, status, joinedIso,
           status === 'exited' ? addDays(joined, 365).toISOString().slice(0, 10) : null,
           tier === 'anchor_customer' ? '25000.00' : tier === 'supplier' ? '2500.00' : '0.00',
-          status === 'applicant' ? null : '2025.1', createdIso, createdIso,
+          createdIso, createdIso,
         ]),
       );
     }
@@ -134,7 +134,7 @@ export async function generateOrganisations(client: PoolClient, count: number): 
     await copyInto(
       client,
       `COPY "Membership" (id, "consortiumId", "organisationId", tier, status, "joinedAt", "exitedAt", "annualDues",
-        "charterVersion", "createdAt", "updatedAt") FROM STDIN`,
+        "createdAt", "updatedAt") FROM STDIN`,
       membershipLines,
     );
     await client.query('COMMIT');

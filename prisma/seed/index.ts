@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/client';
 import { insertBenchmarks, insertCustomGroups } from './benchmarks';
 import { anchorRows, calendarShift, seedToday } from './calendar';
+import { insertCommitments } from './commitments';
 import { buildConsortia } from './consortia';
 import { buildCustomerFeedback } from './customer-feedback';
 import { buildMemberships } from './memberships';
@@ -55,6 +56,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   let benchmarkCells = 0;
+  let commitments = 0;
   try {
     const seeded = await prisma.$transaction(
       async (tx) => {
@@ -79,6 +81,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
           .sort((a, b) => new Date(a.startsOn).getTime() - new Date(b.startsOn).getTime())
           .map((p) => ({ id: p.id as string, consortiumId: p.consortiumId, closedAt: new Date(p.closedAt as Date) }));
         benchmarkCells = await insertBenchmarks(tx, closed, new Map(consortia.rows.map((c) => [c.id as string, c.disclosureThreshold ?? 5])));
+        const charters = await insertCommitments(tx, today, consortia, organisations, users, memberships);
+        commitments = charters.commitments;
         return true;
       },
       { maxWait: 10_000, timeout: 60_000 },
@@ -92,7 +96,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         `${memberships.memberships.length} memberships, ${users.users.length} users, ` +
         `${performance.periods.length} periods, ${performance.relationships.length} supply relationships, ` +
         `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, ${benchmarkCells} benchmark cells, ` +
-        `${trainingPlans.plans.length} training plans, as of ${today.toISOString().slice(0, 10)}`,
+        `${trainingPlans.plans.length} training plans, ${commitments} commitments, as of ${today.toISOString().slice(0, 10)}`,
     );
   } finally {
     await prisma.$disconnect();

@@ -11,9 +11,8 @@ export const ANNUAL_DUES: Record<MembershipTier, string> = {
   associate: '5000.00',
 };
 
-export const CHARTER_VERSION = '2025.1';
-/** Members who joined before the 2025.1 charter re-signed it in the weeks after adoption. */
-const CHARTER_ADOPTED = day('2025-01-15');
+/** The first charter (commitments.ts: version 1) was adopted then; members who joined before re-signed it in the weeks after. */
+export const CHARTER_ADOPTED = day('2025-01-15');
 
 /** The few non-active memberships, with the story of how they got there. */
 const STATUS_STORY = {
@@ -23,9 +22,17 @@ const STATUS_STORY = {
 
 const ADMISSION_REASON = 'Application approved by the steering committee; charter signed.';
 
+/** When an admitted member signed the first charter (commitments.ts turns these into CharterSignature rows). */
+export interface CharterSigning {
+  consortiumId: string;
+  organisationId: string;
+  signedAt: Date;
+}
+
 export interface MembershipRows {
   memberships: Prisma.MembershipCreateManyInput[];
   transitions: Prisma.MembershipTransitionCreateManyInput[];
+  signings: CharterSigning[];
 }
 
 /**
@@ -37,6 +44,7 @@ export function buildMemberships(consortiumIds: Map<string, string>, orgs: Organ
   const rng = rngFor('memberships');
   const memberships: Prisma.MembershipCreateManyInput[] = [];
   const transitions: Prisma.MembershipTransitionCreateManyInput[] = [];
+  const signings: CharterSigning[] = [];
 
   for (const org of ORGANISATIONS) {
     for (const m of org.memberships) {
@@ -58,6 +66,7 @@ export function buildMemberships(consortiumIds: Map<string, string>, orgs: Organ
         transitions.push({ id: uuidv7(story.on, rng), membershipId, fromStatus: 'active', toStatus: m.status, reason: story.reason, effectiveDate: story.on, actorUserId, createdAt: story.on });
       }
       const lastChange = story?.on ?? (signed && signed > joined ? signed : admitted ? joined : applied);
+      if (signed) signings.push({ consortiumId, organisationId, signedAt: signed });
       memberships.push({
         id: membershipId,
         consortiumId,
@@ -67,12 +76,10 @@ export function buildMemberships(consortiumIds: Map<string, string>, orgs: Organ
         joinedAt: admitted ? joined : null,
         exitedAt: m.status === 'exited' ? STATUS_STORY.exited.on : null,
         annualDues: ANNUAL_DUES[m.tier],
-        charterVersion: admitted ? CHARTER_VERSION : null,
-        charterSignedAt: signed,
         createdAt: applied,
         updatedAt: lastChange,
       });
     }
   }
-  return { memberships, transitions };
+  return { memberships, transitions, signings };
 }

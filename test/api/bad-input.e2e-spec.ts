@@ -198,7 +198,7 @@ describe('bad input', () => {
       route: 'PUT /api/memberships/:id',
       path: () => `/api/memberships/${id['membership']}`,
       token: () => t['staff'],
-      valid: async () => ({ tier: 'supplier', annualDues: 2500, charterVersion: '2025.1', charterSignedAt: null }),
+      valid: async () => ({ tier: 'supplier', annualDues: 2500 }),
       missing: 'tier',
       wrongType: ['annualDues', 'free'],
       ok: 200,
@@ -208,7 +208,7 @@ describe('bad input', () => {
       path: () => `/api/memberships/${id['membership']}`,
       token: () => t['staff'],
       valid: async () => ({ annualDues: 2500 }),
-      wrongType: ['charterSignedAt', 5],
+      wrongType: ['annualDues', 'five'],
       ok: 200,
     },
     {

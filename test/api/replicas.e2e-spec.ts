@@ -103,7 +103,7 @@ describe('two APIs and two workers', () => {
     const schedulers = [...(await producer.queue(QUEUES.email).getJobSchedulers()), ...(await producer.queue(QUEUES.followUp).getJobSchedulers())];
     const names = schedulers.map((s) => s.name).sort();
     expect(names).toEqual([...new Set(names)]);
-    expect(names).toEqual(expect.arrayContaining(['email.relay', 'reminders.send']));
+    expect(names).toEqual(expect.arrayContaining(['email.relay', 'reminders.send', 'commitments.evaluate']));
   });
 
   it('a session ended through one API is refused by the other on the next request', async () => {

@@ -108,7 +108,9 @@ describe('demo seed', () => {
       const { rows } = await client.query<{ status: string; path: string | null; joined: boolean; exited: boolean; charter: string | null }>(
         `SELECT m.status::text,
                 string_agg(t."toStatus"::text, '>' ORDER BY t."effectiveDate") AS path,
-                m."joinedAt" IS NOT NULL AS joined, m."exitedAt" IS NOT NULL AS exited, m."charterVersion" AS charter
+                m."joinedAt" IS NOT NULL AS joined, m."exitedAt" IS NOT NULL AS exited,
+                (SELECT min(c.version)::text FROM "CharterSignature" s JOIN "Charter" c ON c.id = s."charterId"
+                  WHERE s."organisationId" = m."organisationId" AND s."consortiumId" = m."consortiumId") AS charter
            FROM "Membership" m LEFT JOIN "MembershipTransition" t ON t."membershipId" = m.id
           WHERE m."createdAt" < $1
           GROUP BY m.id`,
@@ -116,9 +118,9 @@ describe('demo seed', () => {
       );
       const expected: Record<string, { path: string | null; joined: boolean; exited: boolean; charter: string | null }> = {
         applicant: { path: null, joined: false, exited: false, charter: null },
-        active: { path: 'active', joined: true, exited: false, charter: '2025.1' },
-        suspended: { path: 'active>suspended', joined: true, exited: false, charter: '2025.1' },
-        exited: { path: 'active>exited', joined: true, exited: true, charter: '2025.1' },
+        active: { path: 'active', joined: true, exited: false, charter: '1' },
+        suspended: { path: 'active>suspended', joined: true, exited: false, charter: '1' },
+        exited: { path: 'active>exited', joined: true, exited: true, charter: '1' },
       };
       for (const { status, ...rest } of rows) expect({ status, ...rest }).toEqual({ status, ...expected[status] });
       const statuses = new Set(rows.map((row) => row.status));

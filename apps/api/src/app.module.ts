@@ -39,6 +39,8 @@ import { CustomerFeedbackModule } from './customer-feedback/customer-feedback.mo
 import { TalentCirculationModule } from './talent-circulation/talent-circulation.module';
 import { UnionRepresentationsModule } from './union-representations/union-representations.module';
 import { TrainingPlansModule } from './training-plans/training-plans.module';
+import { ChartersModule } from './charters/charters.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -103,6 +105,9 @@ export const requestLogSerializers = {
     TalentCirculationModule,
     UnionRepresentationsModule,
     TrainingPlansModule,
+    // commitments (issue 9): charters, commitments, commitment-reviews, reciprocity
+    ChartersModule,
+    CommitmentsModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

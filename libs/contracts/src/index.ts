@@ -14,3 +14,4 @@ export * from './benchmarks';
 export * from './customer-feedback';
 export * from './talent-circulation';
 export * from './training-plans';
+export * from './commitments';

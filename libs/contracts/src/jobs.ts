@@ -36,6 +36,8 @@ export interface JobPayloads {
   'scorecards.recompute': { consortiumId: string; periodId: string };
   /** email firms that have not submitted a due metric (repeatable; once per firm and period) */
   'reminders.send': Record<string, never>;
+  /** re-evaluate commitments, record transitions, notify at_risk/missed once, open reviews (repeatable) */
+  'commitments.evaluate': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -49,6 +51,7 @@ export const JOB_QUEUE = {
   'imports.commit': QUEUES.imports,
   'scorecards.recompute': QUEUES.followUp,
   'reminders.send': QUEUES.followUp,
+  'commitments.evaluate': QUEUES.followUp,
 } as const satisfies { [J in JobName]: QueueName };
 
 /**

@@ -100,6 +100,30 @@ export const PERMISSIONS = [
   'training-plans.submit',
   /** approve or return (with a comment) a submitted plan, for one's side: the firm admin or the union representative */
   'training-plans.decide',
+  // commitments (issue 9): charters, commitments, their reviews, the reciprocity view
+  /** a consortium's charters (published and superseded; drafts: staff) and their templates */
+  'charters.read',
+  /** draft, edit and publish charter versions (staff) */
+  'charters.write',
+  /** sign the published charter for one's own firm (its firm admin) */
+  'charters.sign',
+  /** who signed which version: staff every member, a firm its own signatures */
+  'charter-signatures.read',
+  /** a firm's own commitments; staff every member's */
+  'commitments.read',
+  /** generate a year's commitments from the published charter (staff) */
+  'commitments.generate',
+  /** declare the figure of an attested commitment (its firm admin) */
+  'commitments.attest',
+  /** verify an attestation, or waive a commitment with a reason (staff) */
+  'commitments.verify',
+  'commitments.waive',
+  /** a firm's own reviews (what staff decided about its missed commitments); staff all */
+  'commitment-reviews.read',
+  /** record a review's outcome (staff) */
+  'commitment-reviews.write',
+  /** both sides' commitments for the relationships one sees, and the consortium's keep rates (aggregates) */
+  'reciprocity.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,12 +132,35 @@ const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues
 
 /**
  * What only a member firm (and, for training plans, its union) decides: what a supplier shares
- * with its customers (benchmarks.md rule 8) and what it says about them; a firm's training plan, which staff read and may
- * not write, submit, approve or return on either side's behalf.
+ * with its customers (benchmarks.md rule 8) and what it says about them; its signature of the
+ * charter and its attestations; a firm's training plan, which staff read and may not write,
+ * submit, approve or return on either side's behalf.
  */
-const FIRM_ONLY: Permission[] = ['sharing-settings.write', 'customer-feedback.read', 'customer-feedback.write', 'training-plans.write', 'training-plans.submit', 'training-plans.decide'];
+const FIRM_ONLY: Permission[] = [
+  'sharing-settings.write',
+  'customer-feedback.read',
+  'customer-feedback.write',
+  'training-plans.write',
+  'training-plans.submit',
+  'training-plans.decide',
+  'charters.sign',
+  'commitments.attest',
+];
 
-const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read', 'talent-circulation.read'];
+const FIRM_READ: Permission[] = [
+  'consortia.read',
+  'organisations.read',
+  'memberships.read',
+  'users.read',
+  'metric-definitions.read',
+  'periods.read',
+  'talent-circulation.read',
+  'charters.read',
+  'reciprocity.read',
+];
+
+/** A member firm's view of its own commitments (firm admins, contributors, customer buyers). */
+const FIRM_COMMITMENTS: Permission[] = ['charter-signatures.read', 'commitments.read', 'commitment-reviews.read'];
 
 /** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
 const FIRM_REPORTING: Permission[] = [
@@ -164,9 +211,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training-plans.write',
     'training-plans.submit',
     'training-plans.decide',
+    ...FIRM_COMMITMENTS,
+    'charters.sign',
+    'commitments.attest',
   ],
   // a contributor drafts the firm's training plan; the firm admin submits and decides
-  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, 'union-representations.read', 'training-plans.read', 'training-plans.write'],
+  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, ...FIRM_COMMITMENTS, 'union-representations.read', 'training-plans.read', 'training-plans.write'],
   customer_buyer: [
     ...FIRM_READ,
     'metric-values.read',
@@ -188,6 +238,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sharing-settings.read',
     // what suppliers say about its firm, as aggregates
     'customer-feedback.summary',
+    ...FIRM_COMMITMENTS,
   ],
   // Union representatives and trainers never read metric values (domain.md).
   // A union representative reads and co-decides the training plans of the firms its union represents.
@@ -195,7 +246,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   trainer: [...FIRM_READ],
   // Funders see aggregates only: no permission here reads one firm's figures.
   // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read', 'customer-feedback.summary', 'talent-circulation.read'],
+  // the charter is the consortium's public code; reciprocity shows a funder the keep rates only (aggregates)
+  funder: [
+    'consortia.read',
+    'organisations.read',
+    'dashboard.read',
+    'metric-definitions.read',
+    'periods.read',
+    'peer-groups.read',
+    'benchmark-cells.read',
+    'customer-feedback.summary',
+    'talent-circulation.read',
+    'charters.read',
+    'reciprocity.read',
+  ],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {

@@ -49,8 +49,6 @@ export interface Membership {
   joinedAt: string | null;
   exitedAt: string | null;
   annualDues: number;
-  charterVersion: string | null;
-  charterSignedAt: string | null;
   createdAt: string;
   updatedAt: string;
   transitions?: MembershipTransition[];

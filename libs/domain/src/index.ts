@@ -10,3 +10,4 @@ export * from './benchmarks';
 export * from './customer-feedback';
 export * from './talent-circulation';
 export * from './training-plans';
+export * from './commitments';

@@ -66,6 +66,10 @@ const LIST_ROUTES = [
   'GET /api/benchmark-cells',
   'GET /api/standings',
   'GET /api/sharing-settings',
+  'GET /api/charters',
+  'GET /api/charters/:id/signatures',
+  'GET /api/commitments',
+  'GET /api/commitment-reviews',
 ];
 
 /** Principals of the list fuzz: consortium staff and a firm admin (each sees a different scope). */

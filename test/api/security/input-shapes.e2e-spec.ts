@@ -58,7 +58,7 @@ describe('input shapes an outside fuzzer sent', () => {
     it.each([
       ['POST', '/api/organisations', 'name', { code: uniq('nul'), name: 'Acme\u0000Castings', kind: 'supplier' }],
       ['PATCH', '/api/organisations/:org', 'county', { county: 'Milwaukee\u0000' }],
-      ['PATCH', '/api/memberships/:membership', 'charterVersion', { charterVersion: '\u00002025.1' }],
+      ['POST', '/api/charters', 'title', { title: '\u0000Charter 2027' }],
       ['PATCH', '/api/supply-relationships/:relationship', 'commodity', { commodity: 'grey iron\u0000castings' }],
       ['PATCH', '/api/scorecard-templates/:template', 'name', { name: 'Template\u0000' }],
       ['POST', '/api/metric-values/bulk', 'rows.1.note', { rows: [{ period: '2026-Q1', metric: 'OTD', value: 95 }, { period: '2026-Q1', metric: 'OTD', value: 95, note: 'late \u0000' }] }],

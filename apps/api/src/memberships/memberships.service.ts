@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type Membership, type MembershipTransition } from '@tandem/contracts';
 import type { Membership as MembershipRow, MembershipTransition as TransitionRow } from '@tandem/db';
 import { allowedTransitions, canTransition, transitionDates } from '@tandem/domain';
-import { AuditService, DomainError, lockVisible, MembershipErrorCode, PrismaService, RequestContext } from '@tandem/server';
+import { AuditService, DomainError, lockVisible, MembershipErrorCode, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
-import { iso, isoDate } from '../common/serialize';
+import { isoDate } from '../common/serialize';
 import type { CreateMembershipDto, TransitionMembershipDto, UpdateMembershipDto } from './dto/membership.dto';
 
 export const MEMBERSHIP_LIST: ListSpec = {
@@ -41,8 +41,6 @@ export function toMembership(m: MembershipRow & { transitions?: TransitionRow[] 
     joinedAt: isoDate(m.joinedAt),
     exitedAt: isoDate(m.exitedAt),
     annualDues: m.annualDues.toNumber(),
-    charterVersion: m.charterVersion,
-    charterSignedAt: iso(m.charterSignedAt),
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
     ...(m.transitions ? { transitions: m.transitions.map(toTransition) } : {}),
@@ -91,8 +89,6 @@ export class MembershipsService {
           organisationId: dto.organisationId,
           tier: dto.tier,
           annualDues: dto.annualDues ?? 0,
-          charterVersion: dto.charterVersion ?? null,
-          charterSignedAt: dto.charterSignedAt ? new Date(dto.charterSignedAt) : null,
         },
       });
       await this.audit.record(tx, { action: 'membership.created', entityType: 'Membership', entityId: row.id, after: toMembership(row), consortiumId, organisationId: row.organisationId });
@@ -109,8 +105,6 @@ export class MembershipsService {
         data: {
           tier: dto.tier,
           annualDues: dto.annualDues,
-          charterVersion: dto.charterVersion,
-          charterSignedAt: dto.charterSignedAt === undefined ? undefined : dto.charterSignedAt === null ? null : new Date(dto.charterSignedAt),
         },
       });
       await this.audit.record(tx, { action: 'membership.updated', entityType: 'Membership', entityId: id, before: toMembership(before), after: toMembership(row), consortiumId: row.consortiumId, organisationId: row.organisationId });
@@ -120,8 +114,13 @@ export class MembershipsService {
 
   /** The only way a status changes: checked against the lifecycle, recorded with its reason. */
   async transition(id: string, dto: TransitionMembershipDto): Promise<Membership> {
+    return this.prisma.scoped.$transaction((tx) => this.transitionIn(tx, id, dto));
+  }
+
+  /** The transition inside a caller's transaction (a commitment review that suspends a member). */
+  async transitionIn(tx: ScopedTx, id: string, dto: TransitionMembershipDto): Promise<Membership> {
     const p = this.context.requirePrincipal();
-    return this.prisma.scoped.$transaction(async (tx) => {
+    {
       // Lock the row so two concurrent transitions cannot both start from the same status.
       await lockVisible(tx, 'Membership', id);
       const current = await tx.membership.findFirstOrThrow({ where: { id } });
@@ -157,6 +156,6 @@ export class MembershipsService {
         organisationId: row.organisationId,
       });
       return toMembership(row);
-    });
+    }
   }
 }

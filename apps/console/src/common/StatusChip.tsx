@@ -50,6 +50,13 @@ const TONES: Record<string, Tone> = {
   todo: 'default',
   doing: 'info',
   done: 'success',
+  // charters and commitments
+  superseded: 'default',
+  on_track: 'success',
+  at_risk: 'warning',
+  met: 'success',
+  missed: 'error',
+  waived: 'default',
 };
 
 const LABELS: Record<string, string> = { todo: 'To do', doing: 'In progress' };

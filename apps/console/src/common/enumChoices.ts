@@ -1,4 +1,8 @@
 import {
+  COMMITMENT_KIND_NAMES,
+  COMMITMENT_REVIEW_OUTCOMES,
+  COMMITMENT_SIDES,
+  COMMITMENT_STATES,
   IMPORT_STATUSES,
   METRIC_CATEGORIES,
   METRIC_DIRECTIONS,
@@ -38,3 +42,9 @@ export const yesNoFilter = {
   parse: (value: string) => (value === '' ? undefined : value === 'true'),
   format: (value: boolean | undefined) => (value === undefined ? '' : String(value)),
 };
+
+// commitments (issue 9)
+export const commitmentKindChoices = toChoices(COMMITMENT_KIND_NAMES);
+export const commitmentSideChoices = toChoices(COMMITMENT_SIDES);
+export const commitmentStateChoices = toChoices(COMMITMENT_STATES);
+export const commitmentReviewOutcomeChoices = toChoices(COMMITMENT_REVIEW_OUTCOMES);

@@ -8,6 +8,7 @@ import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, listLink, plural } from './links';
 import { BenchmarkStandingCard } from './BenchmarkStandingCard';
 import { StandingsCard } from './StandingsCard';
+import { MyCommitmentsCard } from '../resources/commitments/MyCommitmentsCard';
 
 /** One open period as the firm owes it: what is submitted, what is still missing. */
 function PeriodDue({ period }: { period: Period }) {
@@ -113,6 +114,7 @@ export function FirmHome({ organisationId }: { organisationId: string | undefine
       <MyTasksCard />
       <StandingsCard side="supplier" organisationId={organisationId} />
       <BenchmarkStandingCard organisationId={organisationId} />
+      <MyCommitmentsCard />
     </HomeGrid>
   );
 }

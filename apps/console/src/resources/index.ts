@@ -1,6 +1,9 @@
 import { apiKeys } from './api-keys';
 import { auditEvents } from './audit-events';
 import { backgroundJobs } from './background-jobs';
+import { charters } from './charters';
+import { commitmentReviews } from './commitment-reviews';
+import { commitments } from './commitments';
 import { consortia } from './consortia';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { customerFeedback } from './customer-feedback';
@@ -14,6 +17,7 @@ import { metricValues } from './metric-values';
 import { organisations } from './organisations';
 import { outbox } from './outbox';
 import { periods } from './periods';
+import { reciprocity } from './reciprocity';
 import { roleAssignments } from './role-assignments';
 import { scorecardTemplates } from './scorecard-templates';
 import { scorecards } from './scorecards';
@@ -36,6 +40,11 @@ export const resources = [
   customerFeedback,
   talentCirculation,
   trainingPlans,
+  // commitments (issue 9)
+  commitments,
+  reciprocity,
+  commitmentReviews,
+  charters,
   periods,
   metricDefinitions,
   metricGoals,

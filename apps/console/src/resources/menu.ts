@@ -34,6 +34,11 @@ export const RESOURCE_MENU = [
   { resource: 'supply-relationships', label: 'Supply relationships', singular: 'Supply relationship', phrase: 'supply relationships', group: 'Review' },
   { resource: 'corrective-action-plans', label: 'Corrective actions', singular: 'Corrective action plan', phrase: 'corrective action plans', group: 'Improve' },
   { resource: 'training-plans', label: 'Training plans', singular: 'Training plan', phrase: 'training plans', group: 'Improve', audience: [...STAFF, 'firm_admin', 'firm_contributor', 'union_representative'] },
+  // commitments (issue 9)
+  { resource: 'commitments', label: 'Commitments', singular: 'Commitment', phrase: 'commitments', group: 'Improve' },
+  { resource: 'reciprocity', label: 'Reciprocity', singular: 'Reciprocity', phrase: 'relationships', group: 'Improve' },
+  { resource: 'commitment-reviews', label: 'Commitment reviews', singular: 'Commitment review', phrase: 'commitment reviews', group: 'Improve', audience: [...STAFF, 'firm_admin'] },
+  { resource: 'charters', label: 'Charter', singular: 'Charter version', phrase: 'charter versions', group: 'Administer' },
   { resource: 'metric-goals', label: 'Baselines and goals', singular: 'Baseline and goal', phrase: 'baselines and goals', group: 'Improve', audience: [...STAFF, ...REPORTING_FIRM] },
   { resource: 'consortia', label: 'Consortia', singular: 'Consortium', phrase: 'consortia', group: 'Administer', audience: STAFF },
   { resource: 'organisations', label: 'Organisations', singular: 'Organisation', phrase: 'organisations', group: 'Administer', audience: [...STAFF, 'firm_admin', 'union_representative', 'trainer', 'funder'] },

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CommitmentsWorkerModule } from '../commitments/commitments.module';
 import { RemindersWorkerModule } from '../reminders/reminders.module';
 import { FollowUpProcessor } from './follow-up.processor';
 import { RecomputeScorecardsJob } from './recompute-scorecards.job';
 
 /** Scorecards (and, through the shared metrics queue, reminders) in the worker. */
-@Module({ imports: [RemindersWorkerModule], providers: [RecomputeScorecardsJob, FollowUpProcessor], exports: [RecomputeScorecardsJob] })
+@Module({ imports: [RemindersWorkerModule, CommitmentsWorkerModule], providers: [RecomputeScorecardsJob, FollowUpProcessor], exports: [RecomputeScorecardsJob] })
 export class ScorecardsWorkerModule {}

@@ -167,3 +167,14 @@ export function checkPeriodKind(calendar: ReportingCalendar, kind: PeriodKind, p
   const what = code ? `${code} is a ${kind}` : `a ${kind} is not one of its periods`;
   return { path, message: `the consortium reports ${calendar}: ${what}; its calendar has ${periodKindsOf(calendar).map((k) => `${k}s`).join(' and ')} only` };
 }
+
+/**
+ * SQL twin of libs/domain periods/calendar.ts `isCollectedIn`, for the raw statements that
+ * decide what a firm owes for a period (a period's completeness in the API, reminders in the
+ * worker): in a quarterly calendar every metric is collected per quarter; in a monthly one,
+ * monthly metrics per month and quarterly ones per quarter. Each argument is a SQL
+ * expression: the consortium's "reportingCalendar", the metric's frequency, the period's kind.
+ */
+export function collectedInSql(calendar: string, frequency: string, kind: string): string {
+  return `((CASE WHEN ${calendar} = 'quarterly' THEN 'quarterly' ELSE ${frequency}::text END) = (CASE ${kind} WHEN 'month' THEN 'monthly' ELSE 'quarterly' END))`;
+}

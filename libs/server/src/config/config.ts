@@ -89,6 +89,8 @@ const configShape = z.object({
   OUTBOX_RELAY_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
   FOLLOW_UP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   REMINDER_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /** how often the commitments evaluation runs (one run per tick across workers) */
+  COMMITMENT_EVALUATION_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
   REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(90).default(7),
   IMPORT_DIR: z.string().min(1).default('.tandem/imports'),
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),

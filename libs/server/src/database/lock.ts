@@ -9,6 +9,9 @@ const LOCKABLE = {
   ScorecardTemplate: { delegate: 'scorecardTemplate', label: 'Scorecard template' },
   CorrectiveActionPlan: { delegate: 'correctiveActionPlan', label: 'Corrective action plan' },
   TrainingPlan: { delegate: 'trainingPlan', label: 'Training plan' },
+  Charter: { delegate: 'charter', label: 'Charter' },
+  Commitment: { delegate: 'commitment', label: 'Commitment' },
+  CommitmentReview: { delegate: 'commitmentReview', label: 'Commitment review' },
 } as const satisfies Record<string, { delegate: keyof ScopedTx; label: string }>;
 
 export type LockableTable = keyof typeof LOCKABLE;

@@ -22,9 +22,11 @@ import { scopedClient, type ScopedPrismaClient } from './scoped-client';
  * - plan-participants: the people of a corrective-action or training plan (names, addresses of
  *   those acting on or party to a plan the reader may read);
  * - disclosure-aggregates: every row behind an aggregate that leaves only through disclosure
- *   control (customer feedback summaries, talent circulation).
+ *   control or counts no single firm (customer feedback summaries, talent circulation, keep rates);
+ * - relationship-counterpart: the other party's commitments on a supply relationship the
+ *   reader sees (the reciprocity view).
  */
-export type CrossScopeReason = 'funder-aggregates' | 'plan-participants' | 'disclosure-aggregates';
+export type CrossScopeReason = 'funder-aggregates' | 'plan-participants' | 'disclosure-aggregates' | 'relationship-counterpart';
 
 /** Which process a module runs in: the API's queries have short deadlines, the worker's long ones. */
 export type ProcessKind = 'api' | 'worker';

@@ -49,7 +49,13 @@ export type ScopedModel =
   | 'CustomerFeedback'
   | 'UnionRepresentation'
   | 'TrainingPlan'
-  | 'TrainingPlanEvent';
+  | 'TrainingPlanEvent'
+  | 'Charter'
+  | 'CommitmentTemplate'
+  | 'CharterSignature'
+  | 'Commitment'
+  | 'CommitmentTransition'
+  | 'CommitmentReview';
 
 /** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
 function seesNoFigures(p: Principal): boolean {
@@ -168,6 +174,28 @@ function releasedCellScope(p: Principal, c: string, o: string): Where {
     peerGroup: peerGroupScope(p, c, o),
     OR: [{ releasedAt: { not: null } }, { suppression: { not: null }, period: { state: 'published' } }],
   };
+}
+
+/**
+ * Charters: the consortium's code of conduct, read by everyone in it once published; drafts
+ * are staff's work in progress.
+ */
+function charterScope(p: Principal, c: string): Where {
+  return isStaff(p) ? { consortiumId: c } : { consortiumId: c, state: { not: 'draft' } };
+}
+
+/** Roles that read a member firm's own commitments (and reviews, signatures). */
+const FIRM_COMMITMENT_READERS = ['firm_admin', 'firm_contributor', 'customer_buyer'];
+
+/**
+ * Commitments: staff every member's; a firm's people their own firm's. Unions, trainers and
+ * funders none (the reciprocity view shows them aggregates only). The other side of a supply
+ * relationship is shown in the reciprocity view through the relationship, not here.
+ */
+function commitmentScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (FIRM_COMMITMENT_READERS.includes(p.role)) return { consortiumId: c, organisationId: o };
+  return NOTHING_BY_ID;
 }
 
 /** Roles of a firm's own people, which its firm admin manages. */
@@ -325,6 +353,16 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       return trainingPlanScope(p, c, o);
     case 'TrainingPlanEvent':
       return { plan: trainingPlanScope(p, c, o) };
+    case 'Charter':
+      return charterScope(p, c);
+    case 'CommitmentTemplate':
+      return { charter: charterScope(p, c) };
+    case 'CharterSignature':
+    case 'Commitment':
+      return commitmentScope(p, c, o);
+    case 'CommitmentTransition':
+    case 'CommitmentReview':
+      return { commitment: commitmentScope(p, c, o) };
     default:
       // A model nobody declared a rule for is invisible: forgetting a rule must not leak.
       return { id: { in: [] } };
@@ -391,8 +429,20 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
       return;
     case 'PeerGroup':
     case 'BenchmarkRun':
+    case 'Charter':
+    case 'Commitment':
+    case 'CommitmentReview':
       own('consortiumId', p.consortiumId, 'Consortium');
       if (!isStaff(p)) throw DomainError.notFound('Consortium');
+      return;
+    case 'CommitmentTemplate':
+    case 'CommitmentTransition':
+      // Created only alongside a scoped parent (a draft charter, a commitment's change).
+      return;
+    case 'CharterSignature':
+      // a firm admin signs for its own firm
+      own('consortiumId', p.consortiumId, 'Consortium');
+      own('organisationId', p.organisationId, 'Organisation');
       return;
     case 'SharingSetting':
       own('consortiumId', p.consortiumId, 'Consortium');

@@ -78,6 +78,24 @@ export enum TrainingPlanErrorCode {
   NotCoGoverned = 'training_plans.not_co_governed',
 }
 
+/** Charters, commitments and their reviews (issue 9). */
+export enum CommitmentErrorCode {
+  /** only a draft charter is edited or published */
+  CharterNotDraft = 'charters.not_draft',
+  /** only the published version is signed */
+  CharterNotPublished = 'charters.not_published',
+  AlreadySigned = 'charters.already_signed',
+  /** generating commitments needs a published charter with templates */
+  NoPublishedCharter = 'commitments.no_published_charter',
+  /** computed kinds are evaluated from data, never attested */
+  NotAttestedKind = 'commitments.not_attested_kind',
+  /** verifying needs an attestation to verify */
+  NothingToVerify = 'commitments.nothing_to_verify',
+  /** a waived commitment is settled */
+  Waived = 'commitments.waived',
+  ReviewDecided = 'commitment_reviews.decided',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -90,7 +108,8 @@ export type ErrorCode =
   | MetricDefinitionErrorCode
   | PeriodErrorCode
   | MetricValueErrorCode
-  | TrainingPlanErrorCode;
+  | TrainingPlanErrorCode
+  | CommitmentErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -150,6 +169,14 @@ export function statusOf(code: ErrorCode): number {
     case InvitationErrorCode.NotPending:
     case TrainingPlanErrorCode.InvalidTransition:
     case TrainingPlanErrorCode.AlreadyApproved:
+    case CommitmentErrorCode.CharterNotDraft:
+    case CommitmentErrorCode.CharterNotPublished:
+    case CommitmentErrorCode.AlreadySigned:
+    case CommitmentErrorCode.NoPublishedCharter:
+    case CommitmentErrorCode.NotAttestedKind:
+    case CommitmentErrorCode.NothingToVerify:
+    case CommitmentErrorCode.Waived:
+    case CommitmentErrorCode.ReviewDecided:
       return 409;
     case CommonErrorCode.Forbidden:
     case OrganisationErrorCode.SharedIdentity:

@@ -80,6 +80,15 @@ export interface World {
   closedPeriod: string;
   /** the fuzz supplier's setting for the fuzz customer (its firm admin is `supplierAdmin`) */
   sharingSetting: string;
+  /** charters and commitments (issue 9): a draft of glmp to edit, a draft of the suite's own consortium to publish, a published one the fuzz supplier signs */
+  charterDraft: string;
+  charterToPublish: string;
+  charterToSign: string;
+  /** the fuzz supplier's commitments: one to attest, one attested to verify, one to waive; a review to decide */
+  commitmentToAttest: string;
+  commitmentToVerify: string;
+  commitmentToWaive: string;
+  review: string;
 }
 
 async function ok<T>(res: Promise<Call>, what: string, status = [200, 201]): Promise<T> {
@@ -202,6 +211,38 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
     )
   ).id;
 
+  // charters and commitments: rows of the suite's own (publishing happens in its own consortium)
+  const charter = async (consortiumId: string, state: string): Promise<{ charter: string; template: string }> => {
+    const c = randomUUID();
+    await pool.query(
+      `INSERT INTO "Charter" (id, "consortiumId", version, title, state, "publishedAt", "updatedAt")
+       SELECT $1, $2, COALESCE(max(version), 0) + 1, 'Fuzz charter', $3::"CharterState", CASE WHEN $3 = 'draft' THEN NULL ELSE now() END, now() FROM "Charter" WHERE "consortiumId" = $2`,
+      [c, consortiumId, state],
+    );
+    const t = randomUUID();
+    await pool.query(`INSERT INTO "CommitmentTemplate" (id, "charterId", kind, side, target, description, "updatedAt") VALUES ($1, $2, 'jobs_created', 'supplier', 2, 'Two jobs', now())`, [t, c]);
+    return { charter: c, template: t };
+  };
+  const charterDraft = (await charter(glmp, 'draft')).charter;
+  const charterToPublish = (await charter(consortium, 'draft')).charter;
+  const signable = await charter(glmp, 'published');
+  let commitmentYear = year;
+  const commitment = async (attested: number | null): Promise<string> => {
+    const c = randomUUID();
+    const y = commitmentYear++;
+    await pool.query(
+      `INSERT INTO "Commitment" (id, "consortiumId", "organisationId", "templateId", kind, year, "startsOn", "endsOn", target, "attestedValue", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'jobs_created', $5, make_date($5, 1, 1), make_date($5, 12, 31), 2, $6, now())`,
+      [c, glmp, supplier.id, signable.template, y, attested],
+    );
+    return c;
+  };
+  const commitmentToAttest = await commitment(null);
+  const commitmentToVerify = await commitment(3);
+  const commitmentToWaive = await commitment(null);
+  const review = randomUUID();
+  await pool.query(`INSERT INTO "CommitmentReview" (id, "consortiumId", "commitmentId", "updatedAt") VALUES ($1, $2, $3, now())`, [review, glmp, await commitment(null)]);
+
   return {
     api,
     pool,
@@ -238,6 +279,13 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
     peerGroup,
     closedPeriod: closedPeriod.id,
     sharingSetting,
+    charterDraft,
+    charterToPublish,
+    charterToSign: signable.charter,
+    commitmentToAttest,
+    commitmentToVerify,
+    commitmentToWaive,
+    review,
   };
 }
 
@@ -418,4 +466,14 @@ export const TARGETS: Record<string, Target> = {
   'PUT /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), body: () => ({ categories: ['delivery', 'quality'] }) },
   'PATCH /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), body: () => ({ categories: ['quality'] }) },
   'DELETE /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), paramsOnly: true },
+  // charters and commitments (issue 9)
+  'POST /api/charters': { as: 'staff', body: () => ({ title: 'Fuzz charter', templates: [{ kind: 'jobs_created', side: 'supplier', target: 2, description: 'Two jobs' }] }) },
+  'PATCH /api/charters/:id': { as: 'staff', params: id('charterDraft'), body: () => ({ title: 'Fuzz charter, edited' }) },
+  'POST /api/charters/:id/publish': { as: 'platform', params: id('charterToPublish'), paramsOnly: true },
+  'POST /api/charters/:id/sign': { as: 'supplierAdmin', params: id('charterToSign'), paramsOnly: true },
+  'POST /api/commitments/generate': { as: 'staff', body: () => ({ year: 2097 }) },
+  'POST /api/commitments/:id/attest': { as: 'supplierAdmin', params: id('commitmentToAttest'), body: () => ({ value: 3, note: 'fuzzed' }) },
+  'POST /api/commitments/:id/verify': { as: 'staff', params: id('commitmentToVerify'), paramsOnly: true },
+  'POST /api/commitments/:id/waive': { as: 'staff', params: id('commitmentToWaive'), body: () => ({ reason: 'fuzzing a waiver' }) },
+  'POST /api/commitment-reviews/:id/decide': { as: 'staff', params: id('review'), body: () => ({ outcome: 'warning', note: 'fuzzed outcome' }) },
 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsDay, IsDecimal, IsId, IsInstant, Nullable, OptionalNotNull } from '../../common/validators';
+import { IsDay, IsDecimal, IsId, OptionalNotNull } from '../../common/validators';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type MembershipStatus, type MembershipTier } from '@tandem/contracts';
 
 export class CreateMembershipDto {
@@ -23,20 +23,9 @@ export class CreateMembershipDto {
   @Min(0)
   @Max(10_000_000)
   annualDues?: number;
-
-  @ApiPropertyOptional({ example: '2025.1', nullable: true, type: String })
-  @Nullable()
-  @IsString()
-  @MaxLength(40)
-  charterVersion?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
-  @Nullable()
-  @IsInstant()
-  charterSignedAt?: string | null;
 }
 
-/** PATCH: any subset of tier, dues and charter; status changes through /transition. */
+/** PATCH: any subset of tier and dues (charter signatures: /charters/:id/signatures); status changes through /transition. */
 export class UpdateMembershipDto extends PartialType(OmitType(CreateMembershipDto, ['consortiumId', 'organisationId'] as const), { skipNullProperties: false }) {}
 
 /** PUT replaces: tier is required. */
@@ -78,8 +67,6 @@ export class MembershipDto {
   @ApiProperty({ nullable: true, type: String }) joinedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) exitedAt: string | null;
   @ApiProperty() annualDues: number;
-  @ApiProperty({ nullable: true, type: String }) charterVersion: string | null;
-  @ApiProperty({ nullable: true, type: String }) charterSignedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ type: [MembershipTransitionDto] }) transitions?: MembershipTransitionDto[];

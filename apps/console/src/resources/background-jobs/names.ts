@@ -3,6 +3,7 @@ const NAMES: Record<string, string> = {
   'scorecards.recompute': 'Scorecard recompute',
   'benchmarks.recompute': 'Benchmark recompute',
   'reminders.send': 'Due-date reminders',
+  'commitments.evaluate': 'Commitments evaluation',
 };
 
 export function backgroundJobName(name: string): string {

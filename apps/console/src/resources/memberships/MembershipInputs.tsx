@@ -1,9 +1,9 @@
-import { AutocompleteInput, DateInput, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, minValue, NumberInput, ReferenceInput, required, SelectInput } from 'react-admin';
 import { FormRow } from '../../common/FormRow';
 import { membershipTierChoices } from '../../common/choices';
 import { pickFields } from '../../common/pick';
 
-export const MEMBERSHIP_UPDATE_FIELDS = ['tier', 'annualDues', 'charterVersion', 'charterSignedAt'] as const;
+export const MEMBERSHIP_UPDATE_FIELDS = ['tier', 'annualDues'] as const;
 export const MEMBERSHIP_CREATE_FIELDS = ['consortiumId', 'organisationId', ...MEMBERSHIP_UPDATE_FIELDS] as const;
 export const membershipCreateBody = pickFields(MEMBERSHIP_CREATE_FIELDS);
 export const membershipUpdateBody = pickFields(MEMBERSHIP_UPDATE_FIELDS);
@@ -35,10 +35,6 @@ export function MembershipInputs() {
       <FormRow>
         <SelectInput source="tier" choices={membershipTierChoices} validate={required()} />
         <NumberInput source="annualDues" label="Annual dues ($)" validate={[required(), minValue(0)]} />
-      </FormRow>
-      <FormRow>
-        <TextInput source="charterVersion" label="Charter version" />
-        <DateInput source="charterSignedAt" label="Charter signed on" />
       </FormRow>
     </>
   );

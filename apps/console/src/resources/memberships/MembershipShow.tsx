@@ -8,7 +8,6 @@ import {
   SelectField,
   Show,
   SimpleShowLayout,
-  TextField,
   TopToolbar,
   WithRecord,
 } from 'react-admin';
@@ -94,12 +93,6 @@ export function MembershipShow() {
           </Labeled>
           <Labeled label="Annual dues">
             <NumberField source="annualDues" options={{ style: 'currency', currency: 'USD' }} />
-          </Labeled>
-          <Labeled label="Charter">
-            <TextField source="charterVersion" emptyText="—" />
-          </Labeled>
-          <Labeled label="Charter signed">
-            <DateTimeField source="charterSignedAt" emptyText="—" />
           </Labeled>
         </Box>
         <Divider />
