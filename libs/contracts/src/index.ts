@@ -11,3 +11,4 @@ export * from './imports';
 export * from './periods';
 export * from './performance';
 export * from './benchmarks';
+export * from './training';

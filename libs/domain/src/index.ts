@@ -7,3 +7,4 @@ export * from './periods';
 export * from './metric-values';
 export * from './text/control-characters';
 export * from './benchmarks';
+export * from './training';
