@@ -35,6 +35,14 @@ import { BenchmarkCellsModule } from './benchmark-cells/benchmark-cells.module';
 import { BenchmarkReportsModule } from './benchmark-reports/benchmark-reports.module';
 import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
+import { CurriculaModule } from './curricula/curricula.module';
+import { GrantsModule } from './grants/grants.module';
+import { CourseSessionsModule } from './course-sessions/course-sessions.module';
+import { TraineesModule } from './trainees/trainees.module';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { TrainingActivitiesModule } from './training-activities/training-activities.module';
+import { WorkforceYearsModule } from './workforce-years/workforce-years.module';
+import { WageStepsModule } from './wage-steps/wage-steps.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -95,6 +103,15 @@ export const requestLogSerializers = {
     StandingsModule,
     BenchmarkReportsModule,
     SharingSettingsModule,
+    // training records (issue 9)
+    CurriculaModule,
+    GrantsModule,
+    CourseSessionsModule,
+    TraineesModule,
+    EnrolmentsModule,
+    TrainingActivitiesModule,
+    WorkforceYearsModule,
+    WageStepsModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

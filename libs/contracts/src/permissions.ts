@@ -81,16 +81,58 @@ export const PERMISSIONS = [
   'sharing-settings.read',
   /** a supplier's own settings */
   'sharing-settings.write',
+  // training records (issue 9, part training-records): which rows each role reaches is scope.ts's
+  /** the curricula library: shared curricula of the consortium and one's own */
+  'curricula.read',
+  /** members and staff publish; a union representative proposes (always private to its union until staff share it) */
+  'curricula.write',
+  'grants.read',
+  'grants.write',
+  /** the session calendar; a trainer its own sessions */
+  'course-sessions.read',
+  /** staff, and a trainer for the sessions it provides */
+  'course-sessions.write',
+  /** trainee personal data: the employer's people and staff only */
+  'trainees.read',
+  'trainees.write',
+  'enrolments.read',
+  /** a firm enrols (and withdraws) its own trainees */
+  'enrolments.write',
+  /** attendance, completion and credentials: the session's trainer, and staff */
+  'enrolments.record',
+  /** the firm admin confirms the wage step a credential proposes (wages never leave the firm) */
+  'enrolments.confirm-wage-step',
+  'training-activities.read',
+  'training-activities.write',
+  'workforce-years.read',
+  'workforce-years.write',
+  'wage-steps.read',
+  'wage-steps.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What only the operator of the installation does: it spans consortia or whole accounts. */
 const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues.admin'];
 
-/** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8). */
-const FIRM_ONLY: Permission[] = ['sharing-settings.write'];
+/** What only a member firm decides: what a supplier shares with its customers (benchmarks.md rule 8), its wage ladder and the wage a credential earns. */
+const FIRM_ONLY: Permission[] = ['sharing-settings.write', 'enrolments.confirm-wage-step', 'wage-steps.write'];
 
 const FIRM_READ: Permission[] = ['consortia.read', 'organisations.read', 'memberships.read', 'users.read', 'metric-definitions.read', 'periods.read'];
+
+/** A member firm's own training records (training-records part of issue 9): its trainees, enrolments, activities, workforce. */
+const FIRM_TRAINING: Permission[] = [
+  'curricula.read',
+  'curricula.write',
+  'course-sessions.read',
+  'trainees.read',
+  'trainees.write',
+  'enrolments.read',
+  'enrolments.write',
+  'training-activities.read',
+  'training-activities.write',
+  'workforce-years.read',
+  'wage-steps.read',
+];
 
 /** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
 const FIRM_REPORTING: Permission[] = [
@@ -133,8 +175,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'metric-goals.write',
     'corrective-action-plans.write',
     'sharing-settings.write',
+    ...FIRM_TRAINING,
+    'workforce-years.write',
+    'wage-steps.write',
+    'enrolments.confirm-wage-step',
   ],
-  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING],
+  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, ...FIRM_TRAINING],
   customer_buyer: [
     ...FIRM_READ,
     'metric-values.read',
@@ -154,13 +200,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'benchmark-reports.read',
     // what its suppliers share with it
     'sharing-settings.read',
+    // the library and the calendar; no trainee data (a buyer is not the employer's training office)
+    'curricula.read',
+    'course-sessions.read',
   ],
   // Union representatives and trainers never read metric values (domain.md).
-  union_representative: [...FIRM_READ],
-  trainer: [...FIRM_READ],
+  // A union representative reads the library, proposes curricula and reads the sessions its firms take part in; never trainee data.
+  union_representative: [...FIRM_READ, 'curricula.read', 'curricula.write', 'course-sessions.read'],
+  // A trainer: the library, its own sessions and their enrolments (trainee names only there), the grants that may fund them.
+  trainer: [...FIRM_READ, 'curricula.read', 'curricula.write', 'course-sessions.read', 'course-sessions.write', 'enrolments.read', 'enrolments.record', 'grants.read'],
   // Funders see aggregates only: no permission here reads one firm's figures.
   // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
-  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read'],
+  // grants: its own; no session, trainee or enrolment (aggregates only)
+  funder: ['consortia.read', 'organisations.read', 'dashboard.read', 'metric-definitions.read', 'periods.read', 'peer-groups.read', 'benchmark-cells.read', 'grants.read'],
 };
 
 export function can(role: Role | undefined, permission: Permission): boolean {

@@ -8,6 +8,9 @@ const LOCKABLE = {
   SupplyRelationship: { delegate: 'supplyRelationship', label: 'Supply relationship' },
   ScorecardTemplate: { delegate: 'scorecardTemplate', label: 'Scorecard template' },
   CorrectiveActionPlan: { delegate: 'correctiveActionPlan', label: 'Corrective action plan' },
+  CourseSession: { delegate: 'courseSession', label: 'Course session' },
+  Enrolment: { delegate: 'enrolment', label: 'Enrolment' },
+  Trainee: { delegate: 'trainee', label: 'Trainee' },
 } as const satisfies Record<string, { delegate: keyof ScopedTx; label: string }>;
 
 export type LockableTable = keyof typeof LOCKABLE;

@@ -68,6 +68,20 @@ export enum MetricValueErrorCode {
   RevisionDecided = 'metric_values.revision_decided',
 }
 
+/** Training records (issue 9, part training-records). */
+export enum TrainingErrorCode {
+  /** every seat of the session is taken by an enrolment not withdrawn */
+  SessionFull = 'training.session_full',
+  /** the trainee is already enrolled in the session */
+  AlreadyEnrolled = 'training.already_enrolled',
+  /** what a trainer records breaks the enrolment's rules (hours, status, credential) */
+  InvalidRecord = 'training.invalid_record',
+  /** changing a record someone else owns (another organisation's curriculum) */
+  NotOwner = 'training.not_owner',
+  /** a firm's figure for that year already exists */
+  AlreadyExists = 'training.already_exists',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -79,7 +93,8 @@ export type ErrorCode =
   | ScorecardErrorCode
   | MetricDefinitionErrorCode
   | PeriodErrorCode
-  | MetricValueErrorCode;
+  | MetricValueErrorCode
+  | TrainingErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -116,6 +131,7 @@ export function statusOf(code: ErrorCode): number {
     case ScorecardErrorCode.PartiesNotMembers:
     case CommonErrorCode.PageTooLarge:
     case AuthErrorCode.InviteInvalid:
+    case TrainingErrorCode.InvalidRecord:
     case UserErrorCode.RoleNeedsOrganisation:
     case UserErrorCode.WrongPassword:
     case InvitationErrorCode.AccountExists:
@@ -137,11 +153,15 @@ export function statusOf(code: ErrorCode): number {
     case UserErrorCode.EmailTaken:
     case ApiKeyErrorCode.AlreadyRevoked:
     case InvitationErrorCode.NotPending:
+    case TrainingErrorCode.SessionFull:
+    case TrainingErrorCode.AlreadyEnrolled:
+    case TrainingErrorCode.AlreadyExists:
       return 409;
     case CommonErrorCode.Forbidden:
     case OrganisationErrorCode.SharedIdentity:
     case MetricValueErrorCode.NotReporter:
     case ScorecardErrorCode.NotYourCustomer:
+    case TrainingErrorCode.NotOwner:
       return 403;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidCredentials:
