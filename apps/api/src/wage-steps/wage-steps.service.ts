@@ -61,7 +61,7 @@ export class WageStepsService {
     const consortiumId = consortiumOf(p, dto.consortiumId);
     const organisationId = organisationOf(p, undefined);
     return this.prisma.scoped.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`wage-ladder:${organisationId}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('wage-ladder'), hashtext(${organisationId}))`;
       await this.refuseDuplicate(tx, consortiumId, organisationId, dto.credential);
       const row = await tx.wageStep.create({ data: { consortiumId, organisationId, credential: dto.credential.trim(), title: dto.title, hourlyIncrease: dto.hourlyIncrease } });
       const out = toWageStep(row);
@@ -75,7 +75,7 @@ export class WageStepsService {
       const before = await tx.wageStep.findFirst({ where: { id } });
       if (!before) throw DomainError.notFound('Wage step');
       if (dto.credential !== undefined) {
-        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`wage-ladder:${before.organisationId}`}))`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('wage-ladder'), hashtext(${before.organisationId}))`;
         await this.refuseDuplicate(tx, before.consortiumId, before.organisationId, dto.credential, id);
       }
       const row = await tx.wageStep.update({ where: { id }, data: { credential: dto.credential?.trim(), title: dto.title, hourlyIncrease: dto.hourlyIncrease } });
