@@ -6,6 +6,7 @@ import { buildConsortia } from './consortia';
 import { buildMemberships } from './memberships';
 import { assertCatalogueConsistent, buildOrganisations } from './organisations';
 import { buildPerformance, insertPerformance } from './performance';
+import { buildTraining, buildWorkforceYears, insertTraining } from './training';
 import { buildUsers, demoPasswordHash } from './users';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
@@ -30,8 +31,11 @@ export async function buildSeed(today: Date) {
   const users = buildUsers(await demoPasswordHash(), consortia.idBySlug, organisations);
   const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
   const performance = buildPerformance(consortia, organisations, users);
-  anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance], calendarShift(today));
-  return { consortia, organisations, users, memberships, performance };
+  const training = buildTraining(consortia, organisations, users);
+  anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance, training], calendarShift(today));
+  // years are not dates: the last three up to today's
+  training.workforceYears = buildWorkforceYears(consortia, organisations, today);
+  return { consortia, organisations, users, memberships, performance, training };
 }
 
 /**
@@ -46,7 +50,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
     throw new Error('Refusing to seed demo data: NODE_ENV is "production". The demo accounts share a published password.');
   }
   const today = options.today ?? seedToday();
-  const { consortia, organisations, users, memberships, performance } = await buildSeed(today);
+  const { consortia, organisations, users, memberships, performance, training } = await buildSeed(today);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   let benchmarkCells = 0;
@@ -63,6 +67,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.membership.createMany({ data: memberships.memberships });
         await tx.membershipTransition.createMany({ data: memberships.transitions });
         await insertPerformance(tx, performance);
+        await insertTraining(tx, training);
         const glmp = consortia.idBySlug.get('glmp');
         if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
         const closed = performance.periods
@@ -82,7 +87,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
       `seeded ${consortia.rows.length} consortia, ${organisations.rows.length} organisations, ` +
         `${memberships.memberships.length} memberships, ${users.users.length} users, ` +
         `${performance.periods.length} periods, ${performance.relationships.length} supply relationships, ` +
-        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, ${benchmarkCells} benchmark cells, as of ${today.toISOString().slice(0, 10)}`,
+        `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, ${benchmarkCells} benchmark cells, ` +
+        `${training.curricula.length} curricula, ${training.sessions.length} course sessions, ${training.enrolments.length} enrolments, as of ${today.toISOString().slice(0, 10)}`,
     );
   } finally {
     await prisma.$disconnect();
