@@ -45,7 +45,7 @@ describe('training records', () => {
     const taken = answers.find((a) => a.status === 201)?.body as Enrolment;
     const firm = taken.organisationId === demo.org.acme ? t.acme : t.badger;
     expect((await call(api, 'POST', `/api/enrolments/${taken.id}/withdraw`, { token: firm })).status).toBe(200);
-    const waiting = trainees.find((id, i) => !answers[i] || answers[i]?.status === 409) as string;
+    const waiting = trainees.find((_id, i) => !answers[i] || answers[i]?.status === 409) as string;
     const waitingFirm = trainees.indexOf(waiting) % 2 === 0 ? t.acme : t.badger;
     expect((await call(api, 'POST', '/api/enrolments', { token: waitingFirm, body: { sessionId, traineeId: waiting } })).status).toBe(201);
     const seats = (await call(api, 'GET', `/api/course-sessions/${sessionId}`, { token: t.staff })).body as { seatsTaken: number; capacity: number };
