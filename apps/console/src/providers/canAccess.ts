@@ -17,6 +17,12 @@ const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   // benchmarks: staff write peer groups, a supplier its sharing settings
   'peer-groups': { create: 'peer-groups.write', edit: 'peer-groups.write', delete: 'peer-groups.write' },
   'sharing-settings': { create: 'sharing-settings.write', edit: 'sharing-settings.write', delete: 'sharing-settings.write' },
+  // training records: one write permission per resource; a trainer's edit of an enrolment is its record
+  curricula: { create: 'curricula.write', edit: 'curricula.write' },
+  grants: { create: 'grants.write', edit: 'grants.write' },
+  'course-sessions': { create: 'course-sessions.write', edit: 'course-sessions.write' },
+  trainees: { create: 'trainees.write', edit: 'trainees.write' },
+  enrolments: { create: 'enrolments.write', edit: 'enrolments.record' },
 };
 
 const ACTION_VERB: Record<string, string> = {

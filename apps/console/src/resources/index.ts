@@ -2,6 +2,9 @@ import { apiKeys } from './api-keys';
 import { auditEvents } from './audit-events';
 import { backgroundJobs } from './background-jobs';
 import { consortia } from './consortia';
+import { courseSessions } from './course-sessions';
+import { curricula } from './curricula';
+import { enrolments } from './enrolments';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { imports } from './imports';
 import { invitations } from './invitations';
@@ -16,6 +19,7 @@ import { roleAssignments } from './role-assignments';
 import { scorecardTemplates } from './scorecard-templates';
 import { scorecards } from './scorecards';
 import { supplyRelationships } from './supply-relationships';
+import { trainees } from './trainees';
 import { users } from './users';
 
 /** In menu order (see menu.ts). */
@@ -28,6 +32,10 @@ export const resources = [
   supplyRelationships,
   scorecards,
   correctiveActionPlans,
+  curricula,
+  courseSessions,
+  trainees,
+  enrolments,
   periods,
   metricDefinitions,
   metricGoals,

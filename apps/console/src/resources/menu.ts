@@ -33,6 +33,11 @@ export const RESOURCE_MENU = [
   { resource: 'scorecards', label: 'Scorecards', singular: 'Scorecard', phrase: 'scorecards', group: 'Review' },
   { resource: 'supply-relationships', label: 'Supply relationships', singular: 'Supply relationship', phrase: 'supply relationships', group: 'Review' },
   { resource: 'corrective-action-plans', label: 'Corrective actions', singular: 'Corrective action plan', phrase: 'corrective action plans', group: 'Improve' },
+  // training records (issue 9): the library and the calendar to everyone who may read them; trainee data to the firm and staff
+  { resource: 'curricula', label: 'Curricula library', singular: 'Curriculum', phrase: 'curricula', group: 'Improve' },
+  { resource: 'course-sessions', label: 'Training sessions', singular: 'Training session', phrase: 'training sessions', group: 'Improve' },
+  { resource: 'trainees', label: 'Trainees', singular: 'Trainee', phrase: 'trainees', group: 'Improve' },
+  { resource: 'enrolments', label: 'Enrolments', singular: 'Enrolment', phrase: 'enrolments', group: 'Improve' },
   { resource: 'metric-goals', label: 'Baselines and goals', singular: 'Baseline and goal', phrase: 'baselines and goals', group: 'Improve', audience: [...STAFF, ...REPORTING_FIRM] },
   { resource: 'consortia', label: 'Consortia', singular: 'Consortium', phrase: 'consortia', group: 'Administer', audience: STAFF },
   { resource: 'organisations', label: 'Organisations', singular: 'Organisation', phrase: 'organisations', group: 'Administer', audience: [...STAFF, 'firm_admin', 'union_representative', 'trainer', 'funder'] },
