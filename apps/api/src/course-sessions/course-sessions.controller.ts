@@ -17,7 +17,7 @@ export class CourseSessionsController {
   constructor(private readonly sessions: CourseSessionsService) {}
 
   @Get()
-  @RequirePermission('course-sessions.read', "The session calendar (members: the consortium's; a trainer: its own; a union representative: those its firms take part in) (filters: curriculumId, providerOrganisationId, grantId, from, to, q)")
+  @RequirePermission('course-sessions.read', "The session calendar (members: the consortium's; a trainer: its own; a union representative: those its firms take part in) (filters: curriculumId, providerOrganisationId, grantId, from, to, attendanceToRecord, q)")
   @ApiOkResponse({ type: [CourseSessionDto] })
   async list(@Query() query: ListQuery, @Res({ passthrough: true }) res: Response): Promise<CourseSession[]> {
     const page = parseListQuery(query, COURSE_SESSION_LIST);

@@ -5,7 +5,7 @@ import { AuditService, DomainError, lockVisible, PrismaService, RequestContext, 
 import type { ProblemFieldError } from '@tandem/contracts';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate, num } from '../common/serialize';
-import { consortiumOf, day, isStaffLike, organisationOf, spanErrors } from '../common/training';
+import { consortiumOf, day, isStaffLike, organisationOf, spanErrors, today } from '../common/training';
 import type { CreateCourseSessionDto, UpdateCourseSessionDto } from './dto/course-session.dto';
 
 export const COURSE_SESSION_LIST: ListSpec = {
@@ -19,6 +19,8 @@ export const COURSE_SESSION_LIST: ListSpec = {
     from: { type: 'date', where: (d) => ({ endsOn: { gte: d } }) },
     /** sessions starting on or before this day */
     to: { type: 'date', where: (d) => ({ startsOn: { lte: d } }) },
+    /** sessions over (ended before today) with an enrolment whose attendance is not recorded yet: the trainer's to-do */
+    attendanceToRecord: { type: 'boolean', where: (v) => (v ? { endsOn: { lt: today() }, enrolments: { some: { status: 'enrolled' } } } : { NOT: { endsOn: { lt: today() }, enrolments: { some: { status: 'enrolled' } } } }) },
   },
   search: (q) => ({ OR: [{ location: { contains: q, mode: 'insensitive' } }, { curriculum: { title: { contains: q, mode: 'insensitive' } } }] }),
 };

@@ -23,11 +23,11 @@ export const ENROLMENT_LIST: ListSpec = {
 };
 
 const INCLUDE = {
-  session: { select: { startsOn: true, hours: true, curriculum: { select: { title: true } } } },
+  session: { select: { startsOn: true, endsOn: true, hours: true, curriculum: { select: { title: true } } } },
   trainee: { select: { firstName: true, lastName: true } },
   wageStep: true,
 } as const;
-type Row = EnrolmentRow & { session: { startsOn: Date; hours: { toNumber(): number }; curriculum: { title: string } }; trainee: { firstName: string; lastName: string }; wageStep: WageStepRow | null };
+type Row = EnrolmentRow & { session: { startsOn: Date; endsOn: Date; hours: { toNumber(): number }; curriculum: { title: string } }; trainee: { firstName: string; lastName: string }; wageStep: WageStepRow | null };
 
 /** Wages never leave the firm: only the employer's own people read the step and the wages. */
 function readsWages(p: Principal, r: EnrolmentRow): boolean {
@@ -140,7 +140,8 @@ export class EnrolmentsService {
         status: next.status,
         hoursAttended: next.hoursAttended,
         credential: next.credential,
-        completedAt: completing ? today() : undefined,
+        // completed on the session's last day, or today when recorded before it ends
+        completedAt: completing ? (before.session.endsOn.getTime() < today().getTime() ? before.session.endsOn : today()) : undefined,
         withdrawnAt: next.status === 'withdrawn' && before.status !== 'withdrawn' ? today() : undefined,
         wageStepId: completing ? (step?.id ?? null) : undefined,
       },

@@ -13,6 +13,7 @@ import { FirmHome } from './FirmHome';
 import { MembershipStatusWidget } from './MembershipStatusWidget';
 import { RoleStatement } from './RoleStatement';
 import { StaffHome } from './StaffHome';
+import { TrainerHome } from './TrainerHome';
 import { useDashboardCounts } from './useDashboardCounts';
 import { WelcomeCard } from './WelcomeCard';
 
@@ -55,6 +56,7 @@ export function Dashboard() {
       {role === 'consortium_staff' && <StaffHome />}
       {(role === 'firm_admin' || role === 'firm_contributor') && <FirmHome organisationId={organisationId} />}
       {role === 'customer_buyer' && <BuyerHome organisationId={organisationId} />}
+      {role === 'trainer' && <TrainerHome />}
       {role && <RoleStatement role={role} />}
     </Box>
   );

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import MenuItem from '@mui/material/MenuItem';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -50,11 +49,11 @@ function SheetRow({ enrolment, session, editable }: { enrolment: Enrolment; sess
       <TableCell>{name}</TableCell>
       <TableCell>
         {editable && !final ? (
-          <MuiTextField select size="small" value={status} onChange={(e) => setStatus(e.target.value as EnrolmentStatus)} slotProps={{ htmlInput: { 'aria-label': `Status of ${name}` } }}>
+          <MuiTextField select size="small" value={status} onChange={(e) => setStatus(e.target.value as EnrolmentStatus)} slotProps={{ select: { native: true }, htmlInput: { 'aria-label': `Status of ${name}` } }}>
             {NEXT[enrolment.status].map((s) => (
-              <MenuItem key={s} value={s}>
+              <option key={s} value={s}>
                 {humanize(s)}
-              </MenuItem>
+              </option>
             ))}
           </MuiTextField>
         ) : (
