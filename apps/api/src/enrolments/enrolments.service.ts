@@ -9,7 +9,7 @@ import { today } from '../common/training';
 import type { ConfirmWageStepDto, CreateEnrolmentDto, RecordEnrolmentDto } from './dto/enrolment.dto';
 
 export const ENROLMENT_LIST: ListSpec = {
-  sortable: ['status', 'hoursAttended', 'completedAt', 'createdAt'],
+  sortable: ['status', 'hoursAttended', 'credential', 'completedAt', 'createdAt'],
   defaultSort: ['createdAt', 'desc'],
   filters: {
     sessionId: { type: 'uuid' },

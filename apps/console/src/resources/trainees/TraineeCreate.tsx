@@ -1,10 +1,11 @@
 import { Create, SimpleForm } from 'react-admin';
-import { traineeBody, TraineeInputs } from './TraineeInputs';
+import { traineeCreateBody, TraineeEmployerInput, TraineeInputs } from './TraineeInputs';
 
 export function TraineeCreate() {
   return (
-    <Create transform={traineeBody} redirect="show">
+    <Create transform={traineeCreateBody} redirect="show">
       <SimpleForm warnWhenUnsavedChanges defaultValues={{ frontline: true }}>
+        <TraineeEmployerInput />
         <TraineeInputs />
       </SimpleForm>
     </Create>

@@ -1,9 +1,22 @@
-import { BooleanInput, DateInput, required, TextInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DateInput, ReferenceInput, required, TextInput, usePermissions } from 'react-admin';
+import type { TandemPermissions } from '../../providers/authProvider';
 import { FormRow } from '../../common/FormRow';
 import { pickFields } from '../../common/pick';
 
 const FIELDS = ['firstName', 'lastName', 'socCode', 'frontline', 'hireDate'] as const;
 export const traineeBody = pickFields(FIELDS);
+export const traineeCreateBody = pickFields([...FIELDS, 'employerOrganisationId'] as const);
+
+/** Staff name the employer; a firm's people record their own workers. */
+export function TraineeEmployerInput() {
+  const { permissions } = usePermissions<TandemPermissions>();
+  if (permissions?.role !== 'consortium_staff' && permissions?.role !== 'platform_admin') return null;
+  return (
+    <ReferenceInput source="employerOrganisationId" reference="organisations" filter={{ kind: ['supplier', 'customer'] }} sort={{ field: 'name', order: 'ASC' }}>
+      <AutocompleteInput label="Employer" optionText="name" validate={required()} filterToQuery={(q: string) => ({ q })} />
+    </ReferenceInput>
+  );
+}
 
 export function TraineeInputs() {
   return (
