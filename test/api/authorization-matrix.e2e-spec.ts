@@ -59,6 +59,10 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'performance-authz.e2e-spec.ts', prefixes: ['/api/metric-definitions', '/api/periods', '/api/metric-values', '/api/metric-goals'] },
   { file: 'scorecards-authz.e2e-spec.ts', prefixes: ['/api/supply-relationships', '/api/scorecard-templates', '/api/scorecards', '/api/corrective-action-plans'] },
   { file: 'imports-authz.e2e-spec.ts', prefixes: ['/api/imports'] },
+  {
+    file: 'training-authz.e2e-spec.ts',
+    prefixes: ['/api/curricula', '/api/grants', '/api/course-sessions', '/api/trainees', '/api/enrolments', '/api/training-activities', '/api/workforce-years', '/api/wage-steps'],
+  },
 ];
 
 const PRINCIPALS = [
