@@ -66,6 +66,14 @@ const LIST_ROUTES = [
   'GET /api/benchmark-cells',
   'GET /api/standings',
   'GET /api/sharing-settings',
+  'GET /api/curricula',
+  'GET /api/grants',
+  'GET /api/course-sessions',
+  'GET /api/trainees',
+  'GET /api/enrolments',
+  'GET /api/training-activities',
+  'GET /api/workforce-years',
+  'GET /api/wage-steps',
 ];
 
 /** Principals of the list fuzz: consortium staff and a firm admin (each sees a different scope). */
