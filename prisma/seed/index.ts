@@ -9,6 +9,7 @@ import { buildMemberships } from './memberships';
 import { assertCatalogueConsistent, buildOrganisations } from './organisations';
 import { buildPerformance, insertPerformance } from './performance';
 import { buildTrainingPlans } from './training-plans';
+import { buildTraining, buildWorkforceYears, insertTraining } from './training';
 import { buildUsers, demoPasswordHash } from './users';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
@@ -33,11 +34,14 @@ export async function buildSeed(today: Date) {
   const users = buildUsers(await demoPasswordHash(), consortia.idBySlug, organisations);
   const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
   const performance = buildPerformance(consortia, organisations, users);
-  anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance], calendarShift(today));
+  const training = buildTraining(consortia, organisations, users);
+  anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance, training], calendarShift(today));
+  // years are not dates: the last three up to today's
+  training.workforceYears = buildWorkforceYears(consortia, organisations, today);
   const customerFeedback = buildCustomerFeedback(performance, new Map(organisations.rows.map((o) => [o.id as string, o.code])));
   // told as of today already (plan years are fiscal years of today's calendar): not shifted
   const trainingPlans = buildTrainingPlans(today, consortia.idBySlug, organisations, users);
-  return { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans };
+  return { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans, training };
 }
 
 /**
@@ -52,7 +56,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
     throw new Error('Refusing to seed demo data: NODE_ENV is "production". The demo accounts share a published password.');
   }
   const today = options.today ?? seedToday();
-  const { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans } = await buildSeed(today);
+  const { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans, training } = await buildSeed(today);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   let benchmarkCells = 0;
@@ -74,6 +78,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.unionRepresentation.createMany({ data: trainingPlans.representations });
         await tx.trainingPlan.createMany({ data: trainingPlans.plans });
         await tx.trainingPlanEvent.createMany({ data: trainingPlans.events });
+        await insertTraining(tx, training);
         const glmp = consortia.idBySlug.get('glmp');
         if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
         const closed = performance.periods
@@ -96,6 +101,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         `${memberships.memberships.length} memberships, ${users.users.length} users, ` +
         `${performance.periods.length} periods, ${performance.relationships.length} supply relationships, ` +
         `${performance.values.length} metric values, ${performance.scorecards.length} scorecards, ${benchmarkCells} benchmark cells, ` +
+        `${training.curricula.length} curricula, ${training.sessions.length} course sessions, ${training.enrolments.length} enrolments, ` +
         `${trainingPlans.plans.length} training plans, ${commitments} commitments, as of ${today.toISOString().slice(0, 10)}`,
     );
   } finally {

@@ -63,6 +63,10 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'talent-circulation.e2e-spec.ts', prefixes: ['/api/talent-circulation'] },
   { file: 'training-plans-authz.e2e-spec.ts', prefixes: ['/api/training-plans', '/api/union-representations'] },
   { file: 'commitments-authz.e2e-spec.ts', prefixes: ['/api/charters', '/api/commitments', '/api/commitment-reviews', '/api/reciprocity'] },
+  {
+    file: 'training-authz.e2e-spec.ts',
+    prefixes: ['/api/curricula', '/api/grants', '/api/course-sessions', '/api/trainees', '/api/enrolments', '/api/training-activities', '/api/workforce-years', '/api/wage-steps'],
+  },
 ];
 
 const PRINCIPALS = [

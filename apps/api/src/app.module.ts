@@ -41,6 +41,14 @@ import { UnionRepresentationsModule } from './union-representations/union-repres
 import { TrainingPlansModule } from './training-plans/training-plans.module';
 import { ChartersModule } from './charters/charters.module';
 import { CommitmentsModule } from './commitments/commitments.module';
+import { CurriculaModule } from './curricula/curricula.module';
+import { GrantsModule } from './grants/grants.module';
+import { CourseSessionsModule } from './course-sessions/course-sessions.module';
+import { TraineesModule } from './trainees/trainees.module';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
+import { TrainingActivitiesModule } from './training-activities/training-activities.module';
+import { WorkforceYearsModule } from './workforce-years/workforce-years.module';
+import { WageStepsModule } from './wage-steps/wage-steps.module';
 
 type LoggedRequest = { id?: unknown; method?: string; url?: string; headers?: Record<string, unknown>; remoteAddress?: string };
 
@@ -108,6 +116,15 @@ export const requestLogSerializers = {
     // commitments (issue 9): charters, commitments, commitment-reviews, reciprocity
     ChartersModule,
     CommitmentsModule,
+    // training records (issue 9)
+    CurriculaModule,
+    GrantsModule,
+    CourseSessionsModule,
+    TraineesModule,
+    EnrolmentsModule,
+    TrainingActivitiesModule,
+    WorkforceYearsModule,
+    WageStepsModule,
     QueuesModule,
     BackgroundJobsModule,
   ],

@@ -15,3 +15,4 @@ export * from './customer-feedback';
 export * from './talent-circulation';
 export * from './training-plans';
 export * from './commitments';
+export * from './training';

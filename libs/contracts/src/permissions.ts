@@ -124,6 +124,33 @@ export const PERMISSIONS = [
   'commitment-reviews.write',
   /** both sides' commitments for the relationships one sees, and the consortium's keep rates (aggregates) */
   'reciprocity.read',
+  // training records (issue 9, part training-records): which rows each role reaches is scope.ts's
+  /** the curricula library: shared curricula of the consortium and one's own */
+  'curricula.read',
+  /** members and staff publish; a union representative proposes (always private to its union until staff share it) */
+  'curricula.write',
+  'grants.read',
+  'grants.write',
+  /** the session calendar; a trainer its own sessions */
+  'course-sessions.read',
+  /** staff, and a trainer for the sessions it provides */
+  'course-sessions.write',
+  /** trainee personal data: the employer's people and staff only */
+  'trainees.read',
+  'trainees.write',
+  'enrolments.read',
+  /** a firm enrols (and withdraws) its own trainees */
+  'enrolments.write',
+  /** attendance, completion and credentials: the session's trainer, and staff */
+  'enrolments.record',
+  /** the firm admin confirms the wage step a credential proposes (wages never leave the firm) */
+  'enrolments.confirm-wage-step',
+  'training-activities.read',
+  'training-activities.write',
+  'workforce-years.read',
+  'workforce-years.write',
+  'wage-steps.read',
+  'wage-steps.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -133,7 +160,7 @@ const PLATFORM_ONLY: Permission[] = ['consortia.create', 'users.update', 'queues
 /**
  * What only a member firm (and, for training plans, its union) decides: what a supplier shares
  * with its customers (benchmarks.md rule 8) and what it says about them; its signature of the
- * charter and its attestations; a firm's training plan, which staff read and may not write,
+ * charter and its attestations; its wage ladder and the wage a credential earns; a firm's training plan, which staff read and may not write,
  * submit, approve or return on either side's behalf.
  */
 const FIRM_ONLY: Permission[] = [
@@ -145,6 +172,8 @@ const FIRM_ONLY: Permission[] = [
   'training-plans.decide',
   'charters.sign',
   'commitments.attest',
+  'enrolments.confirm-wage-step',
+  'wage-steps.write',
 ];
 
 const FIRM_READ: Permission[] = [
@@ -161,6 +190,21 @@ const FIRM_READ: Permission[] = [
 
 /** A member firm's view of its own commitments (firm admins, contributors, customer buyers). */
 const FIRM_COMMITMENTS: Permission[] = ['charter-signatures.read', 'commitments.read', 'commitment-reviews.read'];
+
+/** A member firm's own training records (training-records part of issue 9): its trainees, enrolments, activities, workforce. */
+const FIRM_TRAINING: Permission[] = [
+  'curricula.read',
+  'curricula.write',
+  'course-sessions.read',
+  'trainees.read',
+  'trainees.write',
+  'enrolments.read',
+  'enrolments.write',
+  'training-activities.read',
+  'training-activities.write',
+  'workforce-years.read',
+  'wage-steps.read',
+];
 
 /** What a member firm that reports figures may do (supplier firm admins and contributors, API keys). */
 const FIRM_REPORTING: Permission[] = [
@@ -214,9 +258,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FIRM_COMMITMENTS,
     'charters.sign',
     'commitments.attest',
+    ...FIRM_TRAINING,
+    'workforce-years.write',
+    'wage-steps.write',
+    'enrolments.confirm-wage-step',
   ],
   // a contributor drafts the firm's training plan; the firm admin submits and decides
-  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, ...FIRM_COMMITMENTS, 'union-representations.read', 'training-plans.read', 'training-plans.write'],
+  firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, ...FIRM_COMMITMENTS, ...FIRM_TRAINING, 'union-representations.read', 'training-plans.read', 'training-plans.write'],
   customer_buyer: [
     ...FIRM_READ,
     'metric-values.read',
@@ -239,14 +287,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // what suppliers say about its firm, as aggregates
     'customer-feedback.summary',
     ...FIRM_COMMITMENTS,
+    // the library and the calendar; no trainee data (a buyer is not the employer's training office)
+    'curricula.read',
+    'course-sessions.read',
   ],
   // Union representatives and trainers never read metric values (domain.md).
-  // A union representative reads and co-decides the training plans of the firms its union represents.
-  union_representative: [...FIRM_READ, 'union-representations.read', 'training-plans.read', 'training-plans.decide'],
-  trainer: [...FIRM_READ],
+  // A union representative reads and co-decides the training plans of the firms its union represents, reads the library,
+  // proposes curricula and reads the sessions its firms take part in; never trainee data.
+  union_representative: [...FIRM_READ, 'union-representations.read', 'training-plans.read', 'training-plans.decide', 'curricula.read', 'curricula.write', 'course-sessions.read'],
+  // A trainer: the library, its own sessions and their enrolments (trainee names only there), the grants that may fund them.
+  trainer: [...FIRM_READ, 'curricula.read', 'curricula.write', 'course-sessions.read', 'course-sessions.write', 'enrolments.read', 'enrolments.record', 'grants.read'],
   // Funders see aggregates only: no permission here reads one firm's figures.
   // benchmark cells to a funder: only those that pass rules 1–4 for a reader who knows no member
-  // the charter is the consortium's public code; reciprocity shows a funder the keep rates only (aggregates)
+  // the charter is the consortium's public code; reciprocity shows a funder the keep rates only (aggregates); grants: its own
   funder: [
     'consortia.read',
     'organisations.read',
@@ -259,6 +312,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'talent-circulation.read',
     'charters.read',
     'reciprocity.read',
+    'grants.read',
   ],
 };
 

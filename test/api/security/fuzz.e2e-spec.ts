@@ -70,6 +70,14 @@ const LIST_ROUTES = [
   'GET /api/charters/:id/signatures',
   'GET /api/commitments',
   'GET /api/commitment-reviews',
+  'GET /api/curricula',
+  'GET /api/grants',
+  'GET /api/course-sessions',
+  'GET /api/trainees',
+  'GET /api/enrolments',
+  'GET /api/training-activities',
+  'GET /api/workforce-years',
+  'GET /api/wage-steps',
 ];
 
 /** Principals of the list fuzz: consortium staff and a firm admin (each sees a different scope). */

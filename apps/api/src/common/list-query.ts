@@ -36,7 +36,7 @@ type Where = Record<string, unknown>;
 export type FilterDef =
   | { type: 'enum'; values: readonly string[]; column?: string; where?: (condition: unknown) => Where }
   | { type: 'uuid'; column?: string; where?: (condition: unknown) => Where }
-  | { type: 'string'; column?: string; mode?: 'equals' | 'contains' }
+  | { type: 'string'; column?: string; mode?: 'equals' | 'contains'; where?: (value: string) => Where }
   | { type: 'boolean'; column?: string; where?: (v: boolean) => Where }
   | { type: 'int'; column?: string }
   /** a calendar day (YYYY-MM-DD), e.g. a bound on a relation's date */
@@ -120,6 +120,7 @@ function filterValue(name: string, def: FilterDef, value: unknown, errors: Probl
   }
   const norm = def.type === 'int' ? values.map((v) => (column === 'id' ? BigInt(String(v)) : Number(v))) : values.map((v) => (def.type === 'uuid' ? String(v).toLowerCase() : v));
   if ((def.type === 'enum' || def.type === 'uuid') && def.where) return def.where(many ? { in: norm } : norm[0]);
+  if (def.type === 'string' && def.where && !many) return def.where(String(norm[0]));
   if (many) return { [column]: { in: norm } };
   if (def.type === 'string' && def.mode === 'contains') return { [column]: { contains: norm[0], mode: 'insensitive' } };
   return { [column]: norm[0] };

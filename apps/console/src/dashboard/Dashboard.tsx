@@ -15,6 +15,7 @@ import { MembershipStatusWidget } from './MembershipStatusWidget';
 import { RoleStatement } from './RoleStatement';
 import { StaffHome } from './StaffHome';
 import { UnionHome } from './UnionHome';
+import { TrainerHome } from './TrainerHome';
 import { useDashboardCounts } from './useDashboardCounts';
 import { WelcomeCard } from './WelcomeCard';
 
@@ -63,6 +64,7 @@ export function Dashboard() {
         </Box>
       )}
       {role === 'union_representative' && <UnionHome />}
+      {role === 'trainer' && <TrainerHome />}
       {role && <RoleStatement role={role} />}
     </Box>
   );

@@ -22,6 +22,12 @@ const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   // training plans: the firm drafts and edits; submit, approve and return are buttons of the show page (the API says which)
   'training-plans': { create: 'training-plans.write', edit: 'training-plans.write' },
   'union-representations': { create: 'union-representations.write', delete: 'union-representations.write' },
+  // training records: one write permission per resource; a trainer's edit of an enrolment is its record
+  curricula: { create: 'curricula.write', edit: 'curricula.write' },
+  grants: { create: 'grants.write', edit: 'grants.write' },
+  'course-sessions': { create: 'course-sessions.write', edit: 'course-sessions.write' },
+  trainees: { create: 'trainees.write', edit: 'trainees.write' },
+  enrolments: { create: 'enrolments.write', edit: 'enrolments.record' },
 };
 
 const ACTION_VERB: Record<string, string> = {

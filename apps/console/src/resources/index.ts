@@ -5,6 +5,9 @@ import { charters } from './charters';
 import { commitmentReviews } from './commitment-reviews';
 import { commitments } from './commitments';
 import { consortia } from './consortia';
+import { courseSessions } from './course-sessions';
+import { curricula } from './curricula';
+import { enrolments } from './enrolments';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { customerFeedback } from './customer-feedback';
 import { talentCirculation } from './talent-circulation';
@@ -24,6 +27,7 @@ import { scorecards } from './scorecards';
 import { supplyRelationships } from './supply-relationships';
 import { trainingPlans } from './training-plans';
 import { unionRepresentations } from './union-representations';
+import { trainees } from './trainees';
 import { users } from './users';
 
 /** In menu order (see menu.ts). */
@@ -45,6 +49,10 @@ export const resources = [
   reciprocity,
   commitmentReviews,
   charters,
+  curricula,
+  courseSessions,
+  trainees,
+  enrolments,
   periods,
   metricDefinitions,
   metricGoals,

@@ -39,6 +39,11 @@ export const RESOURCE_MENU = [
   { resource: 'reciprocity', label: 'Reciprocity', singular: 'Reciprocity', phrase: 'relationships', group: 'Improve' },
   { resource: 'commitment-reviews', label: 'Commitment reviews', singular: 'Commitment review', phrase: 'commitment reviews', group: 'Improve', audience: [...STAFF, 'firm_admin'] },
   { resource: 'charters', label: 'Charter', singular: 'Charter version', phrase: 'charter versions', group: 'Administer' },
+  // training records (issue 9): the library and the calendar to everyone who may read them; trainee data to the firm and staff
+  { resource: 'curricula', label: 'Curricula library', singular: 'Curriculum', phrase: 'curricula', group: 'Improve' },
+  { resource: 'course-sessions', label: 'Training sessions', singular: 'Training session', phrase: 'training sessions', group: 'Improve' },
+  { resource: 'trainees', label: 'Trainees', singular: 'Trainee', phrase: 'trainees', group: 'Improve' },
+  { resource: 'enrolments', label: 'Enrolments', singular: 'Enrolment', phrase: 'enrolments', group: 'Improve' },
   { resource: 'metric-goals', label: 'Baselines and goals', singular: 'Baseline and goal', phrase: 'baselines and goals', group: 'Improve', audience: [...STAFF, ...REPORTING_FIRM] },
   { resource: 'consortia', label: 'Consortia', singular: 'Consortium', phrase: 'consortia', group: 'Administer', audience: STAFF },
   { resource: 'organisations', label: 'Organisations', singular: 'Organisation', phrase: 'organisations', group: 'Administer', audience: [...STAFF, 'firm_admin', 'union_representative', 'trainer', 'funder'] },

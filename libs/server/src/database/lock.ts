@@ -12,6 +12,9 @@ const LOCKABLE = {
   Charter: { delegate: 'charter', label: 'Charter' },
   Commitment: { delegate: 'commitment', label: 'Commitment' },
   CommitmentReview: { delegate: 'commitmentReview', label: 'Commitment review' },
+  CourseSession: { delegate: 'courseSession', label: 'Course session' },
+  Enrolment: { delegate: 'enrolment', label: 'Enrolment' },
+  Trainee: { delegate: 'trainee', label: 'Trainee' },
 } as const satisfies Record<string, { delegate: keyof ScopedTx; label: string }>;
 
 export type LockableTable = keyof typeof LOCKABLE;

@@ -24,9 +24,13 @@ import { scopedClient, type ScopedPrismaClient } from './scoped-client';
  * - disclosure-aggregates: every row behind an aggregate that leaves only through disclosure
  *   control or counts no single firm (customer feedback summaries, talent circulation, keep rates);
  * - relationship-counterpart: the other party's commitments on a supply relationship the
- *   reader sees (the reciprocity view).
+ *   reader sees (the reciprocity view);
+ * - member-directory: whether an organisation is an active member or a provider of the
+ *   consortium (yes or no, nothing more) when a training record names it;
+ * - employer-ladder: the employer's wage ladder when a trainer's recorded credential proposes a
+ *   step (the step is stored for the firm; wages never return to the trainer).
  */
-export type CrossScopeReason = 'funder-aggregates' | 'plan-participants' | 'disclosure-aggregates' | 'relationship-counterpart';
+export type CrossScopeReason = 'funder-aggregates' | 'plan-participants' | 'disclosure-aggregates' | 'relationship-counterpart' | 'member-directory' | 'employer-ladder';
 
 /** Which process a module runs in: the API's queries have short deadlines, the worker's long ones. */
 export type ProcessKind = 'api' | 'worker';

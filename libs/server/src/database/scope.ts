@@ -55,7 +55,16 @@ export type ScopedModel =
   | 'CharterSignature'
   | 'Commitment'
   | 'CommitmentTransition'
-  | 'CommitmentReview';
+  | 'CommitmentReview'
+  | 'Curriculum'
+  | 'Grant'
+  | 'CourseSession'
+  | 'Trainee'
+  | 'TraineeEmployment'
+  | 'Enrolment'
+  | 'TrainingActivity'
+  | 'WorkforceYear'
+  | 'WageStep';
 
 /** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
 function seesNoFigures(p: Principal): boolean {
@@ -235,6 +244,53 @@ function trainingPlanScope(p: Principal, c: string, o: string): Where {
   return NOTHING_BY_ID;
 }
 
+/** A member firm's own people (its admins, contributors and API keys) — who keep its training records. */
+function isFirmPerson(p: Principal): boolean {
+  return p.role === 'firm_admin' || p.role === 'firm_contributor';
+}
+
+/**
+ * Training records (issue 9). The library: shared curricula of the consortium and one's own
+ * (a union's proposals stay with the union and staff). Sessions: the consortium's calendar to
+ * its member firms; a trainer its own; a union representative the sessions the firms it
+ * represents take part in; funders none (aggregates only).
+ */
+function curriculumScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (p.role === 'funder') return NOTHING_BY_ID;
+  return { consortiumId: c, OR: [{ shared: true }, { ownerOrganisationId: o }] };
+}
+
+function courseSessionScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (p.role === 'trainer') return { consortiumId: c, providerOrganisationId: o };
+  if (p.role === 'union_representative') return { consortiumId: c, enrolments: { some: { organisation: representedBy(c, o) } } };
+  if (p.role === 'funder') return NOTHING_BY_ID;
+  return { consortiumId: c };
+}
+
+/** Trainee personal data: the employer's people and staff only (a trainer reads names through its own sessions' enrolments, not here). */
+function traineeScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (isFirmPerson(p)) return { consortiumId: c, employerOrganisationId: o };
+  return NOTHING_BY_ID;
+}
+
+/** Enrolments: the firm that enrolled (the employer at enrolment), the session's trainer, staff. */
+function enrolmentScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (isFirmPerson(p)) return { consortiumId: c, organisationId: o };
+  if (p.role === 'trainer') return { consortiumId: c, session: { providerOrganisationId: o } };
+  return NOTHING_BY_ID;
+}
+
+/** A firm's own training figures (activities, workforce, wage ladder): the firm and staff. */
+function firmTrainingScope(p: Principal, c: string, o: string): Where {
+  if (isStaff(p)) return { consortiumId: c };
+  if (isFirmPerson(p)) return { consortiumId: c, organisationId: o };
+  return NOTHING_BY_ID;
+}
+
 /** Where clause restricting `model` to what `p` may see; undefined = everything. */
 export function scopeWhere(model: string, p: Principal): Where | undefined {
   if (p.role === 'platform_admin') return undefined;
@@ -363,6 +419,26 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
     case 'CommitmentTransition':
     case 'CommitmentReview':
       return { commitment: commitmentScope(p, c, o) };
+    case 'Curriculum':
+      return curriculumScope(p, c, o);
+    case 'Grant':
+      if (isStaff(p)) return { consortiumId: c };
+      // a trainer names the grant that pays for a session it schedules
+      if (p.role === 'trainer') return { consortiumId: c };
+      if (p.role === 'funder') return { consortiumId: c, funderOrganisationId: o };
+      return NOTHING_BY_ID;
+    case 'CourseSession':
+      return courseSessionScope(p, c, o);
+    case 'Trainee':
+      return traineeScope(p, c, o);
+    case 'TraineeEmployment':
+      return { trainee: traineeScope(p, c, o) };
+    case 'Enrolment':
+      return enrolmentScope(p, c, o);
+    case 'TrainingActivity':
+    case 'WorkforceYear':
+    case 'WageStep':
+      return firmTrainingScope(p, c, o);
     default:
       // A model nobody declared a rule for is invisible: forgetting a rule must not leak.
       return { id: { in: [] } };
@@ -461,6 +537,32 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
       own('consortiumId', p.consortiumId, 'Consortium');
       if (p.role !== 'firm_admin' && p.role !== 'firm_contributor') throw DomainError.notFound('Organisation');
       own('organisationId', p.organisationId, 'Organisation');
+      return;
+    case 'Curriculum':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) own('ownerOrganisationId', p.organisationId, 'Organisation');
+      return;
+    case 'Grant':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) throw DomainError.notFound('Consortium');
+      return;
+    case 'CourseSession':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) own('providerOrganisationId', p.organisationId, 'Organisation');
+      return;
+    case 'Trainee':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) own('employerOrganisationId', p.organisationId, 'Organisation');
+      return;
+    case 'TraineeEmployment':
+      // only alongside its trainee (created or moved in the same transaction)
+      return;
+    case 'Enrolment':
+    case 'TrainingActivity':
+    case 'WorkforceYear':
+    case 'WageStep':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) own('organisationId', p.organisationId, 'Organisation');
       return;
     default:
       throw DomainError.notFound(model);

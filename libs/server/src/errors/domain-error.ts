@@ -96,6 +96,20 @@ export enum CommitmentErrorCode {
   ReviewDecided = 'commitment_reviews.decided',
 }
 
+/** Training records (issue 9, part training-records). */
+export enum TrainingErrorCode {
+  /** every seat of the session is taken by an enrolment not withdrawn */
+  SessionFull = 'training.session_full',
+  /** the trainee is already enrolled in the session */
+  AlreadyEnrolled = 'training.already_enrolled',
+  /** what a trainer records breaks the enrolment's rules (hours, status, credential) */
+  InvalidRecord = 'training.invalid_record',
+  /** changing a record someone else owns (another organisation's curriculum) */
+  NotOwner = 'training.not_owner',
+  /** a firm's figure for that year already exists */
+  AlreadyExists = 'training.already_exists',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -109,7 +123,8 @@ export type ErrorCode =
   | PeriodErrorCode
   | MetricValueErrorCode
   | TrainingPlanErrorCode
-  | CommitmentErrorCode;
+  | CommitmentErrorCode
+  | TrainingErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -146,6 +161,7 @@ export function statusOf(code: ErrorCode): number {
     case ScorecardErrorCode.PartiesNotMembers:
     case CommonErrorCode.PageTooLarge:
     case AuthErrorCode.InviteInvalid:
+    case TrainingErrorCode.InvalidRecord:
     case UserErrorCode.RoleNeedsOrganisation:
     case UserErrorCode.WrongPassword:
     case InvitationErrorCode.AccountExists:
@@ -177,12 +193,16 @@ export function statusOf(code: ErrorCode): number {
     case CommitmentErrorCode.NothingToVerify:
     case CommitmentErrorCode.Waived:
     case CommitmentErrorCode.ReviewDecided:
+    case TrainingErrorCode.SessionFull:
+    case TrainingErrorCode.AlreadyEnrolled:
+    case TrainingErrorCode.AlreadyExists:
       return 409;
     case CommonErrorCode.Forbidden:
     case OrganisationErrorCode.SharedIdentity:
     case MetricValueErrorCode.NotReporter:
     case ScorecardErrorCode.NotYourCustomer:
     case TrainingPlanErrorCode.NotCoGoverned:
+    case TrainingErrorCode.NotOwner:
       return 403;
     case AuthErrorCode.Unauthenticated:
     case AuthErrorCode.InvalidCredentials:

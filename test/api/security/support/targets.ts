@@ -89,6 +89,8 @@ export interface World {
   commitmentToVerify: string;
   commitmentToWaive: string;
   review: string;
+  /** training records (issue 9): the fuzz's own, of its supplier (employer) and the demo college (provider) */
+  training: { curriculum: string; grant: string; funder: string; session: string; trainee: string; mover: string; nextEmployer: string; enrolment: string; completed: string; activity: string; workforceYear: string; wageStep: string; provider: string };
 }
 
 async function ok<T>(res: Promise<Call>, what: string, status = [200, 201]): Promise<T> {
@@ -242,8 +244,27 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
   const commitmentToWaive = await commitment(null);
   const review = randomUUID();
   await pool.query(`INSERT INTO "CommitmentReview" (id, "consortiumId", "commitmentId", "updatedAt") VALUES ($1, $2, $3, now())`, [review, glmp, await commitment(null)]);
+  // training records: the supplier's curriculum, a grant, a session at the college, workers, enrolments, figures, a wage ladder
+  const byCode = async (code: string): Promise<string> => (await pool.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE code = $1`, [code])).rows[0]!.id;
+  const provider = await byCode('lakeshore-tech');
+  const funder = await byCode('wi-workforce');
+  const curriculum = (await post<{ id: string }>('/api/curricula', { ownerOrganisationId: supplier.id, title: 'Fuzz curriculum', skillArea: 'lean', hours: 8, level: 'introductory', shared: true }, 'curriculum')).id;
+  const grant = (await post<{ id: string }>('/api/grants', { funderOrganisationId: funder, name: 'Fuzz grant', amount: 1000, startsOn: '2026-01-01', endsOn: '2026-12-31' }, 'grant')).id;
+  const courseSession = (await post<{ id: string }>('/api/course-sessions', { curriculumId: curriculum, providerOrganisationId: provider, startsOn: '2026-03-02', endsOn: '2026-03-03', hours: 8, location: 'Fuzz room', capacity: 50, costPerSeat: 100 }, 'session')).id;
+  const newTrainee = async (): Promise<string> => (await post<{ id: string }>('/api/trainees', { employerOrganisationId: supplier.id, firstName: 'Fuzz', lastName: uniq('worker'), hireDate: '2020-01-06' }, 'trainee')).id;
+  const trainee = await newTrainee();
+  const mover = await newTrainee();
+  const enrol = async (): Promise<string> => (await post<{ id: string }>('/api/enrolments', { sessionId: courseSession, traineeId: await newTrainee() }, 'enrolment')).id;
+  const enrolment = await enrol();
+  const completed = await enrol();
+  const wageStep = (await post<{ id: string }>('/api/wage-steps', { credential: 'Fuzz credential', title: 'Fuzz step', hourlyIncrease: 1 }, 'wage step', 'supplierAdmin')).id;
+  await ok(call(api, 'PATCH', `/api/enrolments/${completed}`, { token: staff, body: { status: 'completed', hoursAttended: 8, credential: 'Fuzz credential' } }), 'completion');
+  const activity = (await post<{ id: string }>('/api/training-activities', { organisationId: supplier.id, occurredOn: '2026-02-02', skillArea: 'safety', participants: 5, hoursPerParticipant: 1, cost: 50 }, 'activity')).id;
+  const workforceYear = (await post<{ id: string }>('/api/workforce-years', { organisationId: supplier.id, year: 1990, frontlineHeadcount: 10, payroll: 500000 }, 'workforce year')).id;
+  const training = { curriculum, grant, funder, session: courseSession, trainee, mover, nextEmployer: supplier2.id, enrolment, completed, activity, workforceYear, wageStep, provider };
 
   return {
+    training,
     api,
     pool,
     token,
@@ -476,4 +497,36 @@ export const TARGETS: Record<string, Target> = {
   'POST /api/commitments/:id/verify': { as: 'staff', params: id('commitmentToVerify'), paramsOnly: true },
   'POST /api/commitments/:id/waive': { as: 'staff', params: id('commitmentToWaive'), body: () => ({ reason: 'fuzzing a waiver' }) },
   'POST /api/commitment-reviews/:id/decide': { as: 'staff', params: id('review'), body: () => ({ outcome: 'warning', note: 'fuzzed outcome' }) },
+  // training records (issue 9)
+  'POST /api/curricula': { as: 'staff', body: (w) => ({ ownerOrganisationId: w.supplier.id, title: 'Fuzzed curriculum', skillArea: 'welding', hours: 12, level: 'intermediate', socCodes: ['51-4121'] }) },
+  'PUT /api/curricula/:id': { as: 'staff', params: (w) => ({ id: w.training.curriculum }), body: () => ({ title: 'Fuzz curriculum', skillArea: 'lean', hours: 8, level: 'introductory', shared: true }) },
+  'PATCH /api/curricula/:id': { as: 'staff', params: (w) => ({ id: w.training.curriculum }), body: () => ({ hours: 9 }) },
+  'POST /api/grants': { as: 'staff', body: (w) => ({ funderOrganisationId: w.training.funder, name: 'Fuzzed grant', amount: 500, startsOn: '2026-01-01', endsOn: '2026-06-30' }) },
+  'PUT /api/grants/:id': { as: 'staff', params: (w) => ({ id: w.training.grant }), body: () => ({ name: 'Fuzz grant', amount: 1000, startsOn: '2026-01-01', endsOn: '2026-12-31' }) },
+  'PATCH /api/grants/:id': { as: 'staff', params: (w) => ({ id: w.training.grant }), body: () => ({ amount: 1200 }) },
+  'POST /api/course-sessions': {
+    as: 'staff',
+    body: (w) => ({ curriculumId: w.training.curriculum, providerOrganisationId: w.training.provider, startsOn: '2026-04-06', endsOn: '2026-04-07', hours: 8, location: 'Fuzzed room', capacity: 10, costPerSeat: 80 }),
+  },
+  'PUT /api/course-sessions/:id': { as: 'staff', params: (w) => ({ id: w.training.session }), body: () => ({ startsOn: '2026-03-02', endsOn: '2026-03-03', hours: 8, location: 'Fuzz room', capacity: 50, costPerSeat: 100 }) },
+  'PATCH /api/course-sessions/:id': { as: 'staff', params: (w) => ({ id: w.training.session }), body: () => ({ location: 'Fuzz room 2' }) },
+  'POST /api/trainees': { as: 'staff', body: (w) => ({ employerOrganisationId: w.supplier.id, firstName: 'Fuzzed', lastName: 'Worker', socCode: '51-4041', hireDate: '2021-05-03' }) },
+  'PUT /api/trainees/:id': { as: 'staff', params: (w) => ({ id: w.training.trainee }), body: () => ({ firstName: 'Fuzz', lastName: 'Worker', frontline: true }) },
+  'PATCH /api/trainees/:id': { as: 'staff', params: (w) => ({ id: w.training.trainee }), body: () => ({ socCode: '51-4121' }) },
+  'POST /api/trainees/:id/employer': { as: 'staff', params: (w) => ({ id: w.training.mover }), body: (w) => ({ organisationId: w.training.nextEmployer, startsOn: '2026-05-04' }) },
+  'POST /api/enrolments': { as: 'staff', body: (w) => ({ sessionId: w.training.session, traineeId: w.training.trainee }) },
+  'PUT /api/enrolments/:id': { as: 'staff', params: (w) => ({ id: w.training.enrolment }), body: () => ({ status: 'attended', hoursAttended: 4 }) },
+  'PATCH /api/enrolments/:id': { as: 'staff', params: (w) => ({ id: w.training.enrolment }), body: () => ({ hoursAttended: 5 }) },
+  'POST /api/enrolments/:id/withdraw': { as: 'staff', params: (w) => ({ id: w.training.enrolment }), paramsOnly: true },
+  'POST /api/enrolments/:id/confirm-wage-step': { as: 'supplierAdmin', params: (w) => ({ id: w.training.completed }), body: () => ({ wageBefore: 20 }) },
+  'POST /api/training-activities': { as: 'staff', body: (w) => ({ organisationId: w.supplier.id, occurredOn: '2026-02-03', skillArea: 'lean', participants: 4, hoursPerParticipant: 2, cost: 40 }) },
+  'PUT /api/training-activities/:id': { as: 'staff', params: (w) => ({ id: w.training.activity }), body: () => ({ occurredOn: '2026-02-02', skillArea: 'safety', participants: 5, hoursPerParticipant: 1, cost: 50 }) },
+  'PATCH /api/training-activities/:id': { as: 'staff', params: (w) => ({ id: w.training.activity }), body: () => ({ participants: 6 }) },
+  'DELETE /api/training-activities/:id': { as: 'staff', params: (w) => ({ id: w.training.activity }), paramsOnly: true },
+  'POST /api/workforce-years': { as: 'staff', body: (w) => ({ organisationId: w.supplier.id, year: 1991, frontlineHeadcount: 12, payroll: 600000 }) },
+  'PUT /api/workforce-years/:id': { as: 'staff', params: (w) => ({ id: w.training.workforceYear }), body: () => ({ frontlineHeadcount: 11, payroll: 550000 }) },
+  'PATCH /api/workforce-years/:id': { as: 'staff', params: (w) => ({ id: w.training.workforceYear }), body: () => ({ payroll: 560000 }) },
+  'POST /api/wage-steps': { as: 'supplierAdmin', body: () => ({ credential: 'Fuzzed credential', title: 'Fuzzed step', hourlyIncrease: 0.5 }) },
+  'PUT /api/wage-steps/:id': { as: 'supplierAdmin', params: (w) => ({ id: w.training.wageStep }), body: () => ({ credential: 'Fuzz credential', title: 'Fuzz step', hourlyIncrease: 1 }) },
+  'PATCH /api/wage-steps/:id': { as: 'supplierAdmin', params: (w) => ({ id: w.training.wageStep }), body: () => ({ hourlyIncrease: 1.1 }) },
 };
