@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ATTESTED_COMMITMENT_KINDS, COMMITMENT_KIND_NAMES, COMMITMENT_STATES, type Commitment, type CommitmentGeneration } from '@tandem/contracts';
 import { fiscalYearBounds, sideApplies } from '@tandem/domain';
 import type { Commitment as CommitmentRow, CommitmentTransition as TransitionRow } from '@tandem/db';
-import { AuditService, CommitmentErrorCode, DomainError, lockVisible, PrismaService, RequestContext } from '@tandem/server';
+import { applyApprovedPlanTargets, AuditService, CommitmentErrorCode, DomainError, lockVisible, PrismaService, RequestContext } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate, num } from '../common/serialize';
 import type { AttestCommitmentDto, GenerateCommitmentsDto, WaiveCommitmentDto } from './dto/commitment.dto';
@@ -111,6 +111,8 @@ export class CommitmentsService {
         }
       }
       if (data.length) await tx.commitment.createMany({ data });
+      // a training plan approved before its commitments existed sets their targets now (the plan wins over the template)
+      for (const organisationId of new Set(data.map((d) => d.organisationId))) await applyApprovedPlanTargets(tx, { consortiumId, organisationId, year: dto.year });
       const out: CommitmentGeneration = { charterId: charter.id, year: dto.year, created: data.length, existing: skipped };
       await this.audit.record(tx, { action: 'commitments.generated', entityType: 'Charter', entityId: charter.id, after: out, consortiumId });
       return out;
