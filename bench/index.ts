@@ -8,6 +8,7 @@ import { runImportBenchmark } from './import';
 import { runListBenchmark } from './list';
 import { runLoadBenchmark } from './load';
 import { runScorecardsBenchmark } from './scorecards';
+import { runSeedBenchmark } from './seed';
 
 interface Benchmark {
   describe: string;
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   console: { describe: 'gzipped JavaScript the console\'s login page loads (production build), target ≤ 300 kB', run: runConsoleBenchmark },
   load: { describe: 'six demo roles mixing their common reads and writes at 64 connections for 60 s: req/s, p50, p99, errors, the API process\'s RSS (targets: 0 errors, RSS growth < 10 %)', run: runLoadBenchmark },
   scorecards: { describe: 'scorecards of 30 000 relationships recomputed through the job vs the single SQL statement', run: runScorecardsBenchmark },
+  seed: { describe: 'the whole demo seed into an empty database (it runs before every test run), target ≤ 15 s, vs copying its rows in SQL', run: runSeedBenchmark },
   benchmarks: { describe: 'one period of benchmarks (30 000 firms × 13 metrics × 20 quarters) through the job vs one statement computing the same statistics', run: runBenchmarksBenchmark },
 };
 

@@ -64,10 +64,8 @@ describe('demo seed: supplier performance', () => {
 
   beforeAll(async () => {
     scratch = await createTestDatabase({ prefix: 'tandem_seedperf', migrate: true });
-    const started = Date.now();
+    // how long it takes is a benchmark (`npm run bench -- seed`), not an assertion: these machines are shared
     await seed(scratch.url, { log: () => undefined });
-    // the whole demo seed, performance included, stays quick: it runs before every test run
-    expect(Date.now() - started).toBeLessThan(15_000);
     db = new pg.Client({ connectionString: scratch.url });
     await db.connect();
     values = (
