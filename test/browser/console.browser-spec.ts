@@ -124,7 +124,6 @@ describe('console journeys', () => {
       await page.waitForURL(/#\/memberships\/create/);
       await field(page, 'Organisation').and(page.locator(`[value="${name}"]`)).waitFor();
       await field(page, 'Annual dues ($)').fill('1200');
-      await field(page, 'Charter version').fill('2026.1');
       await screenshot(page, 'lifecycle', 'membership-form');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/#\/memberships\/[^/]+\/show/);
@@ -222,9 +221,17 @@ describe('console journeys', () => {
       // Rows that open no page of their own: role assignments change in place; a benchmark
       // cell, a peer group and a recompute are read in their lists.
       const noRecordPage = new Set<string>(['role-assignments', 'benchmark-cells', 'peer-groups', 'benchmark-runs']);
+      // Pages of figures rather than lists of records: each shows its own content.
+      const figurePages: Record<string, string> = { 'talent-circulation': '[data-testid="circulation-consortium"], [data-testid="circulation-withheld"]' };
       for (const { resource, label } of menuFor('consortium_staff', ROLE_PERMISSIONS.consortium_staff).flatMap((g) => g.items)) {
         await page.getByRole('menuitem', { name: label, exact: true }).click();
         await page.waitForURL(new RegExp(`#/${resource}(\\?|$)`));
+        const figures = figurePages[resource];
+        if (figures) {
+          await page.locator(figures).first().waitFor();
+          await screenshot(page, 'tour', `${resource}-page`);
+          continue;
+        }
         const rows = await listRowTexts(page);
         // Users arrive by invitation and role assignments by acceptance: only lists that offer
         // a create form of their own are asked for it.

@@ -78,6 +78,9 @@ const LIST_ROUTES = [
   'GET /api/training-activities',
   'GET /api/workforce-years',
   'GET /api/wage-steps',
+  'GET /api/customer-feedback',
+  'GET /api/union-representations',
+  'GET /api/training-plans',
 ];
 
 /** Principals of the list fuzz: consortium staff and a firm admin (each sees a different scope). */

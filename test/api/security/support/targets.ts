@@ -89,6 +89,15 @@ export interface World {
   commitmentToVerify: string;
   commitmentToWaive: string;
   review: string;
+  /** suppliers' voice: the fuzz supplier's answer about the fuzz customer in the open period */
+  customerFeedback: string;
+  /** the demo union, and its representation of the fuzz supplier */
+  union: string;
+  unionRepresentation: string;
+  /** the fuzz supplier's training plans: a draft (edited, submitted), two submitted (approved, returned) */
+  planDraft: string;
+  planToApprove: string;
+  planToReturn: string;
   /** training records (issue 9): the fuzz's own, of its supplier (employer) and the demo college (provider) */
   training: { curriculum: string; grant: string; funder: string; session: string; trainee: string; mover: string; nextEmployer: string; enrolment: string; completed: string; activity: string; workforceYear: string; wageStep: string; provider: string };
 }
@@ -98,6 +107,8 @@ async function ok<T>(res: Promise<Call>, what: string, status = [200, 201]): Pro
   if (!status.includes(r.status)) throw new Error(`fuzz fixture ${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as T;
 }
+
+const FEEDBACK_SCORES = { forecastStability: 4, paymentOnTime: 3, rebidThreat: 5, helpReceived: 2, wouldRecommend: 4 };
 
 export const STANDINGS = [
   { standing: 'preferred', minScore: 85 },
@@ -262,6 +273,18 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
   const activity = (await post<{ id: string }>('/api/training-activities', { organisationId: supplier.id, occurredOn: '2026-02-02', skillArea: 'safety', participants: 5, hoursPerParticipant: 1, cost: 50 }, 'activity')).id;
   const workforceYear = (await post<{ id: string }>('/api/workforce-years', { organisationId: supplier.id, year: 1990, frontlineHeadcount: 10, payroll: 500000 }, 'workforce year')).id;
   const training = { curriculum, grant, funder, session: courseSession, trainee, mover, nextEmployer: supplier2.id, enrolment, completed, activity, workforceYear, wageStep, provider };
+  // suppliers' voice, union representation and training plans (issue 9), of the fuzz supplier
+  const customerFeedback = (await post<{ id: string }>('/api/customer-feedback', { periodId: period.id, customerId: customer.id, ...FEEDBACK_SCORES }, 'customer feedback', 'supplierAdmin')).id;
+  const union = await byCode('usw-1343');
+  const unionRepresentation = (await post<{ id: string }>('/api/union-representations', { unionOrganisationId: union, firmOrganisationId: supplier.id }, 'union representation')).id;
+  const trainingPlan = async (year: number, submit: boolean): Promise<string> => {
+    const created = (await post<{ id: string }>('/api/training-plans', { year, skillAreas: ['lean'], frontlineWorkers: 10, hours: 240, budget: 5000 }, 'training plan', 'supplierAdmin')).id;
+    if (submit) await post(`/api/training-plans/${created}/submit`, {}, 'plan submission', 'supplierAdmin');
+    return created;
+  };
+  const planDraft = await trainingPlan(2001, false);
+  const planToApprove = await trainingPlan(2002, true);
+  const planToReturn = await trainingPlan(2003, true);
 
   return {
     training,
@@ -307,6 +330,12 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
     commitmentToVerify,
     commitmentToWaive,
     review,
+    customerFeedback,
+    union,
+    unionRepresentation,
+    planDraft,
+    planToApprove,
+    planToReturn,
   };
 }
 
@@ -476,6 +505,19 @@ export const TARGETS: Record<string, Target> = {
   'PATCH /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
   'DELETE /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), paramsOnly: true },
   'PATCH /api/corrective-action-plans/:id/tasks/:taskId/status': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
+  // suppliers' voice, union representation, training plans (issue 9): records of the suite's own
+  'POST /api/customer-feedback': { as: 'supplierAdmin', body: (w) => ({ periodId: w.period.id, customerId: w.customer.id, ...FEEDBACK_SCORES }) },
+  'PUT /api/customer-feedback/:id': { as: 'supplierAdmin', params: id('customerFeedback'), body: () => ({ ...FEEDBACK_SCORES }) },
+  'PATCH /api/customer-feedback/:id': { as: 'supplierAdmin', params: id('customerFeedback'), body: () => ({ helpReceived: 4 }) },
+  'DELETE /api/customer-feedback/:id': { as: 'supplierAdmin', params: id('customerFeedback'), paramsOnly: true },
+  'POST /api/union-representations': { as: 'staff', body: (w) => ({ unionOrganisationId: w.union, firmOrganisationId: w.customer.id }) },
+  'DELETE /api/union-representations/:id': { as: 'staff', params: id('unionRepresentation'), paramsOnly: true },
+  'POST /api/training-plans': { as: 'supplierAdmin', body: () => ({ year: 2004, skillAreas: ['maintenance'], frontlineWorkers: 12, hours: 300, budget: 8000, providers: ['Fuzz College'] }) },
+  'PUT /api/training-plans/:id': { as: 'supplierAdmin', params: id('planDraft'), body: () => ({ skillAreas: ['lean'], frontlineWorkers: 10, hours: 240, budget: 5000, providers: [] }) },
+  'PATCH /api/training-plans/:id': { as: 'supplierAdmin', params: id('planDraft'), body: () => ({ hours: 250 }) },
+  'POST /api/training-plans/:id/submit': { as: 'supplierAdmin', params: id('planDraft'), paramsOnly: true },
+  'POST /api/training-plans/:id/approve': { as: 'supplierAdmin', params: id('planToApprove'), body: () => ({ comment: 'Fine by the firm' }) },
+  'POST /api/training-plans/:id/return': { as: 'supplierAdmin', params: id('planToReturn'), body: () => ({ comment: 'Add welding hours' }) },
   // benchmarks: a custom group and a sharing setting of the suite's own; a run of a closed period
   'POST /api/peer-groups': { as: 'staff', body: (w) => ({ name: 'Fuzz group', organisationIds: [w.supplier.id] }) },
   'PUT /api/peer-groups/:id': { as: 'staff', params: id('peerGroup'), body: async (w) => pick(await current(w, 'staff', `/api/peer-groups/${w.peerGroup}`), ['name', 'organisationIds', 'active']) },
