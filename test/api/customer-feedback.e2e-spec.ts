@@ -216,7 +216,12 @@ describe('customer feedback (suppliers’ voice)', () => {
         expectProblem(await call(api, 'GET', `/api/customer-feedback/${mine.id}`, { token: tokens[who] }), 403);
         expectProblem(await call(api, 'GET', '/api/customer-feedback', { token: tokens[who] }), 403);
       }
-      const trail = await call(api, 'GET', `/api/audit-events${q({ filter: { entityType: 'CustomerFeedback' }, range: [0, 99] })}`, { token: tokens.staff });
+      // staff read no trail of answers at all (outside attack: a supplier with one customer answered
+      // about that one); the firm reads its own, which names neither the customer nor a score
+      const staffTrail = await call(api, 'GET', `/api/audit-events${q({ filter: { entityType: 'CustomerFeedback' }, range: [0, 99] })}`, { token: tokens.staff });
+      expectStatus(staffTrail, 200);
+      expect(staffTrail.body).toEqual([]);
+      const trail = await call(api, 'GET', `/api/audit-events${q({ filter: { entityType: 'CustomerFeedback' }, range: [0, 99] })}`, { token: tokens.firmAdmin });
       expectStatus(trail, 200);
       const text = JSON.stringify(trail.body);
       expect((trail.body as unknown[]).length).toBeGreaterThan(0);

@@ -84,7 +84,13 @@ describe('training records', () => {
       expect(seen).toMatchObject({ wageBefore: null, wageAfter: null, wageStep: null, wageStepConfirmedAt: null });
       const listed = (await call(api, 'GET', `/api/enrolments${q({ filter: { id: [id] } })}`, { token })).body as Enrolment[];
       expect(listed[0]).toMatchObject({ wageBefore: null, wageAfter: null });
+      // nor through a filter on the step (outside attack: it listed who is owed a raise)
+      for (const pending of [true, false]) {
+        const refused = expectProblem(await call(api, 'GET', `/api/enrolments${q({ filter: { wageStepPending: pending } })}`, { token }), 400);
+        expect(refused.errors?.map((e) => e.path)).toEqual(['filter.wageStepPending']);
+      }
     }
+    expect((await call(api, 'GET', `/api/enrolments${q({ filter: { wageStepPending: false, id: [id] } })}`, { token: t.acme })).status).toBe(200);
     // the audit log (staff read it) records the confirmation without the wages
     const { rows } = await pool.query<{ body: string }>(`SELECT coalesce(before::text, '') || coalesce(after::text, '') AS body FROM "AuditEvent" WHERE "entityId" = $1`, [id]);
     expect(rows.length).toBeGreaterThanOrEqual(3);

@@ -74,6 +74,12 @@ export class EnrolmentsService {
 
   async list(page: ListPage): Promise<{ rows: Enrolment[]; total: number }> {
     const p = this.context.requirePrincipal();
+    // Filtering on the wage step tells which trainees are owed (or got) a raise: the employer's
+    // question only, like the step itself (outside attack: a trainer listed them through it).
+    const employer = p.role === 'firm_admin' || p.role === 'firm_contributor';
+    if (!employer && JSON.stringify(page.where).includes('wageStep')) {
+      throw DomainError.validation([{ path: 'filter.wageStepPending', message: "is the employer firm's own filter: wages never leave the firm" }]);
+    }
     const db = this.prisma.read.enrolment;
     const { rows, total } = await listPage({ findMany: (args) => db.findMany({ ...args, include: INCLUDE }), count: (args) => db.count(args) }, page);
     return { rows: rows.map((r) => toEnrolment(r, p)), total };

@@ -324,7 +324,9 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
       if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o };
       return NOTHING_BY_ID;
     case 'AuditEvent':
-      if (isStaff(p)) return { consortiumId: c };
+      // a supplier's answers about its customers are anonymous: when it answered is its own firm's
+      // to read (outside attack: staff matched answers to suppliers with one customer)
+      if (isStaff(p)) return { consortiumId: c, NOT: { entityType: 'CustomerFeedback' } };
       if (p.role === 'firm_admin') return { consortiumId: c, organisationId: o };
       return { id: { in: [] } };
     case 'OutboxMessage':
