@@ -12,6 +12,9 @@ interface FirmRow {
   hires: number;
   receivedTrained: number;
   lostTrained: number;
+  /** hires whose previous employer is the reader's firm (it recorded those moves itself) */
+  hiresFromReader: number;
+  trainedFromReader: number;
 }
 
 /**
@@ -42,7 +45,9 @@ WITH members AS (
 SELECT m.id AS "organisationId", m.name AS "organisationName",
        (SELECT count(*) FROM hires h WHERE h.to_org = m.id)::int AS hires,
        (SELECT count(*) FROM hires h WHERE h.to_org = m.id AND h.trained_move)::int AS "receivedTrained",
-       (SELECT count(*) FROM hires h WHERE h.from_org = m.id AND h.trained_move)::int AS "lostTrained"
+       (SELECT count(*) FROM hires h WHERE h.from_org = m.id AND h.trained_move)::int AS "lostTrained",
+       (SELECT count(*) FROM hires h WHERE h.to_org = m.id AND h.from_org = $4::uuid)::int AS "hiresFromReader",
+       (SELECT count(*) FROM hires h WHERE h.to_org = m.id AND h.from_org = $4::uuid AND h.trained_move)::int AS "trainedFromReader"
   FROM members m
  WHERE EXISTS (SELECT 1 FROM hires h WHERE h.to_org = m.id OR (h.from_org = m.id AND h.trained_move))
  ORDER BY m.name`;
@@ -66,15 +71,17 @@ export class TalentCirculationService {
     const consortiumId = p.consortiumId;
     // counts over every member's employment history, read past the row scope on purpose:
     // nothing of a row leaves but through the rules below
+    const reader = FIRM_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
     const [rows, consortium] = await Promise.all([
-      this.prisma.crossScope('disclosure-aggregates', { replica: true }).$queryRawUnsafe<FirmRow[]>(CIRCULATION_SQL, consortiumId, `${year}-01-01`, `${year + 1}-01-01`),
+      this.prisma.crossScope('disclosure-aggregates', { replica: true }).$queryRawUnsafe<FirmRow[]>(CIRCULATION_SQL, consortiumId, `${year}-01-01`, `${year + 1}-01-01`, reader),
       this.prisma.crossScope('disclosure-aggregates', { replica: true }).consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),
     ]);
     const k = consortium.disclosureThreshold;
     const staff = p.role === 'consortium_staff';
-    const reader = FIRM_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
     const decided = decideCirculation(rows, k, reader);
-    const firms: TalentCirculationFirm[] = staff ? rows : reader ? rows.filter((r) => r.organisationId === reader) : [];
+    const firms: TalentCirculationFirm[] = (staff ? rows : reader ? rows.filter((r) => r.organisationId === reader) : []).map(
+      ({ hiresFromReader: _h, trainedFromReader: _t, ...firm }) => firm,
+    );
     const shown = staff || decided.withheld === null;
     return {
       year,

@@ -20,6 +20,14 @@ describe('decideCirculation', () => {
     expect(decideCirculation([...five.map((f) => ({ ...f, receivedTrained: 0 })), firm('x', 4, 3)], 5, null).withheld).toBe('dominated');
   });
 
+  it('does not count firms whose only hires came from the reader: made-up moves unlock nothing for their maker', () => {
+    const dummies = ['p', 'q', 'r', 's', 't'].map((id) => ({ ...firm(id, 1, 1), hiresFromReader: 1, trainedFromReader: 1 }));
+    const real = [firm('badger', 3, 1)];
+    expect(decideCirculation([...dummies, ...real], 5, 'attacker').withheld).toBe('fewer_than_k');
+    // a firm with hires of its own besides the reader's workers still counts
+    expect(decideCirculation([...dummies.map((d) => ({ ...d, hires: 2, receivedTrained: 2 })), ...real], 5, 'attacker').withheld).toBeNull();
+  });
+
   it('has no share without hires', () => {
     expect(decideCirculation([], 5, null)).toMatchObject({ share: null, withheld: 'fewer_than_k', hires: 0 });
   });
