@@ -48,7 +48,7 @@ async function apiTotal(token: string, resource: string, filter: Record<string, 
 async function homeReady(page: Page): Promise<void> {
   await page.getByTestId('welcome-card').waitFor();
   await settle(page);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="home-cards"] .MuiLinearProgress-root').length === 0);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="home-cards"] .MuiLinearProgress-indeterminate').length === 0);
 }
 
 /** Nothing wider than the screen: a phone user never scrolls sideways. */

@@ -8,7 +8,7 @@ import { formatDay, listLink, plural } from './links';
 /** Submitted plans of the represented firms that wait for the union's approval. */
 function AwaitingCard() {
   const filter = { awaiting: 'union' };
-  const plans = useGetList<TrainingPlan>('training-plans', { filter, sort: { field: 'updatedAt', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
+  const plans = useGetList<TrainingPlan>('training-plans', { filter, sort: { field: 'year', order: 'ASC' }, pagination: { page: 1, perPage: 5 } });
   return (
     <HomeCard
       title="Plans awaiting you"

@@ -282,9 +282,9 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
     if (submit) await post(`/api/training-plans/${created}/submit`, {}, 'plan submission', 'supplierAdmin');
     return created;
   };
-  const planDraft = await trainingPlan(2001, false);
-  const planToApprove = await trainingPlan(2002, true);
-  const planToReturn = await trainingPlan(2003, true);
+  const planDraft = await trainingPlan(2091, false);
+  const planToApprove = await trainingPlan(2092, true);
+  const planToReturn = await trainingPlan(2093, true);
 
   return {
     training,
@@ -512,7 +512,7 @@ export const TARGETS: Record<string, Target> = {
   'DELETE /api/customer-feedback/:id': { as: 'supplierAdmin', params: id('customerFeedback'), paramsOnly: true },
   'POST /api/union-representations': { as: 'staff', body: (w) => ({ unionOrganisationId: w.union, firmOrganisationId: w.customer.id }) },
   'DELETE /api/union-representations/:id': { as: 'staff', params: id('unionRepresentation'), paramsOnly: true },
-  'POST /api/training-plans': { as: 'supplierAdmin', body: () => ({ year: 2004, skillAreas: ['maintenance'], frontlineWorkers: 12, hours: 300, budget: 8000, providers: ['Fuzz College'] }) },
+  'POST /api/training-plans': { as: 'supplierAdmin', body: () => ({ year: 2094, skillAreas: ['maintenance'], frontlineWorkers: 12, hours: 300, budget: 8000, providers: ['Fuzz College'] }) },
   'PUT /api/training-plans/:id': { as: 'supplierAdmin', params: id('planDraft'), body: () => ({ skillAreas: ['lean'], frontlineWorkers: 10, hours: 240, budget: 5000, providers: [] }) },
   'PATCH /api/training-plans/:id': { as: 'supplierAdmin', params: id('planDraft'), body: () => ({ hours: 250 }) },
   'POST /api/training-plans/:id/submit': { as: 'supplierAdmin', params: id('planDraft'), paramsOnly: true },
