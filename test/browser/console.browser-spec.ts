@@ -222,7 +222,10 @@ describe('console journeys', () => {
       // cell, a peer group and a recompute are read in their lists.
       const noRecordPage = new Set<string>(['role-assignments', 'benchmark-cells', 'peer-groups', 'benchmark-runs']);
       // Pages of figures rather than lists of records: each shows its own content.
-      const figurePages: Record<string, string> = { 'talent-circulation': '[data-testid="circulation-consortium"], [data-testid="circulation-withheld"]' };
+      const figurePages: Record<string, string> = {
+        'talent-circulation': '[data-testid="circulation-consortium"], [data-testid="circulation-withheld"]',
+        reciprocity: '[data-testid^="keep-rate-"]',
+      };
       for (const { resource, label } of menuFor('consortium_staff', ROLE_PERMISSIONS.consortium_staff).flatMap((g) => g.items)) {
         await page.getByRole('menuitem', { name: label, exact: true }).click();
         await page.waitForURL(new RegExp(`#/${resource}(\\?|$)`));

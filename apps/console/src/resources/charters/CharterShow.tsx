@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -49,7 +49,12 @@ function Templates() {
 function Signatures({ reloadKey }: { reloadKey: number }) {
   const charter = useRecordContext<Charter>();
   const canRead = useCan('charter-signatures.read');
-  const signatures = useApiGet<CharterSignature[]>(charter && canRead ? `/api/charters/${charter.id}/signatures?range=${encodeURIComponent('[0,499]')}&r=${reloadKey}` : null);
+  // the API refuses unknown query parameters: a signature made here reloads the list by key, not by a cache-busting parameter
+  const signatures = useApiGet<CharterSignature[]>(charter && canRead ? `/api/charters/${charter.id}/signatures?range=${encodeURIComponent('[0,499]')}` : null);
+  const { reload } = signatures;
+  useEffect(() => {
+    if (reloadKey > 0) reload();
+  }, [reloadKey, reload]);
   if (!canRead) return null;
   if (signatures.status === 'loading') return <Typography variant="body2">Loading signatures…</Typography>;
   if (signatures.status === 'error') return <Alert severity="error">{signatures.message}</Alert>;
