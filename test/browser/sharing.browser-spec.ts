@@ -15,12 +15,12 @@ const BUYER = 'buyer@northstar-engines.demo';
 const JOURNEY = 'sharing';
 
 /**
- * Menomonee Gray Iron sells to Northstar Engines. Its firm admin (invited here, so that no
+ * Pewaukee Precision Machine sells to Northstar Engines. Its firm admin (invited here, so that no
  * other journey's supplier changes what Northstar sees) stops sharing quality with Northstar
- * on the Sharing page, and Northstar's buyer no longer finds Menomonee's own PPM figures.
+ * on the Sharing page, and Northstar's buyer no longer finds Pewaukee's own PPM figures (not Menomonee, whose setting the sharing API test changes at the same time).
  */
 describe('a supplier decides what a customer sees of its own figures', () => {
-  const adminEmail = `sharing.${Date.now()}@menomonee-gray-iron.demo`;
+  const adminEmail = `sharing.${Date.now()}@pewaukee-precision.demo`;
   const adminPassword = 'sharing-journey-2026';
   let supplier: Organisation;
   let ppm: MetricDefinition;
@@ -28,7 +28,7 @@ describe('a supplier decides what a customer sees of its own figures', () => {
 
   beforeAll(async () => {
     const staff = await apiLogin(harness(), STAFF, DEMO_PASSWORD);
-    supplier = await organisationNamed(harness(), staff, 'Menomonee Gray Iron');
+    supplier = await organisationNamed(harness(), staff, 'Pewaukee Precision Machine');
     await invitedPerson(harness(), { email: STAFF, password: DEMO_PASSWORD }, { email: adminEmail, name: 'Mara Sharing', role: 'firm_admin', organisationId: supplier.id }, adminPassword);
     // the standard catalogue: other suites add metrics of their own to the demo consortium
     const metrics = await apiGet<MetricDefinition[]>(harness(), staff, `/api/metric-definitions?filter=${encodeURIComponent('{"standard":true}')}&range=${encodeURIComponent('[0,99]')}`);
@@ -53,7 +53,7 @@ describe('a supplier decides what a customer sees of its own figures', () => {
       await signIn(page, BUYER, DEMO_PASSWORD);
       const rows = await buyerSees(page, ppm, '1-buyer-ppm-shared');
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.includes('Menomonee Gray Iron') && r.includes('PPM'))).toBe(true);
+      expect(rows.every((r) => r.includes('Pewaukee Precision Machine') && r.includes('PPM'))).toBe(true);
       expect(api.failures).toEqual([]);
     });
   });
@@ -80,7 +80,7 @@ describe('a supplier decides what a customer sees of its own figures', () => {
       expect(await box('Quality').isChecked()).toBe(false);
       expect(await box('Delivery').isChecked()).toBe(true);
       // the other customer keeps the default
-      expect(await box('Quality', 'Pike Creek Compressor').isChecked()).toBe(true);
+      expect(await box('Quality', 'Lakeview Power Equipment').isChecked()).toBe(true);
       await screenshot(page, JOURNEY, '3-admin-quality-unticked');
       expect(api.failures).toEqual([]);
       expect(api.console).toEqual([]);

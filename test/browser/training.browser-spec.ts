@@ -44,7 +44,8 @@ describe('a trainer records attendance and a credential, and the firm admin conf
 
   it("the trainer's home page shows the sessions over whose attendance is still to record, and the coming ones, as the API counts them", async () => {
     const token = await apiLogin(harness(), TRAINER, DEMO_PASSWORD);
-    const pending = await apiGet<CourseSession[]>(harness(), token, `/api/course-sessions?filter=${encodeURIComponent('{"attendanceToRecord":true}')}&range=${encodeURIComponent('[0,99]')}`);
+    const pendingNow = () => apiGet<CourseSession[]>(harness(), token, `/api/course-sessions?filter=${encodeURIComponent('{"attendanceToRecord":true}')}&range=${encodeURIComponent('[0,499]')}`);
+    const pending = await pendingNow();
     // the seed's two sessions of last week, not yet recorded
     expect(pending.length).toBeGreaterThanOrEqual(2);
     await inFreshPage(harness(), JOURNEY, async (page, api) => {
@@ -52,7 +53,11 @@ describe('a trainer records attendance and a credential, and the firm admin conf
       const card = page.getByTestId('home-attendance-to-record');
       await card.getByTestId('home-attendance-to-record-figure').waitFor();
       await settle(page);
-      expect(Number(await card.getByTestId('home-attendance-to-record-figure').innerText())).toBe(pending.length);
+      // other test files add and record sessions of this trainer meanwhile: the figure is the API's count of that moment
+      const shown = Number(await card.getByTestId('home-attendance-to-record-figure').innerText());
+      const after = (await pendingNow()).length;
+      expect(shown).toBeGreaterThanOrEqual(Math.min(pending.length, after));
+      expect(shown).toBeLessThanOrEqual(Math.max(pending.length, after));
       await page.getByTestId('home-upcoming-sessions').getByTestId('home-session').first().waitFor();
       await screenshot(page, JOURNEY, '0-trainer-home');
       await card.getByTestId('home-session').first().getByRole('link').click();
