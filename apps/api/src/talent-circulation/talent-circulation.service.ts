@@ -43,13 +43,15 @@ WITH members AS (
    WHERE e."startsOn" >= $2::date AND e."startsOn" < $3::date AND e."organisationId" IN (SELECT id FROM members)
 )
 SELECT m.id AS "organisationId", m.name AS "organisationName",
-       (SELECT count(*) FROM hires h WHERE h.to_org = m.id)::int AS hires,
-       (SELECT count(*) FROM hires h WHERE h.to_org = m.id AND h.trained_move)::int AS "receivedTrained",
-       (SELECT count(*) FROM hires h WHERE h.from_org = m.id AND h.trained_move)::int AS "lostTrained",
-       (SELECT count(*) FROM hires h WHERE h.to_org = m.id AND h.from_org = $4::uuid)::int AS "hiresFromReader",
-       (SELECT count(*) FROM hires h WHERE h.to_org = m.id AND h.from_org = $4::uuid AND h.trained_move)::int AS "trainedFromReader"
+       count(*) FILTER (WHERE h.to_org = m.id)::int AS hires,
+       count(*) FILTER (WHERE h.to_org = m.id AND h.trained_move)::int AS "receivedTrained",
+       count(*) FILTER (WHERE h.from_org = m.id AND h.trained_move)::int AS "lostTrained",
+       count(*) FILTER (WHERE h.to_org = m.id AND h.from_org = $4::uuid)::int AS "hiresFromReader",
+       count(*) FILTER (WHERE h.to_org = m.id AND h.from_org = $4::uuid AND h.trained_move)::int AS "trainedFromReader"
   FROM members m
- WHERE EXISTS (SELECT 1 FROM hires h WHERE h.to_org = m.id OR (h.from_org = m.id AND h.trained_move))
+  JOIN hires h ON h.to_org = m.id OR h.from_org = m.id
+ GROUP BY m.id, m.name
+HAVING count(*) FILTER (WHERE h.to_org = m.id OR (h.from_org = m.id AND h.trained_move)) > 0
  ORDER BY m.name`;
 
 /**
