@@ -63,7 +63,13 @@ function main(): number {
   rmSync(resultsFile, { force: true });
   const jestStatus = run('jest', process.execPath, [
     binOf('jest', 'bin/jest.js'),
-    '--runInBand',
+    // One test file at a time (they share one database and Redis), in one worker process that
+    // Jest replaces whenever a file leaves it holding more than this: in one process (--runInBand)
+    // the modules and apps of ~100 files accumulated until the heap ran out (CI: OOM after 23
+    // minutes, and before that, GC pauses long enough for in-process APIs to time out on PostgreSQL).
+    '--maxWorkers=1',
+    '--workerIdleMemoryLimit=1536MB',
+    '--logHeapUsage',
     '--ci',
     // A library's stray timer must not hold CI until its time limit: the teardown has already
     // dropped the database and Redis keys when Jest would wait.
