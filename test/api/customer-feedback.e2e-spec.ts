@@ -2,7 +2,8 @@ process.env.LOG_LEVEL ??= 'silent';
 import type { Pool } from 'pg';
 import { FEEDBACK_QUESTIONS, type CustomerFeedback, type CustomerFeedbackSummary, type Period } from '@tandem/contracts';
 import { call, q, startApi, type Call, type TestApi } from './support/api';
-import { createApiKey, dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, type Demo } from './support/fixtures';
+import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, type Demo } from './support/fixtures';
+import { signInRoles } from './support/authz';
 import { freeYear, generateQuarters } from './support/performance';
 
 jest.setTimeout(90_000);
@@ -89,19 +90,7 @@ describe('customer feedback (suppliers’ voice)', () => {
     demo = await loadDemo(pool);
     org.prairie = await orgId('prairie-harvest');
     org.menomonee = await orgId('menomonee-controls');
-    const emails: Record<Exclude<Role, 'apiKey'>, string> = {
-      platform: EMAIL.platform,
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-    };
-    for (const [role, email] of Object.entries(emails) as [Exclude<Role, 'apiKey'>, string][]) tokens[role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: 'feedback matrix' })).key;
+    Object.assign(tokens, await signInRoles(api, ROLES));
 
     const year = await freeYear(pool);
     const quarters = await generateQuarters(api, tokens.staff, year);

@@ -2,7 +2,8 @@ process.env.LOG_LEVEL ??= 'silent';
 import type { Pool } from 'pg';
 import type { TalentCirculation } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
-import { createApiKey, dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, type Demo } from './support/fixtures';
+import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, type Demo } from './support/fixtures';
+import { signInRoles } from './support/authz';
 
 jest.setTimeout(90_000);
 
@@ -66,19 +67,7 @@ describe('talent circulation', () => {
     api = await startApi();
     pool = dbPool();
     demo = await loadDemo(pool);
-    const emails: Record<Exclude<Role, 'apiKey'>, string> = {
-      platform: EMAIL.platform,
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-    };
-    for (const [role, email] of Object.entries(emails) as [Exclude<Role, 'apiKey'>, string][]) tokens[role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: 'circulation matrix' })).key;
+    Object.assign(tokens, await signInRoles(api, ROLES));
 
     const curriculum = await one(
       `INSERT INTO "Curriculum" (id, "consortiumId", "ownerOrganisationId", title, "skillArea", hours, level, shared, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'CNC basics', 'CNC', 16, 'introductory', true, now()) RETURNING id`,

@@ -14,6 +14,7 @@ import {
   traineeRow,
   wageStepRow,
   workforceYearRow,
+  freeWorkforceYears,
 } from './support/training';
 
 jest.setTimeout(180_000);
@@ -362,7 +363,7 @@ describe('training records authorization table', () => {
         glmp: await curriculumRow(pool, demo.consortium.glmp, demo.org.lakeshore, { shared: true }),
         fvsn: await curriculumRow(pool, demo.consortium.fvsn, fvsnProvider, { shared: true }),
       },
-      nextYear: 1990 + Math.floor(Math.random() * 20),
+      nextYear: await freeWorkforceYears(pool, 32),
     };
   }, 60_000);
 

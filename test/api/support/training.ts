@@ -116,3 +116,19 @@ export async function orgByCode(pool: Pool, code: string): Promise<string> {
 export async function organisationOfAccount(pool: Pool, email: string): Promise<string> {
   return one(pool, `SELECT ra."organisationId" AS id FROM "RoleAssignment" ra JOIN "User" u ON u.id = ra."userId" WHERE u.email = $1 ORDER BY ra."createdAt" LIMIT 1`, [email]);
 }
+
+/**
+ * The first of `count` consecutive years (within the 1990–2100 a workforce year may take) that
+ * no firm has workforce figures for, picked at random among such runs: files that record
+ * workforce years share CI's database, and a year one of them took is refused to the next.
+ */
+export async function freeWorkforceYears(pool: Pool, count: number): Promise<number> {
+  const { rows } = await pool.query<{ y: number }>(
+    `SELECT y FROM generate_series(1990, 2100 - $1::int + 1) y
+      WHERE NOT EXISTS (SELECT 1 FROM "WorkforceYear" w WHERE w.year BETWEEN y AND y + $1::int - 1)
+      ORDER BY random() LIMIT 1`,
+    [count],
+  );
+  if (!rows[0]) throw new Error(`no ${count} consecutive years free of workforce figures`);
+  return rows[0].y;
+}
