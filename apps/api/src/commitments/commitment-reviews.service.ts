@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { COMMITMENT_REVIEW_OUTCOMES, type CommitmentReview } from '@tandem/contracts';
 import type { CommitmentReview as ReviewRow } from '@tandem/db';
 import { AuditService, CommitmentErrorCode, DomainError, lockVisible, PrismaService, RequestContext } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import { MembershipsService } from '../memberships/memberships.service';
 import type { DecideReviewDto } from './dto/commitment.dto';
@@ -16,7 +16,7 @@ export const REVIEW_LIST: ListSpec = {
     organisationId: { type: 'uuid', where: (v) => ({ commitment: { organisationId: v } }) },
     commitmentId: { type: 'uuid' },
   },
-  search: (q) => ({ commitment: { organisation: { name: { contains: q, mode: 'insensitive' } } } }),
+  search: (q) => ({ commitment: { organisation: { name: containsText(q) } } }),
 };
 
 const WITH_COMMITMENT = { commitment: { select: { organisationId: true, kind: true, year: true, organisation: { select: { name: true } } } } } as const;
