@@ -72,6 +72,11 @@ describe('stock ra-data-simple-rest against the API', () => {
     expect((await search('%')).data.every((o) => o.name.includes('%'))).toBe(true);
     expect((await search(`${literal} 100%_works\\`)).data.map((o) => o.id)).toEqual([data.id]);
     expect((await search(`${literal} 100%_`)).data.map((o) => o.id)).toEqual([data.id]);
+    // the searched text follows a rename (a trigger keeps it), by name and by code
+    await provider.update<Organisation>('organisations', { id: data.id, data: { ...data, name: `${literal} Renamed Forge` }, previousData: data });
+    expect((await search(`${literal} renamed forge`)).data.map((o) => o.id)).toEqual([data.id]);
+    expect((await search(`${literal} 100%`)).total).toBe(0);
+    expect((await search(`${literal}-X`)).data.map((o) => o.id)).toEqual([data.id]);
   });
 
   it('getMany: by ids', async () => {

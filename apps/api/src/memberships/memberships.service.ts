@@ -16,7 +16,7 @@ export const MEMBERSHIP_LIST: ListSpec = {
     consortiumId: { type: 'uuid' },
     organisationId: { type: 'uuid' },
   },
-  search: (q) => ({ organisation: { OR: [{ name: containsText(q) }, { code: containsText(q.toLowerCase(), 'as-stored') }] } }),
+  search: (q) => ({ organisation: { search: containsText(q.toLowerCase(), 'as-stored') } }),
 };
 
 function toTransition(t: TransitionRow): MembershipTransition {
