@@ -26,8 +26,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // a key object, made once: given the secret as text, jsonwebtoken first tries to read it as
-      // a PEM public key on every verification and throws, which cost about 1 ms per request
-      secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET)),
+      // a PEM public key on every verification and throws, which cost about 1 ms per request.
+      // passport-jwt hands it to jsonwebtoken.verify untouched; its types predate KeyObject.
+      secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as Buffer,
       algorithms: ['HS256'],
       audience: ACCESS_TOKEN_AUDIENCE,
     });
