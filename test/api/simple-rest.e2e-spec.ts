@@ -62,6 +62,23 @@ describe('stock ra-data-simple-rest against the API', () => {
     expect(all.data).toHaveLength(10);
   });
 
+  it('getList: % and _ in the search are the characters, not LIKE wildcards', async () => {
+    const search = (q: string) => provider.getList<Organisation>('organisations', { filter: { q }, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 25 } });
+    // as wildcards, `tag%` and `_ravo` would find the three organisations of the test above, and `%` everything
+    expect(await search(`${tag}%`)).toEqual({ data: [], total: 0 });
+    expect(await search(`${tag} _ravo`)).toEqual({ data: [], total: 0 });
+    const literal = uniq('pct');
+    const { data } = await provider.create<Organisation>('organisations', { data: { code: `${literal}-x`, name: `${literal} 100%_Works\\`, kind: 'supplier' } });
+    expect((await search('%')).data.every((o) => o.name.includes('%'))).toBe(true);
+    expect((await search(`${literal} 100%_works\\`)).data.map((o) => o.id)).toEqual([data.id]);
+    expect((await search(`${literal} 100%_`)).data.map((o) => o.id)).toEqual([data.id]);
+    // the searched text follows a rename (a trigger keeps it), by name and by code
+    await provider.update<Organisation>('organisations', { id: data.id, data: { ...data, name: `${literal} Renamed Forge` }, previousData: data });
+    expect((await search(`${literal} renamed forge`)).data.map((o) => o.id)).toEqual([data.id]);
+    expect((await search(`${literal} 100%`)).total).toBe(0);
+    expect((await search(`${literal}-X`)).data.map((o) => o.id)).toEqual([data.id]);
+  });
+
   it('getMany: by ids', async () => {
     const { data } = await provider.getMany<Organisation>('organisations', { ids: [made.alpha.id, made.charlie.id] });
     expect(data.map((o) => o.id).sort()).toEqual([made.alpha.id, made.charlie.id].sort());

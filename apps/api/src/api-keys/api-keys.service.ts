@@ -3,7 +3,7 @@ import type { ApiKey } from '@tandem/contracts';
 import type { ApiKey as ApiKeyRow } from '@tandem/db';
 import { AuditService, DomainError, PrismaService, RequestContext } from '@tandem/server';
 import { newApiKey } from '../auth/tokens';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import type { CreateApiKeyDto } from './dto/api-key.dto';
 
@@ -14,7 +14,7 @@ export const API_KEY_LIST: ListSpec = {
     organisationId: { type: 'uuid' },
     revoked: { type: 'boolean', where: (revoked) => ({ revokedAt: revoked ? { not: null } : null }) },
   },
-  search: (q) => ({ name: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ name: containsText(q) }),
 };
 
 export function toApiKey(k: ApiKeyRow): ApiKey {

@@ -5,7 +5,7 @@ import type { AuditEvent } from '@tandem/contracts';
 import type { AuditEvent as AuditEventRow } from '@tandem/db';
 import { DomainError, PrismaService } from '@tandem/server';
 import { RequirePermission } from '../common/decorators';
-import { ListQuery, listPage, parseListQuery, setContentRange, type ListSpec } from '../common/list-query';
+import { containsText, ListQuery, listPage, parseListQuery, setContentRange, type ListSpec } from '../common/list-query';
 
 export const AUDIT_EVENT_LIST: ListSpec = {
   sortable: ['createdAt', 'id', 'action', 'entityType'],
@@ -21,7 +21,7 @@ export const AUDIT_EVENT_LIST: ListSpec = {
     organisationId: { type: 'uuid' },
     requestId: { type: 'string' },
   },
-  search: (q) => ({ OR: [{ action: { contains: q, mode: 'insensitive' } }, { entityType: { contains: q, mode: 'insensitive' } }, { entityId: q }] }),
+  search: (q) => ({ OR: [{ action: containsText(q) }, { entityType: containsText(q) }, { entityId: q }] }),
 };
 
 class AuditEventDto {

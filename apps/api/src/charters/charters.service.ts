@@ -3,7 +3,7 @@ import { CHARTER_STATES, type Charter, type CharterSignature } from '@tandem/con
 import { templateErrors } from '@tandem/domain';
 import { AuditService, CommitmentErrorCode, DomainError, lockVisible, OutboxService, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
 import type { Charter as CharterRow, CommitmentTemplate as TemplateRow } from '@tandem/db';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import type { CommitmentTemplateInputDto, CreateCharterDto, UpdateCharterDto } from './dto/charter.dto';
 
@@ -11,7 +11,7 @@ export const CHARTER_LIST: ListSpec = {
   sortable: ['version', 'title', 'state', 'publishedAt', 'createdAt'],
   defaultSort: ['version', 'desc'],
   filters: { state: { type: 'enum', values: CHARTER_STATES } },
-  search: (q) => ({ title: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ title: containsText(q) }),
 };
 
 export const CHARTER_SIGNATURE_LIST: ListSpec = {
@@ -19,7 +19,7 @@ export const CHARTER_SIGNATURE_LIST: ListSpec = {
   defaultSort: ['signedAt', 'asc'],
   filters: { organisationId: { type: 'uuid' } },
   sortAs: {},
-  search: (q) => ({ OR: [{ signerName: { contains: q, mode: 'insensitive' } }, { organisation: { name: { contains: q, mode: 'insensitive' } } }] }),
+  search: (q) => ({ OR: [{ signerName: containsText(q) }, { organisation: { name: containsText(q) } }] }),
 };
 
 const WITH_TEMPLATES = {

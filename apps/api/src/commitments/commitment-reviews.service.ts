@@ -3,7 +3,7 @@ import { COMMITMENT_REVIEW_OUTCOMES, type CommitmentReview } from '@tandem/contr
 import type { CommitmentReview as ReviewRow } from '@tandem/db';
 import { reviewDecidedNotice, type CommitmentKindName } from '@tandem/domain';
 import { APP_CONFIG, AuditService, CommitmentErrorCode, DomainError, lockVisible, OutboxService, PrismaService, RequestContext, type AppConfig } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import { MembershipsService } from '../memberships/memberships.service';
 import type { DecideReviewDto } from './dto/commitment.dto';
@@ -17,7 +17,7 @@ export const REVIEW_LIST: ListSpec = {
     organisationId: { type: 'uuid', where: (v) => ({ commitment: { organisationId: v } }) },
     commitmentId: { type: 'uuid' },
   },
-  search: (q) => ({ commitment: { organisation: { name: { contains: q, mode: 'insensitive' } } } }),
+  search: (q) => ({ commitment: { organisation: { name: containsText(q) } } }),
 };
 
 const WITH_COMMITMENT = { commitment: { select: { organisationId: true, kind: true, year: true, organisation: { select: { name: true } } } } } as const;

@@ -3,7 +3,7 @@ import { ATTESTED_COMMITMENT_KINDS, COMMITMENT_KIND_NAMES, COMMITMENT_STATES, ty
 import { fiscalYearBounds, sideApplies } from '@tandem/domain';
 import type { Commitment as CommitmentRow, CommitmentTransition as TransitionRow } from '@tandem/db';
 import { applyApprovedPlanTargets, AuditService, CommitmentErrorCode, DomainError, lockVisible, PrismaService, RequestContext } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate, num } from '../common/serialize';
 import type { AttestCommitmentDto, GenerateCommitmentsDto, WaiveCommitmentDto } from './dto/commitment.dto';
 
@@ -17,7 +17,7 @@ export const COMMITMENT_LIST: ListSpec = {
     state: { type: 'enum', values: COMMITMENT_STATES },
     kind: { type: 'enum', values: COMMITMENT_KIND_NAMES },
   },
-  search: (q) => ({ organisation: { name: { contains: q, mode: 'insensitive' } } }),
+  search: (q) => ({ organisation: { name: containsText(q) } }),
 };
 
 const WITH_NAME = { organisation: { select: { name: true } } } as const;

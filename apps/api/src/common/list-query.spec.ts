@@ -1,5 +1,5 @@
 import { DomainError } from '@tandem/server';
-import { parseListQuery, type ListSpec } from './list-query';
+import { containsText, parseListQuery, type ListSpec } from './list-query';
 
 const SPEC: ListSpec = {
   sortable: ['createdAt', 'periodStartsOn'],
@@ -47,5 +47,12 @@ describe('parseListQuery', () => {
   it('reports every bad part of a query at once', () => {
     const errors = fieldErrors(() => parseListQuery({ sort: '["nope","ASC"]', filter: JSON.stringify({ status: 'gone', day: 'x' }) }, SPEC));
     expect(errors.map((e) => e.path).sort()).toEqual(['filter.day', 'filter.status', 'sort']);
+  });
+});
+
+describe('containsText', () => {
+  it('escapes LIKE wildcards and the escape character, so they match themselves', () => {
+    expect(containsText('100%_a\\b')).toEqual({ contains: '100\\%\\_a\\\\b', mode: 'insensitive' });
+    expect(containsText('acme', 'as-stored')).toEqual({ contains: 'acme', mode: 'default' });
   });
 });

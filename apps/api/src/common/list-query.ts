@@ -29,6 +29,16 @@ export class ListQuery {
 type Where = Record<string, unknown>;
 
 /**
+ * A contains-search for a reader's text: Prisma's `contains` is LIKE '%text%', so LIKE's
+ * wildcards (`%`, `_`) and its escape character in the text are escaped to match themselves
+ * ("100%" finds "100%", not every row). Any case by default; `as-stored` for columns kept in
+ * one case (codes, e-mails, slugs), with the text already in that case.
+ */
+export function containsText(text: string, match: 'any-case' | 'as-stored' = 'any-case'): { contains: string; mode: 'insensitive' | 'default' } {
+  return { contains: text.replace(/[\\%_]/g, '\\$&'), mode: match === 'any-case' ? 'insensitive' : 'default' };
+}
+
+/**
  * A filter of a list. By default it compares the column of the same name; `where` turns the
  * condition (a value, or `{in: [...]}` for a list of values) into any Prisma filter, e.g. one
  * on a relation.
@@ -122,7 +132,7 @@ function filterValue(name: string, def: FilterDef, value: unknown, errors: Probl
   if ((def.type === 'enum' || def.type === 'uuid') && def.where) return def.where(many ? { in: norm } : norm[0]);
   if (def.type === 'string' && def.where && !many) return def.where(String(norm[0]));
   if (many) return { [column]: { in: norm } };
-  if (def.type === 'string' && def.mode === 'contains') return { [column]: { contains: norm[0], mode: 'insensitive' } };
+  if (def.type === 'string' && def.mode === 'contains') return { [column]: containsText(String(norm[0])) };
   return { [column]: norm[0] };
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { REPORTING_CALENDARS, type Consortium } from '@tandem/contracts';
 import type { Consortium as ConsortiumRow } from '@tandem/db';
 import { AuditService, DomainError, PrismaService } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreateConsortiumDto, UpdateConsortiumDto } from './dto/consortium.dto';
 import { seedCatalogue } from '../metric-definitions/seed-catalogue';
 
@@ -10,7 +10,7 @@ export const CONSORTIUM_LIST: ListSpec = {
   sortable: ['name', 'slug', 'region', 'createdAt'],
   defaultSort: ['name', 'asc'],
   filters: { reportingCalendar: { type: 'enum', values: REPORTING_CALENDARS }, slug: { type: 'string' } },
-  search: (q) => ({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { slug: { contains: q.toLowerCase() } }, { region: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ name: containsText(q) }, { slug: containsText(q.toLowerCase(), 'as-stored') }, { region: containsText(q) }] }),
 };
 
 export function toConsortium(c: ConsortiumRow): Consortium {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PLAN_STATUSES, STANDINGS, can, type CorrectiveActionPlan, type CorrectiveActionTask } from '@tandem/contracts';
 import type { CorrectiveActionPlan as PlanRow, CorrectiveActionTask as TaskRow, Prisma } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, lockVisible, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
 import type { CreateTaskDto, UpdateCorrectiveActionPlanDto, UpdateTaskDto, UpdateTaskStatusDto } from './dto/corrective-action-plan.dto';
 
@@ -21,7 +21,7 @@ export const CORRECTIVE_ACTION_PLAN_LIST: ListSpec = {
     /** plans with a task assigned to this user ("my tasks" on a home page) */
     taskOwnerUserId: { type: 'uuid', where: (condition) => ({ tasks: { some: { ownerUserId: condition } } }) },
   },
-  search: (q) => ({ title: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ title: containsText(q) }),
 };
 
 const TASKS = { tasks: { orderBy: [{ dueOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] } } as const satisfies Prisma.CorrectiveActionPlanInclude;

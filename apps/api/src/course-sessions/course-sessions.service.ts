@@ -3,7 +3,7 @@ import type { CourseSession } from '@tandem/contracts';
 import type { CourseSession as SessionRow } from '@tandem/db';
 import { AuditService, DomainError, lockVisible, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
 import type { ProblemFieldError } from '@tandem/contracts';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate, num } from '../common/serialize';
 import { consortiumOf, day, isStaffLike, organisationOf, spanErrors, today } from '../common/training';
 import type { CreateCourseSessionDto, UpdateCourseSessionDto } from './dto/course-session.dto';
@@ -22,7 +22,7 @@ export const COURSE_SESSION_LIST: ListSpec = {
     /** sessions over (ended before today) with an enrolment whose attendance is not recorded yet: the trainer's to-do */
     attendanceToRecord: { type: 'boolean', where: (v) => (v ? { endsOn: { lt: today() }, enrolments: { some: { status: 'enrolled' } } } : { NOT: { endsOn: { lt: today() }, enrolments: { some: { status: 'enrolled' } } } }) },
   },
-  search: (q) => ({ OR: [{ location: { contains: q, mode: 'insensitive' } }, { curriculum: { title: { contains: q, mode: 'insensitive' } } }] }),
+  search: (q) => ({ OR: [{ location: containsText(q) }, { curriculum: { title: containsText(q) } }] }),
 };
 
 export const SESSION_INCLUDE = {

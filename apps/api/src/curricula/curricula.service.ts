@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CURRICULUM_LEVELS, type Curriculum } from '@tandem/contracts';
 import { Prisma, type Curriculum as CurriculumRow } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, TrainingErrorCode, type Principal } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
 import { consortiumOf, isStaffLike, organisationOf, requireActiveMember } from '../common/training';
 import type { CreateCurriculumDto, UpdateCurriculumDto } from './dto/curriculum.dto';
@@ -20,7 +20,7 @@ export const CURRICULUM_LIST: ListSpec = {
     socCode: { type: 'string', where: (v) => ({ socCodes: { has: v } }) },
   },
   // title, skill area or an occupation's SOC code
-  search: (q) => ({ OR: [{ title: { contains: q, mode: 'insensitive' } }, { skillArea: { contains: q, mode: 'insensitive' } }, { socCodes: { has: q.trim() } }] }),
+  search: (q) => ({ OR: [{ title: containsText(q) }, { skillArea: containsText(q) }, { socCodes: { has: q.trim() } }] }),
 };
 
 const OWNER = { owner: { select: { name: true } } } as const;

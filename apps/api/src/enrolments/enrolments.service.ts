@@ -3,7 +3,7 @@ import { ENROLMENT_STATUSES, type Enrolment } from '@tandem/contracts';
 import type { Enrolment as EnrolmentRow, WageStep as WageStepRow } from '@tandem/db';
 import { applyEnrolmentRecord, confirmWageStep, holdsSeat, proposedWageStep, type EnrolmentRecord, type LadderStep } from '@tandem/domain';
 import { AuditService, DomainError, lockVisible, PrismaService, RequestContext, TrainingErrorCode, type Principal, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate, num } from '../common/serialize';
 import { today } from '../common/training';
 import type { ConfirmWageStepDto, CreateEnrolmentDto, RecordEnrolmentDto } from './dto/enrolment.dto';
@@ -19,7 +19,7 @@ export const ENROLMENT_LIST: ListSpec = {
     /** completed with a step proposed by the employer's ladder and not yet confirmed (the firm admin's to-do) */
     wageStepPending: { type: 'boolean', where: (v) => (v ? { wageStepId: { not: null }, wageStepConfirmedAt: null } : { OR: [{ wageStepId: null }, { wageStepConfirmedAt: { not: null } }] }) },
   },
-  search: (q) => ({ OR: [{ trainee: { lastName: { contains: q, mode: 'insensitive' } } }, { trainee: { firstName: { contains: q, mode: 'insensitive' } } }, { credential: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ trainee: { lastName: containsText(q) } }, { trainee: { firstName: containsText(q) } }, { credential: containsText(q) }] }),
 };
 
 const INCLUDE = {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Grant } from '@tandem/contracts';
 import type { Grant as GrantRow } from '@tandem/db';
 import { AuditService, DomainError, PrismaService, RequestContext } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate, num } from '../common/serialize';
 import { consortiumOf, day, spanErrors } from '../common/training';
 import type { CreateGrantDto, UpdateGrantDto } from './dto/grant.dto';
@@ -11,7 +11,7 @@ export const GRANT_LIST: ListSpec = {
   sortable: ['name', 'amount', 'startsOn', 'endsOn', 'createdAt'],
   defaultSort: ['startsOn', 'desc'],
   filters: { funderOrganisationId: { type: 'uuid' } },
-  search: (q) => ({ name: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ name: containsText(q) }),
 };
 
 const FUNDER = { funder: { select: { name: true } } } as const;

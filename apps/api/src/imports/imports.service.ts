@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { IMPORT_STATUSES, type Import, type ImportRowError } from '@tandem/contracts';
 import type { Import as ImportRow, ImportError as ImportErrorRow } from '@tandem/db';
 import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, JobProducer, PrismaService, RequestContext, type AppConfig } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { StoredFile } from './upload';
 
 export const IMPORT_LIST: ListSpec = {
@@ -18,14 +18,14 @@ export const IMPORT_LIST: ListSpec = {
     organisationId: { type: 'uuid' },
     createdById: { type: 'uuid' },
   },
-  search: (q) => ({ filename: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ filename: containsText(q) }),
 };
 
 export const IMPORT_ERROR_LIST: ListSpec = {
   sortable: ['rowNumber', 'column'],
   defaultSort: ['rowNumber', 'asc'],
   filters: { column: { type: 'string' } },
-  search: (q) => ({ message: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ message: containsText(q) }),
   idType: 'int',
 };
 

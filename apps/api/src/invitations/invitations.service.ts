@@ -14,7 +14,7 @@ import {
   type Principal,
 } from '@tandem/server';
 import { randomSecret, sha256 } from '../auth/tokens';
-import type { ListPage, ListSpec } from '../common/list-query';
+import { containsText, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import { resolveAssignment, type AssignmentTarget } from './invitations.policy';
 import type { CreateInvitationDto } from './dto/invitation.dto';
@@ -44,7 +44,7 @@ export const INVITATION_LIST: ListSpec = {
     consortiumId: { type: 'uuid' },
     email: { type: 'string', mode: 'contains' },
   },
-  search: (q) => ({ OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ email: containsText(q.toLowerCase(), 'as-stored') }, { name: containsText(q) }] }),
 };
 
 export function invitationStatus(row: Pick<InvitationRow, 'status' | 'expiresAt'>, now = new Date()): InvitationStatus {

@@ -3,7 +3,7 @@ import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS, type Membership, type Membership
 import type { Membership as MembershipRow, MembershipTransition as TransitionRow } from '@tandem/db';
 import { allowedTransitions, canTransition, transitionDates } from '@tandem/domain';
 import { AuditService, DomainError, lockVisible, MembershipErrorCode, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
 import type { CreateMembershipDto, TransitionMembershipDto, UpdateMembershipDto } from './dto/membership.dto';
 
@@ -16,7 +16,7 @@ export const MEMBERSHIP_LIST: ListSpec = {
     consortiumId: { type: 'uuid' },
     organisationId: { type: 'uuid' },
   },
-  search: (q) => ({ organisation: { OR: [{ name: { contains: q, mode: 'insensitive' } }, { code: { contains: q.toLowerCase() } }] } }),
+  search: (q) => ({ organisation: { search: containsText(q.toLowerCase(), 'as-stored') } }),
 };
 
 function toTransition(t: TransitionRow): MembershipTransition {

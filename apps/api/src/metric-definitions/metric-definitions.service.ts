@@ -3,7 +3,7 @@ import { METRIC_DIRECTIONS, METRIC_FREQUENCIES, type MetricDefinition, type Prob
 import type { MetricDefinition as MetricDefinitionRow } from '@tandem/db';
 import { collectionFrequency } from '@tandem/domain';
 import { AuditService, DomainError, MetricDefinitionErrorCode, PrismaService, RequestContext } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
 import type { CreateMetricDefinitionDto, UpdateMetricDefinitionDto } from './dto/metric-definition.dto';
 
@@ -19,7 +19,7 @@ export const METRIC_DEFINITION_LIST: ListSpec = {
     code: { type: 'string' },
     consortiumId: { type: 'uuid' },
   },
-  search: (q) => ({ OR: [{ code: { contains: q.toUpperCase() } }, { name: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ code: containsText(q.toUpperCase(), 'as-stored') }, { name: containsText(q) }] }),
 };
 
 /** Every read brings the consortium's calendar: it decides the frequency a metric is collected at. */

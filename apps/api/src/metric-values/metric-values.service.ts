@@ -31,7 +31,7 @@ import {
 } from '@tandem/domain';
 import { APP_CONFIG, AuditService, DomainError, JobProducer, MetricValueErrorCode, OutboxService, PrismaService, RequestContext, type AppConfig, type Principal, debounced, type ScopedTx } from '@tandem/server';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
-import type { ListPage, ListSpec } from '../common/list-query';
+import { containsText, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
 import type { CreateMetricValueDto, UpdateMetricValueDto } from './dto/metric-value.dto';
 import {
@@ -70,7 +70,7 @@ export const METRIC_VALUE_LIST: ListSpec = {
     /** values of periods that start on or before a day: a trend up to a given period */
     periodStartsOnLte: { type: 'date', where: (day) => ({ period: { startsOn: { lte: day } } }) },
   },
-  search: (q) => ({ OR: [{ metric: { code: { contains: q.toUpperCase() } } }, { organisation: { name: { contains: q, mode: 'insensitive' } } }] }),
+  search: (q) => ({ OR: [{ metric: { code: containsText(q.toUpperCase(), 'as-stored') } }, { organisation: { name: containsText(q) } }] }),
 };
 
 /**

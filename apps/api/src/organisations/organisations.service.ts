@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Organisation } from '@tandem/contracts';
 import type { Organisation as OrganisationRow } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, OrganisationErrorCode, PrismaService, RequestContext, type Principal, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
 import { ORGANISATION_KINDS } from '@tandem/contracts';
 import type { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
@@ -17,7 +17,8 @@ export const ORGANISATION_LIST: ListSpec = {
     region: { type: 'string' },
     unionised: { type: 'boolean' },
   },
-  search: (q) => ({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { code: { contains: q.toLowerCase() } }] }),
+  // name or code: one LIKE on the trigger-kept `search` column and its trigram index
+  search: (q) => ({ search: containsText(q.toLowerCase(), 'as-stored') }),
 };
 
 export function toOrganisation(o: OrganisationRow): Organisation {

@@ -6,14 +6,14 @@ import type { OutboxMessage as OutboxRow } from '@tandem/db';
 import { APP_CONFIG, DomainError, PrismaService, type AppConfig, type Principal } from '@tandem/server';
 import { CurrentPrincipal, RequirePermission } from '../common/decorators';
 import { IdPipe } from '../common/id.pipe';
-import { ListQuery, listPage, parseListQuery, setContentRange, type ListSpec } from '../common/list-query';
+import { containsText, ListQuery, listPage, parseListQuery, setContentRange, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 
 export const OUTBOX_LIST: ListSpec = {
   sortable: ['createdAt', 'status', 'to', 'sentAt'],
   defaultSort: ['createdAt', 'desc'],
   filters: { status: { type: 'enum', values: OUTBOX_STATUSES }, to: { type: 'string', mode: 'contains' }, kind: { type: 'string' } },
-  search: (q) => ({ OR: [{ to: { contains: q, mode: 'insensitive' } }, { subject: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ to: containsText(q) }, { subject: containsText(q) }] }),
 };
 
 class OutboxMessageDto {

@@ -3,14 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { PEER_GROUP_KINDS, type PeerGroup } from '@tandem/contracts';
 import type { PeerGroup as PeerGroupRow } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, isStaffViewer, PrismaService, RequestContext, type ScopedPrismaClient } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreatePeerGroupDto, UpdatePeerGroupDto } from './dto/peer-group.dto';
 
 export const PEER_GROUP_LIST: ListSpec = {
   sortable: ['name', 'kind', 'createdAt', 'updatedAt'],
   defaultSort: ['name', 'asc'],
   filters: { kind: { type: 'enum', values: PEER_GROUP_KINDS }, active: { type: 'boolean' }, customerId: { type: 'uuid' } },
-  search: (q) => ({ name: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ name: containsText(q) }),
 };
 
 export function toPeerGroup(g: PeerGroupRow, staff: boolean): PeerGroup {

@@ -3,7 +3,7 @@ import { PERIOD_KINDS, PERIOD_STATES, type LateReminderResult, type Period, type
 import type { Period as PeriodRow } from '@tandem/db';
 import { addIsoDays, canMovePeriod, canReopenPeriod, checkPeriodDates, checkPeriodKind, generateCalendar, isIsoDate, parsePeriodCode } from '@tandem/domain';
 import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, lockVisible, JobProducer, OutboxService, PeriodErrorCode, PrismaService, RequestContext, type AppConfig, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
 import { COMPLETENESS_DEFAULT_LIMIT, type CreatePeriodDto, type GeneratePeriodsDto, type PeriodCompletenessQueryDto, type ReopenPeriodDto, type UpdatePeriodDto } from './dto/period.dto';
@@ -26,7 +26,7 @@ export const PERIOD_LIST: ListSpec = {
     // has benchmarks at all, released or not (staff's explorer: a closed period is computed before it is published)
     computed: { type: 'boolean', where: (b) => (b ? { benchmarkCells: { some: {} } } : { benchmarkCells: { none: {} } }) },
   },
-  search: (q) => ({ code: { contains: q.toUpperCase() } }),
+  search: (q) => ({ code: containsText(q.toUpperCase(), 'as-stored') }),
 };
 
 /** Default number of days after a period's end that its values are due. */

@@ -3,14 +3,14 @@ import type { ProblemFieldError, ScorecardTemplate, ScorecardThreshold, Standing
 import type { Prisma, ScorecardCriterion as CriterionRow, ScorecardTemplate as TemplateRow } from '@tandem/db';
 import { sortStandings, validateStandings, validateThresholds, validateWeight } from '@tandem/domain';
 import { AuditService, DomainError, lockVisible, PrismaService, RequestContext, ScorecardErrorCode, type Principal, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreateScorecardTemplateDto, CriterionDto, UpdateScorecardTemplateDto } from './dto/scorecard-template.dto';
 
 export const SCORECARD_TEMPLATE_LIST: ListSpec = {
   sortable: ['name', 'active', 'createdAt', 'updatedAt'],
   defaultSort: ['name', 'asc'],
   filters: { customerId: { type: 'uuid' }, active: { type: 'boolean' } },
-  search: (q) => ({ name: { contains: q, mode: 'insensitive' } }),
+  search: (q) => ({ name: containsText(q) }),
 };
 
 const CRITERIA = { criteria: { orderBy: [{ metric: { code: 'asc' } }, { id: 'asc' }] } } as const satisfies Prisma.ScorecardTemplateInclude;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SOURCING_MODES, type SourcingModeChange, type SupplyRelationship } from '@tandem/contracts';
 import type { SourcingModeChange as ModeChangeRow, SupplyRelationship as RelationshipRow } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, lockVisible, PrismaService, RequestContext, ScorecardErrorCode } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
 import type { CreateSupplyRelationshipDto, UpdateSupplyRelationshipDto } from './dto/supply-relationship.dto';
 
@@ -17,9 +17,9 @@ export const SUPPLY_RELATIONSHIP_LIST: ListSpec = {
   },
   search: (q) => ({
     OR: [
-      { commodity: { contains: q, mode: 'insensitive' } },
-      { customer: { name: { contains: q, mode: 'insensitive' } } },
-      { supplier: { name: { contains: q, mode: 'insensitive' } } },
+      { commodity: containsText(q) },
+      { customer: { name: containsText(q) } },
+      { supplier: { name: containsText(q) } },
     ],
   }),
 };

@@ -3,7 +3,7 @@ import type { Trainee, TraineeEmployment } from '@tandem/contracts';
 import type { Trainee as TraineeRow, TraineeEmployment as EmploymentRow } from '@tandem/db';
 import { changeEmployer } from '@tandem/domain';
 import { AuditService, DomainError, lockVisible, PrismaService, RequestContext } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate } from '../common/serialize';
 import { consortiumOf, day, isStaffLike, organisationOf, requireActiveMember, today } from '../common/training';
 import type { ChangeEmployerDto, CreateTraineeDto, UpdateTraineeDto } from './dto/trainee.dto';
@@ -12,7 +12,7 @@ export const TRAINEE_LIST: ListSpec = {
   sortable: ['lastName', 'firstName', 'socCode', 'hireDate', 'createdAt'],
   defaultSort: ['lastName', 'asc'],
   filters: { employerOrganisationId: { type: 'uuid' }, socCode: { type: 'string' }, frontline: { type: 'boolean' } },
-  search: (q) => ({ OR: [{ firstName: { contains: q, mode: 'insensitive' } }, { lastName: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ firstName: containsText(q) }, { lastName: containsText(q) }] }),
 };
 
 const EMPLOYER = { employer: { select: { name: true } } } as const;

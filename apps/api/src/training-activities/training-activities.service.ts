@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ProblemFieldError, TrainingActivity } from '@tandem/contracts';
 import type { TrainingActivity as ActivityRow } from '@tandem/db';
 import { AuditService, DomainError, PrismaService, RequestContext, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { isoDate, num } from '../common/serialize';
 import { consortiumOf, day, isStaffLike, organisationOf, requireActiveMember } from '../common/training';
 import type { CreateTrainingActivityDto, UpdateTrainingActivityDto } from './dto/training-activity.dto';
@@ -18,7 +18,7 @@ export const TRAINING_ACTIVITY_LIST: ListSpec = {
     from: { type: 'date', where: (d) => ({ occurredOn: { gte: d } }) },
     to: { type: 'date', where: (d) => ({ occurredOn: { lte: d } }) },
   },
-  search: (q) => ({ OR: [{ skillArea: { contains: q, mode: 'insensitive' } }, { providerName: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ skillArea: containsText(q) }, { providerName: containsText(q) }] }),
 };
 
 function toActivity(r: ActivityRow): TrainingActivity {

@@ -19,7 +19,7 @@ import {
   type Principal,
   type ScopedTx,
 } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, num } from '../common/serialize';
 import type { CreateTrainingPlanDto, UpdateTrainingPlanDto } from './dto/training-plan.dto';
 import { awaitingNotice, returnedNotice } from './plan-notice';
@@ -42,7 +42,7 @@ export const TRAINING_PLAN_LIST: ListSpec = {
       },
     },
   },
-  search: (q) => ({ organisation: { name: { contains: q, mode: 'insensitive' } } }),
+  search: (q) => ({ organisation: { name: containsText(q) } }),
 };
 
 const WITH_FIRM = { organisation: { select: { name: true, unionised: true } } } as const;

@@ -3,7 +3,7 @@ import { ROLES, USER_STATUSES, type User } from '@tandem/contracts';
 import type { User as UserRow } from '@tandem/db';
 import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
 import { AuthService } from '../auth/auth.service';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import type { UpdateUserDto } from './dto/user.dto';
 
@@ -16,7 +16,7 @@ export const USER_LIST: ListSpec = {
     role: { type: 'enum', values: ROLES, where: (role) => ({ roleAssignments: { some: { role } } }) },
     organisationId: { type: 'uuid', where: (organisationId) => ({ roleAssignments: { some: { organisationId } } }) },
   },
-  search: (q) => ({ OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] }),
+  search: (q) => ({ OR: [{ name: containsText(q) }, { email: containsText(q.toLowerCase(), 'as-stored') }] }),
 };
 
 export function toUser(u: UserRow): User {

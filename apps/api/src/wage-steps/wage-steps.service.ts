@@ -3,7 +3,7 @@ import type { WageStep } from '@tandem/contracts';
 import type { WageStep as WageStepRow } from '@tandem/db';
 import { normaliseCredential } from '@tandem/domain';
 import { AuditService, DomainError, PrismaService, RequestContext, TrainingErrorCode, type ScopedTx } from '@tandem/server';
-import { listPage, type ListPage, type ListSpec } from '../common/list-query';
+import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { num } from '../common/serialize';
 import { consortiumOf, organisationOf } from '../common/training';
 import type { CreateWageStepDto, UpdateWageStepDto } from './dto/wage-step.dto';
@@ -12,7 +12,7 @@ export const WAGE_STEP_LIST: ListSpec = {
   sortable: ['credential', 'title', 'hourlyIncrease', 'createdAt'],
   defaultSort: ['hourlyIncrease', 'asc'],
   filters: { organisationId: { type: 'uuid' } },
-  search: (q) => ({ OR: [{ credential: { contains: q, mode: 'insensitive' } }, { title: { contains: q, mode: 'insensitive' } }] }),
+  search: (q) => ({ OR: [{ credential: containsText(q) }, { title: containsText(q) }] }),
 };
 
 function toWageStep(r: WageStepRow): WageStep {

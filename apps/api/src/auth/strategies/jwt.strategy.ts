@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig, type Principal } from '@tandem/server';
@@ -22,7 +23,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly revocations: SessionRevocations,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.JWT_SECRET, algorithms: ['HS256'], audience: ACCESS_TOKEN_AUDIENCE });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // a key object, made once: given the secret as text, jsonwebtoken first tries to read it as
+      // a PEM public key on every verification and throws, which cost about 1 ms per request.
+      // passport-jwt hands it to jsonwebtoken.verify untouched; its types predate KeyObject.
+      secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as Buffer,
+      algorithms: ['HS256'],
+      audience: ACCESS_TOKEN_AUDIENCE,
+    });
   }
 
   async validate(claims: AccessClaims & { iat?: number }): Promise<(Principal & { familyId: string }) | false> {
