@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { SIZE_BANDS } from '../libs/domain/src/benchmarks/size-bands';
@@ -12,7 +13,9 @@ import { assertLoopback, intFromEnv, useAppEnvironment, withScratchDatabase } fr
  * (RecomputeBenchmarksJob.run: groups, cells, standings, disclosure, run row, in one
  * transaction) against one hand-written statement computing the same statistics (every
  * cell's n, percentiles, mean and pooled ratio and every member's oriented rank) without
- * storing them. Both timed in two states: every figure changed, and nothing changed.
+ * storing them. Both timed in two states: every figure changed, and nothing changed; with
+ * every figure changed, also the CPU seconds both spend (on a shared machine the wall time
+ * mostly measures the others' load).
  */
 
 interface Settings {
@@ -159,6 +162,31 @@ ranks AS (
 )
 SELECT (SELECT count(*) FROM cells) AS cells, (SELECT count(*) FROM ranks) AS standings`;
 
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; 0 once it is gone. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds spent by fn in the scratch database's backends (same machine: loopback only)
+ * and in this process (the worker runs in it). On a shared, loaded machine wall time mostly
+ * measures the others' load; this is what the job itself costs.
+ */
+async function cpuDuring(pool: Pool, fn: () => Promise<unknown>): Promise<{ db: number; node: number }> {
+  const backends = async () => (await pool.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
+  const before = new Map((await backends()).map((pid) => [pid, cpuSecondsOf(pid)]));
+  const node = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(node);
+  const db = (await backends()).reduce((sum, pid) => sum + cpuSecondsOf(pid) - (before.get(pid) ?? 0), 0);
+  return { db, node: (used.user + used.system) / 1e6 };
+}
+
 /** Every value of the period moves inside its range (v → lo + hi − v), so every figure changes. */
 async function flipValues(pool: Pool, g: Generated): Promise<void> {
   const cases = METRICS.map(([code, , lo, hi]) => `WHEN '${code}' THEN ${lo + hi}`).join(' ');
@@ -201,6 +229,12 @@ export async function runBenchmarksBenchmark(): Promise<void> {
       return result;
     };
     const viaSql = () => (pool as Pool).query(BASELINE_SQL, [g.consortiumId, g.periodId]);
+    const cpu = { job: [] as number[], sql: [] as number[] };
+    const withCpu = (fn: () => Promise<unknown>, into: number[]) => async () => {
+      const used = await cpuDuring(pool as Pool, fn);
+      into.push(used.db + used.node);
+      return used;
+    };
 
     t = performance.now();
     const first = await viaJob();
@@ -212,12 +246,12 @@ export async function runBenchmarksBenchmark(): Promise<void> {
     const unchanged = { job: [] as number[], sql: [] as number[] };
     for (let i = 0; i < s.runs; i++) {
       await flipValues(pool, g);
-      changed.job.push(await timed(viaJob));
-      console.log(`  job, every figure changes: ${lastSteps}`);
+      changed.job.push(await timed(withCpu(viaJob, cpu.job)));
+      console.log(`  job, every figure changes: ${lastSteps}; CPU ${cpu.job.at(-1)?.toFixed(1)} s`);
       unchanged.job.push(await timed(viaJob));
       console.log(`  job, nothing changes:      ${lastSteps}`);
       await flipValues(pool, g);
-      changed.sql.push(await timed(viaSql));
+      changed.sql.push(await timed(withCpu(viaSql, cpu.sql)));
       unchanged.sql.push(await timed(viaSql));
     }
     const rows: [string, number[]][] = [
@@ -230,6 +264,10 @@ export async function runBenchmarksBenchmark(): Promise<void> {
     const width = Math.max(...rows.map(([label]) => label.length));
     for (const [label, xs] of rows) console.log(`${label.padEnd(width)}  ${median(xs).toFixed(0).padStart(7)} ms   (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`);
     console.log(`\njob / SQL, every figure changes: ${(median(changed.job) / median(changed.sql)).toFixed(2)}x (target ≤ 1.3x)`);
-    console.log(`job / SQL, nothing changes:      ${(median(unchanged.job) / median(unchanged.sql)).toFixed(2)}x\n`);
+    console.log(`job / SQL, nothing changes:      ${(median(unchanged.job) / median(unchanged.sql)).toFixed(2)}x`);
+    console.log(
+      `CPU seconds, every figure changes (PostgreSQL backends + this process): job ${median(cpu.job).toFixed(1)}, statement ${median(cpu.sql).toFixed(1)}: ` +
+        `${(median(cpu.job) / median(cpu.sql)).toFixed(2)}x (load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')})\n`,
+    );
   }, release);
 }

@@ -2,10 +2,10 @@
  * The SQL of a benchmark recompute (architecture.md: heavy work in SQL). Parameters are
  * always $1 consortium, $2 period. Ids of cells and standings are md5 of their natural key,
  * and rows are only touched when a figure changed, so a second run leaves every row as it
- * was (timestamps included). Rows no longer computed are found with EXCEPT, not NOT EXISTS
- * against the CTE: with the statistics of a table that was empty when last analysed, the
- * planner chose a nested-loop anti join, quadratic in the standings of the period (measured:
- * 7–27 s at 126 000 standings). libs/domain/benchmarks holds the TypeScript twins of the
+ * was (timestamps included). Rows no longer computed are found with EXCEPT (cells) or a full
+ * join (standings), not NOT EXISTS against the CTE: with the statistics of a table that was
+ * empty when last analysed, the planner chose a nested-loop anti join, quadratic in the
+ * standings of the period (measured: 7–27 s at 126 000 standings). libs/domain/benchmarks holds the TypeScript twins of the
  * statistics (percentileCont, percentileRank, quartileOf) that benchmarks.sql.int-spec.ts
  * checks these statements against.
  */
@@ -143,17 +143,14 @@ SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) + (SEL
  * 100 is best ((strictly worse + ½ tied, itself included) ÷ n × 100), quartile from the
  * unrounded rank (1 = best), change since the previous period of the same kind and since its
  * baseline (goal's baseline value, else its value in the baseline period), distance to goal
- * (goal − value). Removes standings of the period no longer computed.
+ * (goal − value). Removes standings of the period no longer computed. Set-based: the computed
+ * rows are paired with the period's stored ones in one hash join, and only new, changed and
+ * gone rows are inserted, updated or deleted (an INSERT … ON CONFLICT probed the unique index
+ * and locked a row per standing, changed or not); the updates are heap-only (the table's
+ * fillfactor leaves room, no written column is indexed).
  */
 export const UPSERT_STANDINGS_SQL = `
 WITH ${GROUP_MEMBERS},
-ranked AS (
-  SELECT gm.gid, v."metricId", v.oid, v.value, v.numerator, v.denominator,
-         count(*) OVER (PARTITION BY gm.gid, v."metricId") AS n,
-         rank() OVER (PARTITION BY gm.gid, v."metricId" ORDER BY CASE WHEN d.direction = 'higher' THEN v.value ELSE -v.value END) - 1 AS worse,
-         count(*) OVER (PARTITION BY gm.gid, v."metricId", v.value) AS tied
-  FROM gm JOIN vals v ON v.oid = gm.oid AND v.enters JOIN "MetricDefinition" d ON d.id = v."metricId"
-),
 prev_period AS (
   SELECT p.id FROM "Period" p JOIN "Period" cur ON cur.id = $2::uuid
   WHERE p."consortiumId" = $1::uuid AND p.kind = cur.kind AND p."startsOn" < cur."startsOn"
@@ -170,51 +167,103 @@ goal AS (
                             AND bv."customerId" IS NULL AND bv.status = 'validated'
   WHERE g."consortiumId" = $1::uuid
 ),
-computed AS (
-  SELECT md5($2 || ':' || r."metricId" || ':' || r.gid || ':' || r.oid)::uuid AS id,
-         md5($2 || ':' || r."metricId" || ':' || r.gid)::uuid AS "cellId",
-         r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
-         round((r.worse + 0.5 * r.tied) / r.n * 100, 2) AS rank,
-         CASE WHEN (r.worse + 0.5 * r.tied) / r.n >= 0.75 THEN 1 WHEN (r.worse + 0.5 * r.tied) / r.n >= 0.5 THEN 2
-              WHEN (r.worse + 0.5 * r.tied) / r.n >= 0.25 THEN 3 ELSE 4 END AS quartile,
-         r.value - pv.value AS "changePrev", r.value - gl.baseline AS "changeBase", gl."goalValue" - r.value AS distance
-  FROM ranked r
-  LEFT JOIN prev pv ON pv.oid = r.oid AND pv."metricId" = r."metricId"
-  LEFT JOIN goal gl ON gl.oid = r.oid AND gl."metricId" = r."metricId"
+-- what does not depend on the group, once per member and metric (not once per standing)
+own AS MATERIALIZED (
+  SELECT v.oid, v."metricId", v.value, v.numerator, v.denominator, CASE WHEN d.direction = 'higher' THEN v.value ELSE -v.value END AS oriented,
+         (v.value - pv.value)::numeric(18, 6) AS "changePrev", (v.value - gl.baseline)::numeric(18, 6) AS "changeBase",
+         (gl."goalValue" - v.value)::numeric(18, 6) AS distance
+  FROM vals v JOIN "MetricDefinition" d ON d.id = v."metricId"
+  LEFT JOIN prev pv ON pv.oid = v.oid AND pv."metricId" = v."metricId"
+  LEFT JOIN goal gl ON gl.oid = v.oid AND gl."metricId" = v."metricId"
+  WHERE v.enters
 ),
-up AS (
-  INSERT INTO "BenchmarkStanding" AS s (id, "consortiumId", "cellId", "organisationId", "periodId", "metricId", "peerGroupId", value, numerator, denominator,
-                                        "percentileRank", quartile, "changeSincePrevious", "changeSinceBaseline", "distanceToGoal", "computedAt", "updatedAt")
+ranked AS (
+  SELECT gm.gid, o.*,
+         count(*) OVER (PARTITION BY gm.gid, o."metricId") AS n,
+         rank() OVER (PARTITION BY gm.gid, o."metricId" ORDER BY o.oriented) - 1 AS worse,
+         count(*) OVER (PARTITION BY gm.gid, o."metricId", o.value) AS tied
+  FROM gm JOIN own o ON o.oid = gm.oid
+),
+-- a cell's id and the key its standings' ids extend, once per cell: md5 and uuid-to-text are
+-- most of what the projection below costs when done per standing
+cell AS (
+  SELECT g.id AS gid, m."metricId", $2 || ':' || m."metricId" || ':' || g.id AS key, md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
+  FROM grp g CROSS JOIN (SELECT DISTINCT "metricId" FROM own) m
+),
+computed AS (
+  SELECT md5(c.key || ':' || r.oid)::uuid AS id, c.id AS "cellId",
+         r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
+         round((r.worse + 0.5 * r.tied) / r.n * 100, 2)::numeric(5, 2) AS rank,
+         -- (worse + ½ tied) ÷ n ≥ ¾, ½, ¼ in integers: the same comparisons, without three numeric divisions a row
+         CASE WHEN 2 * (2 * r.worse + r.tied) >= 3 * r.n THEN 1 WHEN 2 * r.worse + r.tied >= r.n THEN 2
+              WHEN 2 * (2 * r.worse + r.tied) >= r.n THEN 3 ELSE 4 END AS quartile,
+         r."changePrev", r."changeBase", r.distance
+  FROM ranked r JOIN cell c ON c.gid = r.gid AND c."metricId" = r."metricId"
+),
+-- what the period holds now; a full join (hash or merge, never a nested loop) pairs it with
+-- what was computed: new rows, changed rows, rows no longer computed — nothing else is touched
+cur AS (
+  SELECT s.id, s.value, s.numerator, s.denominator, s."percentileRank", s.quartile, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal"
+  FROM "BenchmarkStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
+),
+diff AS MATERIALIZED (
+  SELECT coalesce(x.id, c.id) AS id, c.id IS NULL AS fresh, x.id IS NULL AS gone, x."cellId", x.gid, x."metricId", x.oid,
+         x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance
+  FROM computed x FULL JOIN cur c ON c.id = x.id
+  WHERE x.id IS NULL OR c.id IS NULL
+     OR (c.value, c.numerator, c.denominator, c."percentileRank", c.quartile, c."changeSincePrevious", c."changeSinceBaseline", c."distanceToGoal")
+        IS DISTINCT FROM (x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance)
+),
+ins AS (
+  INSERT INTO "BenchmarkStanding" (id, "consortiumId", "cellId", "organisationId", "periodId", "metricId", "peerGroupId", value, numerator, denominator,
+                                   "percentileRank", quartile, "changeSincePrevious", "changeSinceBaseline", "distanceToGoal", "computedAt", "updatedAt")
   SELECT x.id, $1::uuid, x."cellId", x.oid, $2::uuid, x."metricId", x.gid, x.value, x.numerator, x.denominator,
          x.rank, x.quartile, x."changePrev", x."changeBase", x.distance, $3::timestamp, now()
-  FROM computed x
-  ON CONFLICT ("cellId", "organisationId") DO UPDATE SET
-    value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, "percentileRank" = EXCLUDED."percentileRank",
-    quartile = EXCLUDED.quartile, "changeSincePrevious" = EXCLUDED."changeSincePrevious", "changeSinceBaseline" = EXCLUDED."changeSinceBaseline",
-    "distanceToGoal" = EXCLUDED."distanceToGoal", "computedAt" = EXCLUDED."computedAt", "updatedAt" = now()
-  WHERE (s.value, s.numerator, s.denominator, s."percentileRank", s.quartile, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal")
-        IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED."percentileRank", EXCLUDED.quartile,
-                          EXCLUDED."changeSincePrevious", EXCLUDED."changeSinceBaseline", EXCLUDED."distanceToGoal")
+  FROM diff x WHERE x.fresh
+  RETURNING 1
+),
+upd AS (
+  UPDATE "BenchmarkStanding" s SET value = x.value, numerator = x.numerator, denominator = x.denominator, "percentileRank" = x.rank,
+         quartile = x.quartile, "changeSincePrevious" = x."changePrev", "changeSinceBaseline" = x."changeBase", "distanceToGoal" = x.distance,
+         "computedAt" = $3::timestamp, "updatedAt" = now()
+  FROM diff x WHERE s.id = x.id AND NOT x.fresh AND NOT x.gone
   RETURNING 1
 ),
 del AS (
-  DELETE FROM "BenchmarkStanding" s
-  USING (SELECT id FROM "BenchmarkStanding" WHERE "consortiumId" = $1::uuid AND "periodId" = $2::uuid EXCEPT SELECT id FROM computed) gone
-  WHERE s.id = gone.id
+  DELETE FROM "BenchmarkStanding" s USING diff x WHERE s.id = x.id AND x.gone
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) FROM up)::int AS written, (SELECT count(*) FROM del)::int AS removed`;
+SELECT (SELECT count(*) FROM computed)::int AS computed, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
+       (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM del)::int AS removed`;
 
 /**
  * What disclosure control needs of every cell of the period: its members and what each adds
  * to its totals (CellMemberRow of libs/domain; one period, so the metric is the partition).
+ * One row per cell, its members packed in comma-separated lists in member order (unpacked by
+ * cellMemberRowsOf): a row per standing made Prisma carry 1.9 M objects through JSON at 30 000
+ * firms. float8 as text is the shortest form that reads back as the same double; '' is null.
  */
 export const CELL_MEMBERS_SQL = `
-SELECT s."cellId", s."metricId"::text AS partition, s."organisationId", s.value::float8 AS value, s.numerator::float8 AS numerator, s.denominator::float8 AS denominator,
-       d."isRatio" AS "isRatio"
+SELECT s."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio",
+       string_agg(s."organisationId"::text, ',' ORDER BY s."organisationId") AS "organisationIds",
+       string_agg(s.value::float8::text, ',' ORDER BY s."organisationId") AS "values",
+       string_agg(coalesce(s.numerator::float8::text, ''), ',' ORDER BY s."organisationId") AS numerators,
+       string_agg(coalesce(s.denominator::float8::text, ''), ',' ORDER BY s."organisationId") AS denominators
 FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
 WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
-ORDER BY s."cellId", s."organisationId"`;
+GROUP BY s."cellId", s."metricId", d."isRatio"
+ORDER BY s."cellId"`;
+
+/** A row of CELL_MEMBERS_SQL. */
+export interface PackedCellMembers {
+  cellId: string;
+  partition: string;
+  isRatio: boolean;
+  organisationIds: string;
+  values: string;
+  numerators: string;
+  denominators: string;
+}
 
 /**
  * Every cell of the period as disclosure control sorts them: the kind of its group (only
