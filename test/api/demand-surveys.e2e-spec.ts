@@ -257,4 +257,18 @@ describe('workforce demand surveys', () => {
       expect(listed).toMatchObject({ responseCount: k + 3, answeredByMyFirm: null });
     });
   });
+
+  describe('the demo story', () => {
+    it('holds a closed survey whose gap shows some occupations to a funder and withholds others, and an open one Acme has not answered', async () => {
+      const { rows } = await pool.query<{ id: string; status: string }>(`SELECT id, status FROM "DemandSurvey" WHERE "consortiumId" = $1 AND title LIKE 'Workforce demand: %' ORDER BY "opensOn"`, [demo.consortium.glmp]);
+      expect(rows.map((r) => r.status)).toEqual(['closed', 'open']);
+      const g = (await call(api, 'GET', `/api/demand-surveys/${rows[0]?.id}/gap`, { token: t.funder })).body as DemandGap;
+      const shown = g.occupations.filter((o) => !o.suppressed).map((o) => o.socCode);
+      expect(shown).toEqual(expect.arrayContaining(['51-4041', '51-4121', '51-9161', '51-9061']));
+      expect(g.occupations.find((o) => o.socCode === '51-4071')).toMatchObject({ suppressed: true, reasonCode: 'fewer_than_k' });
+      expect(g.occupations.find((o) => o.socCode === '49-9041')).toMatchObject({ suppressed: true, reasonCode: 'dominated' });
+      const open = (await call(api, 'GET', `/api/demand-surveys/${rows[1]?.id}`, { token: t.acme })).body as DemandSurvey;
+      expect(open.status).toBe('open');
+    });
+  });
 });
