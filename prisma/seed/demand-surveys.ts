@@ -6,8 +6,8 @@ import { day, rngFor, uuidv7 } from './prng';
 /**
  * Workforce demand surveys of the demo story (glmp, told as of 2026-11-24 and moved with the
  * calendar like the training records):
- *  - "Workforce demand: the year ahead", January to February, closed: fourteen member firms
- *    answered for six occupations. Machinists, welders, CNC operators and inspectors show
+ *  - "Workforce demand: the year ahead", January to February, closed: twenty-four member
+ *    firms answered for six occupations. Machinists, welders, CNC operators and inspectors show
  *    against the pipeline (the inspectors only to readers who did not answer for them: five
  *    firms did, so each of them faces four others); the foundry mould makers (four firms) are
  *    withheld as too few, and the industrial mechanics as dominated (Racine Pump & Valve

@@ -27,7 +27,7 @@ function Actions() {
 function Responses(_: { label?: string }) {
   const s = useRecordContext<DemandSurvey>();
   if (!s) return null;
-  if (s.responseCount !== null) return <span data-testid="survey-responses">{s.responseCount} firms</span>;
+  if (s.responseCount !== null) return <span data-testid="survey-responses">{s.responseCount === 1 ? '1 firm' : `${s.responseCount} firms`}</span>;
   return <span>{s.answeredByMyFirm ? 'Your firm answered' : '—'}</span>;
 }
 
@@ -82,7 +82,7 @@ export function DemandSurveyList() {
       <ResponsiveList<DemandSurvey>
         primaryText={(s) => s.title}
         secondaryText={(s) => `${stateLabel(s.status)} · ${s.opensOn} to ${s.closesOn} · next ${s.horizonMonths} months`}
-        tertiaryText={(s) => (s.responseCount === null ? '' : `${s.responseCount} firms`)}
+        tertiaryText={(s) => (s.responseCount === null ? '' : `${s.responseCount} answered`)}
       >
         <DataTable bulkActionButtons={false} rowClick={false}>
           <DataTable.Col source="title" />
