@@ -9,7 +9,7 @@ import { consortiumOf, day, spanErrors } from '../common/training';
 import type { CreateDemandSurveyDto, PutDemandAnswersDto } from './dto/demand-survey.dto';
 
 export const DEMAND_SURVEY_LIST: ListSpec = {
-  sortable: ['opensOn', 'closesOn', 'title', 'createdAt'],
+  sortable: ['opensOn', 'closesOn', 'title', 'status', 'createdAt'],
   defaultSort: ['opensOn', 'desc'],
   filters: { status: { type: 'enum', values: ['draft', 'open', 'closed'] } },
   search: (q) => ({ title: { contains: q, mode: 'insensitive' } }),

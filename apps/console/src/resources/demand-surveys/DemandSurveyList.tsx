@@ -24,7 +24,7 @@ function Actions() {
   );
 }
 
-function Responses(_: { label?: string }) {
+export function Responses(_: { label?: string }) {
   const s = useRecordContext<DemandSurvey>();
   if (!s) return null;
   if (s.responseCount !== null) return <span data-testid="survey-responses">{s.responseCount === 1 ? '1 firm' : `${s.responseCount} firms`}</span>;
@@ -32,7 +32,7 @@ function Responses(_: { label?: string }) {
 }
 
 /** What the reader may do with a survey: staff open and close it, a firm admin answers it, everyone reads the gap once it is there. */
-function SurveyButtons(_: { label?: string }) {
+export function SurveyButtons(_: { label?: string }) {
   const s = useRecordContext<DemandSurvey>();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -80,11 +80,12 @@ export function DemandSurveyList() {
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'opensOn', order: 'DESC' }}>
       <ResponsiveList<DemandSurvey>
+        rowClick="show"
         primaryText={(s) => s.title}
         secondaryText={(s) => `${stateLabel(s.status)} · ${s.opensOn} to ${s.closesOn} · next ${s.horizonMonths} months`}
         tertiaryText={(s) => (s.responseCount === null ? '' : `${s.responseCount} answered`)}
       >
-        <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable bulkActionButtons={false} rowClick="show">
           <DataTable.Col source="title" />
           <DataTable.Col source="status">
             <StatusChip source="status" />
