@@ -127,4 +127,9 @@ describe('pipelineWindow', () => {
     expect(w.from.toISOString().slice(0, 10)).toBe('2026-03-15');
     expect(w.until.toISOString().slice(0, 10)).toBe('2027-03-15');
   });
+
+  it('ends on the last day of a shorter month rather than running into the next', () => {
+    expect(pipelineWindow(new Date('2026-01-31T00:00:00Z'), 1).until.toISOString().slice(0, 10)).toBe('2026-02-28');
+    expect(pipelineWindow(new Date('2027-08-31T00:00:00Z'), 6).until.toISOString().slice(0, 10)).toBe('2028-02-29');
+  });
 });

@@ -120,7 +120,11 @@ export function demandGap(lines: readonly DemandLine[], pipeline: ReadonlyMap<st
  * the horizon, who can fill the openings answered for.
  */
 export function pipelineWindow(opensOn: Date, horizonMonths: number): { from: Date; until: Date } {
-  const until = new Date(Date.UTC(opensOn.getUTCFullYear(), opensOn.getUTCMonth() + horizonMonths, opensOn.getUTCDate()));
+  const year = opensOn.getUTCFullYear();
+  const month = opensOn.getUTCMonth() + horizonMonths;
+  // the same day of the month, or the month's last day when it has no such day (31 January + 1 month: 28 or 29 February)
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const until = new Date(Date.UTC(year, month, Math.min(opensOn.getUTCDate(), last)));
   return { from: opensOn, until };
 }
 
