@@ -5,6 +5,7 @@ import { anchorRows, calendarShift, seedToday } from './calendar';
 import { insertCommitments } from './commitments';
 import { buildConsortia } from './consortia';
 import { buildCustomerFeedback } from './customer-feedback';
+import { buildDemandSurveys } from './demand-surveys';
 import { buildMemberships } from './memberships';
 import { assertCatalogueConsistent, buildOrganisations } from './organisations';
 import { buildPerformance, insertPerformance } from './performance';
@@ -35,13 +36,14 @@ export async function buildSeed(today: Date) {
   const memberships = buildMemberships(consortia.idBySlug, organisations, users.staffUserIds);
   const performance = buildPerformance(consortia, organisations, users);
   const training = buildTraining(consortia, organisations, users);
-  anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance, training], calendarShift(today));
+  const demandSurveys = buildDemandSurveys(consortia, organisations);
+  anchorRows([consortia.rows, organisations.rows, users.users, users.roleAssignments, memberships, performance, training, demandSurveys], calendarShift(today));
   // years are not dates: the last three up to today's
   training.workforceYears = buildWorkforceYears(consortia, organisations, today);
   const customerFeedback = buildCustomerFeedback(performance, new Map(organisations.rows.map((o) => [o.id as string, o.code])));
   // told as of today already (plan years are fiscal years of today's calendar): not shifted
   const trainingPlans = buildTrainingPlans(today, consortia.idBySlug, organisations, users);
-  return { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans, training };
+  return { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans, training, demandSurveys };
 }
 
 /**
@@ -56,7 +58,7 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
     throw new Error('Refusing to seed demo data: NODE_ENV is "production". The demo accounts share a published password.');
   }
   const today = options.today ?? seedToday();
-  const { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans, training } = await buildSeed(today);
+  const { consortia, organisations, users, memberships, performance, customerFeedback, trainingPlans, training, demandSurveys } = await buildSeed(today);
 
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   let benchmarkCells = 0;
@@ -79,6 +81,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.trainingPlan.createMany({ data: trainingPlans.plans });
         await tx.trainingPlanEvent.createMany({ data: trainingPlans.events });
         await insertTraining(tx, training);
+        await tx.demandSurvey.createMany({ data: demandSurveys.surveys });
+        await tx.demandAnswer.createMany({ data: demandSurveys.answers });
         const glmp = consortia.idBySlug.get('glmp');
         if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
         const closed = performance.periods

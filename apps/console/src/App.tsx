@@ -17,6 +17,8 @@ const AcceptInvitePage = lazyView(() => import('./auth/AcceptInvitePage').then((
 const Dashboard = lazyView(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 const ProfilePage = lazyView(() => import('./profile/ProfilePage').then((m) => m.ProfilePage));
 const SupplyBasePage = lazyView(() => import('./benchmarks/SupplyBase').then((m) => m.SupplyBasePage));
+const DemandAnswerPage = lazyView(() => import('./resources/demand-surveys/DemandAnswerPage').then((m) => m.DemandAnswerPage));
+const DemandGapPage = lazyView(() => import('./resources/demand-surveys/DemandGapPage').then((m) => m.DemandGapPage));
 const CustomerFeedbackSummaryPage = lazyView(() => import('./resources/customer-feedback/CustomerFeedbackSummaryPage').then((m) => m.CustomerFeedbackSummaryPage));
 
 export function App() {
@@ -41,6 +43,8 @@ export function App() {
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/supply-base" element={<SupplyBasePage />} />
         <Route path="/customer-feedback/summary" element={<CustomerFeedbackSummaryPage />} />
+        <Route path="/demand-surveys/:id/answer" element={<DemandAnswerPage />} />
+        <Route path="/demand-surveys/:id/gap" element={<DemandGapPage />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/accept-invite" element={<AcceptInvitePage />} />

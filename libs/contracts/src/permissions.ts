@@ -151,6 +151,13 @@ export const PERMISSIONS = [
   'workforce-years.write',
   'wage-steps.read',
   'wage-steps.write',
+  // workforce demand surveys: a firm's own answers; the gap per occupation under disclosure control
+  /** the consortium's surveys (drafts: staff) and the gap per occupation, as disclosure control lets the reader read it */
+  'demand-surveys.read',
+  /** create, open and close surveys (staff) */
+  'demand-surveys.write',
+  /** answer an open survey for one's own firm, and read those answers (its firm admin) */
+  'demand-surveys.answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -174,6 +181,7 @@ const FIRM_ONLY: Permission[] = [
   'commitments.attest',
   'enrolments.confirm-wage-step',
   'wage-steps.write',
+  'demand-surveys.answer',
 ];
 
 const FIRM_READ: Permission[] = [
@@ -186,6 +194,7 @@ const FIRM_READ: Permission[] = [
   'talent-circulation.read',
   'charters.read',
   'reciprocity.read',
+  'demand-surveys.read',
 ];
 
 /** A member firm's view of its own commitments (firm admins, contributors, customer buyers). */
@@ -262,6 +271,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workforce-years.write',
     'wage-steps.write',
     'enrolments.confirm-wage-step',
+    'demand-surveys.answer',
   ],
   // a contributor drafts the firm's training plan; the firm admin submits and decides
   firm_contributor: [...FIRM_READ, ...FIRM_REPORTING, ...FIRM_COMMITMENTS, ...FIRM_TRAINING, 'union-representations.read', 'training-plans.read', 'training-plans.write'],
@@ -313,6 +323,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charters.read',
     'reciprocity.read',
     'grants.read',
+    'demand-surveys.read',
   ],
 };
 

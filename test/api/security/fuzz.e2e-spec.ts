@@ -81,6 +81,7 @@ const LIST_ROUTES = [
   'GET /api/customer-feedback',
   'GET /api/union-representations',
   'GET /api/training-plans',
+  'GET /api/demand-surveys',
 ];
 
 /** Principals of the list fuzz: consortium staff and a firm admin (each sees a different scope). */

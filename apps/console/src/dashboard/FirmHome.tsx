@@ -9,6 +9,8 @@ import { formatDay, listLink, plural } from './links';
 import { BenchmarkStandingCard } from './BenchmarkStandingCard';
 import { StandingsCard } from './StandingsCard';
 import { MyCommitmentsCard } from '../resources/commitments/MyCommitmentsCard';
+import { DemandSurveyCard } from '../resources/demand-surveys/DemandSurveyCard';
+import { useCan } from '../common/useCan';
 
 /** One open period as the firm owes it: what is submitted, what is still missing. */
 function PeriodDue({ period }: { period: Period }) {
@@ -107,8 +109,10 @@ function MyTasksCard() {
 
 /** Firm admins and contributors: what they owe, what came back, their tasks, where they stand. */
 export function FirmHome({ organisationId }: { organisationId: string | undefined }) {
+  const answersSurveys = useCan('demand-surveys.answer');
   return (
     <HomeGrid>
+      {answersSurveys && <DemandSurveyCard />}
       <PeriodsDueCard />
       <RejectedValuesCard />
       <MyTasksCard />

@@ -28,6 +28,8 @@ const SPECIAL: Record<string, Partial<Record<string, Permission>>> = {
   'course-sessions': { create: 'course-sessions.write', edit: 'course-sessions.write' },
   trainees: { create: 'trainees.write', edit: 'trainees.write' },
   enrolments: { create: 'enrolments.write', edit: 'enrolments.record' },
+  // demand surveys: staff draft them; opening, closing and answering are buttons and pages of their own
+  'demand-surveys': { create: 'demand-surveys.write' },
 };
 
 const ACTION_VERB: Record<string, string> = {

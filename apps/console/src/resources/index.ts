@@ -11,6 +11,7 @@ import { enrolments } from './enrolments';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { customerFeedback } from './customer-feedback';
 import { talentCirculation } from './talent-circulation';
+import { demandSurveys } from './demand-surveys';
 import { imports } from './imports';
 import { invitations } from './invitations';
 import { memberships } from './memberships';
@@ -44,6 +45,7 @@ export const resources = [
   customerFeedback,
   talentCirculation,
   trainingPlans,
+  demandSurveys,
   // commitments (issue 9)
   commitments,
   reciprocity,

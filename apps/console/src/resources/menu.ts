@@ -44,6 +44,7 @@ export const RESOURCE_MENU = [
   { resource: 'course-sessions', label: 'Training sessions', singular: 'Training session', phrase: 'training sessions', group: 'Improve' },
   { resource: 'trainees', label: 'Trainees', singular: 'Trainee', phrase: 'trainees', group: 'Improve' },
   { resource: 'enrolments', label: 'Enrolments', singular: 'Enrolment', phrase: 'enrolments', group: 'Improve' },
+  { resource: 'demand-surveys', label: 'Workforce demand', singular: 'Demand survey', phrase: 'demand surveys', group: 'Improve' },
   { resource: 'metric-goals', label: 'Baselines and goals', singular: 'Baseline and goal', phrase: 'baselines and goals', group: 'Improve', audience: [...STAFF, ...REPORTING_FIRM] },
   { resource: 'consortia', label: 'Consortia', singular: 'Consortium', phrase: 'consortia', group: 'Administer', audience: STAFF },
   { resource: 'organisations', label: 'Organisations', singular: 'Organisation', phrase: 'organisations', group: 'Administer', audience: [...STAFF, 'firm_admin', 'union_representative', 'trainer', 'funder'] },

@@ -64,7 +64,9 @@ export type ScopedModel =
   | 'Enrolment'
   | 'TrainingActivity'
   | 'WorkforceYear'
-  | 'WageStep';
+  | 'WageStep'
+  | 'DemandSurvey'
+  | 'DemandAnswer';
 
 /** Roles that see no firm's figures at all (domain.md: funders aggregates only; unions and trainers no metric values). */
 function seesNoFigures(p: Principal): boolean {
@@ -441,6 +443,14 @@ export function scopeWhere(model: string, p: Principal): Where | undefined {
     case 'WorkforceYear':
     case 'WageStep':
       return firmTrainingScope(p, c, o);
+    case 'DemandSurvey':
+      // the consortium's surveys; a draft is staff's until it opens
+      return isStaff(p) ? { consortiumId: c } : { consortiumId: c, status: { not: 'draft' } };
+    case 'DemandAnswer':
+      // a firm's own answers; staff run the survey; everyone else: aggregates only (demand-surveys gap)
+      if (isStaff(p)) return { consortiumId: c };
+      if (p.role === 'firm_admin' || p.role === 'firm_contributor') return { consortiumId: c, organisationId: o };
+      return NOTHING_BY_ID;
     default:
       // A model nobody declared a rule for is invisible: forgetting a rule must not leak.
       return { id: { in: [] } };
@@ -565,6 +575,15 @@ export function assertCreatable(model: string, data: Where, p: Principal): void 
     case 'WageStep':
       own('consortiumId', p.consortiumId, 'Consortium');
       if (!isStaff(p)) own('organisationId', p.organisationId, 'Organisation');
+      return;
+    case 'DemandSurvey':
+      own('consortiumId', p.consortiumId, 'Consortium');
+      if (!isStaff(p)) throw DomainError.notFound('Consortium');
+      return;
+    case 'DemandAnswer':
+      // a firm answers for itself only
+      own('consortiumId', p.consortiumId, 'Consortium');
+      own('organisationId', p.organisationId, 'Organisation');
       return;
     default:
       throw DomainError.notFound(model);

@@ -100,6 +100,8 @@ export interface World {
   planToReturn: string;
   /** training records (issue 9): the fuzz's own, of its supplier (employer) and the demo college (provider) */
   training: { curriculum: string; grant: string; funder: string; session: string; trainee: string; mover: string; nextEmployer: string; enrolment: string; completed: string; activity: string; workforceYear: string; wageStep: string; provider: string };
+  /** workforce demand surveys of glmp: a draft to open, an open one to close, an open one the fuzz supplier answers */
+  demandSurveys: { toOpen: string; toClose: string; toAnswer: string };
 }
 
 async function ok<T>(res: Promise<Call>, what: string, status = [200, 201]): Promise<T> {
@@ -107,6 +109,8 @@ async function ok<T>(res: Promise<Call>, what: string, status = [200, 201]): Pro
   if (!status.includes(r.status)) throw new Error(`fuzz fixture ${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as T;
 }
+
+const DEMAND_SURVEY = { title: 'Fuzz demand survey', opensOn: '2026-01-05', closesOn: '2026-02-05', horizonMonths: 12 };
 
 const FEEDBACK_SCORES = { forecastStability: 4, paymentOnTime: 3, rebidThreat: 5, helpReceived: 2, wouldRecommend: 4 };
 
@@ -285,9 +289,16 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
   const planDraft = await trainingPlan(2091, false);
   const planToApprove = await trainingPlan(2092, true);
   const planToReturn = await trainingPlan(2093, true);
+  const demandSurvey = async (open: boolean): Promise<string> => {
+    const created = (await post<{ id: string }>('/api/demand-surveys', DEMAND_SURVEY, 'demand survey')).id;
+    if (open) await post(`/api/demand-surveys/${created}/open`, {}, 'demand survey opening');
+    return created;
+  };
+  const demandSurveys = { toOpen: await demandSurvey(false), toClose: await demandSurvey(true), toAnswer: await demandSurvey(true) };
 
   return {
     training,
+    demandSurveys,
     api,
     pool,
     token,
@@ -512,6 +523,11 @@ export const TARGETS: Record<string, Target> = {
   'DELETE /api/customer-feedback/:id': { as: 'supplierAdmin', params: id('customerFeedback'), paramsOnly: true },
   'POST /api/union-representations': { as: 'staff', body: (w) => ({ unionOrganisationId: w.union, firmOrganisationId: w.customer.id }) },
   'DELETE /api/union-representations/:id': { as: 'staff', params: id('unionRepresentation'), paramsOnly: true },
+  // workforce demand surveys: staff run them; the fuzz supplier's admin answers for its firm
+  'POST /api/demand-surveys': { as: 'staff', body: () => ({ ...DEMAND_SURVEY }) },
+  'POST /api/demand-surveys/:id/open': { as: 'staff', params: (w) => ({ id: w.demandSurveys.toOpen }), paramsOnly: true },
+  'POST /api/demand-surveys/:id/close': { as: 'staff', params: (w) => ({ id: w.demandSurveys.toClose }), paramsOnly: true },
+  'PUT /api/demand-surveys/:id/answers': { as: 'supplierAdmin', params: (w) => ({ id: w.demandSurveys.toAnswer }), body: () => ({ lines: [{ socCode: '51-4041', expectedOpenings: 3, couldExistJobs: 1, note: 'fuzz' }] }) },
   'POST /api/training-plans': { as: 'supplierAdmin', body: () => ({ year: 2094, skillAreas: ['maintenance'], frontlineWorkers: 12, hours: 300, budget: 8000, providers: ['Fuzz College'] }) },
   'PUT /api/training-plans/:id': { as: 'supplierAdmin', params: id('planDraft'), body: () => ({ skillAreas: ['lean'], frontlineWorkers: 10, hours: 240, budget: 5000, providers: [] }) },
   'PATCH /api/training-plans/:id': { as: 'supplierAdmin', params: id('planDraft'), body: () => ({ hours: 250 }) },
