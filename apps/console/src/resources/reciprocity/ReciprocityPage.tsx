@@ -14,6 +14,7 @@ import { Title } from 'react-admin';
 import type { Reciprocity, ReciprocityCommitment } from '@tandem/contracts';
 import { humanize } from '../../common/choices';
 import { StateChip } from '../../common/StatusChip';
+import { usePhone } from '../../common/ResponsiveList';
 import { useApiGet } from '../../common/useApiGet';
 
 function Side({ commitments }: { commitments: ReciprocityCommitment[] }) {
@@ -33,9 +34,34 @@ function Side({ commitments }: { commitments: ReciprocityCommitment[] }) {
   );
 }
 
+type Row = Reciprocity['rows'][number];
+
+/** A relationship on a phone: one block, the supplier's side above the customer's (a five-column table is wider than the screen). */
+function RowBlock({ r }: { r: Row }) {
+  return (
+    <Card variant="outlined" data-testid={`reciprocity-${r.relationshipId}`}>
+      <CardContent>
+        <Typography variant="subtitle2">
+          <Link to={`/supply-relationships/${r.relationshipId}/show`}>{r.supplierName}</Link>
+        </Typography>
+        <Side commitments={r.supplierCommitments} />
+        <Typography variant="subtitle2" sx={{ mt: 1 }}>
+          {r.customerName}
+        </Typography>
+        <Side commitments={r.customerCommitments} />
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {humanize(r.sourcingMode)}
+          {r.sponsored ? ' · sponsored' : ''}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+}
+
 /** For each supply relationship one sees, the supplier's and the customer's commitments side by side, and the consortium's keep rates. */
 export function ReciprocityPage() {
   const view = useApiGet<Reciprocity>('/api/reciprocity');
+  const phone = usePhone();
   return (
     <Box sx={{ p: 2 }}>
       <Title title="Reciprocity" />
@@ -58,6 +84,12 @@ export function ReciprocityPage() {
           </Stack>
           {view.data.rows.length === 0 ? (
             <Typography color="text.secondary">No supply relationship to show.</Typography>
+          ) : phone ? (
+            <Stack spacing={1}>
+              {view.data.rows.map((r) => (
+                <RowBlock key={r.relationshipId} r={r} />
+              ))}
+            </Stack>
           ) : (
             <Table size="small" aria-label="Reciprocity">
               <TableHead>
