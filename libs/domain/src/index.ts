@@ -12,3 +12,4 @@ export * from './talent-circulation';
 export * from './training-plans';
 export * from './commitments';
 export * from './training';
+export * from './training-figures';
