@@ -61,6 +61,7 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'imports-authz.e2e-spec.ts', prefixes: ['/api/imports'] },
   { file: 'customer-feedback.e2e-spec.ts', prefixes: ['/api/customer-feedback'] },
   { file: 'talent-circulation.e2e-spec.ts', prefixes: ['/api/talent-circulation'] },
+  { file: 'training-figures.e2e-spec.ts', prefixes: ['/api/training-figures'] },
   { file: 'training-plans-authz.e2e-spec.ts', prefixes: ['/api/training-plans', '/api/union-representations'] },
   { file: 'commitments-authz.e2e-spec.ts', prefixes: ['/api/charters', '/api/commitments', '/api/commitment-reviews', '/api/reciprocity'] },
   {

@@ -2,7 +2,7 @@ process.env.LOG_LEVEL ??= 'silent';
 import type { Pool } from 'pg';
 import type { TalentCirculation } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
-import { createApiKey, dbPool, EMAIL, errorPaths, expectProblem, expectStatus, loadDemo, session, type Demo } from './support/fixtures';
+import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, READER_ROLES, readerTokens, type Demo, type ReaderRole } from './support/fixtures';
 
 jest.setTimeout(90_000);
 
@@ -15,8 +15,8 @@ jest.setTimeout(90_000);
  * firm it leaves, plus one untrained first hire per firm: 7 hiring firms, 14 hires, 7 trained
  * moves. 2096: three firms hire, too few for anyone but staff.
  */
-const ROLES = ['platform', 'staff', 'firmAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
-type Role = (typeof ROLES)[number];
+const ROLES = READER_ROLES;
+type Role = ReaderRole;
 
 // prettier-ignore
 const TABLE: Record<string, Record<Role, number>> = {
@@ -30,7 +30,7 @@ describe('talent circulation', () => {
   let api: TestApi;
   let pool: Pool;
   let demo: Demo;
-  const tokens = {} as Record<Role, string>;
+  let tokens: Record<Role, string>;
   const ring: string[] = [];
 
   async function one(sql: string, params: unknown[]): Promise<string> {
@@ -66,19 +66,7 @@ describe('talent circulation', () => {
     api = await startApi();
     pool = dbPool();
     demo = await loadDemo(pool);
-    const emails: Record<Exclude<Role, 'apiKey'>, string> = {
-      platform: EMAIL.platform,
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-    };
-    for (const [role, email] of Object.entries(emails) as [Exclude<Role, 'apiKey'>, string][]) tokens[role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: 'circulation matrix' })).key;
+    tokens = await readerTokens(api, 'circulation matrix');
 
     const curriculum = await one(
       `INSERT INTO "Curriculum" (id, "consortiumId", "ownerOrganisationId", title, "skillArea", hours, level, shared, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'CNC basics', 'CNC', 16, 'introductory', true, now()) RETURNING id`,

@@ -37,6 +37,7 @@ import { StandingsModule } from './standings/standings.module';
 import { SharingSettingsModule } from './sharing-settings/sharing-settings.module';
 import { CustomerFeedbackModule } from './customer-feedback/customer-feedback.module';
 import { TalentCirculationModule } from './talent-circulation/talent-circulation.module';
+import { TrainingFiguresModule } from './training-figures/training-figures.module';
 import { UnionRepresentationsModule } from './union-representations/union-representations.module';
 import { TrainingPlansModule } from './training-plans/training-plans.module';
 import { ChartersModule } from './charters/charters.module';
@@ -111,6 +112,7 @@ export const requestLogSerializers = {
     SharingSettingsModule,
     CustomerFeedbackModule,
     TalentCirculationModule,
+    TrainingFiguresModule,
     UnionRepresentationsModule,
     TrainingPlansModule,
     // commitments (issue 9): charters, commitments, commitment-reviews, reciprocity

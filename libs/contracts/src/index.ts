@@ -13,6 +13,7 @@ export * from './performance';
 export * from './benchmarks';
 export * from './customer-feedback';
 export * from './talent-circulation';
+export * from './training-figures';
 export * from './training-plans';
 export * from './commitments';
 export * from './training';
