@@ -11,6 +11,7 @@ import { buildPerformance, insertPerformance } from './performance';
 import { buildTrainingPlans } from './training-plans';
 import { buildTraining, buildWorkforceYears, insertTraining } from './training';
 import { buildUsers, demoPasswordHash } from './users';
+import { deriveTrainingMetricsIn } from '../../apps/worker/src/training-figures/derive-training-metrics';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -79,6 +80,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await tx.trainingPlan.createMany({ data: trainingPlans.plans });
         await tx.trainingPlanEvent.createMany({ data: trainingPlans.events });
         await insertTraining(tx, training);
+        // TRAIN_HRS and TRAIN_SPEND as the worker derives them from these records, before benchmarks take them in
+        for (const c of consortia.rows) await deriveTrainingMetricsIn(tx, c.id as string, null, today, { includePublished: true, at: today });
         const glmp = consortia.idBySlug.get('glmp');
         if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
         const closed = performance.periods

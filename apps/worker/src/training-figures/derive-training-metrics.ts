@@ -4,9 +4,10 @@ import { collectedInSql, derivedTrainingValues, isDerivedTrainingMetric, shareOf
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /**
- * $1 consortium, $2 a period id or null (every period), $3 today. Per member firm (membership
- * not exited) and period that collects the derived training metrics (started by today, not
- * published: a published period is final), the firm's training groups of the period and its
+ * $1 consortium, $2 a period id or null (every period), $3 today, $4 published periods too
+ * (the seed, telling their history). Per member firm (membership not exited) and period that
+ * collects the derived training metrics (started by today, not published: a published period
+ * is final), the firm's training groups of the period and its
  * workforce years up to the period's year.
  */
 const GATHER_SQL = `
@@ -15,7 +16,7 @@ WITH periods AS (
   FROM "Period" p
   JOIN "Consortium" k ON k.id = p."consortiumId"
   JOIN "MetricDefinition" md ON md."consortiumId" = p."consortiumId" AND md.enabled AND md.code IN ('TRAIN_HRS', 'TRAIN_SPEND')
-  WHERE p."consortiumId" = $1::uuid AND ($2::uuid IS NULL OR p.id = $2::uuid) AND p.state <> 'published' AND p."startsOn" <= $3::date
+  WHERE p."consortiumId" = $1::uuid AND ($2::uuid IS NULL OR p.id = $2::uuid) AND ($4::boolean OR p.state <> 'published') AND p."startsOn" <= $3::date
     AND ${collectedInSql('k."reportingCalendar"', 'md.frequency', 'p.kind')}
 )
 SELECT m."organisationId", p.id AS "periodId", p."startsOn", p."endsOn", p.state,
@@ -68,13 +69,13 @@ const num = (x: unknown): number | null => (x === null || x === undefined ? null
  * writes nothing the second time. A firm without a workforce year gets no value. Serialised
  * per consortium by a transaction-scoped advisory lock: concurrent runs give the same rows.
  */
-export async function deriveTrainingMetricsIn(tx: Tx, consortiumId: string, periodId: string | null, today: Date): Promise<DeriveResult> {
+export async function deriveTrainingMetricsIn(tx: Tx, consortiumId: string, periodId: string | null, today: Date, options: { includePublished?: boolean; at?: Date } = {}): Promise<DeriveResult> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `training-metrics:${consortiumId}`);
   const metrics = (await tx.metricDefinition.findMany({ where: { consortiumId, code: { in: ['TRAIN_HRS', 'TRAIN_SPEND'] }, enabled: true }, select: { id: true, code: true } })).filter((m) =>
     isDerivedTrainingMetric(m.code),
   );
   if (metrics.length === 0) return { computed: 0, changes: [], closedPeriods: [] };
-  const rows = await tx.$queryRawUnsafe<Gathered[]>(GATHER_SQL, consortiumId, periodId, today.toISOString().slice(0, 10));
+  const rows = await tx.$queryRawUnsafe<Gathered[]>(GATHER_SQL, consortiumId, periodId, today.toISOString().slice(0, 10), options.includePublished ?? false);
   const existing = await tx.metricValue.findMany({
     where: { consortiumId, metricId: { in: metrics.map((m) => m.id) }, customerId: null, ...(periodId ? { periodId } : {}) },
     select: { id: true, organisationId: true, metricId: true, periodId: true, value: true, numerator: true, denominator: true, source: true, status: true, revision: true },
@@ -82,7 +83,7 @@ export async function deriveTrainingMetricsIn(tx: Tx, consortiumId: string, peri
   const byKey = new Map(existing.map((v) => [`${v.organisationId}:${v.metricId}:${v.periodId}`, v]));
   const result: DeriveResult = { computed: 0, changes: [], closedPeriods: [] };
   const closed = new Set<string>();
-  const now = new Date();
+  const now = options.at ?? new Date();
   for (const row of rows) {
     const start = new Date(row.startsOn);
     const values = derivedTrainingValues({ frontline: row.frontline, all: row.all, workforce: row.workforce, year: start.getUTCFullYear(), shareOfYear: shareOfYear(start, new Date(row.endsOn)) });
