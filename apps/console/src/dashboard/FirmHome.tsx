@@ -9,6 +9,7 @@ import { formatDay, listLink, plural } from './links';
 import { BenchmarkStandingCard } from './BenchmarkStandingCard';
 import { StandingsCard } from './StandingsCard';
 import { MyCommitmentsCard } from '../resources/commitments/MyCommitmentsCard';
+import { TrainingFiguresCard } from './TrainingFiguresCard';
 
 /** One open period as the firm owes it: what is submitted, what is still missing. */
 function PeriodDue({ period }: { period: Period }) {
@@ -105,7 +106,7 @@ function MyTasksCard() {
   );
 }
 
-/** Firm admins and contributors: what they owe, what came back, their tasks, where they stand. */
+/** Firm admins and contributors: what they owe, what came back, their tasks, where they stand, what they trained. */
 export function FirmHome({ organisationId }: { organisationId: string | undefined }) {
   return (
     <HomeGrid>
@@ -115,6 +116,7 @@ export function FirmHome({ organisationId }: { organisationId: string | undefine
       <StandingsCard side="supplier" organisationId={organisationId} />
       <BenchmarkStandingCard organisationId={organisationId} />
       <MyCommitmentsCard />
+      <TrainingFiguresCard title="Training spend vs payroll" />
     </HomeGrid>
   );
 }

@@ -11,6 +11,7 @@ import { enrolments } from './enrolments';
 import { correctiveActionPlans } from './corrective-action-plans';
 import { customerFeedback } from './customer-feedback';
 import { talentCirculation } from './talent-circulation';
+import { trainingFigures } from './training-figures';
 import { imports } from './imports';
 import { invitations } from './invitations';
 import { memberships } from './memberships';
@@ -43,6 +44,7 @@ export const resources = [
   correctiveActionPlans,
   customerFeedback,
   talentCirculation,
+  trainingFigures,
   trainingPlans,
   // commitments (issue 9)
   commitments,
