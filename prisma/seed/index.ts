@@ -93,7 +93,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         commitments = charters.commitments;
         return true;
       },
-      { maxWait: 10_000, timeout: 60_000 },
+      // two minutes: one transaction for the whole story, on a CI machine that runs other work beside it
+      { maxWait: 10_000, timeout: 120_000 },
     );
     if (!seeded) {
       log('already seeded: the database has users; nothing changed');

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@tandem/db';
+import type { Prisma, PrismaClient } from '@tandem/db';
 import { collectedInSql, derivedTrainingValues, isDerivedTrainingMetric, shareOfYear, trainingGroupsSql, type SessionTraining, type WorkforceFigures } from '@tandem/domain';
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -84,6 +84,8 @@ export async function deriveTrainingMetricsIn(tx: Tx, consortiumId: string, peri
   const result: DeriveResult = { computed: 0, changes: [], closedPeriods: [] };
   const closed = new Set<string>();
   const now = options.at ?? new Date();
+  // new values in one statement (a consortium's first run writes hundreds), their ids filled in after
+  const created: Prisma.MetricValueCreateManyInput[] = [];
   for (const row of rows) {
     const start = new Date(row.startsOn);
     const values = derivedTrainingValues({ frontline: row.frontline, all: row.all, workforce: row.workforce, year: start.getUTCFullYear(), shareOfYear: shareOfYear(start, new Date(row.endsOn)) });
@@ -101,26 +103,38 @@ export async function deriveTrainingMetricsIn(tx: Tx, consortiumId: string, peri
         num(old.denominator) === v.denominator;
       if (same) continue;
       const data = { value: v.value, numerator: v.numerator, denominator: v.denominator, note: null, source: 'derived' as const, status: 'validated' as const, rejectionReason: null, outlier: false, outlierNote: null, submittedAt: now, validatedAt: now, validatedById: null };
-      const written = old
-        ? await tx.metricValue.update({ where: { id: old.id }, data: { ...data, revision: { increment: 1 } }, select: { id: true, revision: true } })
-        : await tx.metricValue.create({
-            data: { ...data, consortiumId, organisationId: row.organisationId, metricId: metric.id, periodId: row.periodId, customerId: null, subjectKey: 'self', revision: 1 },
-            select: { id: true, revision: true },
-          });
-      await tx.metricValueRevision.create({
-        data: { metricValueId: written.id, revision: written.revision, value: v.value, numerator: v.numerator, denominator: v.denominator, note: null, status: 'validated', source: 'derived', reason: REASON, approval: 'not_needed' },
-      });
-      result.changes.push({
-        metricValueId: written.id,
-        organisationId: row.organisationId,
-        periodId: row.periodId,
-        code: metric.code,
-        before: old ? { value: Number(old.value), numerator: num(old.numerator), denominator: num(old.denominator), source: old.source, status: old.status } : null,
-        after: { ...v, revision: written.revision },
-      });
+      const before = old ? { value: Number(old.value), numerator: num(old.numerator), denominator: num(old.denominator), source: old.source, status: old.status } : null;
+      const change = { organisationId: row.organisationId, periodId: row.periodId, code: metric.code, before };
+      if (old) {
+        const written = await tx.metricValue.update({ where: { id: old.id }, data: { ...data, revision: { increment: 1 } }, select: { id: true, revision: true } });
+        result.changes.push({ ...change, metricValueId: written.id, after: { ...v, revision: written.revision } });
+      } else {
+        created.push({ ...data, consortiumId, organisationId: row.organisationId, metricId: metric.id, periodId: row.periodId, customerId: null, subjectKey: 'self', revision: 1 });
+        result.changes.push({ ...change, metricValueId: '', after: { ...v, revision: 1 } });
+      }
       if (row.state !== 'open') closed.add(row.periodId);
     }
   }
+  if (created.length > 0) {
+    const rows = await tx.metricValue.createManyAndReturn({ data: created, select: { id: true, organisationId: true, metricId: true, periodId: true } });
+    const codeOf = new Map(metrics.map((m) => [m.id, m.code]));
+    const idOf = new Map(rows.map((r) => [`${r.organisationId}:${codeOf.get(r.metricId)}:${r.periodId}`, r.id]));
+    for (const c of result.changes) if (c.metricValueId === '') c.metricValueId = idOf.get(`${c.organisationId}:${c.code}:${c.periodId}`) ?? '';
+  }
+  await tx.metricValueRevision.createMany({
+    data: result.changes.map((c) => ({
+      metricValueId: c.metricValueId,
+      revision: c.after.revision,
+      value: c.after.value,
+      numerator: c.after.numerator,
+      denominator: c.after.denominator,
+      note: null,
+      status: 'validated' as const,
+      source: 'derived' as const,
+      reason: REASON,
+      approval: 'not_needed' as const,
+    })),
+  });
   result.closedPeriods = [...closed];
   return result;
 }
