@@ -90,6 +90,14 @@ describe('a firm admin submits a plan and the union representative returns it, t
       expect(figures.firms.every((f) => f.payroll === null && f.spendPctOfPayroll === null && f.hoursPerFrontlineWorker === null)).toBe(true);
       expect(await card.textContent()).not.toMatch(/payroll/i);
       await screenshot(page, JOURNEY, '4b-union-training-figures');
+      // the page behind the card: the represented firms without payroll columns, and the consortium's totals or why they are withheld
+      await card.getByRole('link', { name: 'Training figures' }).click();
+      await page.locator('[data-testid="training-consortium"], [data-testid="training-withheld"]').first().waitFor();
+      expect(await page.getByTestId('training-firm').count()).toBe(figures.firms.length);
+      expect(await page.getByRole('columnheader', { name: 'Payroll' }).count()).toBe(0);
+      await settle(page);
+      await screenshot(page, JOURNEY, '4c-union-training-figures-page');
+      await page.goBack();
       await awaiting.getByRole('link', { name: `Acme Castings · ${year}` }).click();
       await page.getByTestId('plan-history').waitFor();
       await settle(page);

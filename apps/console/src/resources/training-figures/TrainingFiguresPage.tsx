@@ -43,7 +43,7 @@ export function TrainingFiguresPage() {
               </Box>
             ) : (
               <Alert severity="info" data-testid="training-withheld">
-                Training totals not shown: {data.consortium.trainingWithheldMessage} trained in {data.year}.
+                Training totals not shown: {data.consortium.trainingWithheld === 'dominated' ? 'one or two firms make most of them, so they would tell those firms’ figures' : `${data.consortium.trainingWithheldMessage ?? ''} trained in ${data.year}`}.
               </Alert>
             )}
             <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
@@ -57,7 +57,7 @@ export function TrainingFiguresPage() {
               </Box>
             ) : (
               <Alert severity="info" data-testid="wage-gains-withheld">
-                Wage gains not shown: {data.consortium.wageGainsWithheldMessage} confirmed a wage step in {data.year}.
+                Wage gains not shown: {data.consortium.wageGainsWithheld === 'dominated' ? 'one or two firms make most of them, so they would tell those firms’ figures' : `${data.consortium.wageGainsWithheldMessage ?? ''} confirmed a wage step in ${data.year}`}.
               </Alert>
             )}
             {data.firms.length > 0 && (
