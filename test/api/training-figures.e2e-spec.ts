@@ -207,6 +207,21 @@ describe('training figures', () => {
     }
   });
 
+  it('the seed’s training metrics are derived from its records and enter benchmarks like any validated value', async () => {
+    const [row] = (
+      await pool.query<{ derived: string; typed: string; cells: string }>(
+        `SELECT count(*) FILTER (WHERE v.source = 'derived' AND v.status = 'validated') AS derived, count(*) FILTER (WHERE v.source <> 'derived') AS typed,
+                (SELECT count(*) FROM "BenchmarkCell" c WHERE c."metricId" = ANY (array_agg(DISTINCT m.id))) AS cells
+           FROM "MetricValue" v JOIN "MetricDefinition" m ON m.id = v."metricId"
+          WHERE v."consortiumId" = $1 AND m.code IN ('TRAIN_HRS', 'TRAIN_SPEND')`,
+        [demo.consortium.glmp],
+      )
+    ).rows;
+    expect(Number(row?.derived)).toBeGreaterThan(0);
+    expect(Number(row?.typed)).toBe(0);
+    expect(Number(row?.cells)).toBeGreaterThan(0);
+  });
+
   describe('authorization table', () => {
     const rows = Object.entries(TABLE).flatMap(([route, byRole]) => ROLES.map((role) => ({ route, role, expected: byRole[role] })));
     it.each(rows)('$route as $role → $expected', async ({ route, role, expected }) => {
