@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { insertMembership, insertOrganisation, insertRelationship } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
-import { createApiKey, dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { dbPool, loadDemo, uniq, type Demo } from './support/fixtures';
+import { documentedRoutes, signInRoles } from './support/authz';
 
 jest.setTimeout(60_000);
 
@@ -17,21 +18,10 @@ jest.setTimeout(60_000);
  * made for that row alone. Expectations are written out: a role without the permission gets
  * 403 before any lookup; with it, a record outside its scope is a 404, never the record.
  */
-const ROLES = ['platform', 'staff', 'supplierAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
+const ROLES = ['platform', 'staff', 'firmAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
 type Role = (typeof ROLES)[number];
 type Target = 'own' | 'other-firm' | 'other-consortium';
 const TARGETS: Target[] = ['own', 'other-firm', 'other-consortium'];
-const ACCOUNT: Record<Exclude<Role, 'apiKey'>, string> = {
-  platform: EMAIL.platform,
-  staff: EMAIL.staff,
-  supplierAdmin: EMAIL.acmeAdmin,
-  contributor: EMAIL.acmeContributor,
-  buyer: EMAIL.buyer,
-  union: EMAIL.union,
-  trainer: EMAIL.trainer,
-  funder: EMAIL.funder,
-  fvsnStaff: EMAIL.fvsnStaff,
-};
 
 type Expect = number | `${number} rows`;
 type Triple = [Expect | null, Expect | null, Expect | null];
@@ -66,7 +56,7 @@ const C3: Triple = [403, null, 403];
 const CHARTER_READ: Record<Role, Triple> = {
   platform: [200, null, 200],
   staff: [200, null, 404],
-  supplierAdmin: [200, null, 404],
+  firmAdmin: [200, null, 404],
   contributor: [200, null, 404],
   apiKey: [200, null, 404],
   buyer: [200, null, 404],
@@ -78,7 +68,7 @@ const CHARTER_READ: Record<Role, Triple> = {
 const STAFF_ON_CHARTER = (ok: number): Record<Role, Triple> => ({
   platform: [ok, null, ok],
   staff: [ok, null, 404],
-  supplierAdmin: C3,
+  firmAdmin: C3,
   contributor: C3,
   apiKey: C3,
   buyer: C3,
@@ -93,7 +83,7 @@ const NO_COMMITMENTS = { union: F3, trainer: F3, funder: F3 };
 const COMMITMENT_READ: Record<Role, Triple> = {
   platform: [200, 200, 200],
   staff: [200, 200, 404],
-  supplierAdmin: [200, 404, 404],
+  firmAdmin: [200, 404, 404],
   contributor: [200, 404, 404],
   apiKey: [200, 404, 404],
   buyer: [404, 404, 404],
@@ -103,7 +93,7 @@ const COMMITMENT_READ: Record<Role, Triple> = {
 const COMMITMENT_LIST: Record<Role, Triple> = {
   platform: ['1 rows', '1 rows', '1 rows'],
   staff: ['1 rows', '1 rows', '0 rows'],
-  supplierAdmin: ['1 rows', '0 rows', '0 rows'],
+  firmAdmin: ['1 rows', '0 rows', '0 rows'],
   contributor: ['1 rows', '0 rows', '0 rows'],
   apiKey: ['1 rows', '0 rows', '0 rows'],
   buyer: ['0 rows', '0 rows', '0 rows'],
@@ -113,7 +103,7 @@ const COMMITMENT_LIST: Record<Role, Triple> = {
 const STAFF_ON_COMMITMENT = (ok: number): Record<Role, Triple> => ({
   platform: [ok, ok, ok],
   staff: [ok, ok, 404],
-  supplierAdmin: F3,
+  firmAdmin: F3,
   contributor: F3,
   apiKey: F3,
   buyer: F3,
@@ -181,7 +171,7 @@ const ROUTES: Route[] = [
     expect: {
       platform: ['1 rows', '1 rows', '1 rows'],
       staff: ['1 rows', '1 rows', 404],
-      supplierAdmin: ['1 rows', '0 rows', 404],
+      firmAdmin: ['1 rows', '0 rows', 404],
       contributor: ['1 rows', '0 rows', 404],
       apiKey: ['1 rows', '0 rows', 404],
       buyer: ['0 rows', '0 rows', 404],
@@ -213,7 +203,7 @@ const ROUTES: Route[] = [
     fresh: async (t) => ({ charter: (await insertCharter(t.consortiumId, 'published')).charter }),
     path: (_t, f) => `/api/charters/${f.charter}/sign`,
     // a firm admin signs for its own firm; nobody signs for a firm
-    expect: { ...mapTriples(CHARTER_READ, (e) => (e === null ? null : 403)), supplierAdmin: [200, null, 404] },
+    expect: { ...mapTriples(CHARTER_READ, (e) => (e === null ? null : 403)), firmAdmin: [200, null, 404] },
   },
 
   // commitments ------------------------------------------------------------------------------------------------------
@@ -222,14 +212,14 @@ const ROUTES: Route[] = [
     name: 'GET /api/commitments',
     of: "the customer's commitment",
     path: (t) => `/api/commitments${q({ filter: { id: [t.customerCommitment] } })}`,
-    expect: { ...COMMITMENT_LIST, supplierAdmin: ['0 rows', '0 rows', '0 rows'], contributor: ['0 rows', '0 rows', '0 rows'], apiKey: ['0 rows', '0 rows', '0 rows'], buyer: ['1 rows', '0 rows', '0 rows'] },
+    expect: { ...COMMITMENT_LIST, firmAdmin: ['0 rows', '0 rows', '0 rows'], contributor: ['0 rows', '0 rows', '0 rows'], apiKey: ['0 rows', '0 rows', '0 rows'], buyer: ['1 rows', '0 rows', '0 rows'] },
   },
   { name: 'GET /api/commitments/{id}', path: (t) => `/api/commitments/${t.commitment}`, expect: COMMITMENT_READ },
   {
     name: 'GET /api/commitments/{id}',
     of: "the customer's commitment",
     path: (t) => `/api/commitments/${t.customerCommitment}`,
-    expect: { ...COMMITMENT_READ, supplierAdmin: [404, 404, 404], contributor: [404, 404, 404], apiKey: [404, 404, 404], buyer: [200, 404, 404] },
+    expect: { ...COMMITMENT_READ, firmAdmin: [404, 404, 404], contributor: [404, 404, 404], apiKey: [404, 404, 404], buyer: [200, 404, 404] },
   },
   {
     name: 'POST /api/commitments/generate',
@@ -244,7 +234,7 @@ const ROUTES: Route[] = [
     path: (_t, f) => `/api/commitments/${f.commitment}/attest`,
     body: () => ({ value: 3, note: 'two hires' }),
     // the firm's admin only (platform and staff verify, they do not attest)
-    expect: { ...STAFF_ON_COMMITMENT(403), platform: F3, staff: F3, fvsnStaff: F3, supplierAdmin: [200, 404, 404] },
+    expect: { ...STAFF_ON_COMMITMENT(403), platform: F3, staff: F3, fvsnStaff: F3, firmAdmin: [200, 404, 404] },
   },
   {
     name: 'POST /api/commitments/{id}/verify',
@@ -280,7 +270,7 @@ const ROUTES: Route[] = [
     expect: {
       platform: ['1 rows', '1 rows', '1 rows'],
       staff: ['1 rows', '1 rows', '0 rows'],
-      supplierAdmin: ['1 rows', '0 rows', '0 rows'],
+      firmAdmin: ['1 rows', '0 rows', '0 rows'],
       contributor: ['1 rows', '0 rows', '0 rows'],
       apiKey: ['1 rows', '0 rows', '0 rows'],
       buyer: ['1 rows', '0 rows', '0 rows'],
@@ -312,8 +302,7 @@ describe('authorization table: charters, commitments, commitment reviews, recipr
     api = await startApi();
     pool = dbPool();
     demo = await loadDemo(pool);
-    for (const [role, email] of Object.entries(ACCOUNT)) tokens[role as Role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.supplierAdmin, { name: uniq('authz') })).key;
+    Object.assign(tokens, await signInRoles(api, ROLES));
     const tag = uniq('cz');
     const { glmp, fvsn } = demo.consortium;
     await pool.query(
@@ -364,10 +353,7 @@ describe('authorization table: charters, commitments, commitment reviews, recipr
   });
 
   it('has rows for every documented route of the four resources, for every role', async () => {
-    const docs = (await call(api, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/(charters|commitments|commitment-reviews|reciprocity)(\/|$)/.test(path))
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = await documentedRoutes(api, /^\/api\/(charters|commitments|commitment-reviews|reciprocity)(\/|$)/);
     expect([...new Set(ROUTES.map((r) => r.name))].sort()).toEqual(documented.sort());
     expect(new Set(ROUTES.map(keyOf)).size).toBe(ROUTES.length);
     for (const r of ROUTES) expect({ route: keyOf(r), roles: Object.keys(r.expect).sort() }).toEqual({ route: keyOf(r), roles: [...ROLES].sort() });

@@ -266,6 +266,19 @@ describe('bad input: charters, commitments, reviews, reciprocity', () => {
     await refused('POST', `/api/commitment-reviews/${await insertReview(true)}/decide`, t['staff']!, { outcome: 'excused', note: 'again' }, 409);
   });
 
+  it('a decided review tells the firm’s admins its outcome and note, in the outbox of the same transaction', async () => {
+    const review = await insertReview();
+    const note = `Second miss in a row ${uniq('note')}`;
+    const res = await call(api, 'POST', `/api/commitment-reviews/${review}/decide`, { token: t['staff'], body: { outcome: 'warning', note } });
+    expect(res.status).toBe(200);
+    const { rows } = await pool.query<{ to: string; subject: string; text: string }>(`SELECT "to", subject, text FROM "OutboxMessage" WHERE text LIKE '%' || $1 || '%'`, [note]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.to.split(', ')).toContain(EMAIL.acmeAdmin);
+    expect(rows[0]!.to).not.toContain(EMAIL.staff);
+    expect(rows[0]!.subject).toBe(`Commitment review: warning on jobs created (${rows[0]!.subject.match(/\((\d+)\)/)![1]})`);
+    expect(rows[0]!.text).toContain(`/#/commitment-reviews/${review}/show`);
+  });
+
   it('GET /api/reciprocity refuses a bad year or id with 400 naming it', async () => {
     expect(errorPaths(expectProblem(await call(api, 'GET', `/api/reciprocity${q({ year: 'last' })}`, { token: t['staff'] }), 400))).toContain('year');
     expect(errorPaths(expectProblem(await call(api, 'GET', `/api/reciprocity${q({ supplierId: 'acme' })}`, { token: t['staff'] }), 400))).toContain('supplierId');

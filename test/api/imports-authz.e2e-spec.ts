@@ -6,7 +6,8 @@ import type { Pool } from 'pg';
 import type { Import, ImportRowError } from '@tandem/contracts';
 import { createPeriods, ensureCatalogue } from '../support/import-fixtures';
 import { call, q, startApi, type Call, type TestApi } from './support/api';
-import { createApiKey, dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { documentedRoutes, signInRoles } from './support/authz';
 import { freeYear } from './support/performance';
 
 jest.setTimeout(60_000);
@@ -201,21 +202,7 @@ describe('imports authorization table', () => {
     await createPeriods(pool, demo.consortium.glmp, year);
     await createPeriods(pool, demo.consortium.fvsn, year);
 
-    const tokens = {} as Record<Role, string>;
-    const accounts: Record<Exclude<Role, 'apiKey'>, string> = {
-      platform: EMAIL.platform,
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-    };
-    for (const [role, email] of Object.entries(accounts)) tokens[role as Role] = await session(api, email);
-    // Acme's API key, made by Acme's firm admin: acts as a contributor of Acme
-    tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: uniq('authz') })).key;
+    const tokens = await signInRoles(api, ROLES);
     const owner: Record<Target, string> = { own: tokens.firmAdmin, 'other-firm': await session(api, EMAIL.badgerAdmin), 'other-consortium': await session(api, EMAIL.foxAdmin) };
 
     w = { api, worker, pool, demo, tokens, owner, period: `${year}-Q1`, readable: {} as World['readable'], closed: {} as World['closed'] };
@@ -237,10 +224,7 @@ describe('imports authorization table', () => {
 
   it('has a row for every route of /api/imports, for every role and target', async () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(TABLE).sort());
-    const docs = (await call(w.api, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(docs.paths)
-      .filter(([p]) => /^\/api\/imports(\/|$)/.test(p))
-      .flatMap(([p, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = await documentedRoutes(w.api, /^\/api\/imports(\/|$)/);
     expect(documented.sort()).toEqual(Object.keys(TABLE).sort());
     expect(IMPORTS_AUTHZ).toHaveLength(Object.keys(TABLE).length * ROLES.length * TARGETS.length);
   });

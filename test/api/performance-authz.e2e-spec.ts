@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { BulkRowResult, PeriodCompleteness, ValidateManyResult } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
-import { EMAIL, createApiKey, dbPool, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { dbPool, loadDemo, type Demo } from './support/fixtures';
+import { documentedRoutes, signInRoles } from './support/authz';
 import { ensureCatalogue, freeYear, metricIds, relate } from './support/performance';
 
 jest.setTimeout(120_000);
@@ -305,19 +306,7 @@ describe('supplier performance authorization table', () => {
     await ensureCatalogue(api, demo.consortium.glmp);
     await ensureCatalogue(api, demo.consortium.fvsn);
     await relate(pool, demo.consortium.glmp, demo.org.northstar, demo.org.acme);
-    const tokens = {} as Record<Role, string>;
-    const accounts: Record<Exclude<Role, 'apiKey'>, string> = {
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-    };
-    for (const [role, email] of Object.entries(accounts)) tokens[role as Role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: uniq('authz') })).key;
+    const tokens = await signInRoles(api, ROLES);
     const glmpYear = await freeYear(pool);
     // claim the year at once, so another file's freeYear cannot pick it
     await call(api, 'POST', '/api/periods', { token: tokens.staff, body: { code: `${glmpYear}-Q4` } });
@@ -340,10 +329,7 @@ describe('supplier performance authorization table', () => {
 
   it('has a request for every route of the table and a row for every route of the four modules', async () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(TABLE).sort());
-    const docs = (await call(w.api, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const mine = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/(metric-definitions|periods|metric-values|metric-goals)(\/|$)/.test(path))
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const mine = await documentedRoutes(w.api, /^\/api\/(metric-definitions|periods|metric-values|metric-goals)(\/|$)/, { colon: true });
     expect(mine.sort()).toEqual(Object.keys(TABLE).sort());
   });
 

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DEFAULT_STANDINGS, OTD_THRESHOLDS, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertTemplate } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
-import { createApiKey, dbPool, EMAIL, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { dbPool, loadDemo, uniq, type Demo } from './support/fixtures';
+import { documentedRoutes, signInRoles } from './support/authz';
 
 jest.setTimeout(60_000);
 
@@ -27,21 +28,10 @@ jest.setTimeout(60_000);
  * a 400. DELETE rows (and rows that rewrite a plan's task
  * list) act on records made for that row alone.
  */
-const ROLES = ['platform', 'staff', 'supplierAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
+const ROLES = ['platform', 'staff', 'firmAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
 type Role = (typeof ROLES)[number];
 type Target = 'own' | 'other-firm' | 'other-consortium';
 const TARGETS: Target[] = ['own', 'other-firm', 'other-consortium'];
-const ACCOUNT: Record<Exclude<Role, 'apiKey'>, string> = {
-  platform: EMAIL.platform,
-  staff: EMAIL.staff,
-  supplierAdmin: EMAIL.acmeAdmin,
-  contributor: EMAIL.acmeContributor,
-  buyer: EMAIL.buyer,
-  union: EMAIL.union,
-  trainer: EMAIL.trainer,
-  funder: EMAIL.funder,
-  fvsnStaff: EMAIL.fvsnStaff,
-};
 
 /** A status, or `n rows` for a list filtered on the target's id and answered 200 with n rows. */
 type Expect = number | `${number} rows`;
@@ -91,7 +81,7 @@ const NO_FIGURES = { funder: F3, union: F3, trainer: F3 };
 const READ: Record<Exclude<Role, 'union' | 'trainer' | 'funder'>, Triple> = {
   platform: [200, 200, 200],
   staff: [200, 200, 404],
-  supplierAdmin: [200, 404, 404],
+  firmAdmin: [200, 404, 404],
   contributor: [200, 404, 404],
   apiKey: [200, 404, 404],
   buyer: [200, 404, 404],
@@ -100,7 +90,7 @@ const READ: Record<Exclude<Role, 'union' | 'trainer' | 'funder'>, Triple> = {
 const LIST: Record<Exclude<Role, 'union' | 'trainer' | 'funder'>, Triple> = {
   platform: ['1 rows', '1 rows', '1 rows'],
   staff: ['1 rows', '1 rows', '0 rows'],
-  supplierAdmin: ['1 rows', '0 rows', '0 rows'],
+  firmAdmin: ['1 rows', '0 rows', '0 rows'],
   contributor: ['1 rows', '0 rows', '0 rows'],
   apiKey: ['1 rows', '0 rows', '0 rows'],
   buyer: ['1 rows', '0 rows', '0 rows'],
@@ -110,7 +100,7 @@ const LIST: Record<Exclude<Role, 'union' | 'trainer' | 'funder'>, Triple> = {
 const CUSTOMER_WRITE = (ok: number): Route['expect'] => ({
   platform: [ok, ok, ok],
   staff: [ok, ok, 404],
-  supplierAdmin: F3,
+  firmAdmin: F3,
   contributor: F3,
   apiKey: F3,
   buyer: [ok, 404, 404],
@@ -121,7 +111,7 @@ const CUSTOMER_WRITE = (ok: number): Route['expect'] => ({
 const CONSORTIUM_TEMPLATE_WRITE = (ok: number): Route['expect'] => ({
   platform: [ok, null, ok],
   staff: [ok, null, 404],
-  supplierAdmin: [403, null, 403],
+  firmAdmin: [403, null, 403],
   contributor: [403, null, 403],
   apiKey: [403, null, 403],
   buyer: [403, null, 404],
@@ -134,7 +124,7 @@ const CONSORTIUM_TEMPLATE_WRITE = (ok: number): Route['expect'] => ({
 const PLAN_WRITE = (ok: number): Route['expect'] => ({
   platform: [ok, ok, ok],
   staff: [ok, ok, 404],
-  supplierAdmin: [ok, 404, 404],
+  firmAdmin: [ok, 404, 404],
   contributor: F3,
   apiKey: F3,
   buyer: [ok, 404, 404],
@@ -145,7 +135,7 @@ const PLAN_WRITE = (ok: number): Route['expect'] => ({
 const TASK_THROUGH_OWN_PLAN: Route['expect'] = {
   platform: [null, 404, 404],
   staff: [null, 404, 404],
-  supplierAdmin: [null, 404, 404],
+  firmAdmin: [null, 404, 404],
   contributor: [null, 403, 403],
   apiKey: [null, 403, 403],
   buyer: [null, 404, 404],
@@ -229,7 +219,7 @@ const ROUTES: Route[] = [
       platform: [400, null, null],
       staff: [400, null, null],
       fvsnStaff: [400, null, null],
-      supplierAdmin: [403, null, null],
+      firmAdmin: [403, null, null],
       contributor: [403, null, null],
       apiKey: [403, null, null],
       buyer: [403, null, null],
@@ -264,7 +254,7 @@ const ROUTES: Route[] = [
     of: "a period of the target's consortium",
     path: () => '/api/scorecards/recompute',
     body: (t) => ({ periodId: t.idlePeriod }),
-    expect: { platform: [202, 202, 202], staff: [202, 202, 400], fvsnStaff: [400, 400, 202], supplierAdmin: F3, contributor: F3, apiKey: F3, buyer: F3, ...NO_FIGURES },
+    expect: { platform: [202, 202, 202], staff: [202, 202, 400], fvsnStaff: [400, 400, 202], firmAdmin: F3, contributor: F3, apiKey: F3, buyer: F3, ...NO_FIGURES },
   },
 
   // scorecard templates ----------------------------------------------------------------------------------------------
@@ -275,7 +265,7 @@ const ROUTES: Route[] = [
     expect: {
       platform: ['1 rows', '1 rows', '1 rows'],
       staff: ['1 rows', '1 rows', '0 rows'],
-      supplierAdmin: ['0 rows', '0 rows', '0 rows'],
+      firmAdmin: ['0 rows', '0 rows', '0 rows'],
       contributor: ['0 rows', '0 rows', '0 rows'],
       apiKey: ['0 rows', '0 rows', '0 rows'],
       buyer: ['1 rows', '0 rows', '0 rows'],
@@ -290,7 +280,7 @@ const ROUTES: Route[] = [
     expect: {
       platform: ['1 rows', null, '1 rows'],
       staff: ['1 rows', null, '0 rows'],
-      supplierAdmin: ['1 rows', null, '0 rows'],
+      firmAdmin: ['1 rows', null, '0 rows'],
       contributor: ['1 rows', null, '0 rows'],
       apiKey: ['1 rows', null, '0 rows'],
       buyer: ['1 rows', null, '0 rows'],
@@ -310,7 +300,7 @@ const ROUTES: Route[] = [
     expect: {
       platform: [201, 201, 201],
       staff: [201, 201, 400],
-      supplierAdmin: F3,
+      firmAdmin: F3,
       contributor: F3,
       apiKey: F3,
       // a buyer writes its own customer's template only (the same 403 for a customer id that does not exist)
@@ -326,7 +316,7 @@ const ROUTES: Route[] = [
     expect: {
       platform: [200, 200, 200],
       staff: [200, 200, 404],
-      supplierAdmin: [404, 404, 404],
+      firmAdmin: [404, 404, 404],
       contributor: [404, 404, 404],
       apiKey: [404, 404, 404],
       buyer: [200, 404, 404],
@@ -341,7 +331,7 @@ const ROUTES: Route[] = [
     expect: {
       platform: [200, null, 200],
       staff: [200, null, 404],
-      supplierAdmin: [200, null, 404],
+      firmAdmin: [200, null, 404],
       contributor: [200, null, 404],
       apiKey: [200, null, 404],
       buyer: [200, null, 404],
@@ -533,8 +523,7 @@ describe('authorization table: supply relationships, scorecards, templates, corr
     pool = dbPool();
     demo = await loadDemo(pool);
     acmeContributor = demo.user.acmeContributor;
-    for (const [role, email] of Object.entries(ACCOUNT)) tokens[role as Role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.supplierAdmin, { name: uniq('authz') })).key;
+    Object.assign(tokens, await signInRoles(api, ROLES));
     const tag = uniq('az');
     const { glmp, fvsn } = demo.consortium;
     // Northstar buys from Acme (the demo story); the seed may already hold the relationship
@@ -596,10 +585,7 @@ describe('authorization table: supply relationships, scorecards, templates, corr
   });
 
   it('has rows for every documented route of the four modules, for every role', async () => {
-    const docs = (await call(api, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/(supply-relationships|scorecard-templates|scorecards|corrective-action-plans)(\/|$)/.test(path))
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = await documentedRoutes(api, /^\/api\/(supply-relationships|scorecard-templates|scorecards|corrective-action-plans)(\/|$)/);
     expect([...new Set(ROUTES.map((r) => r.name))].sort()).toEqual(documented.sort());
     expect(new Set(ROUTES.map(keyOf)).size).toBe(ROUTES.length);
     for (const r of ROUTES) expect({ route: keyOf(r), roles: Object.keys(r.expect).sort() }).toEqual({ route: keyOf(r), roles: [...ROLES].sort() });

@@ -1,7 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { Pool, PoolClient } from 'pg';
@@ -9,6 +6,7 @@ import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { EMAIL, dbPool } from './support/fixtures';
 import { freeYear } from './support/performance';
 import { IMPORT_HEADER } from './support/imports';
+import { freePort, start, until, type Started } from './support/processes';
 import { lockKey } from '../../apps/worker/src/imports/parse-import.job';
 
 /**
@@ -19,49 +17,6 @@ import { lockKey } from '../../apps/worker/src/imports/parse-import.job';
  * their own, so no worker of another test file takes their jobs.
  */
 jest.setTimeout(180_000);
-
-const ROOT = path.resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  output: string[];
-}
-
-function start(entry: string, env: Record<string, string>): Started {
-  const child = fork(path.join(ROOT, entry), [], {
-    cwd: ROOT,
-    execArgv: ['-r', path.join(ROOT, 'bench/register.cjs')],
-    env: { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json', SHUTDOWN_GRACE_MS: '30000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** A statement of another session waits for the lock this test holds on the row. */
 async function someoneWaitsFor(pool: Pool, table: string): Promise<boolean> {

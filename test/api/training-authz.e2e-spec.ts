@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { call, q, startApi, type TestApi } from './support/api';
-import { EMAIL, dbPool, loadDemo, session, type Demo } from './support/fixtures';
+import { EMAIL, dbPool, loadDemo, type Demo } from './support/fixtures';
+import { documentedRoutes, signInRoles } from './support/authz';
 import {
   activityRow,
   curriculumRow,
@@ -338,19 +339,7 @@ describe('training records authorization table', () => {
     const api = await startApi();
     const pool = dbPool();
     const demo = await loadDemo(pool);
-    const accounts: Record<Role, string> = {
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-    };
-    const tokens = {} as Record<Role, string>;
-    for (const [role, email] of Object.entries(accounts)) tokens[role as Role] = await session(api, email);
-    // the union representative's organisation represents a firm that is not itself (conventions of issue 9)
+    const tokens = await signInRoles(api, ROLES);
     const unionOrg = await organisationOfAccount(pool, EMAIL.union);
     const represented = unionOrg === demo.org.acme ? demo.org.badger : demo.org.acme;
     await pool.query(
@@ -384,10 +373,7 @@ describe('training records authorization table', () => {
 
   it('has a request for every route of the table and a row for every route of the eight modules', async () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(TABLE).sort());
-    const docs = (await call(w.api, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const mine = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/(curricula|grants|course-sessions|trainees|enrolments|training-activities|workforce-years|wage-steps)(\/|$)/.test(path))
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const mine = await documentedRoutes(w.api, /^\/api\/(curricula|grants|course-sessions|trainees|enrolments|training-activities|workforce-years|wage-steps)(\/|$)/, { colon: true });
     expect(mine.sort()).toEqual(Object.keys(TABLE).sort());
   });
 

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { call, q, startApi, type TestApi } from './support/api';
-import { EMAIL, createApiKey, dbPool, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { dbPool, loadDemo, type Demo } from './support/fixtures';
+import { documentedRoutes, signInRoles } from './support/authz';
 import { memberOrg, oneId, planRow, representation } from './support/training-plans';
 
 jest.setTimeout(120_000);
@@ -164,20 +165,7 @@ describe('training plans authorization table', () => {
     const api = await startApi();
     const pool = dbPool();
     const demo = await loadDemo(pool);
-    const tokens = {} as Record<Role, string>;
-    const accounts: Record<Exclude<Role, 'apiKey'>, string> = {
-      platform: EMAIL.platform,
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-    };
-    for (const [role, email] of Object.entries(accounts)) tokens[role as Role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: uniq('tp-authz') })).key;
+    const tokens = await signInRoles(api, ROLES);
     const other = await memberOrg(pool, demo.consortium.glmp, 'union');
     const fvsnUnion = await memberOrg(pool, demo.consortium.fvsn, 'union');
     w = {
@@ -202,10 +190,7 @@ describe('training plans authorization table', () => {
 
   it('has a request for every route of the table and a row for every route of the two modules', async () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(TABLE).sort());
-    const docs = (await call(w.api, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const mine = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/(training-plans|union-representations)(\/|$)/.test(path))
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const mine = await documentedRoutes(w.api, /^\/api\/(training-plans|union-representations)(\/|$)/, { colon: true });
     expect(mine.sort()).toEqual(Object.keys(TABLE).sort());
   });
 

@@ -746,11 +746,18 @@ describe('console journeys', () => {
       expect(api.dialogs).toEqual([]);
 
       await page.goto(`${harness.baseUrl}/#/organisations/${org.id}`);
+      // Type only once the record has loaded: typed earlier, the form's reset to the record
+      // undoes it and leaves nothing unsaved (seen under CI load).
+      await settle(page);
+      await page.waitForFunction((name) => [...document.querySelectorAll('input')].some((i) => i.value === name), `Unsaved Works ${code}`);
       await field(page, 'Name').fill(`Renamed ${code}`);
+      // The form knows it is dirty once Save is enabled; a click on Home before that leaves unasked.
+      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled === false);
       api.answerDialogs = 'dismiss';
       await page.getByRole('menuitem', { name: 'Home', exact: true }).click();
       await settle(page);
-      expect(api.dialogs).toHaveLength(1);
+      for (let i = 0; i < 50 && api.dialogs.length === 0; i++) await page.waitForTimeout(100);
+      expect({ dialogs: api.dialogs.length, url: page.url() }).toEqual({ dialogs: 1, url: expect.stringContaining(`#/organisations/${org.id}`) });
       expect(api.dialogs[0]).toBe('You have unsaved changes on this page. Leave it and lose them?');
       expect(page.url()).toContain(`#/organisations/${org.id}`);
       expect(await field(page, 'Name').inputValue()).toBe(`Renamed ${code}`);

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { COMMITMENT_REVIEW_OUTCOMES, type CommitmentReview } from '@tandem/contracts';
 import type { CommitmentReview as ReviewRow } from '@tandem/db';
-import { AuditService, CommitmentErrorCode, DomainError, lockVisible, PrismaService, RequestContext } from '@tandem/server';
+import { reviewDecidedNotice, type CommitmentKindName } from '@tandem/domain';
+import { APP_CONFIG, AuditService, CommitmentErrorCode, DomainError, lockVisible, OutboxService, PrismaService, RequestContext, type AppConfig } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso } from '../common/serialize';
 import { MembershipsService } from '../memberships/memberships.service';
@@ -44,7 +45,9 @@ function toReview(r: ReviewWithCommitment): CommitmentReview {
  * recorded once. `suspension_proposed` drives the membership lifecycle at once: the staff
  * who record it are the ones who would confirm it, so an active membership is suspended in
  * the same transaction, with the review as its reason (reinstatement goes through the
- * membership's own transition). A membership that is not active is left as it is.
+ * membership's own transition). A membership that is not active is left as it is. The firm's
+ * admins are told the outcome and the note (which they read on the review anyway), written to
+ * the outbox in the same transaction.
  */
 @Injectable()
 export class CommitmentReviewsService {
@@ -53,6 +56,8 @@ export class CommitmentReviewsService {
     private readonly audit: AuditService,
     private readonly context: RequestContext,
     private readonly memberships: MembershipsService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(page: ListPage): Promise<{ rows: CommitmentReview[]; total: number }> {
@@ -69,7 +74,7 @@ export class CommitmentReviewsService {
 
   async decide(id: string, dto: DecideReviewDto): Promise<CommitmentReview> {
     const p = this.context.requirePrincipal();
-    return this.prisma.scoped.$transaction(async (tx) => {
+    const { review, messageIds } = await this.prisma.scoped.$transaction(async (tx) => {
       await lockVisible(tx, 'CommitmentReview', id);
       const before = await tx.commitmentReview.findFirstOrThrow({ where: { id }, include: WITH_COMMITMENT });
       if (before.decidedAt) throw new DomainError(CommitmentErrorCode.ReviewDecided, `This review was decided on ${before.decidedAt.toISOString().slice(0, 10)} (${before.outcome ?? ''})`);
@@ -99,7 +104,19 @@ export class CommitmentReviewsService {
         consortiumId: row.consortiumId,
         organisationId: row.commitment.organisationId,
       });
-      return out;
+      const admins = await tx.roleAssignment.findMany({
+        where: { consortiumId: row.consortiumId, organisationId: row.commitment.organisationId, role: 'firm_admin', status: 'active', user: { status: 'active' } },
+        select: { user: { select: { email: true } } },
+      });
+      const to = [...new Set(admins.map((a) => a.user.email))].sort();
+      const notice = reviewDecidedNotice(
+        { reviewId: id, kind: row.commitment.kind as CommitmentKindName, year: row.commitment.year, outcome: dto.outcome, note: dto.note, membershipSuspended: suspended },
+        this.config.CONSOLE_URL,
+      );
+      const messageIds = to.length ? await this.outbox.writeMany(tx, [{ consortiumId: row.consortiumId, to: to.join(', '), ...notice }]) : [];
+      return { review: out, messageIds };
     });
+    await this.outbox.dispatch(messageIds);
+    return review;
   }
 }

@@ -111,8 +111,20 @@ export class CommitmentsService {
         }
       }
       if (data.length) await tx.commitment.createMany({ data });
-      // a training plan approved before its commitments existed sets their targets now (the plan wins over the template)
-      for (const organisationId of new Set(data.map((d) => d.organisationId))) await applyApprovedPlanTargets(tx, { consortiumId, organisationId, year: dto.year });
+      // a training plan approved before its commitments existed sets their targets now (the plan
+      // wins over the template); only firms with such a plan are visited (a consortium of
+      // hundreds of members timed the transaction out when every new firm was)
+      const created = new Set(data.map((d) => d.organisationId));
+      const planned = await tx.$queryRaw<{ organisationId: string }[]>`
+        SELECT "organisationId" FROM "TrainingPlan" WHERE "consortiumId" = ${consortiumId}::uuid AND year = ${dto.year} AND status = 'approved'`;
+      for (const { organisationId } of planned) {
+        if (!created.has(organisationId)) continue;
+        const changes = await applyApprovedPlanTargets(tx, { consortiumId, organisationId, year: dto.year });
+        await this.audit.recordMany(
+          tx,
+          changes.map((c) => ({ action: 'commitment.target_set_by_plan', entityType: 'Commitment', entityId: c.commitmentId, before: { target: c.before }, after: { target: c.target }, consortiumId, organisationId })),
+        );
+      }
       const out: CommitmentGeneration = { charterId: charter.id, year: dto.year, created: data.length, existing: skipped };
       await this.audit.record(tx, { action: 'commitments.generated', entityType: 'Charter', entityId: charter.id, after: out, consortiumId });
       return out;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@tandem/db';
 import {
+  COMMITMENT_KIND_LABEL,
   evaluateCommitment,
   multiYearPct,
   notifiesOn,
@@ -35,16 +36,6 @@ export interface EvaluationResult {
 
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-const KIND_LABEL: Record<CommitmentKindName, string> = {
-  training_hours_per_frontline_worker: 'training hours per frontline worker',
-  training_spend_pct_of_payroll: 'training spend as % of payroll',
-  metrics_submitted_on_time: 'metrics submitted on time (%)',
-  curricula_shared: 'curricula shared',
-  modernisation_investment: 'investment in modernisation',
-  jobs_created: 'jobs created',
-  sponsored_suppliers_multi_year: 'sponsored suppliers on multi-year or better sourcing (%)',
-  payment_within_days: 'days to pay member suppliers',
-};
 
 function day(value: Date | string): Date {
   const d = new Date(value);
@@ -70,7 +61,7 @@ export function inputsOf(row: GatheredCommitment): CommitmentInputs {
 }
 
 function message(row: GatheredCommitment, to: CommitmentStateName, actual: number | null, expected: number, audience: 'firm' | 'staff'): { subject: string; text: string } {
-  const kind = KIND_LABEL[row.kind as CommitmentKindName];
+  const kind = COMMITMENT_KIND_LABEL[row.kind as CommitmentKindName];
   const figure = actual === null ? 'no figure yet' : String(actual);
   const who = audience === 'firm' ? 'Your commitment' : `The commitment of ${row.organisationName}`;
   const subject = to === 'missed' ? `Commitment missed: ${kind} (${row.year})` : `Commitment at risk: ${kind} (${row.year})`;

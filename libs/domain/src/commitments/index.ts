@@ -1,2 +1,3 @@
 export * from './fulfilment';
 export * from './templates';
+export * from './notices';
