@@ -2,7 +2,8 @@ process.env.LOG_LEVEL ??= 'silent';
 import type { Pool } from 'pg';
 import type { TrainingFigures } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
-import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, READER_ROLES, readerTokens, type Demo, type ReaderRole } from './support/fixtures';
+import { AUTHZ_ROLES, signInRoles, type AuthzRole } from './support/authz';
+import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, type Demo } from './support/fixtures';
 
 jest.setTimeout(90_000);
 
@@ -20,8 +21,8 @@ jest.setTimeout(90_000);
  * $16 000, $3 500 000 → 0.46 %, 600 h ÷ 60 = 10 h per worker; 7 steps, $10.00, mean $1.43.
  * 2088: Acme and two firms trained: too few for anyone but staff.
  */
-const ROLES = READER_ROLES;
-type Role = ReaderRole;
+const ROLES = AUTHZ_ROLES;
+type Role = AuthzRole;
 
 // prettier-ignore
 const TABLE: Record<string, Record<Role, number>> = {
@@ -85,7 +86,7 @@ describe('training figures', () => {
     api = await startApi();
     pool = dbPool();
     demo = await loadDemo(pool);
-    tokens = await readerTokens(api, 'training figures matrix');
+    tokens = await signInRoles(api, ROLES);
 
     curriculum = await one(
       `INSERT INTO "Curriculum" (id, "consortiumId", "ownerOrganisationId", title, "skillArea", hours, level, shared, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'Setup reduction', 'lean', 8, 'introductory', true, now()) RETURNING id`,

@@ -113,29 +113,6 @@ export async function session(api: TestApi, email: string): Promise<string> {
   return token;
 }
 
-/** The readers of a consortium-wide view, one of each kind: Acme's people (and an API key of Acme's), the others of glmp, the platform admin and another consortium's staff. */
-export const READER_ROLES = ['platform', 'staff', 'firmAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
-export type ReaderRole = (typeof READER_ROLES)[number];
-
-/** A token for each of READER_ROLES (the API key is created for this file, named `keyName`). */
-export async function readerTokens(api: TestApi, keyName: string): Promise<Record<ReaderRole, string>> {
-  const emails: Record<Exclude<ReaderRole, 'apiKey'>, string> = {
-    platform: EMAIL.platform,
-    staff: EMAIL.staff,
-    firmAdmin: EMAIL.acmeAdmin,
-    contributor: EMAIL.acmeContributor,
-    buyer: EMAIL.buyer,
-    union: EMAIL.union,
-    trainer: EMAIL.trainer,
-    funder: EMAIL.funder,
-    fvsnStaff: EMAIL.fvsnStaff,
-  };
-  const tokens = {} as Record<ReaderRole, string>;
-  for (const [role, email] of Object.entries(emails) as [Exclude<ReaderRole, 'apiKey'>, string][]) tokens[role] = await session(api, email);
-  tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: keyName })).key;
-  return tokens;
-}
-
 export interface ProblemBody {
   type: string;
   title: string;
