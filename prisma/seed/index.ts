@@ -12,6 +12,7 @@ import { buildPerformance, insertPerformance } from './performance';
 import { buildTrainingPlans } from './training-plans';
 import { buildTraining, buildWorkforceYears, insertTraining } from './training';
 import { buildUsers, demoPasswordHash } from './users';
+import { deriveTrainingMetricsIn } from '../../apps/worker/src/training-figures/derive-training-metrics';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 
@@ -83,6 +84,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         await insertTraining(tx, training);
         await tx.demandSurvey.createMany({ data: demandSurveys.surveys });
         await tx.demandAnswer.createMany({ data: demandSurveys.answers });
+        // TRAIN_HRS and TRAIN_SPEND as the worker derives them from these records, before benchmarks take them in
+        for (const c of consortia.rows) await deriveTrainingMetricsIn(tx, c.id as string, null, today, { includePublished: true, at: today });
         const glmp = consortia.idBySlug.get('glmp');
         if (glmp) await insertCustomGroups(tx, glmp, new Date(consortia.rows.find((c) => c.id === glmp)?.createdAt as Date));
         const closed = performance.periods
@@ -94,7 +97,8 @@ export async function seed(databaseUrl: string, options: SeedOptions = {}): Prom
         commitments = charters.commitments;
         return true;
       },
-      { maxWait: 10_000, timeout: 60_000 },
+      // two minutes: one transaction for the whole story, on a CI machine that runs other work beside it
+      { maxWait: 10_000, timeout: 120_000 },
     );
     if (!seeded) {
       log('already seeded: the database has users; nothing changed');

@@ -62,6 +62,7 @@ const DELEGATED: { file: string; prefixes: string[] }[] = [
   { file: 'customer-feedback.e2e-spec.ts', prefixes: ['/api/customer-feedback'] },
   { file: 'talent-circulation.e2e-spec.ts', prefixes: ['/api/talent-circulation'] },
   { file: 'demand-surveys-authz.e2e-spec.ts', prefixes: ['/api/demand-surveys'] },
+  { file: 'training-figures.e2e-spec.ts', prefixes: ['/api/training-figures'] },
   { file: 'training-plans-authz.e2e-spec.ts', prefixes: ['/api/training-plans', '/api/union-representations'] },
   { file: 'commitments-authz.e2e-spec.ts', prefixes: ['/api/charters', '/api/commitments', '/api/commitment-reviews', '/api/reciprocity'] },
   {

@@ -2,8 +2,8 @@ process.env.LOG_LEVEL ??= 'silent';
 import type { Pool } from 'pg';
 import type { TalentCirculation } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
+import { AUTHZ_ROLES, signInRoles, type AuthzRole } from './support/authz';
 import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, type Demo } from './support/fixtures';
-import { signInRoles } from './support/authz';
 
 jest.setTimeout(90_000);
 
@@ -16,8 +16,8 @@ jest.setTimeout(90_000);
  * firm it leaves, plus one untrained first hire per firm: 7 hiring firms, 14 hires, 7 trained
  * moves. 2096: three firms hire, too few for anyone but staff.
  */
-const ROLES = ['platform', 'staff', 'firmAdmin', 'contributor', 'apiKey', 'buyer', 'union', 'trainer', 'funder', 'fvsnStaff'] as const;
-type Role = (typeof ROLES)[number];
+const ROLES = AUTHZ_ROLES;
+type Role = AuthzRole;
 
 // prettier-ignore
 const TABLE: Record<string, Record<Role, number>> = {
@@ -31,7 +31,7 @@ describe('talent circulation', () => {
   let api: TestApi;
   let pool: Pool;
   let demo: Demo;
-  const tokens = {} as Record<Role, string>;
+  let tokens: Record<Role, string>;
   const ring: string[] = [];
 
   async function one(sql: string, params: unknown[]): Promise<string> {
@@ -67,7 +67,7 @@ describe('talent circulation', () => {
     api = await startApi();
     pool = dbPool();
     demo = await loadDemo(pool);
-    Object.assign(tokens, await signInRoles(api, ROLES));
+    tokens = await signInRoles(api, ROLES);
 
     const curriculum = await one(
       `INSERT INTO "Curriculum" (id, "consortiumId", "ownerOrganisationId", title, "skillArea", hours, level, shared, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'CNC basics', 'CNC', 16, 'introductory', true, now()) RETURNING id`,

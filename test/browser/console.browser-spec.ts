@@ -224,6 +224,7 @@ describe('console journeys', () => {
       // Pages of figures rather than lists of records: each shows its own content.
       const figurePages: Record<string, string> = {
         'talent-circulation': '[data-testid="circulation-consortium"], [data-testid="circulation-withheld"]',
+        'training-figures': '[data-testid="training-consortium"], [data-testid="training-withheld"]',
         reciprocity: '[data-testid^="keep-rate-"]',
       };
       for (const { resource, label } of menuFor('consortium_staff', ROLE_PERMISSIONS.consortium_staff).flatMap((g) => g.items)) {

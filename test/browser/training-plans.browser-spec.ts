@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { TrainingPlan } from '@tandem/contracts';
+import type { TrainingFigures, TrainingPlan } from '@tandem/contracts';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { field, notified, waitForList } from './support/console';
 import { apiGet, apiLogin, inFreshPage, screenshot, signIn, useHarness } from './support/harness';
@@ -81,6 +81,23 @@ describe('a firm admin submits a plan and the union representative returns it, t
       await page.getByTestId('home-represented-firms').getByText('Menomonee Gray Iron').waitFor();
       await settle(page);
       await screenshot(page, JOURNEY, '4-union-home');
+      // the represented firms' training of this year, as the API counts it at this moment: hours, sessions, enrolments; never payroll or a metric value
+      const figures = await apiGet<TrainingFigures>(harness(), await apiLogin(harness(), UNION, DEMO_PASSWORD), `/api/training-figures?year=${new Date().getFullYear()}`);
+      const card = page.getByTestId('home-training-figures');
+      await card.scrollIntoViewIfNeeded();
+      expect(await card.getByTestId('home-training-firm').count()).toBe(figures.firms.length);
+      expect(await card.getByTestId('home-training-figures-figure').textContent()).toBe(Math.round(figures.firms.reduce((s, f) => s + f.hours, 0)).toLocaleString('en-US'));
+      expect(figures.firms.every((f) => f.payroll === null && f.spendPctOfPayroll === null && f.hoursPerFrontlineWorker === null)).toBe(true);
+      expect(await card.textContent()).not.toMatch(/payroll/i);
+      await screenshot(page, JOURNEY, '4b-union-training-figures');
+      // the page behind the card: the represented firms without payroll columns, and the consortium's totals or why they are withheld
+      await card.getByRole('link', { name: 'Training figures' }).click();
+      await page.locator('[data-testid="training-consortium"], [data-testid="training-withheld"]').first().waitFor();
+      expect(await page.getByTestId('training-firm').count()).toBe(figures.firms.length);
+      expect(await page.getByRole('columnheader', { name: 'Payroll' }).count()).toBe(0);
+      await settle(page);
+      await screenshot(page, JOURNEY, '4c-union-training-figures-page');
+      await page.goBack();
       await awaiting.getByRole('link', { name: `Acme Castings · ${year}` }).click();
       await page.getByTestId('plan-history').waitFor();
       await settle(page);

@@ -38,6 +38,7 @@ import { SharingSettingsModule } from './sharing-settings/sharing-settings.modul
 import { CustomerFeedbackModule } from './customer-feedback/customer-feedback.module';
 import { TalentCirculationModule } from './talent-circulation/talent-circulation.module';
 import { DemandSurveysModule } from './demand-surveys/demand-surveys.module';
+import { TrainingFiguresModule } from './training-figures/training-figures.module';
 import { UnionRepresentationsModule } from './union-representations/union-representations.module';
 import { TrainingPlansModule } from './training-plans/training-plans.module';
 import { ChartersModule } from './charters/charters.module';
@@ -113,6 +114,7 @@ export const requestLogSerializers = {
     CustomerFeedbackModule,
     TalentCirculationModule,
     DemandSurveysModule,
+    TrainingFiguresModule,
     UnionRepresentationsModule,
     TrainingPlansModule,
     // commitments (issue 9): charters, commitments, commitment-reviews, reciprocity

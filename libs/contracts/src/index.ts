@@ -14,6 +14,7 @@ export * from './benchmarks';
 export * from './customer-feedback';
 export * from './talent-circulation';
 export * from './demand-surveys';
+export * from './training-figures';
 export * from './training-plans';
 export * from './commitments';
 export * from './training';

@@ -38,6 +38,8 @@ export interface JobPayloads {
   'reminders.send': Record<string, never>;
   /** re-evaluate commitments, record transitions, notify at_risk/missed once, open reviews (repeatable) */
   'commitments.evaluate': Record<string, never>;
+  /** compute the derived training metrics (TRAIN_HRS, TRAIN_SPEND) of a consortium's members from training records, for one period or all (idempotent) */
+  'training-figures.derive': { consortiumId: string; periodId: string | null };
 }
 export type JobName = keyof JobPayloads;
 
@@ -52,6 +54,7 @@ export const JOB_QUEUE = {
   'scorecards.recompute': QUEUES.followUp,
   'reminders.send': QUEUES.followUp,
   'commitments.evaluate': QUEUES.followUp,
+  'training-figures.derive': QUEUES.followUp,
 } as const satisfies { [J in JobName]: QueueName };
 
 /**
@@ -63,6 +66,7 @@ export const TRACKED_JOBS: Partial<Record<JobName, { type: string; field: string
   'scorecards.recompute': { type: 'Period', field: 'periodId' },
   'benchmarks.recompute': { type: 'Period', field: 'periodId' },
   'benchmark-reports.generate-period': { type: 'Period', field: 'periodId' },
+  'training-figures.derive': { type: 'Period', field: 'periodId' },
 };
 
 export const BACKGROUND_JOB_STATES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -89,6 +89,8 @@ export const PERMISSIONS = [
   'customer-feedback.summary',
   /** trained workers moving between member firms: counts, own firm's and (under disclosure control) the consortium's */
   'talent-circulation.read',
+  /** training hours, spend and payroll: own firm's (represented firms' for a union), and the consortium's under disclosure control */
+  'training-figures.read',
   // training plans (issue 9, training-plans part): co-governed by the firm and its union
   /** which union organisation represents which member firm (staff keep them) */
   'union-representations.read',
@@ -192,6 +194,7 @@ const FIRM_READ: Permission[] = [
   'metric-definitions.read',
   'periods.read',
   'talent-circulation.read',
+  'training-figures.read',
   'charters.read',
   'reciprocity.read',
   'demand-surveys.read',
@@ -320,6 +323,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'benchmark-cells.read',
     'customer-feedback.summary',
     'talent-circulation.read',
+    'training-figures.read',
     'charters.read',
     'reciprocity.read',
     'grants.read',

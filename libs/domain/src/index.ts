@@ -13,3 +13,4 @@ export * from './training-plans';
 export * from './commitments';
 export * from './training';
 export * from './demand-surveys';
+export * from './training-figures';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CourseSession } from '@tandem/contracts';
@@ -8,11 +8,13 @@ import { ListQuery, parseListQuery, setContentRange } from '../common/list-query
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { COURSE_SESSION_LIST, CourseSessionsService } from './course-sessions.service';
 import { CourseSessionDto, CreateCourseSessionDto, UpdateCourseSessionDto } from './dto/course-session.dto';
+import { TrainingRecordsChanged } from '../training-figures/training-figures.trigger';
 
 const READ_ONLY = ['id', 'consortiumId', 'curriculumId', 'curriculumTitle', 'providerOrganisationId', 'providerName', 'seatsTaken', 'createdAt', 'updatedAt'];
 
 @ApiTags('course-sessions')
 @Controller('course-sessions')
+@UseInterceptors(TrainingRecordsChanged)
 export class CourseSessionsController {
   constructor(private readonly sessions: CourseSessionsService) {}
 

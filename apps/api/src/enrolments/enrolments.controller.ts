@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Enrolment } from '@tandem/contracts';
@@ -8,6 +8,7 @@ import { ListQuery, parseListQuery, setContentRange } from '../common/list-query
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { ConfirmWageStepDto, CreateEnrolmentDto, EnrolmentDto, RecordEnrolmentDto } from './dto/enrolment.dto';
 import { ENROLMENT_LIST, EnrolmentsService } from './enrolments.service';
+import { TrainingRecordsChanged } from '../training-figures/training-figures.trigger';
 
 const READ_ONLY = [
   'id',
@@ -30,6 +31,7 @@ const READ_ONLY = [
 
 @ApiTags('enrolments')
 @Controller('enrolments')
+@UseInterceptors(TrainingRecordsChanged)
 export class EnrolmentsController {
   constructor(private readonly enrolments: EnrolmentsService) {}
 

@@ -6,6 +6,7 @@ import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, lockVisible, Jo
 import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { ScorecardsTrigger } from '../scorecards/scorecards.trigger';
+import { TrainingFiguresTrigger } from '../training-figures/training-figures.trigger';
 import { COMPLETENESS_DEFAULT_LIMIT, type CreatePeriodDto, type GeneratePeriodsDto, type PeriodCompletenessQueryDto, type ReopenPeriodDto, type UpdatePeriodDto } from './dto/period.dto';
 import { PERIOD_COMPLETENESS_SQL, type CompletenessRow } from './periods.sql';
 
@@ -73,6 +74,7 @@ export class PeriodsService {
     private readonly context: RequestContext,
     private readonly jobs: JobProducer,
     private readonly scorecards: ScorecardsTrigger,
+    private readonly trainingFigures: TrainingFiguresTrigger,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -181,6 +183,12 @@ export class PeriodsService {
    */
   async close(id: string): Promise<Period> {
     const out = await this.move(id, 'closed');
+    try {
+      // the derived training metrics of the period; its benchmarks are recomputed again if they change
+      await this.trainingFigures.periodClosed(out.consortiumId, out.id, out.reopenCount);
+    } catch (error) {
+      this.logger.error({ err: error, periodId: out.id }, 'enqueue of training-figures.derive failed');
+    }
     try {
       await this.scorecards.periodClosed(out.consortiumId, out.id, out.reopenCount);
     } catch (error) {

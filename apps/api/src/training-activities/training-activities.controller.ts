@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { TrainingActivity } from '@tandem/contracts';
@@ -8,11 +8,13 @@ import { ListQuery, parseListQuery, setContentRange } from '../common/list-query
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { CreateTrainingActivityDto, TrainingActivityDto, UpdateTrainingActivityDto } from './dto/training-activity.dto';
 import { TRAINING_ACTIVITY_LIST, TrainingActivitiesService } from './training-activities.service';
+import { TrainingRecordsChanged } from '../training-figures/training-figures.trigger';
 
 const READ_ONLY = ['id', 'consortiumId', 'organisationId', 'createdAt', 'updatedAt'];
 
 @ApiTags('training-activities')
 @Controller('training-activities')
+@UseInterceptors(TrainingRecordsChanged)
 export class TrainingActivitiesController {
   constructor(private readonly activities: TrainingActivitiesService) {}
 

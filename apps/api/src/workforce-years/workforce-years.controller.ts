@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { WorkforceYear } from '@tandem/contracts';
@@ -8,11 +8,13 @@ import { ListQuery, parseListQuery, setContentRange } from '../common/list-query
 import { IgnoreReadOnly } from '../common/read-only.interceptor';
 import { WORKFORCE_YEAR_LIST, WorkforceYearsService } from './workforce-years.service';
 import { WorkforceYearDto, CreateWorkforceYearDto, UpdateWorkforceYearDto } from './dto/workforce-year.dto';
+import { TrainingRecordsChanged } from '../training-figures/training-figures.trigger';
 
 const READ_ONLY = ['id', 'consortiumId', 'organisationId', 'year', 'createdAt', 'updatedAt'];
 
 @ApiTags('workforce-years')
 @Controller('workforce-years')
+@UseInterceptors(TrainingRecordsChanged)
 export class WorkforceYearsController {
   constructor(private readonly service: WorkforceYearsService) {}
 

@@ -11,6 +11,7 @@ import { StandingsCard } from './StandingsCard';
 import { MyCommitmentsCard } from '../resources/commitments/MyCommitmentsCard';
 import { DemandSurveyCard } from '../resources/demand-surveys/DemandSurveyCard';
 import { useCan } from '../common/useCan';
+import { TrainingFiguresCard } from './TrainingFiguresCard';
 
 /** One open period as the firm owes it: what is submitted, what is still missing. */
 function PeriodDue({ period }: { period: Period }) {
@@ -107,7 +108,7 @@ function MyTasksCard() {
   );
 }
 
-/** Firm admins and contributors: what they owe, what came back, their tasks, where they stand. */
+/** Firm admins and contributors: what they owe, what came back, their tasks, where they stand, what they trained. */
 export function FirmHome({ organisationId }: { organisationId: string | undefined }) {
   const answersSurveys = useCan('demand-surveys.answer');
   return (
@@ -119,6 +120,7 @@ export function FirmHome({ organisationId }: { organisationId: string | undefine
       <StandingsCard side="supplier" organisationId={organisationId} />
       <BenchmarkStandingCard organisationId={organisationId} />
       <MyCommitmentsCard />
+      <TrainingFiguresCard title="Training spend vs payroll" />
     </HomeGrid>
   );
 }

@@ -6,8 +6,8 @@ import type { Role } from '@tandem/contracts';
 /** Roles whose own features have not landed yet, and what their home page will hold. */
 const STATEMENTS: Partial<Record<Role, { now: string; soon: string }>> = {
   union_representative: {
-    now: 'You co-approve, or return with comments, the annual training plans of the member firms your union represents, and read their history. You read those firms by name, your union and the reporting calendar of your consortium.',
-    soon: "Their training sessions and aggregate training figures will appear here. Metric values of firms are never shown to union representatives.",
+    now: "You co-approve, or return with comments, the annual training plans of the member firms your union represents, and read their history and their training figures (hours, sessions, enrolments). You read those firms by name, your union and the reporting calendar of your consortium.",
+    soon: 'Their training sessions will appear here. Metric values, payroll and wages of firms are never shown to union representatives.',
   },
   trainer: {
     now: 'You can read the member firms, their memberships and the reporting calendar of your consortium.',

@@ -1,9 +1,9 @@
-import Typography from '@mui/material/Typography';
 import { useGetList } from 'react-admin';
 import type { TrainingPlan, UnionRepresentation } from '@tandem/contracts';
 import { stateLabel } from '../common/StatusChip';
 import { errorText, HomeCard, HomeGrid, HomeLine } from './HomeCard';
 import { formatDay, listLink, plural } from './links';
+import { TrainingFiguresCard } from './TrainingFiguresCard';
 
 /** Submitted plans of the represented firms that wait for the union's approval. */
 function AwaitingCard() {
@@ -55,19 +55,17 @@ function FirmsCard() {
           />
         );
       })}
-      <Typography variant="caption" color="text.secondary" data-testid="home-training-figures-note">
-        Training figures recorded for these firms (hours and spend delivered) will show here once training records are kept in Tandem; until then, what each plan intends.
-      </Typography>
     </HomeCard>
   );
 }
 
-/** A union representative's home: the plans waiting for the union, and the firms it speaks for. */
+/** A union representative's home: the plans waiting for the union, the firms it speaks for and their training figures. */
 export function UnionHome() {
   return (
     <HomeGrid>
       <AwaitingCard />
       <FirmsCard />
+      <TrainingFiguresCard title="Their training this year" />
     </HomeGrid>
   );
 }

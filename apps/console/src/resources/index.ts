@@ -12,6 +12,7 @@ import { correctiveActionPlans } from './corrective-action-plans';
 import { customerFeedback } from './customer-feedback';
 import { talentCirculation } from './talent-circulation';
 import { demandSurveys } from './demand-surveys';
+import { trainingFigures } from './training-figures';
 import { imports } from './imports';
 import { invitations } from './invitations';
 import { memberships } from './memberships';
@@ -44,6 +45,7 @@ export const resources = [
   correctiveActionPlans,
   customerFeedback,
   talentCirculation,
+  trainingFigures,
   trainingPlans,
   demandSurveys,
   // commitments (issue 9)

@@ -33,6 +33,7 @@ export const RESOURCE_MENU = [
   { resource: 'scorecards', label: 'Scorecards', singular: 'Scorecard', phrase: 'scorecards', group: 'Review' },
   { resource: 'supply-relationships', label: 'Supply relationships', singular: 'Supply relationship', phrase: 'supply relationships', group: 'Review' },
   { resource: 'corrective-action-plans', label: 'Corrective actions', singular: 'Corrective action plan', phrase: 'corrective action plans', group: 'Improve' },
+  { resource: 'training-figures', label: 'Training figures', singular: 'Training figures', phrase: 'training figures', group: 'Improve', audience: [...STAFF, ...REPORTING_FIRM, 'union_representative', 'funder'] },
   { resource: 'training-plans', label: 'Training plans', singular: 'Training plan', phrase: 'training plans', group: 'Improve', audience: [...STAFF, 'firm_admin', 'firm_contributor', 'union_representative'] },
   // commitments (issue 9)
   { resource: 'commitments', label: 'Commitments', singular: 'Commitment', phrase: 'commitments', group: 'Improve' },

@@ -1,38 +1,12 @@
-import { collectedInSql } from '@tandem/domain';
+import { collectedInSql, trainingGroupsSql } from '@tandem/domain';
 
 /**
- * Per-session training aggregates of the commitment's firm in its period, up to $1 (as of):
- * enrolments not withdrawn (count, hours attended, seat cost) and activities (participants,
- * participant-hours, cost), grouped by the session they name (null: activities naming none).
- * `frontline` keeps frontline trainees and frontline activities only. The no-double-count
- * rule itself is applied by libs/domain trainingTotals on these groups.
+ * The commitment's firm's training groups in its period up to $1 (as of), for commitments of
+ * one kind (libs/domain trainingGroupsSql; trainingTotals applies the no-double-count rule).
  */
 function trainingGroups(kind: string, frontline: boolean): string {
-  return `
-  SELECT COALESCE(json_agg(json_build_object(
-           'sessionId', g.sid, 'enrolled', g.enrolled, 'enrolmentHours', g.ehours, 'enrolmentCost', g.ecost,
-           'activityParticipants', g.ap, 'activityHours', g.ah, 'activityCost', g.ac)), '[]'::json) AS groups
-  FROM (
-    SELECT u.sid, sum(u.enrolled)::int AS enrolled, sum(u.ehours)::float8 AS ehours, sum(u.ecost)::float8 AS ecost,
-           sum(u.ap)::int AS ap, sum(u.ah)::float8 AS ah, sum(u.ac)::float8 AS ac
-    FROM (
-      SELECT e."sessionId" AS sid, count(*) AS enrolled, sum(e."hoursAttended") AS ehours, sum(s."costPerSeat") AS ecost,
-             0 AS ap, 0 AS ah, 0 AS ac
-      FROM "Enrolment" e
-      JOIN "CourseSession" s ON s.id = e."sessionId"
-      ${frontline ? 'JOIN "Trainee" t ON t.id = e."traineeId" AND t.frontline' : ''}
-      WHERE e."consortiumId" = c."consortiumId" AND e."organisationId" = c."organisationId" AND e.status <> 'withdrawn'
-        AND s."startsOn" >= c."startsOn" AND s."startsOn" <= LEAST(c."endsOn", $1::date)
-      GROUP BY e."sessionId"
-      UNION ALL
-      SELECT a."sessionId", 0, 0, 0, sum(a.participants), sum(a.participants * a."hoursPerParticipant"), sum(a.cost)
-      FROM "TrainingActivity" a
-      WHERE a."consortiumId" = c."consortiumId" AND a."organisationId" = c."organisationId" ${frontline ? 'AND a.frontline' : ''}
-        AND a."occurredOn" >= c."startsOn" AND a."occurredOn" <= LEAST(c."endsOn", $1::date)
-      GROUP BY a."sessionId"
-    ) u
-    GROUP BY u.sid
-  ) g
+  const window = { consortium: 'c."consortiumId"', organisation: 'c."organisationId"', from: 'c."startsOn"', to: 'LEAST(c."endsOn", $1::date)' };
+  return `${trainingGroupsSql(window, frontline)}
   WHERE c.kind = '${kind}'`;
 }
 

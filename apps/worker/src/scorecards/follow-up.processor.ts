@@ -5,6 +5,7 @@ import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
 import { APP_CONFIG, BackgroundJobs, JobProducer, workerOptions, type AppConfig } from '@tandem/server';
 import { EvaluateCommitmentsJob } from '../commitments/evaluate-commitments.job';
 import { SendRemindersJob } from '../reminders/send-reminders.job';
+import { DeriveTrainingMetricsJob } from '../training-figures/derive-training-metrics.job';
 import { RecomputeScorecardsJob } from './recompute-scorecards.job';
 
 /** Id of the repeatable reminders job: one schedule, however many workers start. */
@@ -12,7 +13,7 @@ export const REMINDERS_SCHEDULER_ID = 'reminders.send';
 /** Id of the repeatable commitments evaluation: one schedule, one run per tick across replicas. */
 export const COMMITMENTS_SCHEDULER_ID = 'commitments.evaluate';
 
-/** The follow-up queue: scorecard recomputation, due-date reminders and the commitments evaluation. */
+/** The follow-up queue: scorecard recomputation, due-date reminders, the commitments evaluation and the derived training metrics. */
 @Processor(QUEUES.followUp, workerOptions())
 export class FollowUpProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(FollowUpProcessor.name);
@@ -21,6 +22,7 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
     private readonly scorecards: RecomputeScorecardsJob,
     private readonly reminders: SendRemindersJob,
     private readonly commitments: EvaluateCommitmentsJob,
+    private readonly trainingMetrics: DeriveTrainingMetricsJob,
     private readonly jobs: JobProducer,
     private readonly tracked: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -52,6 +54,8 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
         return this.reminders.run(new Date(), `${QUEUES.followUp}:${job.id ?? 'reminders'}`);
       case 'commitments.evaluate':
         return this.commitments.run(new Date(), `${QUEUES.followUp}:${job.id ?? 'commitments'}`);
+      case 'training-figures.derive':
+        return this.trainingMetrics.run(job.data as JobPayloads['training-figures.derive']);
       default: {
         const unknown: never = name;
         throw new Error(`unknown job ${String(unknown)}`);

@@ -4,6 +4,7 @@ const NAMES: Record<string, string> = {
   'benchmarks.recompute': 'Benchmark recompute',
   'reminders.send': 'Due-date reminders',
   'commitments.evaluate': 'Commitments evaluation',
+  'training-figures.derive': 'Training metrics from training records',
 };
 
 export function backgroundJobName(name: string): string {

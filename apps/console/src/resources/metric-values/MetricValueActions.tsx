@@ -125,11 +125,15 @@ export function SubmitButton() {
   );
 }
 
-/** Edit for the value's reporter (and staff) only: a firm cannot change what a customer reported about it. */
+/**
+ * Edit for the value's reporter (and staff) only: a firm cannot change what a customer reported
+ * about it. Nobody edits a value derived from training records (the API refuses it): the
+ * records are changed instead, and the value follows.
+ */
 export function EditValueButton() {
   const value = useRecordContext<MetricValue>();
   const reporter = useIsReporter(value);
-  return reporter ? <EditButton /> : null;
+  return reporter && value?.source !== 'derived' ? <EditButton /> : null;
 }
 
 /** Bulk "Validate" of the validation queue: one request for every selected value. */

@@ -1,0 +1,108 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { TrainingFigures } from '@tandem/contracts';
+import { Figure } from '../../common/Figure';
+import { YearFiguresPage } from '../../common/YearFiguresPage';
+import { formatFigure } from '../../common/figures';
+
+const usd = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `$${formatFigure(x, 0)}`);
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${formatFigure(x, 2)} %`);
+
+const INTRO = "Training hours and spend from enrolments and training activities (a session logged both ways counts once), against frontline headcount and payroll. The catalogue's training metrics are computed from the same records. Wage gains are counted only in aggregate, never one worker's wage.";
+
+/**
+ * Training spend vs payroll: hours and spend of the training the records hold (enrolments and
+ * activities, counted once), set against each firm's frontline headcount and payroll. A firm
+ * sees its own row, a union the firms it represents (without payroll or wages), staff every
+ * firm; everyone the consortium's totals and wage gains where enough firms trained that none
+ * can be read back.
+ */
+export function TrainingFiguresPage() {
+  return (
+    <YearFiguresPage<TrainingFigures> title="Training figures" path="/api/training-figures" intro={INTRO}>
+      {(data) => {
+        const full = data.firms.some((f) => f.payroll !== null || f.wageSteps !== null);
+        return (
+          <>
+            <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+              The consortium in {data.year}
+            </Typography>
+            {data.consortium.training ? (
+              <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }} data-testid="training-consortium">
+                <Figure label="Firms that trained" value={formatFigure(data.consortium.training.firms)} testId="training-firms" />
+                <Figure label="Training hours" value={formatFigure(data.consortium.training.hours, 0)} testId="training-hours" />
+                <Figure label="Hours per frontline worker" value={formatFigure(data.consortium.training.hoursPerFrontlineWorker, 1)} testId="training-hours-per-worker" />
+                <Figure label="Training spend" value={usd(data.consortium.training.spend)} testId="training-spend" />
+                <Figure label="Spend as % of payroll" value={pct(data.consortium.training.spendPctOfPayroll)} testId="training-spend-pct" />
+              </Box>
+            ) : (
+              <Alert severity="info" data-testid="training-withheld">
+                Training totals not shown: {data.consortium.trainingWithheld === 'dominated' ? 'one or two firms make most of them, so they would tell those firms’ figures' : `${data.consortium.trainingWithheldMessage ?? ''} trained in ${data.year}`}.
+              </Alert>
+            )}
+            <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+              Wage gains from skill-based pay
+            </Typography>
+            {data.consortium.wageGains ? (
+              <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }} data-testid="wage-gains">
+                <Figure label="Wage steps confirmed" value={formatFigure(data.consortium.wageGains.wageSteps)} testId="wage-steps" />
+                <Figure label="Firms" value={formatFigure(data.consortium.wageGains.firms)} testId="wage-firms" />
+                <Figure label="Mean hourly gain" value={`$${formatFigure(data.consortium.wageGains.meanHourlyGain, 2)}`} testId="wage-mean" />
+              </Box>
+            ) : (
+              <Alert severity="info" data-testid="wage-gains-withheld">
+                Wage gains not shown: {data.consortium.wageGainsWithheld === 'dominated' ? 'one or two firms make most of them, so they would tell those firms’ figures' : `${data.consortium.wageGainsWithheldMessage ?? ''} confirmed a wage step in ${data.year}`}.
+              </Alert>
+            )}
+            {data.firms.length > 0 && (
+              <Table size="small" aria-label="Training figures per firm">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Firm</TableCell>
+                    <TableCell align="right">Hours</TableCell>
+                    <TableCell align="right">Spend</TableCell>
+                    <TableCell align="right">Sessions</TableCell>
+                    <TableCell align="right">Enrolments</TableCell>
+                    {full && (
+                      <>
+                        <TableCell align="right">Payroll</TableCell>
+                        <TableCell align="right">Spend % of payroll</TableCell>
+                        <TableCell align="right">Hours per frontline worker</TableCell>
+                        <TableCell align="right">Wage steps</TableCell>
+                      </>
+                    )}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {data.firms.map((f) => (
+                    <TableRow key={f.organisationId} data-testid="training-firm">
+                      <TableCell>{f.organisationName}</TableCell>
+                      <TableCell align="right">{formatFigure(f.hours, 1)}</TableCell>
+                      <TableCell align="right">{usd(f.spend)}</TableCell>
+                      <TableCell align="right">{f.sessions}</TableCell>
+                      <TableCell align="right">{f.enrolments}</TableCell>
+                      {full && (
+                        <>
+                          <TableCell align="right">{usd(f.payroll)}</TableCell>
+                          <TableCell align="right">{pct(f.spendPctOfPayroll)}</TableCell>
+                          <TableCell align="right">{formatFigure(f.hoursPerFrontlineWorker, 1)}</TableCell>
+                          <TableCell align="right">{f.wageSteps ?? '—'}</TableCell>
+                        </>
+                      )}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </>
+        );
+      }}
+    </YearFiguresPage>
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "MetricValueSource" ADD VALUE 'derived';
