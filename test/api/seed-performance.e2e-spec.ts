@@ -30,6 +30,7 @@ function rules(): Map<string, MetricRule> {
 interface ValueRow {
   id: string;
   slug: string;
+  source: string;
   org: string;
   organisationId: string;
   customer: string | null;
@@ -72,7 +73,7 @@ describe('demo seed: supplier performance', () => {
       await db.query<ValueRow>(
         `SELECT v.id, c.slug, o.code AS org, v."organisationId", cu.code AS customer, v."customerId", v."subjectKey", m.code AS metric, v."metricId",
                 p.code AS period, v."periodId", p.state::text AS "periodState", to_char(p."startsOn", 'YYYY-MM-DD') AS "startsOn",
-                v.value::float8 AS value, v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.status::text AS status,
+                v.source::text AS source, v.value::float8 AS value, v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.status::text AS status,
                 v."rejectionReason", v.outlier, v."outlierNote", v.revision, v."validatedAt", v."validatedById", v."submittedAt", v."createdAt", v."updatedAt"
            FROM "MetricValue" v
            JOIN "Consortium" c ON c.id = v."consortiumId"
@@ -80,6 +81,8 @@ describe('demo seed: supplier performance', () => {
            LEFT JOIN "Organisation" cu ON cu.id = v."customerId"
            JOIN "MetricDefinition" m ON m.id = v."metricId"
            JOIN "Period" p ON p.id = v."periodId"
+          -- what firms and customers reported; the training metrics derived from records are checked on their own below
+          WHERE v.source <> 'derived'
           ORDER BY p."startsOn", v.id`,
       )
     ).rows;
@@ -243,7 +246,9 @@ describe('demo seed: supplier performance', () => {
     const { rows: revs } = await db.query<{ metricValueId: string; revision: number; value: number; numerator: number | null; status: string; approval: string; reason: string | null; decided: boolean; createdAt: Date }>(
       `SELECT "metricValueId", revision, value::float8 AS value, numerator::float8 AS numerator, status::text AS status, approval::text AS approval, reason,
               "decidedById" IS NOT NULL AS decided, "createdAt"
-         FROM "MetricValueRevision" ORDER BY "metricValueId", revision`,
+         FROM "MetricValueRevision" r
+        WHERE NOT EXISTS (SELECT 1 FROM "MetricValue" v WHERE v.id = r."metricValueId" AND v.source = 'derived')
+        ORDER BY "metricValueId", revision`,
     );
     const history = new Map<string, typeof revs>();
     for (const r of revs) history.set(r.metricValueId, [...(history.get(r.metricValueId) ?? []), r]);
@@ -454,6 +459,20 @@ describe('demo seed: supplier performance', () => {
     expect(new Set(plans.map((p) => p.status)).size).toBeGreaterThanOrEqual(2);
   });
 
+  it('derives the training metrics from the training records: validated, each ratio equal to numerator ÷ denominator × scale', async () => {
+    const byCode = rules();
+    const { rows } = await db.query<{ metric: string; value: number; numerator: number; denominator: number; status: string }>(
+      `SELECT m.code AS metric, v.value::float8 AS value, v.numerator::float8 AS numerator, v.denominator::float8 AS denominator, v.status::text AS status
+         FROM "MetricValue" v JOIN "MetricDefinition" m ON m.id = v."metricId" WHERE v.source = 'derived'`,
+    );
+    expect(new Set(rows.map((r) => r.metric))).toEqual(new Set(['TRAIN_HRS', 'TRAIN_SPEND']));
+    const wrong = rows.filter((r) => {
+      const rule = byCode.get(r.metric) as MetricRule;
+      return r.status !== 'validated' || checkRange(rule, r.value) !== null || Math.abs(r.value - (r.numerator / r.denominator) * (rule.ratioScale ?? 1)) >= 1e-6;
+    });
+    expect(wrong).toEqual([]);
+  });
+
   it('is deterministic: every build gives the same rows, and every database holds them', async () => {
     const build = () => {
       const consortia = buildConsortia();
@@ -464,7 +483,7 @@ describe('demo seed: supplier performance', () => {
     expect(build()).toEqual(a);
 
     const { rows } = await db.query<{ id: string; value: number; numerator: number | null; status: string; createdAt: Date; updatedAt: Date; submittedAt: Date | null }>(
-      `SELECT id, value::float8 AS value, numerator::float8 AS numerator, status::text AS status, "createdAt", "updatedAt", "submittedAt" FROM "MetricValue" ORDER BY id`,
+      `SELECT id, value::float8 AS value, numerator::float8 AS numerator, status::text AS status, "createdAt", "updatedAt", "submittedAt" FROM "MetricValue" WHERE source <> 'derived' ORDER BY id`,
     );
     const built = [...a.values].sort((x, y) => ((x.id as string) < (y.id as string) ? -1 : 1));
     expect(rows).toEqual(

@@ -13,7 +13,7 @@ import { DeriveTrainingMetricsJob } from './derive-training-metrics.job';
  * bulk with 10 participants (80 h, $5 000: 6 uncovered → 48 h, $3 000); a bulk activity of
  * 5 × 4 h, $1 000; and a non-frontline activity of 2 × 10 h, $800 (spend only).
  * TRAIN_HRS = (32 + 48 + 20) / 10 = 10; TRAIN_SPEND = (2 000 + 3 000 + 1 000 + 800) /
- * (1 000 000 × 90/365) × 100 = 6 800 / 246 575.342466 × 100 = 2.76.
+ * (1 000 000 × 90/365) × 100 = 6 800 / 246 575.342466 × 100 = 2.757778 (stored to 6 decimals, as every ratio).
  */
 describe('derived training metrics', () => {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
@@ -82,7 +82,7 @@ describe('derived training metrics', () => {
     expect(first.map((v) => [v.metric, v.period, v.org === s, Number(v.value), Number(v.numerator), Number(v.denominator), v.source, v.status, v.revision])).toEqual([
       ['TRAIN_HRS', '2026-Q1', true, 10, 100, 10, 'derived', 'validated', 1],
       ['TRAIN_HRS', '2026-Q2', true, 0, 0, 10, 'derived', 'validated', 1],
-      ['TRAIN_SPEND', '2026-Q1', true, 2.76, 6800, 246575.342466, 'derived', 'validated', 1],
+      ['TRAIN_SPEND', '2026-Q1', true, 2.757778, 6800, 246575.342466, 'derived', 'validated', 1],
       ['TRAIN_SPEND', '2026-Q2', true, 0, 0, 249315.068493, 'derived', 'validated', 1],
     ]);
     // one audit per value, the platform its actor; one revision each
@@ -101,7 +101,7 @@ describe('derived training metrics', () => {
     const after = await values();
     expect(after.filter((v) => v.period === '2026-Q2').map((v) => [v.metric, Number(v.value), v.revision])).toEqual([
       ['TRAIN_HRS', 2, 2],
-      ['TRAIN_SPEND', 0.2, 2],
+      ['TRAIN_SPEND', 0.200549, 2],
     ]);
     expect(after.filter((v) => v.period === '2026-Q1')).toEqual(first.filter((v) => v.period === '2026-Q1'));
   });

@@ -17,7 +17,7 @@ export function isDerivedTrainingMetric(code: string): code is DerivedTrainingMe
   return (DERIVED_TRAINING_METRICS as readonly string[]).includes(code);
 }
 
-/** A derived ratio value as stored: value = numerator ÷ denominator × scale, rounded to 2 decimals. */
+/** A derived ratio value as stored: value = numerator ÷ denominator × scale to 6 decimals, as the API stores every ratio it is sent. */
 export interface DerivedValue {
   numerator: number;
   denominator: number;
@@ -52,8 +52,8 @@ export function derivedTrainingValues(p: PeriodTraining): Record<DerivedTraining
   const headcount = workforce?.frontlineHeadcount ?? 0;
   const payroll = round6((workforce?.payroll ?? 0) * p.shareOfYear);
   return {
-    TRAIN_HRS: headcount > 0 ? { numerator: hours, denominator: headcount, value: round2(hours / headcount) } : null,
-    TRAIN_SPEND: payroll > 0 ? { numerator: spend, denominator: payroll, value: Math.min(100, round2((spend / payroll) * 100)) } : null,
+    TRAIN_HRS: headcount > 0 ? { numerator: hours, denominator: headcount, value: round6(hours / headcount) } : null,
+    TRAIN_SPEND: payroll > 0 ? { numerator: spend, denominator: payroll, value: Math.min(100, round6((spend / payroll) * 100)) } : null,
   };
 }
 
