@@ -77,15 +77,21 @@ export function activityRow(pool: Pool, consortiumId: string, organisationId: st
   );
 }
 
-let syntheticYear = 3000 + Math.floor(Math.random() * 3000);
-/** A year of no real calendar (the API accepts 1990–2100), so rows written here never collide with the seed's or the API's. */
+/**
+ * A year of no real calendar (the API accepts 1990–2100), so rows written here never collide
+ * with the seed's or the API's; picked among the years the firm has no figures for (files
+ * share CI's database, and a counter per file collided with another file's).
+ */
 export function workforceYearRow(pool: Pool, consortiumId: string, organisationId: string): Promise<string> {
-  syntheticYear += 1;
   return one(
     pool,
     `INSERT INTO "WorkforceYear" (id, "consortiumId", "organisationId", year, "frontlineHeadcount", payroll, "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, 120, 6000000, now()) RETURNING id`,
-    [consortiumId, organisationId, syntheticYear],
+     SELECT gen_random_uuid(), $1, $2, y, 120, 6000000, now()
+       FROM generate_series(3000, 6000) y
+      WHERE NOT EXISTS (SELECT 1 FROM "WorkforceYear" w WHERE w."consortiumId" = $1 AND w."organisationId" = $2 AND w.year = y)
+      ORDER BY random() LIMIT 1
+     RETURNING id`,
+    [consortiumId, organisationId],
   );
 }
 
