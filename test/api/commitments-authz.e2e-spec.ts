@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import type { Reciprocity } from '@tandem/contracts';
 import { insertMembership, insertOrganisation, insertRelationship } from '../support/sql-fixtures';
 import { call, q, startApi, type TestApi } from './support/api';
 import { dbPool, loadDemo, uniq, type Demo } from './support/fixtures';
@@ -379,5 +380,34 @@ describe('authorization table: charters, commitments, commitment reviews, recipr
     } else if (ids.length > 0 && method === 'GET' && !r.name.endsWith('/signatures')) {
       expect((res.body as { id?: unknown }).id).toBe(ids[ids.length - 1]);
     }
+  });
+
+  it('in the reciprocity view a counterpart reads the other side’s commitments and states, never its achieved figure (its own metric values)', async () => {
+    const t = targets.own;
+    // both into one year the view accepts (2000–2100) that neither firm has this kind of commitment in
+    const { rows } = await pool.query<{ year: number }>(
+      `UPDATE "Commitment" SET actual = 1.5, year = (
+         SELECT y FROM generate_series(2030, 2099) y
+          WHERE NOT EXISTS (SELECT 1 FROM "Commitment" c WHERE c."organisationId" IN ($2::uuid, $3::uuid) AND c.kind = 'jobs_created' AND c.year = y)
+          ORDER BY random() LIMIT 1)
+        WHERE id = ANY($1::uuid[]) RETURNING year`,
+      [[t.commitment, t.customerCommitment], t.supplierId, t.customerId],
+    );
+    const figures = async (role: Role, year: number) => {
+      const res = await call(api, 'GET', `/api/reciprocity${q({ year, supplierId: t.supplierId, customerId: t.customerId })}`, { token: tokens[role] });
+      expect(res.status).toBe(200);
+      const view = res.body as Reciprocity;
+      const row = view.rows[0]!;
+      return { supplier: row.supplierCommitments.filter((c) => c.id === t.commitment).map((c) => c.actual), customer: row.customerCommitments.filter((c) => c.id === t.customerCommitment).map((c) => c.actual) };
+    };
+    const [supplierYear, customerYear] = rows.map((r) => r.year) as [number, number];
+    expect(supplierYear).toBe(customerYear);
+    expect(await figures('staff', supplierYear)).toMatchObject({ supplier: [1.5] });
+    expect(await figures('staff', customerYear)).toMatchObject({ customer: [1.5] });
+    // the supplier reads its own figure and not its customer's; the buyer the other way round
+    expect(await figures('firmAdmin', supplierYear)).toMatchObject({ supplier: [1.5] });
+    expect(await figures('firmAdmin', customerYear)).toMatchObject({ customer: [null] });
+    expect(await figures('buyer', supplierYear)).toMatchObject({ supplier: [null] });
+    expect(await figures('buyer', customerYear)).toMatchObject({ customer: [1.5] });
   });
 });

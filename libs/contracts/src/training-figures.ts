@@ -31,10 +31,16 @@ export interface TrainingFigures {
   /** the reader's own firm (firm people), the firms its union represents (union representatives), every member (staff), or none */
   firms: TrainingFiguresFirm[];
   consortium: {
-    training: { firms: number; hours: number; spend: number; payroll: number; hoursPerFrontlineWorker: number | null; spendPctOfPayroll: number | null } | null;
+    /**
+     * Outside staff only the pooled ratios and the number of firms: totals of hours, spend and
+     * payroll (null) were read by difference between two years whose firms differ by one (a
+     * firm without figures for a year carries its latest payroll), which told that firm's payroll.
+     */
+    training: { firms: number; hours: number | null; spend: number | null; payroll: number | null; hoursPerFrontlineWorker: number | null; spendPctOfPayroll: number | null } | null;
     trainingWithheld: TrainingFiguresWithheld | null;
     trainingWithheldMessage: string | null;
-    wageGains: { firms: number; wageSteps: number; totalHourlyGain: number; meanHourlyGain: number } | null;
+    /** outside staff the mean gain and the number of firms only (the count of steps and the total, null, would difference the same way) */
+    wageGains: { firms: number; wageSteps: number | null; totalHourlyGain: number | null; meanHourlyGain: number } | null;
     wageGainsWithheld: TrainingFiguresWithheld | null;
     wageGainsWithheldMessage: string | null;
   };

@@ -36,7 +36,9 @@ export class ReciprocityService {
   /**
    * For each supply relationship the reader sees (scoped like supply relationships), the
    * supplier's and the customer's commitments of the year side by side. Seeing a relationship
-   * is what shows its counterpart's commitments (kind, state, target, figure), nothing more.
+   * is what shows its counterpart's commitments (kind, state, target), nothing more: the
+   * achieved figure is the firm's own (training hours per worker and spend as % of payroll are
+   * its derived metric values) and only the firm itself and staff read it.
    * Keep rates are consortium-wide aggregates, withheld from everyone but staff when a side
    * has fewer members than the disclosure threshold.
    */
@@ -63,10 +65,12 @@ export class ReciprocityService {
           orderBy: [{ kind: 'asc' }],
         })
       : [];
+    const staff = p.role === 'consortium_staff' || p.role === 'platform_admin';
     const byOrg = new Map<string, ReciprocityCommitment[]>();
     for (const c of commitments) {
       const list = byOrg.get(c.organisationId) ?? [];
-      list.push({ id: c.id, kind: c.kind as CommitmentKind, year: c.year, state: c.state as CommitmentState, target: c.target.toNumber(), actual: c.actual?.toNumber() ?? null });
+      const figure = staff || c.organisationId === p.organisationId ? (c.actual?.toNumber() ?? null) : null;
+      list.push({ id: c.id, kind: c.kind as CommitmentKind, year: c.year, state: c.state as CommitmentState, target: c.target.toNumber(), actual: figure });
       byOrg.set(c.organisationId, list);
     }
     const rows = relationships.map((r) => ({
@@ -82,7 +86,6 @@ export class ReciprocityService {
     }));
 
     const aggregates = await this.prisma.crossScope('disclosure-aggregates', { replica: true }).$queryRawUnsafe<KeepRateRow[]>(KEEP_RATES_SQL, consortiumId, year);
-    const staff = p.role === 'consortium_staff' || p.role === 'platform_admin';
     const keepRates: KeepRate[] = (['supplier', 'customer'] as const).map((side) => {
       const total = aggregates.find((a) => a.side === side && a.state === null);
       const counts: StateCounts = {};

@@ -136,14 +136,18 @@ export class TrainingFiguresService {
           : [];
     const t = withheld(decided.training.withheld, k);
     const w = withheld(decided.wageGains.withheld, k);
+    // Outside staff, ratios and counts of firms only: totals differ between two years by the
+    // firms that joined or left, so the difference of two years' totals was one firm's figure.
+    const training = decided.training.figures && !staff ? { ...decided.training.figures, hours: null, spend: null, payroll: null } : decided.training.figures;
+    const wageGains = decided.wageGains.figures && !staff ? { ...decided.wageGains.figures, wageSteps: null, totalHourlyGain: null } : decided.wageGains.figures;
     return {
       year,
       firms: shown,
       consortium: {
-        training: decided.training.figures,
+        training,
         trainingWithheld: t.reason,
         trainingWithheldMessage: t.message,
-        wageGains: decided.wageGains.figures,
+        wageGains,
         wageGainsWithheld: w.reason,
         wageGainsWithheldMessage: w.message,
       },

@@ -36,9 +36,9 @@ export function TrainingFiguresPage() {
             {data.consortium.training ? (
               <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }} data-testid="training-consortium">
                 <Figure label="Firms that trained" value={formatFigure(data.consortium.training.firms)} testId="training-firms" />
-                <Figure label="Training hours" value={formatFigure(data.consortium.training.hours, 0)} testId="training-hours" />
+                {data.consortium.training.hours !== null && <Figure label="Training hours" value={formatFigure(data.consortium.training.hours, 0)} testId="training-hours" />}
                 <Figure label="Hours per frontline worker" value={formatFigure(data.consortium.training.hoursPerFrontlineWorker, 1)} testId="training-hours-per-worker" />
-                <Figure label="Training spend" value={usd(data.consortium.training.spend)} testId="training-spend" />
+                {data.consortium.training.spend !== null && <Figure label="Training spend" value={usd(data.consortium.training.spend)} testId="training-spend" />}
                 <Figure label="Spend as % of payroll" value={pct(data.consortium.training.spendPctOfPayroll)} testId="training-spend-pct" />
               </Box>
             ) : (
@@ -51,7 +51,7 @@ export function TrainingFiguresPage() {
             </Typography>
             {data.consortium.wageGains ? (
               <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }} data-testid="wage-gains">
-                <Figure label="Wage steps confirmed" value={formatFigure(data.consortium.wageGains.wageSteps)} testId="wage-steps" />
+                {data.consortium.wageGains.wageSteps !== null && <Figure label="Wage steps confirmed" value={formatFigure(data.consortium.wageGains.wageSteps)} testId="wage-steps" />}
                 <Figure label="Firms" value={formatFigure(data.consortium.wageGains.firms)} testId="wage-firms" />
                 <Figure label="Mean hourly gain" value={`$${formatFigure(data.consortium.wageGains.meanHourlyGain, 2)}`} testId="wage-mean" />
               </Box>
