@@ -47,12 +47,14 @@ const ROW_LINK: Record<string, RegExp> = { 'customer-feedback': /^#\/customer-fe
 
 /**
  * Pages of figures, not lists of records (their own content, checked to fit the screen):
- * sharing (a row per customer with a box per category), talent circulation, reciprocity.
+ * sharing (a row per customer with a box per category), talent circulation, reciprocity,
+ * training figures.
  */
 const FIGURE_PAGES: Record<string, string> = {
   'sharing-settings': '[data-testid="sharing-settings"]',
   'talent-circulation': '[data-testid="circulation-consortium"], [data-testid="circulation-withheld"], [data-testid="circulation-firm"]',
   reciprocity: '[data-testid^="keep-rate-"]',
+  'training-figures': '[data-testid="training-consortium"], [data-testid="training-withheld"]',
 };
 
 function roleOf(email: string): Role {

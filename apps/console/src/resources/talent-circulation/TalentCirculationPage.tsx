@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -42,26 +43,28 @@ export function TalentCirculationPage() {
             </Box>
           )}
           {data.firms.length > 0 && (
-            <Table size="small" aria-label="Talent circulation per firm">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Firm</TableCell>
-                  <TableCell align="right">Hires</TableCell>
-                  <TableCell align="right">Trained workers received</TableCell>
-                  <TableCell align="right">Trained workers lost</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.firms.map((f) => (
-                  <TableRow key={f.organisationId} data-testid="circulation-firm">
-                    <TableCell>{f.organisationName}</TableCell>
-                    <TableCell align="right">{f.hires}</TableCell>
-                    <TableCell align="right">{f.receivedTrained}</TableCell>
-                    <TableCell align="right">{f.lostTrained}</TableCell>
+            <TableContainer>
+              <Table size="small" aria-label="Talent circulation per firm">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>Firm</TableCell>
+                    <TableCell align="right">Hires</TableCell>
+                    <TableCell align="right">Trained workers received</TableCell>
+                    <TableCell align="right">Trained workers lost</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {data.firms.map((f) => (
+                    <TableRow key={f.organisationId} data-testid="circulation-firm">
+                      <TableCell sx={{ overflowWrap: 'anywhere' }}>{f.organisationName}</TableCell>
+                      <TableCell align="right">{f.hires}</TableCell>
+                      <TableCell align="right">{f.receivedTrained}</TableCell>
+                      <TableCell align="right">{f.lostTrained}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
           )}
         </>
       )}

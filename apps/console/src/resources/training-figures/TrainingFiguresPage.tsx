@@ -1,13 +1,18 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { TrainingFigures } from '@tandem/contracts';
 import { Figure } from '../../common/Figure';
+import { usePhone } from '../../common/ResponsiveList';
 import { YearFiguresPage } from '../../common/YearFiguresPage';
 import { formatFigure } from '../../common/figures';
 
@@ -23,7 +28,45 @@ const INTRO = "Training hours and spend from enrolments and training activities 
  * firm; everyone the consortium's totals and wage gains where enough firms trained that none
  * can be read back.
  */
+type Firm = TrainingFigures['firms'][number];
+
+/** A firm's figures as label and value lines: what the table's row holds, on a phone (the table is wider than the screen). */
+function FirmBlock({ f, full }: { f: Firm; full: boolean }) {
+  const lines: [string, string][] = [
+    ['Hours', formatFigure(f.hours, 1)],
+    ['Spend', usd(f.spend)],
+    ['Sessions', String(f.sessions)],
+    ['Enrolments', String(f.enrolments)],
+    ...(full
+      ? ([
+          ['Payroll', usd(f.payroll)],
+          ['Spend % of payroll', pct(f.spendPctOfPayroll)],
+          ['Hours per frontline worker', formatFigure(f.hoursPerFrontlineWorker, 1)],
+          ['Wage steps', f.wageSteps === null ? '—' : String(f.wageSteps)],
+        ] as [string, string][])
+      : []),
+  ];
+  return (
+    <Card variant="outlined" data-testid="training-firm">
+      <CardContent>
+        <Typography variant="subtitle2" sx={{ overflowWrap: 'anywhere' }}>
+          {f.organisationName}
+        </Typography>
+        {lines.map(([label, value]) => (
+          <Box key={label} sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
+            <Typography variant="body2" color="text.secondary">
+              {label}
+            </Typography>
+            <Typography variant="body2">{value}</Typography>
+          </Box>
+        ))}
+      </CardContent>
+    </Card>
+  );
+}
+
 export function TrainingFiguresPage() {
+  const phone = usePhone();
   return (
     <YearFiguresPage<TrainingFigures> title="Training figures" path="/api/training-figures" intro={INTRO}>
       {(data) => {
@@ -60,45 +103,54 @@ export function TrainingFiguresPage() {
                 Wage gains not shown: {data.consortium.wageGainsWithheld === 'dominated' ? 'one or two firms make most of them, so they would tell those firms’ figures' : `${data.consortium.wageGainsWithheldMessage ?? ''} confirmed a wage step in ${data.year}`}.
               </Alert>
             )}
-            {data.firms.length > 0 && (
-              <Table size="small" aria-label="Training figures per firm">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Firm</TableCell>
-                    <TableCell align="right">Hours</TableCell>
-                    <TableCell align="right">Spend</TableCell>
-                    <TableCell align="right">Sessions</TableCell>
-                    <TableCell align="right">Enrolments</TableCell>
-                    {full && (
-                      <>
-                        <TableCell align="right">Payroll</TableCell>
-                        <TableCell align="right">Spend % of payroll</TableCell>
-                        <TableCell align="right">Hours per frontline worker</TableCell>
-                        <TableCell align="right">Wage steps</TableCell>
-                      </>
-                    )}
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.firms.map((f) => (
-                    <TableRow key={f.organisationId} data-testid="training-firm">
-                      <TableCell>{f.organisationName}</TableCell>
-                      <TableCell align="right">{formatFigure(f.hours, 1)}</TableCell>
-                      <TableCell align="right">{usd(f.spend)}</TableCell>
-                      <TableCell align="right">{f.sessions}</TableCell>
-                      <TableCell align="right">{f.enrolments}</TableCell>
+            {data.firms.length > 0 && phone && (
+              <Stack spacing={1}>
+                {data.firms.map((f) => (
+                  <FirmBlock key={f.organisationId} f={f} full={full} />
+                ))}
+              </Stack>
+            )}
+            {data.firms.length > 0 && !phone && (
+              <TableContainer>
+                <Table size="small" aria-label="Training figures per firm">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>Firm</TableCell>
+                      <TableCell align="right">Hours</TableCell>
+                      <TableCell align="right">Spend</TableCell>
+                      <TableCell align="right">Sessions</TableCell>
+                      <TableCell align="right">Enrolments</TableCell>
                       {full && (
                         <>
-                          <TableCell align="right">{usd(f.payroll)}</TableCell>
-                          <TableCell align="right">{pct(f.spendPctOfPayroll)}</TableCell>
-                          <TableCell align="right">{formatFigure(f.hoursPerFrontlineWorker, 1)}</TableCell>
-                          <TableCell align="right">{f.wageSteps ?? '—'}</TableCell>
+                          <TableCell align="right">Payroll</TableCell>
+                          <TableCell align="right">Spend % of payroll</TableCell>
+                          <TableCell align="right">Hours per frontline worker</TableCell>
+                          <TableCell align="right">Wage steps</TableCell>
                         </>
                       )}
                     </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                  </TableHead>
+                  <TableBody>
+                    {data.firms.map((f) => (
+                      <TableRow key={f.organisationId} data-testid="training-firm">
+                        <TableCell>{f.organisationName}</TableCell>
+                        <TableCell align="right">{formatFigure(f.hours, 1)}</TableCell>
+                        <TableCell align="right">{usd(f.spend)}</TableCell>
+                        <TableCell align="right">{f.sessions}</TableCell>
+                        <TableCell align="right">{f.enrolments}</TableCell>
+                        {full && (
+                          <>
+                            <TableCell align="right">{usd(f.payroll)}</TableCell>
+                            <TableCell align="right">{pct(f.spendPctOfPayroll)}</TableCell>
+                            <TableCell align="right">{formatFigure(f.hoursPerFrontlineWorker, 1)}</TableCell>
+                            <TableCell align="right">{f.wageSteps ?? '—'}</TableCell>
+                          </>
+                        )}
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </TableContainer>
             )}
           </>
         );
