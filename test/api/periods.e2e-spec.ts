@@ -412,4 +412,14 @@ describe('periods', () => {
       expect(again).toMatchObject({ reminded: 0, alreadyReminded: first.reminded, withoutRecipients: first.withoutRecipients });
     });
   });
+
+  it('filters periods that have begun (started=true) from those set up ahead (started=false)', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const read = async (started: boolean) => ok<Period[]>(call(api, 'GET', `/api/periods${q({ filter: { started }, range: [0, 499] })}`, { token: t.staff }));
+    const begun = await read(true);
+    const ahead = await read(false);
+    expect(begun.length).toBeGreaterThan(0);
+    expect(begun.every((p) => p.startsOn <= today)).toBe(true);
+    expect(ahead.every((p) => p.startsOn > today)).toBe(true);
+  });
 });

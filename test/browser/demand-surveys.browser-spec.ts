@@ -32,7 +32,9 @@ describe('a firm admin answers a demand survey, staff close it, a funder reads t
 
   beforeAll(async () => {
     const staff = await apiLogin(harness(), STAFF, DEMO_PASSWORD);
-    survey = await post<DemandSurvey>(harness(), staff, '/api/demand-surveys', { title, opensOn: '2099-01-05', closesOn: '2099-02-05', horizonMonths: 12 });
+    // it closes before any survey other files open (2026-02-05), so the home card, which lists the
+    // ten open surveys closing soonest, lists it whatever those files left open in CI's database
+    survey = await post<DemandSurvey>(harness(), staff, '/api/demand-surveys', { title, opensOn: '2026-01-02', closesOn: '2026-01-20', horizonMonths: 12 });
   }, 60_000);
 
   const row = (page: import('playwright-core').Page) => page.locator('.RaList-main tbody tr', { hasText: title });

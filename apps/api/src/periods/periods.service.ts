@@ -26,6 +26,8 @@ export const PERIOD_LIST: ListSpec = {
     benchmarked: { type: 'boolean', where: (b) => (b ? { benchmarkCells: { some: { releasedAt: { not: null } } } } : { benchmarkCells: { none: { releasedAt: { not: null } } } }) },
     // has benchmarks at all, released or not (staff's explorer: a closed period is computed before it is published)
     computed: { type: 'boolean', where: (b) => (b ? { benchmarkCells: { some: {} } } : { benchmarkCells: { none: {} } }) },
+    // has begun (today or before): what can be answered about or summarised, without periods set up ahead
+    started: { type: 'boolean', where: (b) => (b ? { startsOn: { lte: new Date() } } : { startsOn: { gt: new Date() } }) },
   },
   search: (q) => ({ code: containsText(q.toUpperCase(), 'as-stored') }),
 };

@@ -21,6 +21,7 @@ export function useMyCustomers() {
 
 /** Periods newest first (at most the last 40). */
 export function usePeriods() {
-  const { data, isPending, error } = useGetList<Period>('periods', { pagination: { page: 1, perPage: 40 }, sort: { field: 'startsOn', order: 'DESC' } });
+  // periods that have begun: nobody answers about, or reads a summary of, a period set up ahead
+  const { data, isPending, error } = useGetList<Period>('periods', { pagination: { page: 1, perPage: 40 }, sort: { field: 'startsOn', order: 'DESC' }, filter: { started: true } });
   return { periods: data ?? [], isPending, error };
 }
