@@ -10,9 +10,10 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import type { TrainingFigures } from '@tandem/contracts';
 import { Figure } from '../../common/Figure';
-import { usePhone } from '../../common/ResponsiveList';
 import { YearFiguresPage } from '../../common/YearFiguresPage';
 import { formatFigure } from '../../common/figures';
 
@@ -66,7 +67,9 @@ function FirmBlock({ f, full }: { f: Firm; full: boolean }) {
 }
 
 export function TrainingFiguresPage() {
-  const phone = usePhone();
+  // the phone breakpoint of ResponsiveList's usePhone, asked here directly: importing that module
+  // from this page moved list code into what the login page downloads (over its 300 kB)
+  const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   return (
     <YearFiguresPage<TrainingFigures> title="Training figures" path="/api/training-figures" intro={INTRO}>
       {(data) => {
