@@ -1,7 +1,8 @@
 process.env.LOG_LEVEL ??= 'silent';
 import type { Pool } from 'pg';
 import { call, q, startApi, type TestApi } from './support/api';
-import { EMAIL, createApiKey, dbPool, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { EMAIL, dbPool, loadDemo, session, uniq, type Demo } from './support/fixtures';
+import { AUTHZ_ROLES, documentedRoutes, signInRoles } from './support/authz';
 
 jest.setTimeout(120_000);
 
@@ -134,21 +135,7 @@ describe('demand surveys authorization table', () => {
     const api = await startApi();
     const pool = dbPool();
     const demo = await loadDemo(pool);
-    const tokens = {} as Record<Role, string>;
-    const accounts: Record<Exclude<Role, 'apiKey'>, string> = {
-      platform: EMAIL.platform,
-      staff: EMAIL.staff,
-      firmAdmin: EMAIL.acmeAdmin,
-      contributor: EMAIL.acmeContributor,
-      buyer: EMAIL.buyer,
-      union: EMAIL.union,
-      trainer: EMAIL.trainer,
-      funder: EMAIL.funder,
-      fvsnStaff: EMAIL.fvsnStaff,
-      otherFirmAdmin: EMAIL.badgerAdmin,
-    };
-    for (const [role, email] of Object.entries(accounts)) tokens[role as Role] = await session(api, email);
-    tokens.apiKey = (await createApiKey(api, tokens.firmAdmin, { name: uniq('ds-authz') })).key;
+    const tokens: Record<Role, string> = { ...(await signInRoles(api, AUTHZ_ROLES)), otherFirmAdmin: await session(api, EMAIL.badgerAdmin) };
     w = { api, pool, demo, tokens };
   }, 60_000);
 
@@ -159,10 +146,7 @@ describe('demand surveys authorization table', () => {
 
   it('has a request for every route of the table and a row for every route of the module', async () => {
     expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(TABLE).sort());
-    const docs = (await call(w.api, 'GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const mine = Object.entries(docs.paths)
-      .filter(([path]) => /^\/api\/demand-surveys(\/|$)/.test(path))
-      .flatMap(([path, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const mine = await documentedRoutes(w.api, /^\/api\/demand-surveys(\/|$)/, { colon: true });
     expect(mine.sort()).toEqual(Object.keys(TABLE).sort());
   });
 
