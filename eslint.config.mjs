@@ -32,10 +32,10 @@ export default tseslint.config(
     },
   },
   {
-    // Specs of an app load their rows with the shared SQL fixtures of test/support (kept out of
-    // apps/*/src so that no production code can reach them). Nx counts test/ as no project, so
+    // Specs of an app, and a library's integration specs, use the shared fixtures of
+    // test/support (kept out of apps/*/src so that no production code can reach them). Nx counts test/ as no project, so
     // the boundary rule cannot allow it by tag; specs are never built into an app.
-    files: ['apps/**/*.int-spec.ts', 'apps/**/*.spec.ts'],
+    files: ['apps/**/*.int-spec.ts', 'apps/**/*.spec.ts', 'libs/**/*.int-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

@@ -16,6 +16,7 @@ export * from './queue/debounce';
 export * from './queue/worker-options';
 export * from './queue/queue.module';
 export * from './queue/redis.module';
+export * from './queue/request-path-redis';
 export * from './outbox/outbox.service';
 export * from './server.module';
 export * from './background-jobs/background-jobs.service';

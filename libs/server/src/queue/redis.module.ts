@@ -2,12 +2,15 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import IORedis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { RequestPathRedis } from './request-path-redis';
 
 export const REDIS = Symbol('REDIS');
 /**
  * A second connection for the request path (rate limits, session revocations): it fails a
- * command within a second instead of queueing it while Redis is away, so a request never
- * waits on an unreachable Redis. BullMQ's own connection must queue (maxRetriesPerRequest: null).
+ * command within a second instead of queueing it while Redis is away, and skips Redis
+ * altogether once a command timed out until Redis answers again (`RequestPathRedis`), so a
+ * request never waits on an unreachable Redis. BullMQ's own connection must queue
+ * (maxRetriesPerRequest: null).
  */
 export const REDIS_FAST = Symbol('REDIS_FAST');
 
@@ -23,12 +26,7 @@ export const REDIS_FAST = Symbol('REDIS_FAST');
     {
       provide: REDIS_FAST,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1000, connectTimeout: 2000, lazyConnect: false });
-        // Errors surface on the commands that fail; an unhandled 'error' event would crash the process.
-        redis.on('error', () => undefined);
-        return redis;
-      },
+      useFactory: (config: AppConfig) => new RequestPathRedis(config.REDIS_URL, { commandTimeout: 1000, connectTimeout: 2000 }),
     },
   ],
   exports: [REDIS, REDIS_FAST],
