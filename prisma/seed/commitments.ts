@@ -44,7 +44,7 @@ export interface CommitmentSeedCounts {
 }
 
 /**
- * Charters and commitments (issue 9). Every consortium has charter version 1, signed by each
+ * Charters and commitments. Every consortium has charter version 1, signed by each
  * admitted member when its membership says it signed. The glmp consortium published version 2
  * ten days ago: three members signed it, the others are asked to. glmp's active members hold
  * commitments for last fiscal year (over) and this one, from version 1's templates; a few are

@@ -3,7 +3,7 @@ import type { PerformanceRows } from './performance';
 import { rngFor, uuidv7 } from './prng';
 
 /**
- * Suppliers' voice (issue 9): each supplier rates its customers most periods. Customers
+ * Suppliers' voice: each supplier rates its customers most periods. Customers
  * differ (a customer that keeps suppliers on annual rebids is felt as a threat of rebid; one
  * whose forecasts jump gets low stability), and one customer hears from too few suppliers
  * each period for any aggregate (below the disclosure threshold), so the demo shows both. The

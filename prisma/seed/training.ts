@@ -6,7 +6,7 @@ import { addDays, day, rngFor, uuidv7, type Rng } from './prng';
 import type { UserRows } from './users';
 
 /**
- * The training records of the demo story (issue 9, part training-records), as the glmp
+ * The training records of the demo story, as the glmp
  * console tells it on 2026-11-24:
  *  - a library of shared curricula: Lakeshore Technical College's and the extension centre's,
  *    and a few that member firms share (lockout/tagout from Acme, sand systems from Cream City

@@ -210,7 +210,7 @@ const TABLE: TableLine[] = [
   ['POST /api/queue-board/session',         'collection',      [204,     403,   403,    403,    403,   403,   403,    403,   403,   401]],
   // dashboard ------------------------------------------------------------------------------------------------------------
   ['GET /api/dashboard',                    'collection',      [200,     200,   403,    403,    403,   403,   403,    200,   403,   401]],
-  // benchmarks (issue 8): cells through disclosure control; a supply base is its customer's; runs are staff's
+  // benchmarks: cells through disclosure control; a supply base is its customer's; runs are staff's
   ['GET /api/peer-groups',                  'collection',      [200,     200,   200,    200,    200,   403,   403,    200,   200,   401]],
   ['GET /api/peer-groups/:id',              'own',             [200,     200,   200,    200,    200,   403,   403,    200,   200,   401]],
   ['GET /api/peer-groups/:id',              'other-firm',      [200,     200,   404,    404,    404,   403,   403,    404,   404,   401]],

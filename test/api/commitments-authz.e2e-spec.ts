@@ -9,8 +9,8 @@ import { documentedRoutes, signInRoles } from './support/authz';
 jest.setTimeout(60_000);
 
 /**
- * Authorization table of charters, commitments, commitment reviews and the reciprocity view
- * (issue 9): {route, role, target, expect}, every documented route of the four resources.
+ * Authorization table of charters, commitments, commitment reviews and the reciprocity view:
+ * {route, role, target, expect}, every documented route of the four resources.
  *
  * Targets are seen from Acme Castings (supplier) and its customer Northstar Engines in glmp:
  * `own` is Acme's record (Northstar's where the row says "customer"), `other-firm` Badger

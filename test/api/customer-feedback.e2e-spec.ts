@@ -9,7 +9,7 @@ import { freeYear, generateQuarters } from './support/performance';
 jest.setTimeout(90_000);
 
 /**
- * Suppliers' voice (issue 9): a supplier rates each of its customers per period; nobody but
+ * Suppliers' voice: a supplier rates each of its customers per period; nobody but
  * that supplier reads an answer; everyone else reads aggregates under disclosure control,
  * once the period no longer collects answers.
  *

@@ -8,7 +8,7 @@ import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, type Demo } 
 jest.setTimeout(90_000);
 
 /**
- * Talent circulation (issue 9): trained workers moving between member firms, counted from
+ * Talent circulation: trained workers moving between member firms, counted from
  * the employment history and completed enrolments, never a person. Years far ahead of the
  * seed's, written straight into PostgreSQL (the training records' API is not under test).
  *

@@ -7,8 +7,7 @@ import { memberOrg, oneId, planRow, representation } from './support/training-pl
 jest.setTimeout(120_000);
 
 /**
- * Authorization table of training plans and union representations (issue 9, training-plans
- * part): one row per {route, role, target, expect}.
+ * Authorization table of training plans and union representations: one row per {route, role, target, expect}.
  *
  * Targets are seen from the principal: `own` is a record of its own firm (Acme Castings; for
  * the union representative of USW Local 1343, Acme is a firm its union represents; for staff

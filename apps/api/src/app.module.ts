@@ -117,10 +117,10 @@ export const requestLogSerializers = {
     TrainingFiguresModule,
     UnionRepresentationsModule,
     TrainingPlansModule,
-    // commitments (issue 9): charters, commitments, commitment-reviews, reciprocity
+    // commitments: charters, commitments, commitment-reviews, reciprocity
     ChartersModule,
     CommitmentsModule,
-    // training records (issue 9)
+    // training records
     CurriculaModule,
     GrantsModule,
     CourseSessionsModule,

@@ -1,4 +1,4 @@
-/** Charters, commitments, their reviews and the reciprocity view (issue 9; domain.md Commitments). */
+/** Charters, commitments, their reviews and the reciprocity view (domain.md Commitments). */
 
 export const CHARTER_STATES = ['draft', 'published', 'superseded'] as const;
 export type CharterState = (typeof CHARTER_STATES)[number];

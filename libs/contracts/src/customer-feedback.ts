@@ -1,5 +1,5 @@
 /**
- * Suppliers' voice (issue 9): each period a supplier may rate each of its customers on what
+ * Suppliers' voice: each period a supplier may rate each of its customers on what
  * the seed says breaks trust. Answers are anonymous: only aggregates that pass disclosure
  * control leave the database, and only once the period's collection is over.
  */

@@ -68,7 +68,7 @@ export const PERMISSIONS = [
   'corrective-action-plans.read',
   'corrective-action-plans.write',
   'corrective-action-tasks.update-status',
-  // benchmarks (issue 8): what a cell shows is decided by disclosure control, per viewer
+  // benchmarks: what a cell shows is decided by disclosure control, per viewer
   'peer-groups.read',
   'peer-groups.write',
   'benchmark-runs.read',
@@ -81,7 +81,7 @@ export const PERMISSIONS = [
   'sharing-settings.read',
   /** a supplier's own settings */
   'sharing-settings.write',
-  // suppliers' voice (issue 9): a supplier's own answers about its customers; aggregates only to everyone else
+  // suppliers' voice: a supplier's own answers about its customers; aggregates only to everyone else
   /** a supplier firm's own answers: nobody else reads a row, not staff, not the operator */
   'customer-feedback.read',
   'customer-feedback.write',
@@ -91,7 +91,7 @@ export const PERMISSIONS = [
   'talent-circulation.read',
   /** training hours, spend and payroll: own firm's (represented firms' for a union), and the consortium's under disclosure control */
   'training-figures.read',
-  // training plans (issue 9, training-plans part): co-governed by the firm and its union
+  // training plans: co-governed by the firm and its union
   /** which union organisation represents which member firm (staff keep them) */
   'union-representations.read',
   'union-representations.write',
@@ -102,7 +102,7 @@ export const PERMISSIONS = [
   'training-plans.submit',
   /** approve or return (with a comment) a submitted plan, for one's side: the firm admin or the union representative */
   'training-plans.decide',
-  // commitments (issue 9): charters, commitments, their reviews, the reciprocity view
+  // commitments: charters, commitments, their reviews, the reciprocity view
   /** a consortium's charters (published and superseded; drafts: staff) and their templates */
   'charters.read',
   /** draft, edit and publish charter versions (staff) */
@@ -126,7 +126,7 @@ export const PERMISSIONS = [
   'commitment-reviews.write',
   /** both sides' commitments for the relationships one sees, and the consortium's keep rates (aggregates) */
   'reciprocity.read',
-  // training records (issue 9, part training-records): which rows each role reaches is scope.ts's
+  // training records: which rows each role reaches is scope.ts's
   /** the curricula library: shared curricula of the consortium and one's own */
   'curricula.read',
   /** members and staff publish; a union representative proposes (always private to its union until staff share it) */
@@ -203,7 +203,7 @@ const FIRM_READ: Permission[] = [
 /** A member firm's view of its own commitments (firm admins, contributors, customer buyers). */
 const FIRM_COMMITMENTS: Permission[] = ['charter-signatures.read', 'commitments.read', 'commitment-reviews.read'];
 
-/** A member firm's own training records (training-records part of issue 9): its trainees, enrolments, activities, workforce. */
+/** A member firm's own training records: its trainees, enrolments, activities, workforce. */
 const FIRM_TRAINING: Permission[] = [
   'curricula.read',
   'curricula.write',

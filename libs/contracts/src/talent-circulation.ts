@@ -1,5 +1,5 @@
 /**
- * Talent circulation (issue 9): trained workers moving between member firms, the
+ * Talent circulation: trained workers moving between member firms, the
  * partnership's answer to poaching. Counts only, never a person.
  */
 export interface TalentCirculationFirm {

@@ -1,6 +1,6 @@
 import type { Role } from './roles';
 
-/** Training plans with co-governance (issue 9, training-plans part). Values equal the database enum `TrainingPlanStatus`. */
+/** Training plans with co-governance . Values equal the database enum `TrainingPlanStatus`. */
 export const TRAINING_PLAN_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
 export type TrainingPlanStatus = (typeof TRAINING_PLAN_STATUSES)[number];
 

@@ -1,4 +1,4 @@
-/** Training records (issue 9, part training-records): curricula, grants, sessions, trainees, enrolments, activities, workforce years, wage ladders. */
+/** Training records: curricula, grants, sessions, trainees, enrolments, activities, workforce years, wage ladders. */
 export const CURRICULUM_LEVELS = ['introductory', 'intermediate', 'advanced'] as const;
 export type CurriculumLevel = (typeof CURRICULUM_LEVELS)[number];
 

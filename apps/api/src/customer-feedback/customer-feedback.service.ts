@@ -41,7 +41,7 @@ export function collecting(p: Pick<Period, 'state' | 'reopenCount'>): boolean {
 const FIRM_ROLES = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
 
 /**
- * Suppliers' voice (issue 9). A supplier's firm writes and reads its own answers and nobody
+ * Suppliers' voice. A supplier's firm writes and reads its own answers and nobody
  * else reads a row: not the customer, not staff (scope.ts gives them none), not the platform
  * operator (the permissions are a firm's only). Everyone with the summary permission reads
  * aggregates that pass disclosure control (libs/domain/src/customer-feedback), and only about

@@ -55,7 +55,7 @@ HAVING count(*) FILTER (WHERE h.to_org = m.id OR (h.from_org = m.id AND h.traine
  ORDER BY m.name`;
 
 /**
- * Talent circulation (issue 9): counts of trained workers moving between member firms,
+ * Talent circulation: counts of trained workers moving between member firms,
  * never a person. Staff read every firm of their consortium; a firm its own row; everyone
  * else, and firms too, the consortium's figures when disclosure control lets them
  * (decideCirculation: k hiring firms besides the reader's own, no one or two dominating).

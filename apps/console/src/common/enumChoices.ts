@@ -43,7 +43,7 @@ export const yesNoFilter = {
   format: (value: boolean | undefined) => (value === undefined ? '' : String(value)),
 };
 
-// commitments (issue 9)
+// commitments
 export const commitmentKindChoices = toChoices(COMMITMENT_KIND_NAMES);
 export const commitmentSideChoices = toChoices(COMMITMENT_SIDES);
 export const commitmentStateChoices = toChoices(COMMITMENT_STATES);

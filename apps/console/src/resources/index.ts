@@ -48,7 +48,7 @@ export const resources = [
   trainingFigures,
   trainingPlans,
   demandSurveys,
-  // commitments (issue 9)
+  // commitments
   commitments,
   reciprocity,
   commitmentReviews,

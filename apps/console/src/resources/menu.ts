@@ -35,12 +35,12 @@ export const RESOURCE_MENU = [
   { resource: 'corrective-action-plans', label: 'Corrective actions', singular: 'Corrective action plan', phrase: 'corrective action plans', group: 'Improve' },
   { resource: 'training-figures', label: 'Training figures', singular: 'Training figures', phrase: 'training figures', group: 'Improve', audience: [...STAFF, ...REPORTING_FIRM, 'union_representative', 'funder'] },
   { resource: 'training-plans', label: 'Training plans', singular: 'Training plan', phrase: 'training plans', group: 'Improve', audience: [...STAFF, 'firm_admin', 'firm_contributor', 'union_representative'] },
-  // commitments (issue 9)
+  // commitments
   { resource: 'commitments', label: 'Commitments', singular: 'Commitment', phrase: 'commitments', group: 'Improve' },
   { resource: 'reciprocity', label: 'Reciprocity', singular: 'Reciprocity', phrase: 'relationships', group: 'Improve' },
   { resource: 'commitment-reviews', label: 'Commitment reviews', singular: 'Commitment review', phrase: 'commitment reviews', group: 'Improve', audience: [...STAFF, 'firm_admin'] },
   { resource: 'charters', label: 'Charter', singular: 'Charter version', phrase: 'charter versions', group: 'Administer' },
-  // training records (issue 9): the library and the calendar to everyone who may read them; trainee data to the firm and staff
+  // training records: the library and the calendar to everyone who may read them; trainee data to the firm and staff
   { resource: 'curricula', label: 'Curricula library', singular: 'Curriculum', phrase: 'curricula', group: 'Improve' },
   { resource: 'course-sessions', label: 'Training sessions', singular: 'Training session', phrase: 'training sessions', group: 'Improve' },
   { resource: 'trainees', label: 'Trainees', singular: 'Trainee', phrase: 'trainees', group: 'Improve' },

@@ -1,5 +1,5 @@
 /**
- * Fulfilment of commitments (domain.md Commitments; issue 9). Pure functions: the evaluation
+ * Fulfilment of commitments (domain.md Commitments). Pure functions: the evaluation
  * job gathers each commitment's inputs as SQL aggregates and hands them to these functions,
  * which decide the figure achieved (`actual`), what the pace requires by now (`expected`)
  * and the state. Every decision of the rules is written here once and tested on its own.

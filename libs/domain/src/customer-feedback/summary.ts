@@ -2,7 +2,7 @@ import { FEEDBACK_QUESTIONS, type FeedbackQuestion } from '@tandem/contracts';
 import { isDominated, type SuppressionReason } from '../benchmarks/disclosure';
 
 /**
- * Suppliers' voice under disclosure control (issue 9, benchmarks.md rules 1 and 3). Pure.
+ * Suppliers' voice under disclosure control (benchmarks.md rules 1 and 3). Pure.
  *
  * Answers about one customer form one cell; cells of different customers share no answer, so
  * no difference of two of them isolates anyone. The aggregate over all customers is the sum of

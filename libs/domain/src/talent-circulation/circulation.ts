@@ -1,6 +1,6 @@
 import { isDominated, type SuppressionReason } from '../benchmarks/disclosure';
 
-/** One hiring firm's figures for a year (talent circulation, issue 9). */
+/** One hiring firm's figures for a year (talent circulation). */
 export interface CirculationFirm {
   organisationId: string;
   hires: number;

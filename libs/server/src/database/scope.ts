@@ -252,7 +252,7 @@ function isFirmPerson(p: Principal): boolean {
 }
 
 /**
- * Training records (issue 9). The library: shared curricula of the consortium and one's own
+ * Training records. The library: shared curricula of the consortium and one's own
  * (a union's proposals stay with the union and staff). Sessions: the consortium's calendar to
  * its member firms; a trainer its own; a union representative the sessions the firms it
  * represents take part in; funders none (aggregates only).

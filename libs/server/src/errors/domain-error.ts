@@ -68,7 +68,7 @@ export enum MetricValueErrorCode {
   RevisionDecided = 'metric_values.revision_decided',
 }
 
-/** Training plans (issue 9): refusals of the co-governance state machine (libs/domain/src/training-plans). */
+/** Training plans: refusals of the co-governance state machine (libs/domain/src/training-plans). */
 export enum TrainingPlanErrorCode {
   /** not in a state that allows the action (edit a submitted plan, approve a draft) */
   InvalidTransition = 'training_plans.invalid_transition',
@@ -78,7 +78,7 @@ export enum TrainingPlanErrorCode {
   NotCoGoverned = 'training_plans.not_co_governed',
 }
 
-/** Charters, commitments and their reviews (issue 9). */
+/** Charters, commitments and their reviews. */
 export enum CommitmentErrorCode {
   /** only a draft charter is edited or published */
   CharterNotDraft = 'charters.not_draft',
@@ -96,7 +96,7 @@ export enum CommitmentErrorCode {
   ReviewDecided = 'commitment_reviews.decided',
 }
 
-/** Training records (issue 9, part training-records). */
+/** Training records. */
 export enum TrainingErrorCode {
   /** every seat of the session is taken by an enrolment not withdrawn */
   SessionFull = 'training.session_full',

@@ -80,7 +80,7 @@ export interface World {
   closedPeriod: string;
   /** the fuzz supplier's setting for the fuzz customer (its firm admin is `supplierAdmin`) */
   sharingSetting: string;
-  /** charters and commitments (issue 9): a draft of glmp to edit, a draft of the suite's own consortium to publish, a published one the fuzz supplier signs */
+  /** charters and commitments: a draft of glmp to edit, a draft of the suite's own consortium to publish, a published one the fuzz supplier signs */
   charterDraft: string;
   charterToPublish: string;
   charterToSign: string;
@@ -98,7 +98,7 @@ export interface World {
   planDraft: string;
   planToApprove: string;
   planToReturn: string;
-  /** training records (issue 9): the fuzz's own, of its supplier (employer) and the demo college (provider) */
+  /** training records: the fuzz's own, of its supplier (employer) and the demo college (provider) */
   training: { curriculum: string; grant: string; funder: string; session: string; trainee: string; mover: string; nextEmployer: string; enrolment: string; completed: string; activity: string; workforceYear: string; wageStep: string; provider: string };
   /** workforce demand surveys of glmp: a draft to open, an open one to close, an open one the fuzz supplier answers */
   demandSurveys: { toOpen: string; toClose: string; toAnswer: string };
@@ -277,7 +277,7 @@ export async function buildWorld(api: TestApi, pool: Pool): Promise<World> {
   const activity = (await post<{ id: string }>('/api/training-activities', { organisationId: supplier.id, occurredOn: '2026-02-02', skillArea: 'safety', participants: 5, hoursPerParticipant: 1, cost: 50 }, 'activity')).id;
   const workforceYear = (await post<{ id: string }>('/api/workforce-years', { organisationId: supplier.id, year: 1990, frontlineHeadcount: 10, payroll: 500000 }, 'workforce year')).id;
   const training = { curriculum, grant, funder, session: courseSession, trainee, mover, nextEmployer: supplier2.id, enrolment, completed, activity, workforceYear, wageStep, provider };
-  // suppliers' voice, union representation and training plans (issue 9), of the fuzz supplier
+  // suppliers' voice, union representation and training plans, of the fuzz supplier
   const customerFeedback = (await post<{ id: string }>('/api/customer-feedback', { periodId: period.id, customerId: customer.id, ...FEEDBACK_SCORES }, 'customer feedback', 'supplierAdmin')).id;
   const union = await byCode('usw-1343');
   const unionRepresentation = (await post<{ id: string }>('/api/union-representations', { unionOrganisationId: union, firmOrganisationId: supplier.id }, 'union representation')).id;
@@ -516,7 +516,7 @@ export const TARGETS: Record<string, Target> = {
   'PATCH /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
   'DELETE /api/corrective-action-plans/:id/tasks/:taskId': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), paramsOnly: true },
   'PATCH /api/corrective-action-plans/:id/tasks/:taskId/status': { as: 'staff', params: (w) => ({ id: w.taskPlan, taskId: w.task }), body: () => ({ status: 'doing' }) },
-  // suppliers' voice, union representation, training plans (issue 9): records of the suite's own
+  // suppliers' voice, union representation, training plans: records of the suite's own
   'POST /api/customer-feedback': { as: 'supplierAdmin', body: (w) => ({ periodId: w.period.id, customerId: w.customer.id, ...FEEDBACK_SCORES }) },
   'PUT /api/customer-feedback/:id': { as: 'supplierAdmin', params: id('customerFeedback'), body: () => ({ ...FEEDBACK_SCORES }) },
   'PATCH /api/customer-feedback/:id': { as: 'supplierAdmin', params: id('customerFeedback'), body: () => ({ helpReceived: 4 }) },
@@ -545,7 +545,7 @@ export const TARGETS: Record<string, Target> = {
   'PUT /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), body: () => ({ categories: ['delivery', 'quality'] }) },
   'PATCH /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), body: () => ({ categories: ['quality'] }) },
   'DELETE /api/sharing-settings/:id': { as: 'supplierAdmin', params: id('sharingSetting'), paramsOnly: true },
-  // charters and commitments (issue 9)
+  // charters and commitments
   'POST /api/charters': { as: 'staff', body: () => ({ title: 'Fuzz charter', templates: [{ kind: 'jobs_created', side: 'supplier', target: 2, description: 'Two jobs' }] }) },
   'PATCH /api/charters/:id': { as: 'staff', params: id('charterDraft'), body: () => ({ title: 'Fuzz charter, edited' }) },
   'POST /api/charters/:id/publish': { as: 'platform', params: id('charterToPublish'), paramsOnly: true },
@@ -555,7 +555,7 @@ export const TARGETS: Record<string, Target> = {
   'POST /api/commitments/:id/verify': { as: 'staff', params: id('commitmentToVerify'), paramsOnly: true },
   'POST /api/commitments/:id/waive': { as: 'staff', params: id('commitmentToWaive'), body: () => ({ reason: 'fuzzing a waiver' }) },
   'POST /api/commitment-reviews/:id/decide': { as: 'staff', params: id('review'), body: () => ({ outcome: 'warning', note: 'fuzzed outcome' }) },
-  // training records (issue 9)
+  // training records
   'POST /api/curricula': { as: 'staff', body: (w) => ({ ownerOrganisationId: w.supplier.id, title: 'Fuzzed curriculum', skillArea: 'welding', hours: 12, level: 'intermediate', socCodes: ['51-4121'] }) },
   'PUT /api/curricula/:id': { as: 'staff', params: (w) => ({ id: w.training.curriculum }), body: () => ({ title: 'Fuzz curriculum', skillArea: 'lean', hours: 8, level: 'introductory', shared: true }) },
   'PATCH /api/curricula/:id': { as: 'staff', params: (w) => ({ id: w.training.curriculum }), body: () => ({ hours: 9 }) },
