@@ -36,13 +36,13 @@ export class RequestPathRedis extends IORedis {
     });
   }
 
-  override sendCommand(...args: Parameters<IORedis['sendCommand']>): ReturnType<IORedis['sendCommand']> {
+  override sendCommand(...args: Parameters<IORedis['sendCommand']>): unknown {
     const sentAt = Date.now();
-    const reply = super.sendCommand(...args);
-    reply.catch((error: unknown) => {
+    const [command] = args;
+    command.promise.catch((error: unknown) => {
       if (error instanceof Error && error.message === TIMED_OUT && !this.open && sentAt >= this.readyAt) this.trip();
     });
-    return reply;
+    return super.sendCommand(...args);
   }
 
   private trip(): void {
