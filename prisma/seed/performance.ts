@@ -4,8 +4,9 @@ import type { ConsortiumRows } from './consortia';
 import { buildValues, type ReportingFirm, type ReportingRelationship, type ValueStory } from './metric-values';
 import { ORGANISATIONS, joinKey, type OrganisationRows } from './organisations';
 import { QUARTERS, buildCatalogueAndPeriods, type QuarterSeed } from './periods';
-import { buildScorecards, type PlanStory } from './scorecards';
+import { SHARING_ALL_WITH_CUSTOMERS, buildScorecards, seededSharing, type PlanStory } from './scorecards';
 import { buildSupply, pairKey } from './supply';
+import { rngFor, uuidv7 } from './prng';
 import type { UserRows } from './users';
 
 /**
@@ -165,6 +166,7 @@ export interface PerformanceRows {
   scorecards: Prisma.ScorecardCreateManyInput[];
   plans: Prisma.CorrectiveActionPlanCreateManyInput[];
   tasks: Prisma.CorrectiveActionTaskCreateManyInput[];
+  sharing: Prisma.SharingSettingCreateManyInput[];
 }
 
 /** The quarter a date falls in (0 before the calendar starts). */
@@ -302,6 +304,15 @@ export function buildPerformance(consortia: ConsortiumRows, orgs: OrganisationRo
     shared: new Map([...glmpValues.figures].filter(([code]) => code === 'sheboygan-stampings')),
   });
 
+  // the cost programme's suppliers share every category with each customer, from the day the relationship was recorded
+  const sharingRng = rngFor('sharing');
+  const sharing = supply.relationships
+    .filter((r) => SHARING_ALL_WITH_CUSTOMERS.includes(codeById.get(r.supplierId) ?? ''))
+    .map((r): Prisma.SharingSettingCreateManyInput => {
+      const at = new Date(r.createdAt as Date);
+      return { id: uuidv7(at, sharingRng), consortiumId: glmp, supplierId: r.supplierId, customerId: r.customerId, categories: [...seededSharing(codeById.get(r.supplierId) ?? '')], createdAt: at, updatedAt: at };
+    });
+
   return {
     definitions: catalogue.definitions,
     periods: catalogue.periods,
@@ -315,6 +326,7 @@ export function buildPerformance(consortia: ConsortiumRows, orgs: OrganisationRo
     scorecards: cards.scorecards,
     plans: cards.plans,
     tasks: cards.tasks,
+    sharing,
   };
 }
 
@@ -338,6 +350,7 @@ export async function insertPerformance(tx: Prisma.TransactionClient, rows: Perf
   await tx.metricDefinition.createMany({ data: rows.definitions });
   await tx.period.createMany({ data: rows.periods });
   await tx.supplyRelationship.createMany({ data: rows.relationships });
+  await tx.sharingSetting.createMany({ data: rows.sharing });
   await tx.sourcingModeChange.createMany({ data: rows.modeChanges });
   await insertJson(tx, 'MetricValue', rows.values);
   await insertJson(tx, 'MetricValueRevision', rows.revisions);

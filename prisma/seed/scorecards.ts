@@ -1,6 +1,6 @@
 import type { PlanStatus, Prisma, Standing, TaskStatus } from '../generated/client';
-import { CORRECTIVE_ACTION_DAYS, type ScorecardCriterionResult, type ScorecardThreshold, type StandingRule } from '@tandem/contracts';
-import { computeScorecard, opensCorrectiveAction, type CandidateValues, type CriterionInput } from '@tandem/domain';
+import { CORRECTIVE_ACTION_DAYS, DEFAULT_SHARED_CATEGORIES, METRIC_CATEGORIES, type MetricCategory, type ScorecardCriterionResult, type ScorecardThreshold, type StandingRule } from '@tandem/contracts';
+import { categoryOfMetric, computeScorecard, opensCorrectiveAction, scorecardForCustomer, type CandidateValues, type CriterionInput, type ScorecardFigures } from '@tandem/domain';
 import { validatedKey } from './metric-values';
 import { PERFORMANCE_TODAY, QUARTERS, type QuarterSeed } from './periods';
 import { addDays, day, rngFor, uuidv7 } from './prng';
@@ -156,6 +156,20 @@ export interface PlanStory {
   tasks: { title: string; owner: string; ownerUserId?: string | null; dueOn: string; status: TaskStatus; doneOn?: string }[];
 }
 
+/**
+ * Suppliers of the cost programme: they share every category of their self-reported figures
+ * with each of their customers (the others keep the default, delivery and quality). The
+ * consortium's template scores cost, so only with these suppliers may a customer read the
+ * standing — and only a standing the customer may read opens a corrective action plan (the
+ * worker's rule: a plan tells its standing).
+ */
+export const SHARING_ALL_WITH_CUSTOMERS: readonly string[] = ['racine-pump-valve', 'whitewater-ductile', 'sussex-hydraulics', 'cream-city-steel-foundry', 'germantown-steel-fab', 'kenosha-die-cast'];
+
+/** What a supplier of the demo shares with its customers: everything for the cost programme's suppliers, the default otherwise. */
+export function seededSharing(supplierCode: string): readonly MetricCategory[] {
+  return SHARING_ALL_WITH_CUSTOMERS.includes(supplierCode) ? METRIC_CATEGORIES : DEFAULT_SHARED_CATEGORIES;
+}
+
 export interface ScorecardInput {
   consortiumId: string;
   /** customer organisation code whose own template the demo seeds, and its id */
@@ -207,6 +221,10 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
   const consortiumTemplate = addTemplate(CONSORTIUM_TEMPLATE, null, new Date('2024-11-20T15:00:00Z'));
   const customerTemplate = addTemplate(NORTHSTAR_TEMPLATE, input.customerTemplate.id, new Date('2025-01-21T10:30:00Z'));
 
+  const codeOfMetric = new Map([...consortiumTemplate.criteria, ...customerTemplate.criteria].map((c) => [c.metricId, c.metricCode]));
+  const customerReads = (rel: ScorecardInput['relationships'][number], card: ScorecardFigures): boolean =>
+    scorecardForCustomer(card, (metricId) => categoryOfMetric(codeOfMetric.get(metricId) ?? ''), seededSharing(input.supplierCodeOf.get(rel.supplierId) ?? '')).withheld === null;
+
   for (const rel of input.relationships) {
     const template = rel.customerId === input.customerTemplate.id ? customerTemplate : consortiumTemplate;
     // the latest FINAL standing: provisional scorecards are never judged (libs/domain scoring.ts)
@@ -247,7 +265,7 @@ export function buildScorecards(input: ScorecardInput): ScorecardRows {
         updatedAt: at,
       });
       if (provisional) continue;
-      if (opensCorrectiveAction(standing, previous)) cards.push({ id, q, standing, details, at });
+      if (opensCorrectiveAction(standing, previous) && customerReads(rel, result)) cards.push({ id, q, standing, details, at });
       previous = standing;
     }
 

@@ -46,8 +46,9 @@ describe('scorecards computed from validated values, with corrective action plan
     await insertUser(pool, { email: email.buyer, role: 'customer_buyer', consortiumId: glmp, organisationId: org.customer });
     await insertUser(pool, { email: email.goodAdmin, role: 'firm_admin', consortiumId: glmp, organisationId: org.good });
     await insertUser(pool, { email: email.weakAdmin, role: 'firm_admin', consortiumId: glmp, organisationId: org.weak });
-    metric.otd = await insertMetric(pool, { consortiumId: glmp, code: `OTD-${tag}`, direction: 'higher', frequency: 'monthly' });
-    metric.ppm = await insertMetric(pool, { consortiumId: glmp, code: `PPM-${tag}`, direction: 'lower', frequency: 'monthly' });
+    // delivery and quality: what a supplier shares with its customers unless it says otherwise
+    metric.otd = await insertMetric(pool, { consortiumId: glmp, code: `OTD-${tag}`, direction: 'higher', frequency: 'monthly', category: 'delivery' });
+    metric.ppm = await insertMetric(pool, { consortiumId: glmp, code: `PPM-${tag}`, direction: 'lower', frequency: 'monthly', category: 'quality' });
     period.q1 = await insertPeriod(pool, { consortiumId: glmp, code: `${tag}-2024-Q1`, startsOn: '2024-01-01', endsOn: '2024-03-31', dueOn: '2024-04-30', state: 'closed' });
     period.q2 = await insertPeriod(pool, { consortiumId: glmp, code: `${tag}-2024-Q2`, startsOn: '2024-04-01', endsOn: '2024-06-30', dueOn: '2024-07-31', state: 'closed' });
     for (const key of ['good', 'weak'] as const) {
@@ -340,5 +341,30 @@ describe('scorecards computed from validated values, with corrective action plan
       ['doing', true, true],
       ['done', false, false],
     ]);
+  });
+
+  // last: it adds a supplier to the customer's supply base
+  it('opens no plan on a standing the customer may not read: the plan would tell it', async () => {
+    const glmp = demo.consortium.glmp;
+    const hidden = await insertOrganisation(pool, { code: `${tag}-hidden`, kind: 'supplier' });
+    await insertMembership(pool, glmp, hidden);
+    const res = await call(api, 'POST', '/api/supply-relationships', {
+      token: staff,
+      body: { customerId: org.customer, supplierId: hidden, since: '2021-01-01', commodity: 'castings', spendBand: '1-5M USD', sourcingMode: 'multi_year' },
+    });
+    expectStatus(res, 201);
+    const relationshipId = (res.body as SupplyRelationship).id;
+    // the supplier shares delivery only: its own PPM is not the customer's to read
+    await pool.query(`INSERT INTO "SharingSetting" (id, "consortiumId", "supplierId", "customerId", categories, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, '{delivery}', now())`, [glmp, hidden, org.customer]);
+    // OTD 91 (50), PPM 150 (70): 56.67, development, a first final standing — which would open a plan
+    await insertValue(pool, { consortiumId: glmp, organisationId: hidden, metricId: metric.otd, periodId: period.q1, value: 91 });
+    await insertValue(pool, { consortiumId: glmp, organisationId: hidden, metricId: metric.ppm, periodId: period.q1, value: 150 });
+    await recompute(period.q1);
+    const [card] = await scorecardsOf(staff, { periodId: period.q1, supplierId: hidden });
+    expect(card).toMatchObject({ relationshipId, standing: 'development', provisional: false });
+    const [seen] = await scorecardsOf(await session(api, email.buyer), { periodId: period.q1, supplierId: hidden }, ['computedAt', 'DESC']);
+    expect(seen).toMatchObject({ standing: null, withheld: expect.stringContaining('quality') });
+    const plans = await call(api, 'GET', `/api/corrective-action-plans${q({ filter: { supplierId: hidden } })}`, { token: staff });
+    expect(plans.body).toEqual([]);
   });
 });

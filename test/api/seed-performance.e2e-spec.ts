@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { ScorecardCriterionResult, ScorecardThreshold, Standing, StandingRule } from '@tandem/contracts';
-import { STANDARD_CATALOGUE, checkRange, computeScorecard, detectOutlier, opensCorrectiveAction, validateFigures, validateStandings, validateThresholds, type CriterionInput, type MetricRule } from '@tandem/domain';
+import { DEFAULT_SHARED_CATEGORIES, type ScorecardCriterionResult, type ScorecardThreshold, type Standing, type StandingRule } from '@tandem/contracts';
+import { STANDARD_CATALOGUE, categoryOfMetric, checkRange, computeScorecard, detectOutlier, opensCorrectiveAction, scorecardForCustomer, validateFigures, validateStandings, validateThresholds, type CriterionInput, type MetricRule } from '@tandem/domain';
 import { catalogueRows } from '../../apps/api/src/metric-definitions/seed-catalogue';
 import { OPEN_CORRECTIVE_ACTION_PLANS_SQL, RECOMPUTE_SCORECARDS_SQL } from '../../apps/worker/src/scorecards/scorecards.sql';
 import { seed } from '../../prisma/seed';
@@ -8,6 +8,7 @@ import { buildConsortia } from '../../prisma/seed/consortia';
 import { buildOrganisations } from '../../prisma/seed/organisations';
 import { buildPerformance } from '../../prisma/seed/performance';
 import { PERFORMANCE_TODAY, QUARTERS } from '../../prisma/seed/periods';
+import { seededSharing } from '../../prisma/seed/scorecards';
 import { buildUsers } from '../../prisma/seed/users';
 import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../support/db';
 
@@ -415,7 +416,7 @@ describe('demo seed: supplier performance', () => {
       for (const p of periods) {
         const { rows } = await db.query(RECOMPUTE_SCORECARDS_SQL, [p.consortiumId, p.id]);
         expect(rows[0]).toMatchObject({ inserted: 0, updated: 0, removed: 0 });
-        const opened = await db.query(OPEN_CORRECTIVE_ACTION_PLANS_SQL, [p.consortiumId, p.id, '2026-11-24', 90]);
+        const opened = await db.query(OPEN_CORRECTIVE_ACTION_PLANS_SQL, [p.consortiumId, p.id, '2026-11-24', 90, DEFAULT_SHARED_CATEGORIES]);
         expect(opened.rows).toEqual([]);
       }
     } finally {
@@ -424,16 +425,25 @@ describe('demo seed: supplier performance', () => {
   });
 
   it('opens a corrective action plan for each fall of a final standing to development or probation; Acme’s with Northstar is under way', async () => {
-    const { rows: cards } = await db.query<{ id: string; relationshipId: string; standing: Standing }>(
-      `SELECT s.id, s."relationshipId", s.standing::text AS standing FROM "Scorecard" s JOIN "Period" p ON p.id = s."periodId" WHERE NOT s.provisional ORDER BY s."relationshipId", p."startsOn"`,
+    const { rows: cards } = await db.query<{ id: string; relationshipId: string; standing: Standing; details: ScorecardCriterionResult[]; supplier: string }>(
+      `SELECT s.id, s."relationshipId", s.standing::text AS standing, s.details, su.code AS supplier
+         FROM "Scorecard" s JOIN "Period" p ON p.id = s."periodId" JOIN "Organisation" su ON su.id = s."supplierId"
+        WHERE NOT s.provisional ORDER BY s."relationshipId", p."startsOn"`,
     );
+    const { rows: metrics } = await db.query<{ id: string; code: string }>(`SELECT id, code FROM "MetricDefinition"`);
+    const codeOf = new Map(metrics.map((m) => [m.id, m.code]));
+    // a fall opens a plan only where the customer reads the standing (the seed's sharing, as seeded)
+    const customerReads = (c: (typeof cards)[number]) =>
+      scorecardForCustomer({ score: null, standing: c.standing, coverage: null, provisional: false, details: c.details }, (id) => categoryOfMetric(codeOf.get(id) ?? ''), seededSharing(c.supplier)).withheld === null;
     const falls: string[] = [];
     let previous: { rel: string; standing: Standing } | null = null;
     for (const c of cards) {
       const before = previous?.rel === c.relationshipId ? previous.standing : null;
-      if (opensCorrectiveAction(c.standing, before)) falls.push(c.id);
+      if (opensCorrectiveAction(c.standing, before) && customerReads(c)) falls.push(c.id);
       previous = { rel: c.relationshipId, standing: c.standing };
     }
+    const hidden = cards.filter((c) => !customerReads(c)).length;
+    expect(hidden).toBeGreaterThan(0);
     const { rows: plans } = await db.query<{ id: string; scorecardId: string; supplier: string; customer: string; status: string; standing: string; cardStanding: string; ownerUserId: string | null; tasks: string[]; assignees: (string | null)[] }>(
       `SELECT pl.id, pl."scorecardId", su.code AS supplier, cu.code AS customer, pl.status::text AS status, pl.standing::text AS standing, s.standing::text AS "cardStanding", pl."ownerUserId",
               (SELECT array_agg(t.status::text ORDER BY t."dueOn", t.id) FROM "CorrectiveActionTask" t WHERE t."planId" = pl.id) AS tasks,

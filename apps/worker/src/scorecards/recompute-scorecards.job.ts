@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CORRECTIVE_ACTION_DAYS, type JobPayloads } from '@tandem/contracts';
+import { CORRECTIVE_ACTION_DAYS, DEFAULT_SHARED_CATEGORIES, type JobPayloads } from '@tandem/contracts';
 import { AuditService, OutboxService, PrismaService, SYSTEM_ACTOR } from '@tandem/server';
 import { OPEN_CORRECTIVE_ACTION_PLANS_SQL, RECOMPUTE_SCORECARDS_SQL, type RecomputeCounts } from './scorecards.sql';
 
@@ -54,7 +54,7 @@ export class RecomputeScorecardsJob {
       async (tx) => {
         await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `scorecards.recompute:${data.consortiumId}:${data.periodId}`);
         const [counts] = await tx.$queryRawUnsafe<RecomputeCounts[]>(RECOMPUTE_SCORECARDS_SQL, data.consortiumId, data.periodId);
-        const plans = await tx.$queryRawUnsafe<OpenedPlan[]>(OPEN_CORRECTIVE_ACTION_PLANS_SQL, data.consortiumId, data.periodId, day, CORRECTIVE_ACTION_DAYS);
+        const plans = await tx.$queryRawUnsafe<OpenedPlan[]>(OPEN_CORRECTIVE_ACTION_PLANS_SQL, data.consortiumId, data.periodId, day, CORRECTIVE_ACTION_DAYS, DEFAULT_SHARED_CATEGORIES);
         const messageIds: string[] = [];
         if (plans.length > 0) {
           const admins = await tx.roleAssignment.findMany({

@@ -162,6 +162,14 @@ export interface RecomputeCounts {
  * counts as the previous standing. The unique key (relationshipId, scorecardId) makes it
  * idempotent — a scorecard that turns final, goes provisional again (its period reopened) and
  * turns final again keeps its one plan; only newly opened plans are returned.
+ *
+ * No plan for a scorecard whose standing the customer may not read (a criterion on a figure
+ * the supplier reported itself in a category it does not share with that customer, $5 the
+ * categories shared when the pair has no setting): the customer reads the plan, and its title
+ * and very existence would tell the standing the scorecard withholds — with a template of its
+ * own making, a buyer could turn "probation" into "cost above 95" (an outside attack did).
+ * Whether a plan opens then depends on the sharing alone, never on the figures. Staff and the
+ * supplier still read the standing on the scorecard.
  */
 export const OPEN_CORRECTIVE_ACTION_PLANS_SQL = `
 INSERT INTO "CorrectiveActionPlan" (id, "consortiumId", "relationshipId", "scorecardId", "supplierId", "customerId",
@@ -187,6 +195,14 @@ WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
   AND s."updatedAt" = now()::timestamp(3)
   AND NOT s.provisional
   AND s.standing IN ('development', 'probation')
+  AND NOT EXISTS (
+    SELECT 1
+    FROM jsonb_array_elements(s.details) d
+    LEFT JOIN "MetricDefinition" m ON m.id = (d->>'metricId')::uuid
+    LEFT JOIN "SharingSetting" ss ON ss."consortiumId" = s."consortiumId" AND ss."supplierId" = s."supplierId" AND ss."customerId" = s."customerId"
+    WHERE d->>'source' IS DISTINCT FROM 'customer'
+      AND (m.category IS NULL OR NOT m.category::text = ANY (COALESCE(ss.categories::text[], $5::text[])))
+  )
   AND (prev.standing IS NULL
        OR array_position(enum_range(NULL::"Standing"), prev.standing) < array_position(enum_range(NULL::"Standing"), s.standing))
 ORDER BY s."relationshipId"
