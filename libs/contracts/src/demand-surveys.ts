@@ -42,7 +42,7 @@ export interface DemandAnswers {
   updatedAt: string | null;
 }
 
-export type DemandWithheldReasonCode = 'fewer_than_k' | 'dominated' | 'differencing' | 'zero_total';
+export type DemandWithheldReasonCode = 'fewer_than_k' | 'dominated' | 'differencing';
 
 export interface DemandGapRow {
   socCode: string;

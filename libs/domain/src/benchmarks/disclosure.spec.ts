@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { recoverable as recoverableFrom } from './disclosure-oracle';
-import { discloseCells, isDominated, suppressionMessage, unknownDifference, type DisclosureCell, type DisclosureMember } from './disclosure';
+import { FixedCells, discloseCells, isDominated, suppressionMessage, unknownDifference, type DisclosureCell, type DisclosureMember } from './disclosure';
+import { echelonOf, inRowSpan } from './linear';
 
 const m = (id: string, ...contributions: number[]): DisclosureMember => ({ organisationId: id, contributions: contributions.length ? contributions : [1] });
 const cell = (key: string, ids: string[], partition = 'OTD/2026-Q1'): DisclosureCell => ({ key, partition, members: ids.map((id) => m(id)) });
 const firms = (n: number, from = 0): string[] => Array.from({ length: n }, (_, i) => `f${i + from}`);
+/** Whether some combination of the shown cells' totals gives the plain sum over `ids` (one column per firm). */
+const derivableSum = (shown: readonly DisclosureCell[], ids: readonly string[]): boolean => {
+  const columns = [...new Set(shown.flatMap((c) => c.members.map((x) => x.organisationId)))];
+  if (!ids.every((id) => columns.includes(id))) return false;
+  const e = echelonOf(shown.map((c) => columns.map((id) => (c.members.some((x) => x.organisationId === id) ? 1 : 0))), columns.length);
+  return inRowSpan(e, columns.map((id) => (ids.includes(id) ? 1 : 0)));
+};
 
 describe('rule 1: minimum group size', () => {
   it('publishes n = k and suppresses n = k − 1', () => {
@@ -25,7 +33,9 @@ describe('rule 3: dominance', () => {
     expect(isDominated([m('a', 60), m('b', 10), m('c', 10), m('d', 10), m('e', 10)])).toBe(false);
     expect(isDominated([m('a', 41), m('b', 40), m('c', 7), m('d', 6), m('e', 6)])).toBe(true);
     expect(isDominated([m('a', 40), m('b', 40), m('c', 7), m('d', 7), m('e', 6)])).toBe(false);
-    expect(isDominated([m('a', 0), m('b', 0)])).toBe(false);
+    // a total of zero: every member contributed 0, which the figure would tell
+    expect(isDominated([m('a', 0), m('b', 0), m('c', 0), m('d', 0), m('e', 0)])).toBe(true);
+    expect(isDominated([m('a', 0, 0, 10), m('b', 0, 0, 12), m('c', 0, 0, 9), m('d', 0, 0, 11), m('e', 0, 0, 10)])).toBe(true);
   });
   it('checks every total of a pooled ratio (numerator and denominator)', () => {
     const members = [m('a', 1, 900), m('b', 1, 25), m('c', 1, 25), m('d', 1, 25), m('e', 1, 25)];
@@ -179,6 +189,41 @@ describe('properties', () => {
 
 // ───────────── combinations of cells: what an outside attack did to the first version ─────────────
 
+describe('a cell withheld by rule 1 or 3 never comes back as a combination of shown ones', () => {
+  // the whole consortium minus two NAICS groups gives the third, withheld for its 3 firms; the
+  // size bands and regions cut those 3 into atoms of their own, so no row of the echelon form
+  // was their plain sum and every cell was shown (found by a random search; an outside attack
+  // did the same with size bands in the demo)
+  const band = [2, 0, 0, 0, 1, 2, 1, 3, 3, 3, 3, 2, 3, 0, 0, 2, 3, 1, 1, 3, 0, 3, 0, 1, 1, 2, 1, 1, 3, 2, 3];
+  const naics = [1, 0, 1, 0, 2, 1, 1, 1, 1, 2, 2, 2, 2, 1, 2, 1, 2, 2, 1, 1, 2, 2, 1, 2, 1, 1, 2, 2, 2, 0, 1];
+  const region = [1, 2, 1, 0, 1, 1, 1, 2, 1, 1, 0, 0, 1, 2, 2, 2, 0, 0, 0, 1, 0, 0, 0, 1, 0, 2, 1, 2, 0, 1, 2];
+  const all = firms(band.length);
+  const groups = (name: string, attr: number[]): DisclosureCell[] =>
+    [...new Set(attr)].sort().map((v) => ({ key: `${name}${v}`, partition: 'OTD/2026-Q1', members: all.filter((_, i) => attr[i] === v).map((id, i) => m(id, 10 + i)) }));
+  const cells = [{ key: 'whole', partition: 'OTD/2026-Q1', members: all.map((id, i) => m(id, 10 + i)) }, ...groups('band', band), ...groups('naics', naics), ...groups('region', region)];
+  const small = all.filter((_, i) => naics[i] === 0);
+
+  it('suppresses one more cell, so that the withheld group cannot be worked out', () => {
+    expect(small).toHaveLength(3);
+    const out = discloseCells(cells, 5);
+    expect(out.get('naics0')).toBe('fewer_than_k');
+    const shown = cells.filter((c) => out.get(c.key) === null);
+    expect(shown.length).toBe(cells.length - 2);
+    expect(derivableSum(shown, small)).toBe(false);
+  });
+
+  it('decides a supply base against the public cells so that it does not give the withheld group either', () => {
+    const byKey = new Map(cells.map((c) => [c.key, c]));
+    const fixed = ['whole', 'naics1', 'band0', 'band1', 'band2', 'band3', 'region0', 'region1', 'region2'].map((key) => ({ ...(byKey.get(key) as DisclosureCell), fixed: true }));
+    // a customer whose supply base is exactly the second NAICS group's firms
+    const base = { ...(byKey.get('naics2') as DisclosureCell), key: 'base' };
+    expect(derivableSum(fixed, small)).toBe(false);
+    expect(derivableSum([...fixed, base], small)).toBe(true);
+    expect(new FixedCells(fixed, [byKey.get('naics0') as DisclosureCell]).decide(base, 5)).toBe('differencing');
+    expect(discloseCells([...fixed, byKey.get('naics0') as DisclosureCell, base], 5).get('base')).toBe('differencing');
+  });
+});
+
 describe('rule 4 over combinations of cells, not only pairs', () => {
   const k = 5;
   it('the whole minus every size band but one gives that band: a band of one firm cannot be worked out', () => {
@@ -248,6 +293,11 @@ describe('property: no single firm is recoverable by any combination of what is 
           for (const partition of ['OTD', 'PPM']) {
             const shown = cells.filter((c) => c.partition === partition && out.get(c.key) === null);
             expect(recoverable(shown, viewer)).toEqual([]);
+            // nor a cell withheld by rule 1 or 3: its unknown members' sum is out of reach
+            const unknownOf = (c: DisclosureCell) => c.members.map((x) => x.organisationId).filter((id) => !viewer.has(id));
+            const reach = shown.map((c) => ({ ...c, members: c.members.filter((x) => !viewer.has(x.organisationId)) }));
+            const withheld = cells.filter((c) => c.partition === partition && (out.get(c.key) === 'fewer_than_k' || out.get(c.key) === 'dominated') && unknownOf(c).length > 0);
+            for (const c of withheld) expect({ cell: c.key, derivable: derivableSum(reach, unknownOf(c)) }).toEqual({ cell: c.key, derivable: false });
           }
         }
       }),

@@ -57,7 +57,9 @@ export function suppressionMessage(reason: SuppressionReason, k: number): string
 
 /**
  * Rule 3 over one set of members: true when, for some total, one of them contributes more
- * than 60 % of it or two together more than 80 %. A total of zero is dominated by nobody.
+ * than 60 % of it or two together more than 80 % — or when a total is zero: then each member
+ * contributed 0, and the figure tells every one of them (an outside attack read five firms'
+ * zero training hours out of a mean of 0 that had passed as "dominated by nobody").
  */
 export function isDominated(members: readonly DisclosureMember[]): boolean {
   return dominated(sharesOf(members));
@@ -68,7 +70,7 @@ function dominated(sh: Shares): boolean {
   return sh.total.some((total, d) => {
     const first = sh.first[d] ?? 0;
     const second = sh.second[d] ?? 0;
-    return total > 0 && (first > DOMINANCE_ONE * total || first + second > DOMINANCE_TWO * total);
+    return total === 0 ? sh.count > 0 : first > DOMINANCE_ONE * total || first + second > DOMINANCE_TWO * total;
   });
 }
 
@@ -189,15 +191,26 @@ interface Leak {
   label: string;
 }
 
-/** Per atom and per total: Σ|x| and the two largest |x| (what rule 3 needs of a union of atoms). */
+/** A cell withheld by rule 1 or 3 (fewer than k unknown members, or dominated): its unknown members. */
+interface Sensitive {
+  key: string;
+  unknown: readonly string[];
+}
+
+function isPrimary(reason: SuppressionReason | null | undefined): boolean {
+  return reason === 'fewer_than_k' || reason === 'dominated';
+}
+
+/** Per atom and per total: Σ|x| and the two largest |x|, and how many members (what rule 3 needs of a union of atoms). */
 interface Shares {
   total: number[];
   first: number[];
   second: number[];
+  count: number;
 }
 
 function emptyShares(dims: number): Shares {
-  return { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0) };
+  return { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0), count: 0 };
 }
 
 /** Adds |x| to total d of `sh`, keeping its two largest. */
@@ -218,6 +231,7 @@ function sharesOf(members: readonly DisclosureMember[]): Shares {
   const dims = members.reduce((d, m) => Math.max(d, m.contributions.length), 0);
   const out = emptyShares(dims);
   for (let d = 0; d < dims; d++) for (const m of members) addShare(out, d, Math.abs(m.contributions[d] ?? 0));
+  out.count = members.length;
   return out;
 }
 
@@ -234,6 +248,7 @@ function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
   const union = emptyShares(dims);
   for (const a of support) {
     const sh = atoms.shares[a] as Shares;
+    union.count += sh.count;
     for (let d = 0; d < sh.total.length; d++) {
       union.total[d] = (union.total[d] as number) + (sh.total[d] as number);
       takeLargest(union, d, sh.first[d] as number);
@@ -250,7 +265,7 @@ function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
  * firm's value by "the whole minus every band but its own", or by equations over overlapping
  * groups). Lazy: the echelon form is computed only when no pair leaks.
  */
-function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number): Generator<Leak> {
+function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number, sensitive: readonly Sensitive[]): Generator<Leak> {
   const width = atoms.members.length;
   for (let i = 0; i < rows.length; i++)
     for (let j = i + 1; j < rows.length; j++) {
@@ -273,6 +288,37 @@ function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number): Generator<Leak
     // labelled by the firms concerned, which stay the same whatever else changes
     yield { vector: row, label: `sum:${support.flatMap((c) => (atoms.members[c] as DisclosureMember[]).map((x) => x.organisationId)).sort().join(',')}` };
   }
+  // a cell withheld by rule 1 or 3 must not come back as a combination of the shown ones: the
+  // whole consortium minus every size band but one gives the one (fewer than k firms) whether
+  // or not the echelon form has it as a row
+  if (sensitive.length === 0) return;
+  const atomOf = new Map<string, number>();
+  atoms.members.forEach((list, a) => {
+    for (const m of list) atomOf.set(m.organisationId, a);
+  });
+  for (const cell of sensitive) {
+    const vector = vectorOf(cell.unknown, atoms, atomOf);
+    if (vector && inRowSpan(e, vector)) yield { vector, label: `withheld:${cell.key}` };
+  }
+}
+
+/**
+ * The sum over these members as a combination of atoms, or null when no combination of the
+ * rows can give it: a member in no row, or an atom only partly among them (no combination
+ * tells an atom's members apart).
+ */
+function vectorOf(ids: readonly string[], atoms: Atoms, atomOf: ReadonlyMap<string, number>): number[] | null {
+  if (ids.length === 0) return null;
+  const taken = new Map<number, number>();
+  for (const id of ids) {
+    const a = atomOf.get(id);
+    if (a === undefined) return null;
+    taken.set(a, (taken.get(a) ?? 0) + 1);
+  }
+  for (const [a, n] of taken) if ((atoms.members[a] as DisclosureMember[]).length !== n) return null;
+  const vector = new Array<number>(atoms.members.length).fill(0);
+  for (const a of taken.keys()) vector[a] = 1;
+  return vector;
 }
 
 /**
@@ -311,13 +357,13 @@ function victimOf(rows: readonly Row[], atoms: Atoms, leak: Leak, spans: Map<num
  * over the rows left. Leaks made of fixed cells alone are beyond repair and skipped. Once
  * every row left is fixed, nothing more can be suppressed.
  */
-function settle(rows: Row[], atomsFor: (rows: readonly Row[]) => Atoms, k: number, out: Map<string, SuppressionReason | null>): void {
+function settle(rows: Row[], atomsFor: (rows: readonly Row[]) => Atoms, k: number, out: Map<string, SuppressionReason | null>, sensitive: readonly Sensitive[] = []): void {
   const skip = new Set<string>();
   while (rows.some((r) => !r.fixed)) {
     const atoms = atomsFor(rows);
     const spans = new Map<number, Echelon>();
     let victim: number | null = null;
-    for (const leak of leaksOf(rows, atoms, k)) {
+    for (const leak of leaksOf(rows, atoms, k, sensitive)) {
       if (skip.has(leak.label)) continue;
       victim = victimOf(rows, atoms, leak, spans);
       if (victim !== null) break;
@@ -364,6 +410,7 @@ export function discloseCells(
   checkK(k);
   const out = new Map<string, SuppressionReason | null>();
   const partitions = new Map<string, Row[]>();
+  const sensitive = new Map<string, Sensitive[]>();
   for (const cell of cells) {
     if (out.has(cell.key)) throw new Error(`cell ${cell.key} given twice`);
     const reason = suppressed.get(cell.key) ?? rulesOneAndThree(cell.members, k, known);
@@ -373,10 +420,16 @@ export function discloseCells(
       const rows = partitions.get(cell.partition);
       if (rows) rows.push(rowOf(cell));
       else partitions.set(cell.partition, [rowOf(cell)]);
+    } else if (isPrimary(reason)) {
+      sensitive.set(cell.partition, [...(sensitive.get(cell.partition) ?? []), sensitiveOf(cell, known)]);
     }
   }
-  for (const rows of partitions.values()) settle(rows.sort(compareRows), (current) => atomsOf(current, known), k, out);
+  for (const [partition, rows] of partitions) settle(rows.sort(compareRows), (current) => atomsOf(current, known), k, out, sensitive.get(partition));
   return out;
+}
+
+function sensitiveOf(cell: DisclosureCell, known: ReadonlySet<string>): Sensitive {
+  return { key: cell.key, unknown: [...new Set(cell.members.map((m) => m.organisationId))].filter((id) => !known.has(id)) };
 }
 
 /**
@@ -392,10 +445,13 @@ export function discloseCells(
 export class FixedCells {
   private readonly rows: Row[];
   private readonly atoms: AtomIndex;
+  private readonly sensitive: Sensitive[];
 
-  constructor(cells: readonly DisclosureCell[]) {
+  /** `withheld`: cells of the partition withheld by rule 1 or 3, which no combination may give. */
+  constructor(cells: readonly DisclosureCell[], withheld: readonly DisclosureCell[] = []) {
     this.rows = cells.map((c) => rowOf({ ...c, fixed: true })).sort(compareRows);
     this.atoms = atomsOf(this.rows, new Set());
+    this.sensitive = withheld.map((c) => sensitiveOf(c, new Set()));
   }
 
   /** `before`: a decision taken before, which stands (a released cell whose members changed). */
@@ -412,7 +468,7 @@ export class FixedCells {
     const rows = [...this.rows.slice(0, s), row, ...this.rows.slice(s)];
     const out = new Map<string, SuppressionReason | null>([[cell.key, null]]);
     // once the cell is gone every row left is fixed and settle stops: the split is all it needs
-    settle(rows, () => this.split(row, s, rows.length), k, out);
+    settle(rows, () => this.split(row, s, rows.length), k, out, this.sensitive);
     return out.get(cell.key) ?? null;
   }
 

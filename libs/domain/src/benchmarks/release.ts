@@ -82,11 +82,15 @@ export function decidePeriod(cells: readonly PeriodCell[], k: number, pass: Supp
   const decided = publicCells.filter((p) => out.get(p.c.key) === null || p.c.released).map((p) => ({ ...p.cell, fixed: true }));
   const byPartition = new Map<string, DisclosureCell[]>();
   for (const cell of decided) byPartition.set(cell.partition, [...(byPartition.get(cell.partition) ?? []), cell]);
+  // public cells withheld by rule 1 or 3: a supply base must not make them come back by combination either
+  const withheld = publicCells.filter((p) => !p.c.released && (out.get(p.c.key) === 'fewer_than_k' || out.get(p.c.key) === 'dominated'));
+  const withheldBy = new Map<string, typeof withheld>();
+  for (const p of withheld) withheldBy.set(p.c.partition, [...(withheldBy.get(p.c.partition) ?? []), p]);
   const fixed = new Map<string, FixedCells>();
   const fixedOf = (partition: string): FixedCells => {
     let f = fixed.get(partition);
     if (!f) {
-      f = new FixedCells(byPartition.get(partition) ?? []);
+      f = new FixedCells(byPartition.get(partition) ?? [], (withheldBy.get(partition) ?? []).map((p) => p.cell));
       fixed.set(partition, f);
     }
     return f;
@@ -95,7 +99,13 @@ export function decidePeriod(cells: readonly PeriodCell[], k: number, pass: Supp
     if (p.c.kind === 'supply_base') {
       if (pass === 'split') out.set(p.c.key, fixedOf(p.c.partition).decide(p.cell, k, p.before));
       else {
-        const own = discloseCells([...(byPartition.get(p.c.partition) ?? []), p.cell], k, new Set(), before([p]));
+        const others = withheldBy.get(p.c.partition) ?? [];
+        const own = discloseCells(
+          [...(byPartition.get(p.c.partition) ?? []), ...others.map((o) => o.cell), p.cell],
+          k,
+          new Set(),
+          new Map([...before([p]), ...others.map((o): [string, SuppressionReason] => [o.c.key, out.get(o.c.key) as SuppressionReason])]),
+        );
         out.set(p.c.key, decisionOf(own, p.c.key));
       }
     } else if (!isPublicGroupKind(p.c.kind)) {

@@ -9,9 +9,9 @@ import { discloseCells, type DisclosureCell, type SuppressionReason } from '../b
  * Disclosure (benchmarks.md rules 1, 3, 5, 7): each occupation is one cell whose members are
  * the firms that answered for it, contributing their openings and could-exist jobs. A row is
  * shown to a reader when at least k answering firms besides the reader's own (it knows its own
- * answer and can subtract it) are in it, no one or two of them dominate either total, and the
- * total of those others is not zero (a zero total of non-negative answers says every one of
- * them answered zero). Occupations are different quantities, so no row can be subtracted from
+ * answer and can subtract it) are in it, no one or two of them dominate either total, and
+ * neither total of those others is zero (a zero total of non-negative answers says every one
+ * of them answered zero: rule 3 counts it as dominated, and says no more than that). Occupations are different quantities, so no row can be subtracted from
  * another; the total row adds the shown rows only, so it tells nothing they do not (rule 4).
  */
 export const DEMAND_SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
@@ -22,11 +22,10 @@ export function canMoveDemandSurvey(from: DemandSurveyStatus, to: DemandSurveySt
   return (from === 'draft' && to === 'open') || (from === 'open' && to === 'closed');
 }
 
-export type DemandWithheldReason = SuppressionReason | 'zero_total';
+export type DemandWithheldReason = SuppressionReason;
 
 /** What a reader is told instead of a row's figures. Never a number but k, which is public. */
 export function demandWithheldMessage(reason: DemandWithheldReason, k: number): string {
-  if (reason === 'zero_total') return 'every answer is zero (would disclose each)';
   if (reason === 'fewer_than_k') return `fewer than ${k} answering firms`;
   if (reason === 'dominated') return 'dominated by one or two firms';
   return 'would disclose by difference';
@@ -88,9 +87,7 @@ export function demandGap(lines: readonly DemandLine[], pipeline: ReadonlyMap<st
     .map(([socCode, rows]): OccupationGap => {
       const expectedOpenings = sum(rows.map((r) => r.expectedOpenings));
       const couldExistJobs = sum(rows.map((r) => r.couldExistJobs));
-      const others = rows.filter((r) => r.organisationId !== reader);
-      const zero = sum(others.map((r) => r.expectedOpenings)) === 0 || sum(others.map((r) => r.couldExistJobs)) === 0;
-      const withheld: DemandWithheldReason | null = decided.get(socCode) ?? (zero ? 'zero_total' : null);
+      const withheld: DemandWithheldReason | null = decided.get(socCode) ?? null;
       const demand = expectedOpenings + couldExistJobs;
       const inPipeline = pipeline.get(socCode) ?? 0;
       return { socCode, answeringFirms: new Set(rows.map((r) => r.organisationId)).size, expectedOpenings, couldExistJobs, demand, pipeline: inPipeline, gap: demand - inPipeline, withheld };

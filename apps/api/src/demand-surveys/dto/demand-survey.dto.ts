@@ -100,7 +100,7 @@ class DemandGapRowDto {
   @ApiProperty() socCode: string;
   @ApiProperty() suppressed: boolean;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ nullable: true, enum: ['fewer_than_k', 'dominated', 'differencing', 'zero_total'] }) reasonCode: string | null;
+  @ApiProperty({ nullable: true, enum: ['fewer_than_k', 'dominated', 'differencing'] }) reasonCode: string | null;
   @ApiProperty({ nullable: true, type: Number }) answeringFirms: number | null;
   @ApiProperty({ nullable: true, type: Number }) expectedOpenings: number | null;
   @ApiProperty({ nullable: true, type: Number }) couldExistJobs: number | null;
