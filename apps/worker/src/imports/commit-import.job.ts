@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { JobPayloads } from '@tandem/contracts';
-import { APP_CONFIG, AuditService, PrismaService, type AppConfig, type AuditActor } from '@tandem/server';
+import { APP_CONFIG, AuditService, JobProducer, PrismaService, type AppConfig, type AuditActor } from '@tandem/server';
 import { COMMIT_ROWS_SQL } from './import.sql';
 import { loadMetricDefinitions, sqlRule } from './metric-rules';
 import { lockKey, TUNE_TRANSACTION } from './parse-import.job';
@@ -12,7 +12,11 @@ export interface CommitHooks {
   afterInsert?: () => void | Promise<void>;
 }
 
-export type CommitResult = { committed: number; inserted: number; revised: number } | 'skipped';
+/**
+ * `skipped`: not an import waiting for its commit (committed already, or never asked);
+ * `restaged`: its staged rows were gone, it was sent back to parsing (see CommitImportJob).
+ */
+export type CommitResult = { committed: number; inserted: number; revised: number } | 'skipped' | 'restaged';
 
 /**
  * `imports.commit`: the valid staged rows become metric values (source `csv`, status
@@ -20,6 +24,12 @@ export type CommitResult = { committed: number; inserted: number; revised: numbe
  * are deleted, all in one transaction under the import's advisory lock. A rerun after a
  * crash finds either nothing done (rolled back) or the import committed (skipped), and the
  * insert itself is idempotent on the natural key (see COMMIT_ROWS_SQL).
+ *
+ * The staging table is UNLOGGED: PostgreSQL empties it when it restarts after a crash. The
+ * commit counts the import's staged rows first; when they are not the "stagedRows" the parse
+ * left, nothing is written: the import goes back to `uploaded` (its row errors and counts
+ * are the parse's to redo) and a parse job is enqueued, so it ends `parsed` again and waits
+ * for a new commit request — an import is never committed from a stage it cannot see whole.
  */
 @Injectable()
 export class CommitImportJob {
@@ -28,6 +38,7 @@ export class CommitImportJob {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly jobs: JobProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +54,7 @@ export class CommitImportJob {
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey(data.importId)]);
       const found = await client.query<{
         status: string;
+        stagedRows: number;
         consortiumId: string;
         organisationId: string | null;
         filename: string;
@@ -50,7 +62,7 @@ export class CommitImportJob {
         commitRequestedById: string | null;
         commitRequestedByApiKeyId: string | null;
       }>(
-        `SELECT status, "consortiumId", "organisationId", filename, "storagePath", "commitRequestedById", "commitRequestedByApiKeyId" FROM "Import" WHERE id = $1 FOR UPDATE`,
+        `SELECT status, "stagedRows", "consortiumId", "organisationId", filename, "storagePath", "commitRequestedById", "commitRequestedByApiKeyId" FROM "Import" WHERE id = $1 FOR UPDATE`,
         [data.importId],
       );
       const imp = found.rows[0];
@@ -58,6 +70,16 @@ export class CommitImportJob {
         await client.query('ROLLBACK');
         inTransaction = false;
         return 'skipped';
+      }
+      const stage = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "ImportRow" WHERE "importId" = $1`, [data.importId]);
+      if (stage.rows[0]?.n !== imp.stagedRows) {
+        await client.query(`UPDATE "Import" SET status = 'uploaded', progress = 0, "updatedAt" = now() WHERE id = $1`, [data.importId]);
+        await client.query('COMMIT');
+        inTransaction = false;
+        this.logger.warn(`import ${data.importId}: ${stage.rows[0]?.n ?? 0} staged rows found, ${imp.stagedRows} parsed: parsing it again`);
+        // A worker that dies before this leaves the import `uploaded`, which recoverLostJobs() enqueues.
+        await this.jobs.enqueue('imports.parse', { importId: data.importId }, { jobId: `import-parse-${data.importId}-restaged-${Date.now()}` });
+        return 'restaged';
       }
       storagePath = imp.storagePath;
       const defs = await loadMetricDefinitions(client, imp.consortiumId);

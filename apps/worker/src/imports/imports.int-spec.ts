@@ -184,6 +184,36 @@ describe('imports.commit, killed and restarted', () => {
     expect((await pool.query(`SELECT count(*)::int AS n FROM "ImportRow" WHERE "importId" = $1`, [id])).rows[0]).toEqual({ n: 0 });
   });
 
+  it('a stage emptied by a crash of PostgreSQL commits nothing: the import is parsed again, then commits once', async () => {
+    const period = `${Y}-Q2`;
+    const id = await newImport([HEADER, ...METRICS.map((m, i) => `kenosha-die-cast,${period},${m},${i + 20},,,,`)].join('\n'));
+    const commit = worker.get(CommitImportJob);
+    const kenosha = async (): Promise<string[]> => (await valuesOf(period)).filter((v) => v.startsWith('kenosha-die-cast|'));
+    const state = async (): Promise<unknown> =>
+      (await pool.query(`SELECT status, "stagedRows", "validRows", "committedRows" FROM "Import" WHERE id = $1`, [id])).rows[0];
+    expect(await worker.get(ParseImportJob).run({ importId: id })).toBe('parsed');
+    expect(await state()).toEqual({ status: 'parsed', stagedRows: 5, validRows: 5, committedRows: 0 });
+
+    // what PostgreSQL does to the UNLOGGED stage when it restarts after a crash (here to this
+    // import's rows only: the database is shared), between the parse and the commit
+    await pool.query(`DELETE FROM "ImportRow" WHERE "importId" = $1`, [id]);
+    await pool.query(`UPDATE "Import" SET status = 'committing' WHERE id = $1`, [id]);
+    expect(await commit.run({ importId: id })).toBe('restaged');
+    expect(await kenosha()).toEqual([]);
+    expect(await state()).toMatchObject({ status: expect.stringMatching(/^(uploaded|parsing|parsed)$/), committedRows: 0 });
+
+    // the parse job the commit enqueued runs on this worker and stages the file again
+    const deadline = Date.now() + 30_000;
+    while (((await state()) as { status: string }).status !== 'parsed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await state()).toEqual({ status: 'parsed', stagedRows: 5, validRows: 5, committedRows: 0 });
+    await pool.query(`UPDATE "Import" SET status = 'committing' WHERE id = $1`, [id]);
+    expect(await commit.run({ importId: id })).toEqual({ committed: 5, inserted: 5, revised: 0, stale: 0 });
+    expect(await kenosha()).toHaveLength(5);
+    expect((await kenosha()).every((v) => v.endsWith('|1|submitted|csv|1'))).toBe(true);
+    expect(await commit.run({ importId: id })).toBe('skipped');
+    expect(await state()).toEqual({ status: 'committed', stagedRows: 5, validRows: 5, committedRows: 5 });
+  });
+
   it('flags an outlier against the previous period, with the domain note', async () => {
     const q3 = await newImport([HEADER, `kenosha-die-cast,${Y}-Q3,LEAD_TIME,10,,,,`, `kenosha-die-cast,${Y}-Q4,LEAD_TIME,45,,,,`].join('\n'));
     expect(await worker.get(ParseImportJob).run({ importId: q3 })).toBe('parsed');

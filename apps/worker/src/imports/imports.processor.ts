@@ -31,16 +31,18 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
    * The API enqueues after its transaction commits; a crash in between leaves an import
    * `uploaded` or `committing` with no job. On boot, such imports (older than a minute, so
    * not ones being enqueued right now) get their job again. Harmless when the job exists:
-   * parse jobs share one id per import, and a second commit job finds the import committed.
+   * a second parse job finds the import parsed, and a second commit job finds it committed.
    */
   private async recoverLostJobs(): Promise<void> {
-    const { rows } = await this.prisma.pool.query<{ id: string; status: 'uploaded' | 'committing' }>(
-      `SELECT i.id, i.status FROM "Import" i
+    const { rows } = await this.prisma.pool.query<{ id: string; status: 'uploaded' | 'committing'; since: string }>(
+      `SELECT i.id, i.status, (extract(epoch FROM i."updatedAt") * 1000)::bigint::text AS since FROM "Import" i
         WHERE i.status IN ('uploaded', 'committing') AND i."updatedAt" < now() - interval '1 minute'
         LIMIT 1000`,
     );
     for (const r of rows) {
-      if (r.status === 'uploaded') await this.jobs.enqueue('imports.parse', { importId: r.id }, { jobId: `import-parse-${r.id}` });
+      // the id names the state it recovers: an import sent back to parsing by a commit that found its
+      // stage gone must not be taken for its first parse job, which BullMQ keeps a day after it completed
+      if (r.status === 'uploaded') await this.jobs.enqueue('imports.parse', { importId: r.id }, { jobId: `import-parse-${r.id}-${r.since}` });
       else await this.jobs.enqueue('imports.commit', { importId: r.id });
     }
     if (rows.length > 0) this.logger.log(`re-enqueued ${rows.length} import job(s) that were lost`);

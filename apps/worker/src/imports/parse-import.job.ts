@@ -49,7 +49,8 @@ export function lockKey(importId: string): string {
 
 /**
  * `imports.parse`: stream the uploaded file into the staging table with COPY, check every
- * row in SQL, and leave the import `parsed` (or `failed` with a file error).
+ * row in SQL, and leave the import `parsed` (or `failed` with a file error), with the number
+ * of rows staged ("stagedRows": the staging table is UNLOGGED, see CommitImportJob).
  *
  * Idempotent and restartable: everything happens in one transaction that first deletes
  * what an earlier run of the same import staged, under an advisory lock on the import, so
@@ -95,7 +96,7 @@ export class ParseImportJob {
         return 'skipped';
       }
       await pool.query(
-        `UPDATE "Import" SET status = 'parsing', progress = 0, "fileError" = NULL, "totalRows" = 0, "validRows" = 0, "errorRows" = 0, "updatedAt" = now() WHERE id = $1`,
+        `UPDATE "Import" SET status = 'parsing', progress = 0, "fileError" = NULL, "totalRows" = 0, "validRows" = 0, "errorRows" = 0, "stagedRows" = 0, "updatedAt" = now() WHERE id = $1`,
         [data.importId],
       );
       await client.query('DELETE FROM "ImportError" WHERE "importId" = $1', [data.importId]);
@@ -147,8 +148,8 @@ export class ParseImportJob {
       const errors = counts.rows[0]?.errors ?? 0;
       await progressChain;
       await client.query(
-        `UPDATE "Import" SET status = 'parsed', progress = 100, "totalRows" = $2, "validRows" = $3, "errorRows" = $4, "fileError" = NULL, "updatedAt" = now() WHERE id = $1`,
-        [data.importId, total, total - errors, errors],
+        `UPDATE "Import" SET status = 'parsed', progress = 100, "totalRows" = $2, "validRows" = $3, "errorRows" = $4, "stagedRows" = $5, "fileError" = NULL, "updatedAt" = now() WHERE id = $1`,
+        [data.importId, total, total - errors, errors, staged.staged],
       );
       await client.query('COMMIT');
       inTransaction = false;
@@ -171,7 +172,7 @@ export class ParseImportJob {
       await client.query('DELETE FROM "ImportRow" WHERE "importId" = $1', [importId]);
       await client.query('DELETE FROM "ImportError" WHERE "importId" = $1', [importId]);
       await client.query(
-        `UPDATE "Import" SET status = 'failed', progress = 100, "fileError" = $2, "totalRows" = 0, "validRows" = 0, "errorRows" = 0, "updatedAt" = now() WHERE id = $1`,
+        `UPDATE "Import" SET status = 'failed', progress = 100, "fileError" = $2, "totalRows" = 0, "validRows" = 0, "errorRows" = 0, "stagedRows" = 0, "updatedAt" = now() WHERE id = $1`,
         [importId, message],
       );
       await client.query('COMMIT');
