@@ -83,6 +83,69 @@ SELECT md5(coalesce(string_agg(v.id::text || ':' || v.revision || ':' || v.statu
 FROM "MetricValue" v
 WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId" IS NULL`;
 
+/**
+ * $3 k, $4 the revision of the computation (the statements' text and the disclosure rules').
+ * Fingerprint of everything a run reads, so that a run over the same inputs as the last
+ * completed one can keep its stored results: the period (its state decides releases) and
+ * the period before it, every value of both (all fields, not only the revision counter), the
+ * metric definitions, the active members with the attributes groups are made of (NAICS
+ * 3-digit, size band, region), the active peer groups with their definitions (after the
+ * system groups were kept), the supply relationships, the goals with their baseline values,
+ * k. Rows are hashed as row literals (nulls and empty strings stay apart), each kind in
+ * order of id, in one statement.
+ */
+export const INPUT_FINGERPRINT_SQL = `
+WITH ${MEMBERS},
+cur AS (SELECT p.id, p.kind, p."startsOn", p.state FROM "Period" p WHERE p.id = $2::uuid AND p."consortiumId" = $1::uuid),
+prev_period AS (
+  SELECT p.id FROM "Period" p JOIN cur ON p.kind = cur.kind AND p."startsOn" < cur."startsOn"
+  WHERE p."consortiumId" = $1::uuid
+  ORDER BY p."startsOn" DESC LIMIT 1
+)
+SELECT md5(concat_ws('|', $3::int, $4::text,
+  (SELECT (cur.id, cur.state)::text FROM cur),
+  (SELECT id::text FROM prev_period),
+  (SELECT md5(string_agg((d.id, d.enabled, d.direction, d."isRatio", d."ratioScale")::text, ',' ORDER BY d.id))
+     FROM "MetricDefinition" d WHERE d."consortiumId" = $1::uuid),
+  (SELECT md5(string_agg((v.id, v."periodId", v."organisationId", v."metricId", v.revision, v.status, v.outlier, v."outlierConfirmedAt",
+                          v.value, v.numerator, v.denominator)::text, ',' ORDER BY v."periodId", v.id))
+     FROM "MetricValue" v
+     WHERE v."consortiumId" = $1::uuid AND v."customerId" IS NULL AND (v."periodId" = $2::uuid OR v."periodId" = (SELECT id FROM prev_period))),
+  (SELECT md5(string_agg((m.id, m.naics, m.band, m.region)::text, ',' ORDER BY m.id)) FROM mem m),
+  (SELECT md5(string_agg((g.id, g.kind, g.key, g."customerId", g."organisationIds", g."filterNaics", g."filterSizeBands", g."filterRegions")::text, ',' ORDER BY g.id))
+     FROM "PeerGroup" g WHERE g."consortiumId" = $1::uuid AND g.active),
+  (SELECT md5(string_agg((r."customerId", r."supplierId")::text, ',' ORDER BY r."customerId", r."supplierId"))
+     FROM "SupplyRelationship" r WHERE r."consortiumId" = $1::uuid),
+  (SELECT md5(string_agg((g.id, g."organisationId", g."metricId", g."baselinePeriodId", g."baselineValue", g."goalValue", bv.id, bv.value, bv.status)::text, ',' ORDER BY g.id, bv.id))
+     FROM "MetricGoal" g
+     LEFT JOIN "MetricValue" bv ON bv."organisationId" = g."organisationId" AND bv."metricId" = g."metricId" AND bv."periodId" = g."baselinePeriodId" AND bv."customerId" IS NULL
+     WHERE g."consortiumId" = $1::uuid)
+)) AS fingerprint`;
+
+/**
+ * What a run left stored for the period: every cell whole (figures, decision, release,
+ * timestamps) and the standings' count and newest write. Taken at the end of a run and
+ * again before the next: equal only if nothing touched the results in between.
+ */
+export const RESULT_FINGERPRINT_SQL = `
+WITH cells AS (
+  SELECT md5(string_agg(c::text, ',' ORDER BY c.id)) AS fp, count(*)::int AS cells, (count(*) FILTER (WHERE c.suppression IS NOT NULL))::int AS suppressed
+  FROM "BenchmarkCell" c WHERE c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid
+),
+standings AS (
+  SELECT count(*)::int AS standings, max(s."updatedAt") AS newest
+  FROM "BenchmarkStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
+)
+SELECT md5(concat_ws('|', c.fp, s.standings, s.newest)) AS fingerprint, c.cells, c.suppressed, s.standings FROM cells c, standings s`;
+
+/** A row of RESULT_FINGERPRINT_SQL. */
+export interface StoredResults {
+  fingerprint: string;
+  cells: number;
+  suppressed: number;
+  standings: number;
+}
+
 const round6 = (expr: string): string => `round((${expr})::numeric, 6)`;
 
 /**
