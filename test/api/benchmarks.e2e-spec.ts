@@ -160,6 +160,8 @@ describe('benchmarks under disclosure control', () => {
     const before = await snapshot();
     const again = await recompute();
     expect(again.inputRevision).toBe(run.inputRevision);
+    // nothing it reads changed: the run kept the stored results, with their time
+    expect(again).toMatchObject({ state: 'completed', progress: 100, reusedResults: true, computedAt: run.computedAt, cells: run.cells });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -51,6 +51,8 @@ export interface BenchmarkRun {
   /** disclosure threshold k the run applied */
   threshold: number | null;
   cells: number;
+  /** nothing the run reads had changed since the last completed run: it kept that run's results */
+  reusedResults: boolean;
   computedAt: string | null;
   error: string | null;
   createdAt: string;

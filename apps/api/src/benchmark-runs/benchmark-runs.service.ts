@@ -23,6 +23,7 @@ export function toBenchmarkRun(r: BenchmarkRunRow): BenchmarkRun {
     inputRevision: r.inputRevision,
     threshold: r.threshold,
     cells: r.cells,
+    reusedResults: r.reusedResults,
     computedAt: iso(r.computedAt),
     error: r.error,
     createdAt: r.createdAt.toISOString(),

@@ -83,6 +83,69 @@ SELECT md5(coalesce(string_agg(v.id::text || ':' || v.revision || ':' || v.statu
 FROM "MetricValue" v
 WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId" IS NULL`;
 
+/**
+ * $3 k, $4 the revision of the computation (the statements' text and the disclosure rules').
+ * Fingerprint of everything a run reads, so that a run over the same inputs as the last
+ * completed one can keep its stored results: the period (its state decides releases) and
+ * the period before it, every value of both (all fields, not only the revision counter), the
+ * metric definitions, the active members with the attributes groups are made of (NAICS
+ * 3-digit, size band, region), the active peer groups with their definitions (after the
+ * system groups were kept), the supply relationships, the goals with their baseline values,
+ * k. Rows are hashed as row literals (nulls and empty strings stay apart), each kind in
+ * order of id, in one statement.
+ */
+export const INPUT_FINGERPRINT_SQL = `
+WITH ${MEMBERS},
+cur AS (SELECT p.id, p.kind, p."startsOn", p.state FROM "Period" p WHERE p.id = $2::uuid AND p."consortiumId" = $1::uuid),
+prev_period AS (
+  SELECT p.id FROM "Period" p JOIN cur ON p.kind = cur.kind AND p."startsOn" < cur."startsOn"
+  WHERE p."consortiumId" = $1::uuid
+  ORDER BY p."startsOn" DESC LIMIT 1
+)
+SELECT md5(concat_ws('|', $3::int, $4::text,
+  (SELECT (cur.id, cur.state)::text FROM cur),
+  (SELECT id::text FROM prev_period),
+  (SELECT md5(string_agg((d.id, d.enabled, d.direction, d."isRatio", d."ratioScale")::text, ',' ORDER BY d.id))
+     FROM "MetricDefinition" d WHERE d."consortiumId" = $1::uuid),
+  (SELECT md5(string_agg((v.id, v."periodId", v."organisationId", v."metricId", v.revision, v.status, v.outlier, v."outlierConfirmedAt",
+                          v.value, v.numerator, v.denominator)::text, ',' ORDER BY v."periodId", v.id))
+     FROM "MetricValue" v
+     WHERE v."consortiumId" = $1::uuid AND v."customerId" IS NULL AND (v."periodId" = $2::uuid OR v."periodId" = (SELECT id FROM prev_period))),
+  (SELECT md5(string_agg((m.id, m.naics, m.band, m.region)::text, ',' ORDER BY m.id)) FROM mem m),
+  (SELECT md5(string_agg((g.id, g.kind, g.key, g."customerId", g."organisationIds", g."filterNaics", g."filterSizeBands", g."filterRegions")::text, ',' ORDER BY g.id))
+     FROM "PeerGroup" g WHERE g."consortiumId" = $1::uuid AND g.active),
+  (SELECT md5(string_agg((r."customerId", r."supplierId")::text, ',' ORDER BY r."customerId", r."supplierId"))
+     FROM "SupplyRelationship" r WHERE r."consortiumId" = $1::uuid),
+  (SELECT md5(string_agg((g.id, g."organisationId", g."metricId", g."baselinePeriodId", g."baselineValue", g."goalValue", bv.id, bv.value, bv.status)::text, ',' ORDER BY g.id, bv.id))
+     FROM "MetricGoal" g
+     LEFT JOIN "MetricValue" bv ON bv."organisationId" = g."organisationId" AND bv."metricId" = g."metricId" AND bv."periodId" = g."baselinePeriodId" AND bv."customerId" IS NULL
+     WHERE g."consortiumId" = $1::uuid)
+)) AS fingerprint`;
+
+/**
+ * What a run left stored for the period: every cell whole (figures, decision, release,
+ * timestamps) and the standings' count (positions and rows) and newest write. Taken at the end of a run and
+ * again before the next: equal only if nothing touched the results in between.
+ */
+export const RESULT_FINGERPRINT_SQL = `
+WITH cells AS (
+  SELECT md5(string_agg(c::text, ',' ORDER BY c.id)) AS fp, count(*)::int AS cells, (count(*) FILTER (WHERE c.suppression IS NOT NULL))::int AS suppressed
+  FROM "BenchmarkCell" c WHERE c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid
+),
+standings AS (
+  SELECT coalesce(sum(cardinality(s."cellIds")), 0)::int AS standings, count(*) AS rows, max(s."updatedAt") AS newest
+  FROM "BenchmarkMemberStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
+)
+SELECT md5(concat_ws('|', c.fp, s.standings, s.rows, s.newest)) AS fingerprint, c.cells, c.suppressed, s.standings FROM cells c, standings s`;
+
+/** A row of RESULT_FINGERPRINT_SQL. */
+export interface StoredResults {
+  fingerprint: string;
+  cells: number;
+  suppressed: number;
+  standings: number;
+}
+
 const round6 = (expr: string): string => `round((${expr})::numeric, 6)`;
 
 /**
@@ -139,15 +202,17 @@ SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) + (SEL
        (SELECT count(*) FROM del)::int AS removed`;
 
 /**
- * $3 computed at. Each member's position in each cell: value, percentile rank oriented so
- * 100 is best ((strictly worse + ½ tied, itself included) ÷ n × 100), quartile from the
- * unrounded rank (1 = best), change since the previous period of the same kind and since its
- * baseline (goal's baseline value, else its value in the baseline period), distance to goal
- * (goal − value). Removes standings of the period no longer computed. Set-based: the computed
+ * $3 computed at. Each member's standing for each metric: value, change since the previous
+ * period of the same kind and since its baseline (goal's baseline value, else its value in the
+ * baseline period), distance to goal (goal − value), and its position in each of its cells
+ * (parallel arrays in order of cell id): percentile rank oriented so 100 is best ((strictly
+ * worse + ½ tied, itself included) ÷ n × 100), quartile from the unrounded rank (1 = best).
+ * One row per member and metric (BenchmarkMemberStanding), not per member and cell: a member
+ * is in about six groups, and this writes each member's figures once. Set-based: the computed
  * rows are paired with the period's stored ones in one hash join, and only new, changed and
- * gone rows are inserted, updated or deleted (an INSERT … ON CONFLICT probed the unique index
- * and locked a row per standing, changed or not); the updates are heap-only (the table's
- * fillfactor leaves room, no written column is indexed).
+ * gone rows are inserted, updated or deleted; the updates are heap-only (the table's
+ * fillfactor leaves room, no written column is indexed). A position keeps its rank and
+ * quartile as released as long as the member stays in that cell.
  */
 export const UPSERT_STANDINGS_SQL = `
 WITH ${GROUP_MEMBERS},
@@ -167,7 +232,7 @@ goal AS (
                             AND bv."customerId" IS NULL AND bv.status = 'validated'
   WHERE g."consortiumId" = $1::uuid
 ),
--- what does not depend on the group, once per member and metric (not once per standing)
+-- what does not depend on the group, once per member and metric
 own AS MATERIALIZED (
   SELECT v.oid, v."metricId", v.value, v.numerator, v.denominator, CASE WHEN d.direction = 'higher' THEN v.value ELSE -v.value END AS oriented,
          (v.value - pv.value)::numeric(18, 6) AS "changePrev", (v.value - gl.baseline)::numeric(18, 6) AS "changeBase",
@@ -184,75 +249,87 @@ ranked AS (
          count(*) OVER (PARTITION BY gm.gid, o."metricId", o.value) AS tied
   FROM gm JOIN own o ON o.oid = gm.oid
 ),
--- a cell's id and the key its standings' ids extend, once per cell: md5 and uuid-to-text are
--- most of what the projection below costs when done per standing
+-- a cell's id once per cell, not per position
 cell AS (
-  SELECT g.id AS gid, m."metricId", $2 || ':' || m."metricId" || ':' || g.id AS key, md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
+  SELECT g.id AS gid, m."metricId", md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
   FROM grp g CROSS JOIN (SELECT DISTINCT "metricId" FROM own) m
 ),
+-- one aggregation, no join back to the member's figures: they ride along in the grouping (with
+-- a table last analysed empty, a join here was planned as a nested loop over the aggregate)
 computed AS (
-  SELECT md5(c.key || ':' || r.oid)::uuid AS id, c.id AS "cellId",
-         r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
-         round((r.worse + 0.5 * r.tied) / r.n * 100, 2)::numeric(5, 2) AS rank,
-         -- (worse + ½ tied) ÷ n ≥ ¾, ½, ¼ in integers: the same comparisons, without three numeric divisions a row
-         CASE WHEN 2 * (2 * r.worse + r.tied) >= 3 * r.n THEN 1 WHEN 2 * r.worse + r.tied >= r.n THEN 2
-              WHEN 2 * (2 * r.worse + r.tied) >= r.n THEN 3 ELSE 4 END AS quartile,
-         r."changePrev", r."changeBase", r.distance
+  SELECT md5($2 || ':' || r."metricId" || ':' || r.oid)::uuid AS id, r.oid, r."metricId", r.value, r.numerator, r.denominator,
+         r."changePrev", r."changeBase", r.distance,
+         array_agg(c.id ORDER BY c.id) AS "cellIds", array_agg(r.gid ORDER BY c.id) AS "peerGroupIds",
+         array_agg(round((r.worse + 0.5 * r.tied) / r.n * 100, 2)::numeric(5, 2) ORDER BY c.id) AS ranks,
+         -- (worse + ½ tied) ÷ n ≥ ¾, ½, ¼ in integers: the same comparisons, without three numeric divisions a position
+         array_agg(CASE WHEN 2 * (2 * r.worse + r.tied) >= 3 * r.n THEN 1 WHEN 2 * r.worse + r.tied >= r.n THEN 2
+                        WHEN 2 * (2 * r.worse + r.tied) >= r.n THEN 3 ELSE 4 END ORDER BY c.id) AS quartiles
   FROM ranked r JOIN cell c ON c.gid = r.gid AND c."metricId" = r."metricId"
+  GROUP BY r.oid, r."metricId", r.value, r.numerator, r.denominator, r."changePrev", r."changeBase", r.distance
 ),
 -- what the period holds now; a full join (hash or merge, never a nested loop) pairs it with
 -- what was computed: new rows, changed rows, rows no longer computed — nothing else is touched
 cur AS (
-  SELECT s.id, s.value, s.numerator, s.denominator, s."percentileRank", s.quartile, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal"
-  FROM "BenchmarkStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
+  SELECT s.id, s.value, s.numerator, s.denominator, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal",
+         s."cellIds", s."peerGroupIds", s."percentileRanks", s.quartiles, s."releasedPercentileRanks", s."releasedQuartiles"
+  FROM "BenchmarkMemberStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
 ),
 diff AS MATERIALIZED (
-  SELECT coalesce(x.id, c.id) AS id, c.id IS NULL AS fresh, x.id IS NULL AS gone, x."cellId", x.gid, x."metricId", x.oid,
-         x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance
+  SELECT coalesce(x.id, c.id) AS id, c.id IS NULL AS fresh, x.id IS NULL AS gone, x."metricId", x.oid,
+         x.value, x.numerator, x.denominator, x."changePrev", x."changeBase", x.distance, x."cellIds", x."peerGroupIds", x.ranks, x.quartiles,
+         -- released positions follow their cell; a cell the member is new in has none yet
+         CASE WHEN c."cellIds" = x."cellIds" THEN c."releasedPercentileRanks"
+              ELSE ARRAY(SELECT r.rank FROM unnest(x."cellIds") WITH ORDINALITY AS n(cid, i)
+                         LEFT JOIN unnest(c."cellIds", c."releasedPercentileRanks") AS r(cid, rank) ON r.cid = n.cid ORDER BY n.i) END AS "releasedRanks",
+         CASE WHEN c."cellIds" = x."cellIds" THEN c."releasedQuartiles"
+              ELSE ARRAY(SELECT r.quartile FROM unnest(x."cellIds") WITH ORDINALITY AS n(cid, i)
+                         LEFT JOIN unnest(c."cellIds", c."releasedQuartiles") AS r(cid, quartile) ON r.cid = n.cid ORDER BY n.i) END AS "releasedQuartiles"
   FROM computed x FULL JOIN cur c ON c.id = x.id
   WHERE x.id IS NULL OR c.id IS NULL
-     OR (c.value, c.numerator, c.denominator, c."percentileRank", c.quartile, c."changeSincePrevious", c."changeSinceBaseline", c."distanceToGoal")
-        IS DISTINCT FROM (x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance)
+     OR (c.value, c.numerator, c.denominator, c."changeSincePrevious", c."changeSinceBaseline", c."distanceToGoal", c."cellIds", c."peerGroupIds", c."percentileRanks", c.quartiles)
+        IS DISTINCT FROM (x.value, x.numerator, x.denominator, x."changePrev", x."changeBase", x.distance, x."cellIds", x."peerGroupIds", x.ranks, x.quartiles)
 ),
 ins AS (
-  INSERT INTO "BenchmarkStanding" (id, "consortiumId", "cellId", "organisationId", "periodId", "metricId", "peerGroupId", value, numerator, denominator,
-                                   "percentileRank", quartile, "changeSincePrevious", "changeSinceBaseline", "distanceToGoal", "computedAt", "updatedAt")
-  SELECT x.id, $1::uuid, x."cellId", x.oid, $2::uuid, x."metricId", x.gid, x.value, x.numerator, x.denominator,
-         x.rank, x.quartile, x."changePrev", x."changeBase", x.distance, $3::timestamp, now()
+  INSERT INTO "BenchmarkMemberStanding" (id, "consortiumId", "periodId", "metricId", "organisationId", value, numerator, denominator,
+                                         "changeSincePrevious", "changeSinceBaseline", "distanceToGoal", "cellIds", "peerGroupIds", "percentileRanks", quartiles,
+                                         "releasedPercentileRanks", "releasedQuartiles", "computedAt", "updatedAt")
+  SELECT x.id, $1::uuid, $2::uuid, x."metricId", x.oid, x.value, x.numerator, x.denominator, x."changePrev", x."changeBase", x.distance,
+         x."cellIds", x."peerGroupIds", x.ranks, x.quartiles, x."releasedRanks", x."releasedQuartiles", $3::timestamp, now()
   FROM diff x WHERE x.fresh
   RETURNING 1
 ),
 upd AS (
-  UPDATE "BenchmarkStanding" s SET value = x.value, numerator = x.numerator, denominator = x.denominator, "percentileRank" = x.rank,
-         quartile = x.quartile, "changeSincePrevious" = x."changePrev", "changeSinceBaseline" = x."changeBase", "distanceToGoal" = x.distance,
+  UPDATE "BenchmarkMemberStanding" s SET value = x.value, numerator = x.numerator, denominator = x.denominator, "changeSincePrevious" = x."changePrev",
+         "changeSinceBaseline" = x."changeBase", "distanceToGoal" = x.distance, "cellIds" = x."cellIds", "peerGroupIds" = x."peerGroupIds",
+         "percentileRanks" = x.ranks, quartiles = x.quartiles, "releasedPercentileRanks" = x."releasedRanks", "releasedQuartiles" = x."releasedQuartiles",
          "computedAt" = $3::timestamp, "updatedAt" = now()
   FROM diff x WHERE s.id = x.id AND NOT x.fresh AND NOT x.gone
   RETURNING 1
 ),
 del AS (
-  DELETE FROM "BenchmarkStanding" s USING diff x WHERE s.id = x.id AND x.gone
+  DELETE FROM "BenchmarkMemberStanding" s USING diff x WHERE s.id = x.id AND x.gone
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM computed)::int AS computed, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
+SELECT (SELECT coalesce(sum(cardinality("cellIds")), 0) FROM computed)::int AS computed, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
        (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM del)::int AS removed`;
 
 /**
  * What disclosure control needs of every cell of the period: its members and what each adds
  * to its totals (CellMemberRow of libs/domain; one period, so the metric is the partition).
  * One row per cell, its members packed in comma-separated lists in member order (unpacked by
- * cellMemberRowsOf): a row per standing made Prisma carry 1.9 M objects through JSON at 30 000
+ * cellMemberRowsOf): a row per position made Prisma carry 1.9 M objects through JSON at 30 000
  * firms. float8 as text is the shortest form that reads back as the same double; '' is null.
  */
 export const CELL_MEMBERS_SQL = `
-SELECT s."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio",
+SELECT u."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio",
        string_agg(s."organisationId"::text, ',' ORDER BY s."organisationId") AS "organisationIds",
        string_agg(s.value::float8::text, ',' ORDER BY s."organisationId") AS "values",
        string_agg(coalesce(s.numerator::float8::text, ''), ',' ORDER BY s."organisationId") AS numerators,
        string_agg(coalesce(s.denominator::float8::text, ''), ',' ORDER BY s."organisationId") AS denominators
-FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
+FROM "BenchmarkMemberStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId" CROSS JOIN LATERAL unnest(s."cellIds") AS u("cellId")
 WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
-GROUP BY s."cellId", s."metricId", d."isRatio"
-ORDER BY s."cellId"`;
+GROUP BY u."cellId", s."metricId", d."isRatio"
+ORDER BY u."cellId"`;
 
 /** A row of CELL_MEMBERS_SQL. */
 export interface PackedCellMembers {
@@ -287,12 +364,12 @@ ORDER BY c.id`;
  */
 export const RELEASE_SQL = `
 WITH m AS (
-  SELECT s."cellId",
+  SELECT u."cellId",
          jsonb_agg(jsonb_build_object('organisationId', s."organisationId", 'value', s.value::float8,
                                       'numerator', s.numerator::float8, 'denominator', s.denominator::float8) ORDER BY s."organisationId") AS members
-  FROM "BenchmarkStanding" s
-  WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid AND s."cellId" = ANY ($4::uuid[])
-  GROUP BY s."cellId"
+  FROM "BenchmarkMemberStanding" s CROSS JOIN LATERAL unnest(s."cellIds") AS u("cellId")
+  WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid AND u."cellId" = ANY ($4::uuid[])
+  GROUP BY u."cellId"
 ),
 cells AS (
   UPDATE "BenchmarkCell" c SET "releasedAt" = $3::timestamp,
@@ -303,9 +380,16 @@ cells AS (
   FROM m WHERE c.id = m."cellId" AND c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid AND c."releasedAt" IS NULL
   RETURNING c.id
 ),
+released AS (SELECT array_agg(id) AS ids FROM cells),
 standings AS (
-  UPDATE "BenchmarkStanding" s SET "releasedPercentileRank" = s."percentileRank", "releasedQuartile" = s.quartile, "updatedAt" = now()
-  FROM cells WHERE s."cellId" = cells.id
+  UPDATE "BenchmarkMemberStanding" s
+     SET "releasedPercentileRanks" = ARRAY(SELECT CASE WHEN p.cid = ANY (r.ids) THEN p.rank ELSE p.released END
+                                             FROM unnest(s."cellIds", s."percentileRanks", s."releasedPercentileRanks") WITH ORDINALITY AS p(cid, rank, released, i) ORDER BY p.i),
+         "releasedQuartiles" = ARRAY(SELECT CASE WHEN p.cid = ANY (r.ids) THEN p.quartile ELSE p.released END
+                                       FROM unnest(s."cellIds", s.quartiles, s."releasedQuartiles") WITH ORDINALITY AS p(cid, quartile, released, i) ORDER BY p.i),
+         "updatedAt" = now()
+  FROM released r
+  WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid AND s."cellIds" && r.ids
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM cells)::int AS released`;

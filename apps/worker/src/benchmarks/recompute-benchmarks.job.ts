@@ -3,7 +3,7 @@ import type { JobPayloads } from '@tandem/contracts';
 import { AuditService, PrismaService, SYSTEM_ACTOR } from '@tandem/server';
 import { recomputePeriod, type PeriodRecompute } from './recompute-period';
 
-export type RecomputeBenchmarksResult = Omit<PeriodRecompute, 'inputRevision'>;
+export type RecomputeBenchmarksResult = Omit<PeriodRecompute, 'inputRevision' | 'inputFingerprint' | 'resultFingerprint'>;
 
 /** Long enough for a consortium of tens of thousands of firms. */
 const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
@@ -14,7 +14,9 @@ const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
  * completes the run once), then the public disclosure decision of each cell (libs/domain,
  * rules 1–4), stored with the cell. Runs of one consortium and period are serialised by an
  * advisory lock. Idempotent: cells and standings have ids derived from their key and are only
- * written when a figure changed. Progress goes to the run row (outside the transaction, so
+ * written when a figure changed; and when everything the run reads and the stored results
+ * are as the last completed run recorded them, nothing is recomputed (the run is recorded
+ * as completed, with `reusedResults`). Progress goes to the run row (outside the transaction, so
  * staff see it move) and to BullMQ (the background-jobs row).
  */
 @Injectable()
@@ -56,10 +58,32 @@ export class RecomputeBenchmarksJob {
       const result = await db.$transaction(
         async (tx) => {
           await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `benchmarks.recompute:${data.consortiumId}:${data.periodId}`);
-          const { inputRevision: revision, ...counts } = await recomputePeriod(tx, { consortiumId: data.consortiumId, periodId: data.periodId, k, computedAt }, step);
+          // the newest completed run (under the lock: none completes meanwhile); its results are what is stored
+          const last = await tx.benchmarkRun.findFirst({
+            where: { consortiumId: data.consortiumId, periodId: data.periodId, state: 'completed' },
+            orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+            select: { inputRevision: true, inputFingerprint: true, resultFingerprint: true, computedAt: true },
+          });
+          const { inputRevision: revision, inputFingerprint, resultFingerprint, ...counts } = await recomputePeriod(
+            tx,
+            { consortiumId: data.consortiumId, periodId: data.periodId, k, computedAt },
+            step,
+            last,
+          );
           await tx.benchmarkRun.update({
             where: { id: run.id },
-            data: { state: 'completed', progress: 100, inputRevision: revision, cells: counts.cells, computedAt, error: null },
+            data: {
+              state: 'completed',
+              progress: 100,
+              inputRevision: revision,
+              cells: counts.cells,
+              // kept results keep the time they were computed
+              computedAt: counts.reused ? (last?.computedAt ?? computedAt) : computedAt,
+              inputFingerprint,
+              resultFingerprint,
+              reusedResults: counts.reused,
+              error: null,
+            },
           });
           if (counts.changed > 0) {
             await this.audit.record(tx, { action: 'benchmarks.recomputed', entityType: 'Period', entityId: data.periodId, after: { ...counts, inputRevision: revision }, consortiumId: data.consortiumId, actor: SYSTEM_ACTOR });
@@ -69,7 +93,11 @@ export class RecomputeBenchmarksJob {
         { maxWait: 30_000, timeout: TRANSACTION_TIMEOUT_MS },
       );
       await progress(100);
-      this.logger.log(`benchmarks ${period.code}: ${result.cells} cells (${result.suppressed} suppressed), ${result.standings} standings, ${result.changed} rows changed`);
+      this.logger.log(
+        result.reused
+          ? `benchmarks ${period.code}: inputs and stored results as the last run left them; ${result.cells} cells kept, nothing recomputed`
+          : `benchmarks ${period.code}: ${result.cells} cells (${result.suppressed} suppressed), ${result.standings} standings, ${result.changed} rows changed`,
+      );
       return result;
     } catch (error) {
       // The message staff read: no SQL, no figures.

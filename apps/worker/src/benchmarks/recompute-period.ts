@@ -1,15 +1,28 @@
-import { decidePeriod, disclosureCellsOf, isPublicGroupKind, type CellMemberRow, type PeriodCell } from '@tandem/domain';
+import { createHash } from 'node:crypto';
+import { DISCLOSURE_RULES_REVISION, decidePeriod, disclosureCellsOf, isPublicGroupKind, type CellMemberRow, type PeriodCell } from '@tandem/domain';
 import {
   CELL_MEMBERS_SQL,
   CELL_META_SQL,
+  INPUT_FINGERPRINT_SQL,
   RELEASE_SQL,
   INPUT_REVISION_SQL,
+  RESULT_FINGERPRINT_SQL,
   SET_SUPPRESSION_SQL,
   UPSERT_CELLS_SQL,
   UPSERT_STANDINGS_SQL,
   UPSERT_SYSTEM_GROUPS_SQL,
   type PackedCellMembers,
+  type StoredResults,
 } from './benchmarks.sql';
+
+/**
+ * The revision of the computation itself: its statements' text and the disclosure rules. In
+ * the input fingerprint, so a deployment that computes differently never keeps results
+ * computed the old way.
+ */
+export const COMPUTATION_REVISION = createHash('md5')
+  .update([UPSERT_SYSTEM_GROUPS_SQL, INPUT_REVISION_SQL, UPSERT_CELLS_SQL, UPSERT_STANDINGS_SQL, CELL_MEMBERS_SQL, CELL_META_SQL, SET_SUPPRESSION_SQL, RELEASE_SQL, DISCLOSURE_RULES_REVISION].join('\n'))
+  .digest('hex');
 
 /** What the statements need of a transaction: Prisma's raw methods (the worker's and the seed's). */
 export interface RawTransaction {
@@ -27,6 +40,17 @@ export interface PeriodRecompute {
   /** rows written or removed: 0 on a second run over the same input */
   changed: number;
   inputRevision: string;
+  /** the inputs and the stored results were the last completed run's: nothing was recomputed */
+  reused: boolean;
+  inputFingerprint: string;
+  resultFingerprint: string;
+}
+
+/** What the last completed run of the period recorded (null fingerprints never match). */
+export interface LastRun {
+  inputRevision: string | null;
+  inputFingerprint: string | null;
+  resultFingerprint: string | null;
 }
 
 interface CellMeta {
@@ -69,6 +93,7 @@ export async function recomputePeriod(
   tx: RawTransaction,
   p: { consortiumId: string; periodId: string; k: number; computedAt: Date },
   step: (percent: number) => Promise<void> = async () => undefined,
+  last: LastRun | null = null,
 ): Promise<PeriodRecompute> {
   const args = [p.consortiumId, p.periodId] as const;
   const at = p.computedAt.toISOString();
@@ -79,6 +104,26 @@ export async function recomputePeriod(
   // CELL_MEMBERS_SQL sends doubles as text: the shortest form that reads back as the same number
   await tx.$executeRawUnsafe(`SET LOCAL extra_float_digits = 3`);
   const [groups] = await tx.$queryRawUnsafe<{ groups: number }[]>(UPSERT_SYSTEM_GROUPS_SQL, p.consortiumId);
+  // Before anything is read: a change committed while this run reads makes the next run differ.
+  const [fingerprint] = await tx.$queryRawUnsafe<{ fingerprint: string }[]>(INPUT_FINGERPRINT_SQL, ...args, p.k, COMPUTATION_REVISION);
+  const inputFingerprint = fingerprint?.fingerprint ?? '';
+  if (last !== null && last.inputFingerprint === inputFingerprint && last.inputRevision !== null) {
+    const [kept] = await tx.$queryRawUnsafe<StoredResults[]>(RESULT_FINGERPRINT_SQL, ...args);
+    if (kept !== undefined && kept.fingerprint === last.resultFingerprint) {
+      return {
+        groups: groups?.groups ?? 0,
+        cells: kept.cells,
+        standings: kept.standings,
+        suppressed: kept.suppressed,
+        released: 0,
+        changed: 0,
+        inputRevision: last.inputRevision,
+        reused: true,
+        inputFingerprint,
+        resultFingerprint: kept.fingerprint,
+      };
+    }
+  }
   const [input] = await tx.$queryRawUnsafe<{ revision: string }[]>(INPUT_REVISION_SQL, ...args);
   const inputRevision = input?.revision ?? '';
   await step(10);
@@ -90,7 +135,7 @@ export async function recomputePeriod(
   // table: standings are analysed only when rows came or went, not when figures changed in place.
   const stale = [
     (cellCounts?.written ?? 0) + (cellCounts?.removed ?? 0) > 1_000 ? '"BenchmarkCell"' : null,
-    (standings?.inserted ?? 0) + (standings?.removed ?? 0) > 1_000 ? '"BenchmarkStanding"' : null,
+    (standings?.inserted ?? 0) + (standings?.removed ?? 0) > 1_000 ? '"BenchmarkMemberStanding"' : null,
   ].filter((t) => t !== null);
   if (stale.length > 0) await tx.$executeRawUnsafe(`ANALYZE ${stale.join(', ')}`);
   await step(70);
@@ -113,6 +158,7 @@ export async function recomputePeriod(
   const toRelease = meta.filter((m) => m.periodState === 'published' && !m.released && decisions.get(m.id) === null && (isPublicGroupKind(m.kind) || m.kind === 'supply_base')).map((m) => m.id);
   const [release] = toRelease.length > 0 ? await tx.$queryRawUnsafe<{ released: number }[]>(RELEASE_SQL, ...args, at, toRelease) : [];
   const released = release?.released ?? 0;
+  const [stored] = await tx.$queryRawUnsafe<StoredResults[]>(RESULT_FINGERPRINT_SQL, ...args);
   return {
     groups: groups?.groups ?? 0,
     cells: cellCounts?.computed ?? 0,
@@ -121,5 +167,8 @@ export async function recomputePeriod(
     released,
     changed: released + (cellCounts?.written ?? 0) + (cellCounts?.removed ?? 0) + (standings?.written ?? 0) + (standings?.removed ?? 0) + decided,
     inputRevision,
+    reused: false,
+    inputFingerprint,
+    resultFingerprint: stored?.fingerprint ?? '',
   };
 }

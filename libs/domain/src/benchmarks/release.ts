@@ -62,6 +62,13 @@ function decisionOf(decisions: ReadonlyMap<string, SuppressionReason | null>, ke
 export type SupplyBasePass = 'split' | 'rebuild';
 
 /**
+ * Names the rules decidePeriod applies: part of the fingerprint a recompute compares before
+ * it reuses stored decisions, so a change to these rules (here or in disclosure.ts) must
+ * change this string, or periods whose inputs did not change keep the old decisions.
+ */
+export const DISCLOSURE_RULES_REVISION = 'combinations-atoms-released-2026-12';
+
+/**
  * The public decision of every cell of a period (a reader who knows no member's value):
  *  - the public groups together, one partition per metric, with released cells fixed;
  *  - each supply base against the public cells as decided (shown or released, all fixed):

@@ -18,6 +18,7 @@ export class BenchmarkRunDto {
   @ApiProperty({ nullable: true, type: String, description: 'fingerprint of the validated values the run used' }) inputRevision: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'the disclosure threshold k applied' }) threshold: number | null;
   @ApiProperty() cells: number;
+  @ApiProperty({ description: 'nothing the run reads had changed since the last completed run: it kept that run\'s results (computedAt is theirs)' }) reusedResults: boolean;
   @ApiProperty({ nullable: true, type: String }) computedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) error: string | null;
   @ApiProperty() createdAt: string;
