@@ -1,4 +1,4 @@
-/** Benchmarks under disclosure control (benchmarks.md, issue 8): resource shapes shared by api, worker and console. */
+/** Benchmarks under disclosure control (benchmarks.md): resource shapes shared by api, worker and console. */
 
 export const PEER_GROUP_KINDS = ['consortium', 'naics', 'size_band', 'region', 'supply_base', 'custom'] as const;
 export type PeerGroupKind = (typeof PEER_GROUP_KINDS)[number];

@@ -1,6 +1,6 @@
 import { echelonOf, inRowSpan, type Echelon } from './linear';
 /**
- * Statistical disclosure control (benchmarks.md rules 1–4 and 7, issue 8). Pure functions:
+ * Statistical disclosure control (benchmarks.md rules 1–4 and 7). Pure functions:
  * the worker stores the public decision (a viewer who knows nobody's value) with each cell,
  * and the API applies the viewer-aware rule on top of it before anything leaves.
  *
@@ -9,6 +9,9 @@ import { echelonOf, inRowSpan, type Echelon } from './linear';
  * they do not pass the dominance rule; and two shown cells differ by no member the viewer
  * cannot see, or by at least k of them. So neither one cell nor the difference of two
  * isolates fewer than k unknown firms.
+ *
+ * A change to these rules must change DISCLOSURE_RULES_REVISION (release.ts): a recompute whose
+ * inputs are unchanged keeps the last run's decisions otherwise.
  */
 export const SUPPRESSION_REASONS = ['fewer_than_k', 'dominated', 'differencing'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
