@@ -243,7 +243,7 @@ own AS MATERIALIZED (
   WHERE v.enters
 ),
 ranked AS (
-  SELECT gm.gid, o.*,
+  SELECT gm.gid, o.oid, o."metricId",
          count(*) OVER (PARTITION BY gm.gid, o."metricId") AS n,
          rank() OVER (PARTITION BY gm.gid, o."metricId" ORDER BY o.oriented) - 1 AS worse,
          count(*) OVER (PARTITION BY gm.gid, o."metricId", o.value) AS tied
@@ -254,18 +254,19 @@ cell AS (
   SELECT g.id AS gid, m."metricId", md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
   FROM grp g CROSS JOIN (SELECT DISTINCT "metricId" FROM own) m
 ),
--- one aggregation, no join back to the member's figures: they ride along in the grouping (with
--- a table last analysed empty, a join here was planned as a nested loop over the aggregate)
-computed AS (
-  SELECT md5($2 || ':' || r."metricId" || ':' || r.oid)::uuid AS id, r.oid, r."metricId", r.value, r.numerator, r.denominator,
-         r."changePrev", r."changeBase", r.distance,
-         array_agg(c.id ORDER BY c.id) AS "cellIds", array_agg(r.gid ORDER BY c.id) AS "peerGroupIds",
+positions AS (
+  SELECT r.oid, r."metricId", array_agg(c.id ORDER BY c.id) AS "cellIds", array_agg(r.gid ORDER BY c.id) AS "peerGroupIds",
          array_agg(round((r.worse + 0.5 * r.tied) / r.n * 100, 2)::numeric(5, 2) ORDER BY c.id) AS ranks,
          -- (worse + ½ tied) ÷ n ≥ ¾, ½, ¼ in integers: the same comparisons, without three numeric divisions a position
          array_agg(CASE WHEN 2 * (2 * r.worse + r.tied) >= 3 * r.n THEN 1 WHEN 2 * r.worse + r.tied >= r.n THEN 2
                         WHEN 2 * (2 * r.worse + r.tied) >= r.n THEN 3 ELSE 4 END ORDER BY c.id) AS quartiles
   FROM ranked r JOIN cell c ON c.gid = r.gid AND c."metricId" = r."metricId"
-  GROUP BY r.oid, r."metricId", r.value, r.numerator, r.denominator, r."changePrev", r."changeBase", r.distance
+  GROUP BY r.oid, r."metricId"
+),
+computed AS (
+  SELECT md5($2 || ':' || o."metricId" || ':' || o.oid)::uuid AS id, o.oid, o."metricId", o.value, o.numerator, o.denominator,
+         o."changePrev", o."changeBase", o.distance, p."cellIds", p."peerGroupIds", p.ranks, p.quartiles
+  FROM own o JOIN positions p ON p.oid = o.oid AND p."metricId" = o."metricId"
 ),
 -- what the period holds now; a full join (hash or merge, never a nested loop) pairs it with
 -- what was computed: new rows, changed rows, rows no longer computed — nothing else is touched
