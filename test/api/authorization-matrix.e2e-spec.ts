@@ -403,20 +403,9 @@ async function cellOf(pool: Pool, consortiumId: string, periodId: string, peerGr
 async function standingOf(pool: Pool, cellId: string, organisationId: string): Promise<string> {
   return one(
     pool,
-    `WITH c AS (SELECT * FROM "BenchmarkCell" WHERE id = $1::uuid),
-     member AS (
-       INSERT INTO "BenchmarkMemberStanding" (id, "consortiumId", "periodId", "metricId", "organisationId", value, "cellIds", "peerGroupIds", "percentileRanks", quartiles,
-                                              "releasedPercentileRanks", "releasedQuartiles", "computedAt", "updatedAt")
-       SELECT md5(c."periodId" || ':' || c."metricId" || ':' || $2::uuid)::uuid, c."consortiumId", c."periodId", c."metricId", $2::uuid, 95,
-              ARRAY[c.id], ARRAY[c."peerGroupId"], ARRAY[50], ARRAY[2], ARRAY[NULL]::numeric[], ARRAY[NULL]::int[], now(), now() FROM c
-       ON CONFLICT ("periodId", "organisationId", "metricId") DO UPDATE SET
-         "cellIds" = "BenchmarkMemberStanding"."cellIds" || EXCLUDED."cellIds", "peerGroupIds" = "BenchmarkMemberStanding"."peerGroupIds" || EXCLUDED."peerGroupIds",
-         "percentileRanks" = "BenchmarkMemberStanding"."percentileRanks" || EXCLUDED."percentileRanks", quartiles = "BenchmarkMemberStanding".quartiles || EXCLUDED.quartiles,
-         "releasedPercentileRanks" = "BenchmarkMemberStanding"."releasedPercentileRanks" || EXCLUDED."releasedPercentileRanks",
-         "releasedQuartiles" = "BenchmarkMemberStanding"."releasedQuartiles" || EXCLUDED."releasedQuartiles", "updatedAt" = now()
-       WHERE NOT $1::uuid = ANY ("BenchmarkMemberStanding"."cellIds")
-     )
-     SELECT md5(c."periodId" || ':' || c."metricId" || ':' || c."peerGroupId" || ':' || $2::uuid)::uuid AS id FROM c`,
+    `INSERT INTO "BenchmarkStanding" (id, "consortiumId", "cellId", "organisationId", "periodId", "metricId", "peerGroupId", value, "percentileRank", quartile, "computedAt", "updatedAt")
+     SELECT gen_random_uuid(), c."consortiumId", c.id, $2, c."periodId", c."metricId", c."peerGroupId", 95, 50, 2, now(), now() FROM "BenchmarkCell" c WHERE c.id = $1
+     ON CONFLICT ("cellId", "organisationId") DO UPDATE SET "updatedAt" = now() RETURNING id`,
     [cellId, organisationId],
   );
 }

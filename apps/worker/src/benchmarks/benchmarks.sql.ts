@@ -124,7 +124,7 @@ SELECT md5(concat_ws('|', $3::int, $4::text,
 
 /**
  * What a run left stored for the period: every cell whole (figures, decision, release,
- * timestamps) and the standings' count (positions and rows) and newest write. Taken at the end of a run and
+ * timestamps) and the standings' count and newest write. Taken at the end of a run and
  * again before the next: equal only if nothing touched the results in between.
  */
 export const RESULT_FINGERPRINT_SQL = `
@@ -133,10 +133,10 @@ WITH cells AS (
   FROM "BenchmarkCell" c WHERE c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid
 ),
 standings AS (
-  SELECT coalesce(sum(cardinality(s."cellIds")), 0)::int AS standings, count(*) AS rows, max(s."updatedAt") AS newest
-  FROM "BenchmarkMemberStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
+  SELECT count(*)::int AS standings, max(s."updatedAt") AS newest
+  FROM "BenchmarkStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
 )
-SELECT md5(concat_ws('|', c.fp, s.standings, s.rows, s.newest)) AS fingerprint, c.cells, c.suppressed, s.standings FROM cells c, standings s`;
+SELECT md5(concat_ws('|', c.fp, s.standings, s.newest)) AS fingerprint, c.cells, c.suppressed, s.standings FROM cells c, standings s`;
 
 /** A row of RESULT_FINGERPRINT_SQL. */
 export interface StoredResults {
@@ -202,17 +202,15 @@ SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) + (SEL
        (SELECT count(*) FROM del)::int AS removed`;
 
 /**
- * $3 computed at. Each member's standing for each metric: value, change since the previous
- * period of the same kind and since its baseline (goal's baseline value, else its value in the
- * baseline period), distance to goal (goal − value), and its position in each of its cells
- * (parallel arrays in order of cell id): percentile rank oriented so 100 is best ((strictly
- * worse + ½ tied, itself included) ÷ n × 100), quartile from the unrounded rank (1 = best).
- * One row per member and metric (BenchmarkMemberStanding), not per member and cell: a member
- * is in about six groups, and this writes each member's figures once. Set-based: the computed
+ * $3 computed at. Each member's position in each cell: value, percentile rank oriented so
+ * 100 is best ((strictly worse + ½ tied, itself included) ÷ n × 100), quartile from the
+ * unrounded rank (1 = best), change since the previous period of the same kind and since its
+ * baseline (goal's baseline value, else its value in the baseline period), distance to goal
+ * (goal − value). Removes standings of the period no longer computed. Set-based: the computed
  * rows are paired with the period's stored ones in one hash join, and only new, changed and
- * gone rows are inserted, updated or deleted; the updates are heap-only (the table's
- * fillfactor leaves room, no written column is indexed). A position keeps its rank and
- * quartile as released as long as the member stays in that cell.
+ * gone rows are inserted, updated or deleted (an INSERT … ON CONFLICT probed the unique index
+ * and locked a row per standing, changed or not); the updates are heap-only (the table's
+ * fillfactor leaves room, no written column is indexed).
  */
 export const UPSERT_STANDINGS_SQL = `
 WITH ${GROUP_MEMBERS},
@@ -232,7 +230,7 @@ goal AS (
                             AND bv."customerId" IS NULL AND bv.status = 'validated'
   WHERE g."consortiumId" = $1::uuid
 ),
--- what does not depend on the group, once per member and metric
+-- what does not depend on the group, once per member and metric (not once per standing)
 own AS MATERIALIZED (
   SELECT v.oid, v."metricId", v.value, v.numerator, v.denominator, CASE WHEN d.direction = 'higher' THEN v.value ELSE -v.value END AS oriented,
          (v.value - pv.value)::numeric(18, 6) AS "changePrev", (v.value - gl.baseline)::numeric(18, 6) AS "changeBase",
@@ -243,94 +241,81 @@ own AS MATERIALIZED (
   WHERE v.enters
 ),
 ranked AS (
-  SELECT gm.gid, o.oid, o."metricId",
+  SELECT gm.gid, o.*,
          count(*) OVER (PARTITION BY gm.gid, o."metricId") AS n,
          rank() OVER (PARTITION BY gm.gid, o."metricId" ORDER BY o.oriented) - 1 AS worse,
          count(*) OVER (PARTITION BY gm.gid, o."metricId", o.value) AS tied
   FROM gm JOIN own o ON o.oid = gm.oid
 ),
--- a cell's id once per cell, not per position
+-- a cell's id and the key its standings' ids extend, once per cell: md5 and uuid-to-text are
+-- most of what the projection below costs when done per standing
 cell AS (
-  SELECT g.id AS gid, m."metricId", md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
+  SELECT g.id AS gid, m."metricId", $2 || ':' || m."metricId" || ':' || g.id AS key, md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
   FROM grp g CROSS JOIN (SELECT DISTINCT "metricId" FROM own) m
 ),
-positions AS (
-  SELECT r.oid, r."metricId", array_agg(c.id ORDER BY c.id) AS "cellIds", array_agg(r.gid ORDER BY c.id) AS "peerGroupIds",
-         array_agg(round((r.worse + 0.5 * r.tied) / r.n * 100, 2)::numeric(5, 2) ORDER BY c.id) AS ranks,
-         -- (worse + ½ tied) ÷ n ≥ ¾, ½, ¼ in integers: the same comparisons, without three numeric divisions a position
-         array_agg(CASE WHEN 2 * (2 * r.worse + r.tied) >= 3 * r.n THEN 1 WHEN 2 * r.worse + r.tied >= r.n THEN 2
-                        WHEN 2 * (2 * r.worse + r.tied) >= r.n THEN 3 ELSE 4 END ORDER BY c.id) AS quartiles
-  FROM ranked r JOIN cell c ON c.gid = r.gid AND c."metricId" = r."metricId"
-  GROUP BY r.oid, r."metricId"
-),
 computed AS (
-  SELECT md5($2 || ':' || o."metricId" || ':' || o.oid)::uuid AS id, o.oid, o."metricId", o.value, o.numerator, o.denominator,
-         o."changePrev", o."changeBase", o.distance, p."cellIds", p."peerGroupIds", p.ranks, p.quartiles
-  FROM own o JOIN positions p ON p.oid = o.oid AND p."metricId" = o."metricId"
+  SELECT md5(c.key || ':' || r.oid)::uuid AS id, c.id AS "cellId",
+         r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
+         round((r.worse + 0.5 * r.tied) / r.n * 100, 2)::numeric(5, 2) AS rank,
+         -- (worse + ½ tied) ÷ n ≥ ¾, ½, ¼ in integers: the same comparisons, without three numeric divisions a row
+         CASE WHEN 2 * (2 * r.worse + r.tied) >= 3 * r.n THEN 1 WHEN 2 * r.worse + r.tied >= r.n THEN 2
+              WHEN 2 * (2 * r.worse + r.tied) >= r.n THEN 3 ELSE 4 END AS quartile,
+         r."changePrev", r."changeBase", r.distance
+  FROM ranked r JOIN cell c ON c.gid = r.gid AND c."metricId" = r."metricId"
 ),
 -- what the period holds now; a full join (hash or merge, never a nested loop) pairs it with
 -- what was computed: new rows, changed rows, rows no longer computed — nothing else is touched
 cur AS (
-  SELECT s.id, s.value, s.numerator, s.denominator, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal",
-         s."cellIds", s."peerGroupIds", s."percentileRanks", s.quartiles, s."releasedPercentileRanks", s."releasedQuartiles"
-  FROM "BenchmarkMemberStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
+  SELECT s.id, s.value, s.numerator, s.denominator, s."percentileRank", s.quartile, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal"
+  FROM "BenchmarkStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
 ),
 diff AS MATERIALIZED (
-  SELECT coalesce(x.id, c.id) AS id, c.id IS NULL AS fresh, x.id IS NULL AS gone, x."metricId", x.oid,
-         x.value, x.numerator, x.denominator, x."changePrev", x."changeBase", x.distance, x."cellIds", x."peerGroupIds", x.ranks, x.quartiles,
-         -- released positions follow their cell; a cell the member is new in has none yet
-         CASE WHEN c."cellIds" = x."cellIds" THEN c."releasedPercentileRanks"
-              ELSE ARRAY(SELECT r.rank FROM unnest(x."cellIds") WITH ORDINALITY AS n(cid, i)
-                         LEFT JOIN unnest(c."cellIds", c."releasedPercentileRanks") AS r(cid, rank) ON r.cid = n.cid ORDER BY n.i) END AS "releasedRanks",
-         CASE WHEN c."cellIds" = x."cellIds" THEN c."releasedQuartiles"
-              ELSE ARRAY(SELECT r.quartile FROM unnest(x."cellIds") WITH ORDINALITY AS n(cid, i)
-                         LEFT JOIN unnest(c."cellIds", c."releasedQuartiles") AS r(cid, quartile) ON r.cid = n.cid ORDER BY n.i) END AS "releasedQuartiles"
+  SELECT coalesce(x.id, c.id) AS id, c.id IS NULL AS fresh, x.id IS NULL AS gone, x."cellId", x.gid, x."metricId", x.oid,
+         x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance
   FROM computed x FULL JOIN cur c ON c.id = x.id
   WHERE x.id IS NULL OR c.id IS NULL
-     OR (c.value, c.numerator, c.denominator, c."changeSincePrevious", c."changeSinceBaseline", c."distanceToGoal", c."cellIds", c."peerGroupIds", c."percentileRanks", c.quartiles)
-        IS DISTINCT FROM (x.value, x.numerator, x.denominator, x."changePrev", x."changeBase", x.distance, x."cellIds", x."peerGroupIds", x.ranks, x.quartiles)
+     OR (c.value, c.numerator, c.denominator, c."percentileRank", c.quartile, c."changeSincePrevious", c."changeSinceBaseline", c."distanceToGoal")
+        IS DISTINCT FROM (x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance)
 ),
 ins AS (
-  INSERT INTO "BenchmarkMemberStanding" (id, "consortiumId", "periodId", "metricId", "organisationId", value, numerator, denominator,
-                                         "changeSincePrevious", "changeSinceBaseline", "distanceToGoal", "cellIds", "peerGroupIds", "percentileRanks", quartiles,
-                                         "releasedPercentileRanks", "releasedQuartiles", "computedAt", "updatedAt")
-  SELECT x.id, $1::uuid, $2::uuid, x."metricId", x.oid, x.value, x.numerator, x.denominator, x."changePrev", x."changeBase", x.distance,
-         x."cellIds", x."peerGroupIds", x.ranks, x.quartiles, x."releasedRanks", x."releasedQuartiles", $3::timestamp, now()
+  INSERT INTO "BenchmarkStanding" (id, "consortiumId", "cellId", "organisationId", "periodId", "metricId", "peerGroupId", value, numerator, denominator,
+                                   "percentileRank", quartile, "changeSincePrevious", "changeSinceBaseline", "distanceToGoal", "computedAt", "updatedAt")
+  SELECT x.id, $1::uuid, x."cellId", x.oid, $2::uuid, x."metricId", x.gid, x.value, x.numerator, x.denominator,
+         x.rank, x.quartile, x."changePrev", x."changeBase", x.distance, $3::timestamp, now()
   FROM diff x WHERE x.fresh
   RETURNING 1
 ),
 upd AS (
-  UPDATE "BenchmarkMemberStanding" s SET value = x.value, numerator = x.numerator, denominator = x.denominator, "changeSincePrevious" = x."changePrev",
-         "changeSinceBaseline" = x."changeBase", "distanceToGoal" = x.distance, "cellIds" = x."cellIds", "peerGroupIds" = x."peerGroupIds",
-         "percentileRanks" = x.ranks, quartiles = x.quartiles, "releasedPercentileRanks" = x."releasedRanks", "releasedQuartiles" = x."releasedQuartiles",
+  UPDATE "BenchmarkStanding" s SET value = x.value, numerator = x.numerator, denominator = x.denominator, "percentileRank" = x.rank,
+         quartile = x.quartile, "changeSincePrevious" = x."changePrev", "changeSinceBaseline" = x."changeBase", "distanceToGoal" = x.distance,
          "computedAt" = $3::timestamp, "updatedAt" = now()
   FROM diff x WHERE s.id = x.id AND NOT x.fresh AND NOT x.gone
   RETURNING 1
 ),
 del AS (
-  DELETE FROM "BenchmarkMemberStanding" s USING diff x WHERE s.id = x.id AND x.gone
+  DELETE FROM "BenchmarkStanding" s USING diff x WHERE s.id = x.id AND x.gone
   RETURNING 1
 )
-SELECT (SELECT coalesce(sum(cardinality("cellIds")), 0) FROM computed)::int AS computed, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
+SELECT (SELECT count(*) FROM computed)::int AS computed, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
        (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM del)::int AS removed`;
 
 /**
  * What disclosure control needs of every cell of the period: its members and what each adds
  * to its totals (CellMemberRow of libs/domain; one period, so the metric is the partition).
  * One row per cell, its members packed in comma-separated lists in member order (unpacked by
- * cellMemberRowsOf): a row per position made Prisma carry 1.9 M objects through JSON at 30 000
+ * cellMemberRowsOf): a row per standing made Prisma carry 1.9 M objects through JSON at 30 000
  * firms. float8 as text is the shortest form that reads back as the same double; '' is null.
  */
 export const CELL_MEMBERS_SQL = `
-SELECT u."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio",
+SELECT s."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio",
        string_agg(s."organisationId"::text, ',' ORDER BY s."organisationId") AS "organisationIds",
        string_agg(s.value::float8::text, ',' ORDER BY s."organisationId") AS "values",
        string_agg(coalesce(s.numerator::float8::text, ''), ',' ORDER BY s."organisationId") AS numerators,
        string_agg(coalesce(s.denominator::float8::text, ''), ',' ORDER BY s."organisationId") AS denominators
-FROM "BenchmarkMemberStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId" CROSS JOIN LATERAL unnest(s."cellIds") AS u("cellId")
+FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
 WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
-GROUP BY u."cellId", s."metricId", d."isRatio"
-ORDER BY u."cellId"`;
+GROUP BY s."cellId", s."metricId", d."isRatio"
+ORDER BY s."cellId"`;
 
 /** A row of CELL_MEMBERS_SQL. */
 export interface PackedCellMembers {
@@ -365,12 +350,12 @@ ORDER BY c.id`;
  */
 export const RELEASE_SQL = `
 WITH m AS (
-  SELECT u."cellId",
+  SELECT s."cellId",
          jsonb_agg(jsonb_build_object('organisationId', s."organisationId", 'value', s.value::float8,
                                       'numerator', s.numerator::float8, 'denominator', s.denominator::float8) ORDER BY s."organisationId") AS members
-  FROM "BenchmarkMemberStanding" s CROSS JOIN LATERAL unnest(s."cellIds") AS u("cellId")
-  WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid AND u."cellId" = ANY ($4::uuid[])
-  GROUP BY u."cellId"
+  FROM "BenchmarkStanding" s
+  WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid AND s."cellId" = ANY ($4::uuid[])
+  GROUP BY s."cellId"
 ),
 cells AS (
   UPDATE "BenchmarkCell" c SET "releasedAt" = $3::timestamp,
@@ -381,16 +366,9 @@ cells AS (
   FROM m WHERE c.id = m."cellId" AND c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid AND c."releasedAt" IS NULL
   RETURNING c.id
 ),
-released AS (SELECT array_agg(id) AS ids FROM cells),
 standings AS (
-  UPDATE "BenchmarkMemberStanding" s
-     SET "releasedPercentileRanks" = ARRAY(SELECT CASE WHEN p.cid = ANY (r.ids) THEN p.rank ELSE p.released END
-                                             FROM unnest(s."cellIds", s."percentileRanks", s."releasedPercentileRanks") WITH ORDINALITY AS p(cid, rank, released, i) ORDER BY p.i),
-         "releasedQuartiles" = ARRAY(SELECT CASE WHEN p.cid = ANY (r.ids) THEN p.quartile ELSE p.released END
-                                       FROM unnest(s."cellIds", s.quartiles, s."releasedQuartiles") WITH ORDINALITY AS p(cid, quartile, released, i) ORDER BY p.i),
-         "updatedAt" = now()
-  FROM released r
-  WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid AND s."cellIds" && r.ids
+  UPDATE "BenchmarkStanding" s SET "releasedPercentileRank" = s."percentileRank", "releasedQuartile" = s.quartile, "updatedAt" = now()
+  FROM cells WHERE s."cellId" = cells.id
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM cells)::int AS released`;

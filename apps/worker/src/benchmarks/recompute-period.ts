@@ -135,7 +135,7 @@ export async function recomputePeriod(
   // table: standings are analysed only when rows came or went, not when figures changed in place.
   const stale = [
     (cellCounts?.written ?? 0) + (cellCounts?.removed ?? 0) > 1_000 ? '"BenchmarkCell"' : null,
-    (standings?.inserted ?? 0) + (standings?.removed ?? 0) > 1_000 ? '"BenchmarkMemberStanding"' : null,
+    (standings?.inserted ?? 0) + (standings?.removed ?? 0) > 1_000 ? '"BenchmarkStanding"' : null,
   ].filter((t) => t !== null);
   if (stale.length > 0) await tx.$executeRawUnsafe(`ANALYZE ${stale.join(', ')}`);
   await step(70);

@@ -15,8 +15,8 @@ export interface ReportRevision {
 /**
  * $1 consortium, $2 period, $3 organisations, $4 audiences (parallel to $3). One row per
  * organisation: a fingerprint of everything its report depends on, cheap enough for every
- * download. Cells and standings (a member's row per metric, with its positions) are written only
- * when a figure, a decision or a release changed (benchmarks.sql.ts), so their count and newest `updatedAt` move whenever the
+ * download. Cells and standings are written only when a figure, a decision or a release
+ * changed (benchmarks.sql.ts), so their count and newest `updatedAt` move whenever the
  * report would; the newest run's input revision names the values; a customer's report
  * depends on its suppliers and what they share with it (rule 8), and every report on k.
  */
@@ -44,7 +44,7 @@ common AS (
 org AS (SELECT * FROM unnest($3::uuid[], $4::text[]) AS o(id, audience))
 SELECT o.id AS "organisationId", (SELECT "inputRevision" FROM run) AS "inputRevision",
        md5(concat_ws('|', (SELECT fp FROM common), o.audience,
-         (SELECT count(*) || ':' || coalesce(sum(cardinality(s."cellIds")), 0) || ':' || coalesce(max(s."updatedAt")::text, '') FROM "BenchmarkMemberStanding" s WHERE s."organisationId" = o.id AND s."periodId" IN (SELECT id FROM pub)),
+         (SELECT count(*) || ':' || coalesce(max(s."updatedAt")::text, '') FROM "BenchmarkStanding" s WHERE s."organisationId" = o.id AND s."periodId" IN (SELECT id FROM pub)),
          CASE WHEN o.audience = 'customer' THEN
            (SELECT count(*) || ':' || coalesce(max(r."updatedAt")::text, '') FROM "SupplyRelationship" r WHERE r."consortiumId" = $1::uuid AND r."customerId" = o.id) || ';' ||
            (SELECT count(*) || ':' || coalesce(max(x."updatedAt")::text, '') FROM "SharingSetting" x WHERE x."consortiumId" = $1::uuid AND x."customerId" = o.id)

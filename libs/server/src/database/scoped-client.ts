@@ -44,13 +44,11 @@ export function scopedClient(base: PrismaClient, getPrincipal: () => Principal) 
           async $allOperations({ model, operation, args, query }) {
             const p = getPrincipal();
             const a = (args ?? {}) as Args;
-            // a string: with views among the models, Prisma types the operations of all models as those of a view (reads)
-            const op: string = operation;
-            if (CREATE_OPERATIONS.has(op)) {
-              const rows = op === 'upsert' ? [a.create ?? {}] : Array.isArray(a.data) ? a.data : [a.data ?? {}];
+            if (CREATE_OPERATIONS.has(operation)) {
+              const rows = operation === 'upsert' ? [a.create ?? {}] : Array.isArray(a.data) ? a.data : [a.data ?? {}];
               for (const row of rows) assertCreatable(model, row, p);
             }
-            if (WHERE_OPERATIONS.has(op)) {
+            if (WHERE_OPERATIONS.has(operation)) {
               const scope = scopeWhere(model, p);
               if (scope) a.where = mergeWhere(a.where, scope);
             }
