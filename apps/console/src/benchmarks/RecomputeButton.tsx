@@ -37,7 +37,7 @@ function useFollowedRun(initial: BenchmarkRun | undefined): BenchmarkRun | undef
           const next = json as BenchmarkRun;
           setRun(next);
           if (next.state === 'completed') {
-            notify(`Benchmarks recomputed: ${next.cells.toLocaleString()} cells`, { type: 'success' });
+            notify(next.reusedResults ? `Nothing changed since the last run: its ${next.cells.toLocaleString()} cells stand` : `Benchmarks recomputed: ${next.cells.toLocaleString()} cells`, { type: 'success' });
             refresh();
           } else if (next.state === 'failed') notify(`The recompute failed${next.error ? `: ${next.error}` : ''}`, { type: 'error' });
         })
@@ -55,7 +55,7 @@ function RunProgressLine({ run, periodCode }: { run: BenchmarkRun; periodCode: s
   const value = run.state === 'completed' ? 100 : run.progress;
   const text =
     run.state === 'completed'
-      ? `${periodCode} computed ${run.computedAt ? formatDateTime(run.computedAt) : ''} · ${run.cells.toLocaleString()} cells${run.threshold !== null ? ` · k ${run.threshold}` : ''}`
+      ? `${periodCode} computed ${run.computedAt ? formatDateTime(run.computedAt) : ''}${run.reusedResults ? ' (nothing changed since)' : ''} · ${run.cells.toLocaleString()} cells${run.threshold !== null ? ` · k ${run.threshold}` : ''}`
       : run.state === 'failed'
         ? `${periodCode}: the recompute failed${run.error ? ` (${run.error})` : ''}`
         : `${periodCode}: ${run.state === 'queued' ? 'waiting for the worker' : 'recomputing'} · ${value} %`;
