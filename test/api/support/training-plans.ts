@@ -9,11 +9,11 @@ export async function oneId(pool: Pool, sql: string, params: unknown[]): Promise
   return rows[0].id;
 }
 
-let nextYear = 3000 + Math.floor(Math.random() * 1000) * 5;
-
 /**
- * A plan of `organisationId` in a year no other file uses (years beyond what the API accepts,
- * so they never meet a plan made through it), in the given state.
+ * A plan of `organisationId` in a year it has no plan for yet, picked at random among the free
+ * years 3000–7999 (beyond what the API accepts, so they never meet a plan made through it; a
+ * counter per file from a random start met another file's plans in CI's shared database), in
+ * the given state.
  */
 export async function planRow(
   pool: Pool,
@@ -22,14 +22,17 @@ export async function planRow(
   state: 'draft' | 'submitted' | 'returned' | 'approved' = 'draft',
   opts: { coGoverned?: boolean; firmApproved?: boolean; unionApproved?: boolean; year?: number } = {},
 ): Promise<string> {
-  nextYear += 1;
   const submitted = state !== 'draft';
   const co = opts.coGoverned ?? submitted;
   return oneId(
     pool,
     `INSERT INTO "TrainingPlan" (id, "consortiumId", "organisationId", year, status, "skillAreas", "frontlineWorkers", hours, budget, providers, "coGoverned", "firmApprovedAt", "unionApprovedAt", "approvedAt", "updatedAt")
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, '{lean}', 10, 240, 12000, '{}', $5, $6, $7, $8, now()) RETURNING id`,
-    [consortiumId, organisationId, opts.year ?? nextYear, state, co, opts.firmApproved || state === 'approved' ? new Date() : null, opts.unionApproved || (state === 'approved' && co) ? new Date() : null, state === 'approved' ? new Date() : null],
+     VALUES (gen_random_uuid(), $1, $2,
+             COALESCE($3::int, (SELECT y FROM generate_series(3000, 7999) y
+                                WHERE NOT EXISTS (SELECT 1 FROM "TrainingPlan" p WHERE p."consortiumId" = $1 AND p."organisationId" = $2 AND p.year = y)
+                                ORDER BY random() LIMIT 1)),
+             $4, '{lean}', 10, 240, 12000, '{}', $5, $6, $7, $8, now()) RETURNING id`,
+    [consortiumId, organisationId, opts.year ?? null, state, co, opts.firmApproved || state === 'approved' ? new Date() : null, opts.unionApproved || (state === 'approved' && co) ? new Date() : null, state === 'approved' ? new Date() : null],
   );
 }
 
