@@ -348,18 +348,19 @@ describe('scorecards computed from validated values, with corrective action plan
     const glmp = demo.consortium.glmp;
     const hidden = await insertOrganisation(pool, { code: `${tag}-hidden`, kind: 'supplier' });
     await insertMembership(pool, glmp, hidden);
+    // OTD 91 (50), PPM 150 (70): 56.67, development, a first final standing — which would open a plan
+    await insertValue(pool, { consortiumId: glmp, organisationId: hidden, metricId: metric.otd, periodId: period.q1, value: 91 });
+    await insertValue(pool, { consortiumId: glmp, organisationId: hidden, metricId: metric.ppm, periodId: period.q1, value: 150 });
+    // the supplier shares delivery only: its own PPM is not the customer's to read
+    await pool.query(`INSERT INTO "SharingSetting" (id, "consortiumId", "supplierId", "customerId", categories, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, '{delivery}', now())`, [glmp, hidden, org.customer]);
     const res = await call(api, 'POST', '/api/supply-relationships', {
       token: staff,
       body: { customerId: org.customer, supplierId: hidden, since: '2021-01-01', commodity: 'castings', spendBand: '1-5M USD', sourcingMode: 'multi_year' },
     });
     expectStatus(res, 201);
     const relationshipId = (res.body as SupplyRelationship).id;
-    // the supplier shares delivery only: its own PPM is not the customer's to read
-    await pool.query(`INSERT INTO "SharingSetting" (id, "consortiumId", "supplierId", "customerId", categories, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, '{delivery}', now())`, [glmp, hidden, org.customer]);
-    // OTD 91 (50), PPM 150 (70): 56.67, development, a first final standing — which would open a plan
-    await insertValue(pool, { consortiumId: glmp, organisationId: hidden, metricId: metric.otd, periodId: period.q1, value: 91 });
-    await insertValue(pool, { consortiumId: glmp, organisationId: hidden, metricId: metric.ppm, periodId: period.q1, value: 150 });
-    await recompute(period.q1);
+    // the job itself, not through the queue: what is tested is the plan it opens or not
+    await worker.get(RecomputeScorecardsJob).run({ consortiumId: glmp, periodId: period.q1 });
     const [card] = await scorecardsOf(staff, { periodId: period.q1, supplierId: hidden });
     expect(card).toMatchObject({ relationshipId, standing: 'development', provisional: false });
     const [seen] = await scorecardsOf(await session(api, email.buyer), { periodId: period.q1, supplierId: hidden }, ['computedAt', 'DESC']);
