@@ -200,7 +200,8 @@ interface Sensitive {
   unknown: readonly string[];
 }
 
-function isPrimary(reason: SuppressionReason | null | undefined): boolean {
+/** Withheld by rule 1 or 3 (the cell's own members), not by differencing: such a cell must not come back by combination. */
+export function isPrimary(reason: SuppressionReason | null | undefined): boolean {
   return reason === 'fewer_than_k' || reason === 'dominated';
 }
 

@@ -1,4 +1,4 @@
-import { FixedCells, discloseCells, type DisclosureCell, type DisclosureMember, type SuppressionReason } from './disclosure';
+import { FixedCells, discloseCells, isPrimary, type DisclosureCell, type DisclosureMember, type SuppressionReason } from './disclosure';
 
 /**
  * Who sees which peer groups outside staff: the whole consortium, NAICS, size band and region
@@ -90,7 +90,7 @@ export function decidePeriod(cells: readonly PeriodCell[], k: number, pass: Supp
   const byPartition = new Map<string, DisclosureCell[]>();
   for (const cell of decided) byPartition.set(cell.partition, [...(byPartition.get(cell.partition) ?? []), cell]);
   // public cells withheld by rule 1 or 3: a supply base must not make them come back by combination either
-  const withheld = publicCells.filter((p) => !p.c.released && (out.get(p.c.key) === 'fewer_than_k' || out.get(p.c.key) === 'dominated'));
+  const withheld = publicCells.filter((p) => !p.c.released && isPrimary(out.get(p.c.key)));
   const withheldBy = new Map<string, typeof withheld>();
   for (const p of withheld) withheldBy.set(p.c.partition, [...(withheldBy.get(p.c.partition) ?? []), p]);
   const fixed = new Map<string, FixedCells>();
