@@ -109,6 +109,21 @@ describe('a dependency that stops answering', () => {
     expect((await ask('GET', '/health/ready')).status).toBe(200);
   });
 
+  it('Redis and PostgreSQL both silent: a signed-in read answers 503, not 401 (the revocation check falls back to PostgreSQL, which does not answer either)', async () => {
+    expect((await ask('GET', '/api/organisations', { token })).status).toBe(200);
+    redis.pause();
+    pg.pause();
+    expectUnavailable(await ask('GET', '/api/organisations', { token }));
+    redis.resume();
+    pg.resume();
+    let after: Call | undefined;
+    for (let i = 0; i < 30 && after?.status !== 200; i++) {
+      after = await ask('GET', '/api/organisations', { token });
+      if (after.status !== 200) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(after?.status).toBe(200);
+  });
+
   it('Redis silent: reads and sign-in keep serving, readiness names Redis, an upload is kept and enqueued once Redis is back', async () => {
     redis.pause();
 

@@ -2,7 +2,7 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { can, type Permission } from '@tandem/contracts';
-import { AuthErrorCode, CommonErrorCode, DomainError, RequestContext, type Principal } from '@tandem/server';
+import { AuthErrorCode, CommonErrorCode, DomainError, RequestContext, dependencyUnavailable, failedDependency, type Principal } from '@tandem/server';
 import { ANY_ROLE, IS_PUBLIC, PERMISSION } from '../common/decorators';
 import { RateLimits } from '../rate-limits/rate-limits.service';
 
@@ -37,9 +37,18 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
     return true;
   }
 
+  /**
+   * The strategies fail (no token, a bad signature, a revoked session) with no error; an error
+   * is their own failure to answer, such as the revocation check asking PostgreSQL while Redis is
+   * unreachable: a dependency that did not answer is a 503, and anything else is not the
+   * caller's fault either (500), never a 401 that would tell a client to sign in again.
+   */
   override handleRequest<T>(err: unknown, user: T | false): T {
     if (err instanceof DomainError) throw err;
-    if (err || !user) throw new DomainError(AuthErrorCode.Unauthenticated, 'Authentication required: send a valid bearer token');
+    const dependency = err ? failedDependency(err) : null;
+    if (dependency) throw dependencyUnavailable(dependency);
+    if (err) throw err;
+    if (!user) throw new DomainError(AuthErrorCode.Unauthenticated, 'Authentication required: send a valid bearer token');
     return user;
   }
 }
