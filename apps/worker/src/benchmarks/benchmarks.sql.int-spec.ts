@@ -122,4 +122,30 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
       client.release();
     }
   });
+
+  it('stores a cell whose members all sit at a bound of the metric\'s range as dominated, and one just off it as shown', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const consortiumId = await insertConsortium(pool, `bm-bound-${tag}`);
+    const q = await insertPeriod(pool, { consortiumId, code: '2025-Q1', startsOn: '2025-01-01', endsOn: '2025-03-31', dueOn: '2025-04-30', state: 'closed' });
+    const otd = await insertMetric(pool, { consortiumId, code: 'OTD', direction: 'higher' });
+    const ppm = await insertMetric(pool, { consortiumId, code: 'PPM', direction: 'lower' });
+    await pool.query(`UPDATE "MetricDefinition" SET "minValue" = 0, "maxValue" = 100 WHERE id = $1`, [otd]);
+    for (let i = 0; i < 6; i++) {
+      const id = await insertOrganisation(pool, { code: `bm-bound-${tag}-${i}`, kind: 'supplier' });
+      await insertMembership(pool, consortiumId, id);
+      // every firm 100 % on time; parts per million alike too, but PPM has no upper bound
+      await insertValue(pool, { consortiumId, organisationId: id, metricId: otd, periodId: q, value: 100 });
+      await insertValue(pool, { consortiumId, organisationId: id, metricId: ppm, periodId: q, value: 250 });
+    }
+    const client = await pool.connect();
+    try {
+      await recompute(client, consortiumId, q, 5);
+    } finally {
+      client.release();
+    }
+    const decided = async (metricId: string) =>
+      (await pool.query<{ suppression: string | null }>(`SELECT c.suppression FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" WHERE c."metricId" = $1 AND c."periodId" = $2 AND g.kind = 'consortium'`, [metricId, q])).rows;
+    expect(await decided(otd)).toEqual([{ suppression: 'dominated' }]);
+    expect(await decided(ppm)).toEqual([{ suppression: null }]);
+  });
 });

@@ -105,7 +105,7 @@ prev_period AS (
 SELECT md5(concat_ws('|', $3::int, $4::text,
   (SELECT (cur.id, cur.state)::text FROM cur),
   (SELECT id::text FROM prev_period),
-  (SELECT md5(string_agg((d.id, d.enabled, d.direction, d."isRatio", d."ratioScale")::text, ',' ORDER BY d.id))
+  (SELECT md5(string_agg((d.id, d.enabled, d.direction, d."isRatio", d."ratioScale", d."minValue", d."maxValue")::text, ',' ORDER BY d.id))
      FROM "MetricDefinition" d WHERE d."consortiumId" = $1::uuid),
   (SELECT md5(string_agg((v.id, v."periodId", v."organisationId", v."metricId", v.revision, v.status, v.outlier, v."outlierConfirmedAt",
                           v.value, v.numerator, v.denominator)::text, ',' ORDER BY v."periodId", v.id))
@@ -307,14 +307,14 @@ SELECT (SELECT count(*) FROM computed)::int AS computed, ((SELECT count(*) FROM 
  * firms. float8 as text is the shortest form that reads back as the same double; '' is null.
  */
 export const CELL_MEMBERS_SQL = `
-SELECT s."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio",
+SELECT s."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio", d."minValue"::float8 AS "minValue", d."maxValue"::float8 AS "maxValue",
        string_agg(s."organisationId"::text, ',' ORDER BY s."organisationId") AS "organisationIds",
        string_agg(s.value::float8::text, ',' ORDER BY s."organisationId") AS "values",
        string_agg(coalesce(s.numerator::float8::text, ''), ',' ORDER BY s."organisationId") AS numerators,
        string_agg(coalesce(s.denominator::float8::text, ''), ',' ORDER BY s."organisationId") AS denominators
 FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
 WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
-GROUP BY s."cellId", s."metricId", d."isRatio"
+GROUP BY s."cellId", s."metricId", d."isRatio", d."minValue", d."maxValue"
 ORDER BY s."cellId"`;
 
 /** A row of CELL_MEMBERS_SQL. */
@@ -322,6 +322,8 @@ export interface PackedCellMembers {
   cellId: string;
   partition: string;
   isRatio: boolean;
+  minValue: number | null;
+  maxValue: number | null;
   organisationIds: string;
   values: string;
   numerators: string;

@@ -78,7 +78,17 @@ export function cellMemberRowsOf(packed: readonly PackedCellMembers[]): CellMemb
     const numerators = c.numerators.split(',');
     const denominators = c.denominators.split(',');
     for (const [i, organisationId] of ids.entries()) {
-      rows.push({ cellId: c.cellId, partition: c.partition, organisationId, value: Number(values[i]), numerator: numberOrNull(numerators[i]), denominator: numberOrNull(denominators[i]), isRatio: c.isRatio });
+      rows.push({
+        cellId: c.cellId,
+        partition: c.partition,
+        organisationId,
+        value: Number(values[i]),
+        numerator: numberOrNull(numerators[i]),
+        denominator: numberOrNull(denominators[i]),
+        isRatio: c.isRatio,
+        minValue: c.minValue,
+        maxValue: c.maxValue,
+      });
     }
   }
   return rows;
@@ -141,12 +151,13 @@ export async function recomputePeriod(
   await step(70);
   const members = cellMemberRowsOf(await tx.$queryRawUnsafe<PackedCellMembers[]>(CELL_MEMBERS_SQL, ...args));
   const meta = await tx.$queryRawUnsafe<CellMeta[]>(CELL_META_SQL, ...args);
-  const current = new Map(disclosureCellsOf(members).map((c) => [c.key, c.members]));
+  const current = new Map(disclosureCellsOf(members).map((c) => [c.key, c]));
   const cells: PeriodCell[] = meta.map((m) => ({
     key: m.id,
     partition: m.metricId,
     kind: m.kind,
-    members: current.get(m.id) ?? [],
+    members: current.get(m.id)?.members ?? [],
+    bounds: current.get(m.id)?.bounds,
     released: m.released,
     releasedMembers: m.releasedMembers,
   }));

@@ -163,6 +163,10 @@ describe('benchmarks: a run over the inputs of the last completed run keeps its 
       // a metric's direction
       await pool.query(`UPDATE "MetricDefinition" SET direction = 'higher' WHERE id = $1`, [ppm]);
       await expectRecomputed();
+      // a metric's valid range: disclosure reads it (members all at a bound are dominated), even where no figure changes
+      await pool.query(`UPDATE "MetricDefinition" SET "maxValue" = 1000 WHERE id = $1`, [otd]);
+      expect((await run()).reused).toBe(false);
+      await expectKept();
       // k
       const suppressedAt5 = (await run()).suppressed;
       k = 3;

@@ -37,6 +37,44 @@ describe('rule 3: dominance', () => {
     expect(isDominated([m('a', 0), m('b', 0), m('c', 0), m('d', 0), m('e', 0)])).toBe(true);
     expect(isDominated([m('a', 0, 0, 10), m('b', 0, 0, 12), m('c', 0, 0, 9), m('d', 0, 0, 11), m('e', 0, 0, 10)])).toBe(true);
   });
+  it('every member at the same bound of the range is dominated: the mean can only be each one\'s value', () => {
+    const percent = [{ min: 0, max: 100 }];
+    const score = [{ min: 1, max: 5 }];
+    const all = (ids: string[], x: number) => ids.map((id) => m(id, x));
+    // every firm at 100 % on time; five suppliers all giving a customer the top score, or the lowest
+    expect(isDominated(all(firms(7), 100), percent)).toBe(true);
+    expect(isDominated(all(firms(5), 5), score)).toBe(true);
+    expect(isDominated(all(firms(5), 1), score)).toBe(true);
+    // alike inside the range: a mean of 4 may be 3, 4 and 5 as well, and nobody can tell which
+    expect(isDominated(all(firms(5), 4), score)).toBe(false);
+    expect(isDominated(all(firms(5), 100))).toBe(false);
+    // one firm off the bound is enough: the mean no longer tells who is where
+    expect(isDominated([...all(firms(4), 100), m('x', 99)], percent)).toBe(false);
+    const c: DisclosureCell = { key: 'top', partition: 'p', members: all(firms(6), 100), bounds: percent };
+    expect(discloseCells([c], 5).get('top')).toBe('dominated');
+  });
+  it('for a viewer, the members it cannot see all at a bound are dominated', () => {
+    const c: DisclosureCell = { key: 'g', partition: 'p', members: [m('me', 90), ...firms(5).map((id) => m(id, 100))], bounds: [{ min: 0, max: 100 }] };
+    expect(discloseCells([c], 5).get('g')).toBeNull();
+    expect(discloseCells([c], 5, new Set(['me'])).get('g')).toBe('dominated');
+  });
+  it('a set of members all at a bound is not given by a difference either', () => {
+    // the whole minus band A is band B, whose five firms all delivered 100 % on time
+    const a = firms(5).map((id, i) => m(id, 90 + i));
+    const b = firms(5, 5).map((id) => m(id, 100));
+    const bounds = [{ min: 0, max: 100 }];
+    const cells: DisclosureCell[] = [
+      { key: 'whole', partition: 'p', members: [...a, ...b], bounds },
+      { key: 'A', partition: 'p', members: a, bounds },
+      { key: 'B', partition: 'p', members: b, bounds },
+    ];
+    const out = discloseCells(cells, 5);
+    expect(out.get('B')).toBe('dominated');
+    expect([out.get('whole'), out.get('A')]).toContain('differencing');
+    // the same decision against the released whole and A, one cell at a time
+    const fixed = new FixedCells([cells[0] as DisclosureCell], [cells[2] as DisclosureCell]);
+    expect(fixed.decide(cells[1] as DisclosureCell, 5)).toBe('differencing');
+  });
   it('checks every total of a pooled ratio (numerator and denominator)', () => {
     const members = [m('a', 1, 900), m('b', 1, 25), m('c', 1, 25), m('d', 1, 25), m('e', 1, 25)];
     expect(isDominated(members)).toBe(true);

@@ -29,12 +29,24 @@ export interface DisclosureMember {
   contributions: readonly number[];
 }
 
+/**
+ * The values a contribution cannot go beyond (a metric's valid range; null where open). When
+ * every member sits at one of them the figure tells each: a mean of 100 % on time, or of the
+ * top score, can only be everyone's.
+ */
+export interface ContributionBounds {
+  min: number | null;
+  max: number | null;
+}
+
 export interface DisclosureCell {
   /** unique among the cells given */
   key: string;
   /** cells that can be subtracted from each other: one metric of one period */
   partition: string;
   members: readonly DisclosureMember[];
+  /** per contribution, its bounds (one metric: the same for every cell of a partition) */
+  bounds?: readonly ContributionBounds[];
   /**
    * Readers may hold this cell's figures already (it was released before, or it is decided
    * and shown): it takes part in every check and is never the one suppressed.
@@ -60,20 +72,32 @@ export function suppressionMessage(reason: SuppressionReason, k: number): string
 
 /**
  * Rule 3 over one set of members: true when, for some total, one of them contributes more
- * than 60 % of it or two together more than 80 % — or when a total is zero: then each member
- * contributed 0, and the figure tells every one of them (an outside attack read five firms'
- * zero training hours out of a mean of 0 that had passed as "dominated by nobody").
+ * than 60 % of it or two together more than 80 % — or when every member contributed 0 to it,
+ * or every one sits at the same bound of the contribution's range: a mean at a bound can only
+ * be everyone's value. An outside attack read five firms' zero training hours out of a mean of
+ * 0 that had passed as "dominated by nobody"; a mean of 100 % on time, or of the top score of
+ * suppliers' voice, tells the same of every member. Equal values inside the range are not
+ * dominated: a mean of 4 out of scores 1–5 may be 3, 4 and 5 as well as 4, 4 and 4, and no
+ * member can tell which.
  */
-export function isDominated(members: readonly DisclosureMember[]): boolean {
-  return dominated(sharesOf(members));
+export function isDominated(members: readonly DisclosureMember[], bounds: readonly ContributionBounds[] = []): boolean {
+  return dominated(sharesOf(members), bounds);
 }
 
-/** Rule 3 on what it needs of a set: per total, Σ|x| and the two largest |x|. */
-function dominated(sh: Shares): boolean {
+/** Zero, or a bound of the range: where every member being alike tells each one's value. */
+function tellsEach(x: number, bounds: ContributionBounds | undefined): boolean {
+  return x === 0 || (bounds !== undefined && (x === bounds.min || x === bounds.max));
+}
+
+/** Rule 3 on what it needs of a set: per total, Σ|x|, the two largest |x|, and the lowest and highest x. */
+function dominated(sh: Shares, bounds: readonly ContributionBounds[]): boolean {
+  if (sh.count === 0) return false;
   return sh.total.some((total, d) => {
+    const lowest = sh.lowest[d] as number;
+    if (lowest === sh.highest[d] && tellsEach(lowest, bounds[d])) return true;
     const first = sh.first[d] ?? 0;
     const second = sh.second[d] ?? 0;
-    return total === 0 ? sh.count > 0 : first > DOMINANCE_ONE * total || first + second > DOMINANCE_TWO * total;
+    return first > DOMINANCE_ONE * total || first + second > DOMINANCE_TWO * total;
   });
 }
 
@@ -205,22 +229,36 @@ export function isPrimary(reason: SuppressionReason | null | undefined): boolean
   return reason === 'fewer_than_k' || reason === 'dominated';
 }
 
-/** Per atom and per total: Σ|x| and the two largest |x|, and how many members (what rule 3 needs of a union of atoms). */
+/**
+ * Per atom and per total: Σ|x|, the two largest |x|, the lowest and highest x (signed), and how
+ * many members: what rule 3 needs of a union of atoms.
+ */
 interface Shares {
   total: number[];
   first: number[];
   second: number[];
+  lowest: number[];
+  highest: number[];
   count: number;
 }
 
 function emptyShares(dims: number): Shares {
-  return { total: new Array<number>(dims).fill(0), first: new Array<number>(dims).fill(0), second: new Array<number>(dims).fill(0), count: 0 };
+  const filled = (x: number): number[] => new Array<number>(dims).fill(x);
+  return { total: filled(0), first: filled(0), second: filled(0), lowest: filled(Infinity), highest: filled(-Infinity), count: 0 };
 }
 
-/** Adds |x| to total d of `sh`, keeping its two largest. */
+/** Adds x to total d of `sh`: |x| to the sum and the two largest, x to the range. */
 function addShare(sh: Shares, d: number, x: number): void {
-  sh.total[d] = (sh.total[d] as number) + x;
-  takeLargest(sh, d, x);
+  const size = Math.abs(x);
+  sh.total[d] = (sh.total[d] as number) + size;
+  takeLargest(sh, d, size);
+  takeRange(sh, d, x, x);
+}
+
+/** Widens the range of total d to take in [lowest, highest]. */
+function takeRange(sh: Shares, d: number, lowest: number, highest: number): void {
+  if (lowest < (sh.lowest[d] as number)) sh.lowest[d] = lowest;
+  if (highest > (sh.highest[d] as number)) sh.highest[d] = highest;
 }
 
 /** Keeps x among the two largest of total d. */
@@ -234,7 +272,7 @@ function takeLargest(sh: Shares, d: number, x: number): void {
 function sharesOf(members: readonly DisclosureMember[]): Shares {
   const dims = members.reduce((d, m) => Math.max(d, m.contributions.length), 0);
   const out = emptyShares(dims);
-  for (let d = 0; d < dims; d++) for (const m of members) addShare(out, d, Math.abs(m.contributions[d] ?? 0));
+  for (let d = 0; d < dims; d++) for (const m of members) addShare(out, d, m.contributions[d] ?? 0);
   out.count = members.length;
   return out;
 }
@@ -244,7 +282,7 @@ function sharesOf(members: readonly DisclosureMember[]): Shares {
  * disjoint, so the count is the sum of their sizes and the two largest shares are among the
  * atoms' own two largest: no pass over the members (a union can hold thousands of them).
  */
-function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
+function risky(atoms: Atoms, support: readonly number[], k: number, bounds: readonly ContributionBounds[]): boolean {
   let count = 0;
   for (const a of support) count += (atoms.members[a] as DisclosureMember[]).length;
   if (count < k) return true;
@@ -257,9 +295,12 @@ function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
       union.total[d] = (union.total[d] as number) + (sh.total[d] as number);
       takeLargest(union, d, sh.first[d] as number);
       takeLargest(union, d, sh.second[d] as number);
+      takeRange(union, d, sh.lowest[d] as number, sh.highest[d] as number);
     }
+    // an atom with fewer totals contributed 0 to the others
+    if (sh.count > 0) for (let d = sh.total.length; d < dims; d++) takeRange(union, d, 0, 0);
   }
-  return dominated(union);
+  return dominated(union, bounds);
 }
 
 /**
@@ -269,7 +310,7 @@ function risky(atoms: Atoms, support: readonly number[], k: number): boolean {
  * firm's value by "the whole minus every band but its own", or by equations over overlapping
  * groups). Lazy: the echelon form is computed only when no pair leaks.
  */
-function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number, sensitive: readonly Sensitive[]): Generator<Leak> {
+function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number, sensitive: readonly Sensitive[], bounds: readonly ContributionBounds[]): Generator<Leak> {
   const width = atoms.members.length;
   for (let i = 0; i < rows.length; i++)
     for (let j = i + 1; j < rows.length; j++) {
@@ -279,7 +320,7 @@ function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number, sensitive: read
       const b = atoms.matrix[j] as number[];
       const support: number[] = [];
       for (let c = 0; c < width; c++) if (a[c] !== b[c]) support.push(c);
-      if (support.length === 0 || !risky(atoms, support, k)) continue;
+      if (support.length === 0 || !risky(atoms, support, k, bounds)) continue;
       yield { vector: a.map((x, c) => x - (b[c] as number)), label: `diff:${[rows[i]?.key, rows[j]?.key].sort().join('|')}` };
     }
   const e = echelonOf(atoms.matrix, width);
@@ -288,7 +329,7 @@ function* leaksOf(rows: readonly Row[], atoms: Atoms, k: number, sensitive: read
     for (let c = 0; c < width; c++) if (Math.abs(row[c] as number) > EPS) support.push(c);
     const first = row[support[0] as number] as number;
     if (!support.every((c) => Math.abs((row[c] as number) - first) < 1e-7)) continue;
-    if (!risky(atoms, support, k)) continue;
+    if (!risky(atoms, support, k, bounds)) continue;
     // labelled by the firms concerned, which stay the same whatever else changes
     yield { vector: row, label: `sum:${support.flatMap((c) => (atoms.members[c] as DisclosureMember[]).map((x) => x.organisationId)).sort().join(',')}` };
   }
@@ -361,13 +402,20 @@ function victimOf(rows: readonly Row[], atoms: Atoms, leak: Leak, spans: Map<num
  * over the rows left. Leaks made of fixed cells alone are beyond repair and skipped. Once
  * every row left is fixed, nothing more can be suppressed.
  */
-function settle(rows: Row[], atomsFor: (rows: readonly Row[]) => Atoms, k: number, out: Map<string, SuppressionReason | null>, sensitive: readonly Sensitive[] = []): void {
+function settle(
+  rows: Row[],
+  atomsFor: (rows: readonly Row[]) => Atoms,
+  k: number,
+  out: Map<string, SuppressionReason | null>,
+  sensitive: readonly Sensitive[],
+  bounds: readonly ContributionBounds[],
+): void {
   const skip = new Set<string>();
   while (rows.some((r) => !r.fixed)) {
     const atoms = atomsFor(rows);
     const spans = new Map<number, Echelon>();
     let victim: number | null = null;
-    for (const leak of leaksOf(rows, atoms, k, sensitive)) {
+    for (const leak of leaksOf(rows, atoms, k, sensitive, bounds)) {
       if (skip.has(leak.label)) continue;
       victim = victimOf(rows, atoms, leak, spans);
       if (victim !== null) break;
@@ -380,9 +428,9 @@ function settle(rows: Row[], atomsFor: (rows: readonly Row[]) => Atoms, k: numbe
 }
 
 /** Rules 1 and 3 for one cell and one viewer: its unknown members number k and do not dominate. */
-function rulesOneAndThree(members: readonly DisclosureMember[], k: number, known: ReadonlySet<string>): SuppressionReason | null {
-  const hidden = members.filter((x) => !known.has(x.organisationId));
-  return new Set(hidden.map((x) => x.organisationId)).size < k ? 'fewer_than_k' : isDominated(hidden) ? 'dominated' : null;
+function rulesOneAndThree(cell: DisclosureCell, k: number, known: ReadonlySet<string>): SuppressionReason | null {
+  const hidden = cell.members.filter((x) => !known.has(x.organisationId));
+  return new Set(hidden.map((x) => x.organisationId)).size < k ? 'fewer_than_k' : isDominated(hidden, cell.bounds) ? 'dominated' : null;
 }
 
 function checkK(k: number): void {
@@ -415,9 +463,11 @@ export function discloseCells(
   const out = new Map<string, SuppressionReason | null>();
   const partitions = new Map<string, Row[]>();
   const sensitive = new Map<string, Sensitive[]>();
+  const bounds = new Map<string, readonly ContributionBounds[]>();
   for (const cell of cells) {
     if (out.has(cell.key)) throw new Error(`cell ${cell.key} given twice`);
-    const reason = suppressed.get(cell.key) ?? rulesOneAndThree(cell.members, k, known);
+    const reason = suppressed.get(cell.key) ?? rulesOneAndThree(cell, k, known);
+    if (cell.bounds && !bounds.has(cell.partition)) bounds.set(cell.partition, cell.bounds);
     out.set(cell.key, reason);
     // a fixed cell stays a row whatever it shows now: its figures may be out already
     if (reason === null || cell.fixed) {
@@ -428,7 +478,7 @@ export function discloseCells(
       sensitive.set(cell.partition, [...(sensitive.get(cell.partition) ?? []), sensitiveOf(cell, known)]);
     }
   }
-  for (const [partition, rows] of partitions) settle(rows.sort(compareRows), (current) => atomsOf(current, known), k, out, sensitive.get(partition));
+  for (const [partition, rows] of partitions) settle(rows.sort(compareRows), (current) => atomsOf(current, known), k, out, sensitive.get(partition) ?? [], bounds.get(partition) ?? []);
   return out;
 }
 
@@ -450,12 +500,14 @@ export class FixedCells {
   private readonly rows: Row[];
   private readonly atoms: AtomIndex;
   private readonly sensitive: Sensitive[];
+  private readonly bounds: readonly ContributionBounds[] | undefined;
 
   /** `withheld`: cells of the partition withheld by rule 1 or 3, which no combination may give. */
   constructor(cells: readonly DisclosureCell[], withheld: readonly DisclosureCell[] = []) {
     this.rows = cells.map((c) => rowOf({ ...c, fixed: true })).sort(compareRows);
     this.atoms = atomsOf(this.rows, new Set());
     this.sensitive = withheld.map((c) => sensitiveOf(c, new Set()));
+    this.bounds = [...cells, ...withheld].find((c) => c.bounds)?.bounds;
   }
 
   /** `before`: a decision taken before, which stands (a released cell whose members changed). */
@@ -463,7 +515,7 @@ export class FixedCells {
     checkK(k);
     if (this.rows.some((r) => r.key === cell.key)) throw new Error(`cell ${cell.key} given twice`);
     if (before !== null) return before;
-    const reason = rulesOneAndThree(cell.members, k, new Set());
+    const reason = rulesOneAndThree(cell, k, new Set());
     // a fixed cell among fixed ones: nothing can be suppressed
     if (reason !== null || cell.fixed) return reason;
     const row = rowOf(cell);
@@ -472,7 +524,7 @@ export class FixedCells {
     const rows = [...this.rows.slice(0, s), row, ...this.rows.slice(s)];
     const out = new Map<string, SuppressionReason | null>([[cell.key, null]]);
     // once the cell is gone every row left is fixed and settle stops: the split is all it needs
-    settle(rows, () => this.split(row, s, rows.length), k, out, this.sensitive);
+    settle(rows, () => this.split(row, s, rows.length), k, out, this.sensitive, cell.bounds ?? this.bounds ?? []);
     return out.get(cell.key) ?? null;
   }
 
@@ -545,6 +597,9 @@ export interface CellMemberRow {
   numerator: number | null;
   denominator: number | null;
   isRatio: boolean;
+  /** the metric's valid range (null where open): a cell whose members all sit at a bound tells each one's value */
+  minValue: number | null;
+  maxValue: number | null;
 }
 
 /**
@@ -552,11 +607,12 @@ export interface CellMemberRow {
  * for a ratio metric, its numerator and denominator to the pooled ratio.
  */
 export function disclosureCellsOf(rows: readonly CellMemberRow[]): DisclosureCell[] {
-  const cells = new Map<string, { key: string; partition: string; members: DisclosureMember[] }>();
+  const cells = new Map<string, { key: string; partition: string; members: DisclosureMember[]; bounds: ContributionBounds[] }>();
   for (const r of rows) {
     let cell = cells.get(r.cellId);
     if (!cell) {
-      cell = { key: r.cellId, partition: r.partition, members: [] };
+      // the value's range; a numerator and a denominator are only ever counted from zero
+      cell = { key: r.cellId, partition: r.partition, members: [], bounds: [{ min: r.minValue, max: r.maxValue }] };
       cells.set(r.cellId, cell);
     }
     cell.members.push({ organisationId: r.organisationId, contributions: r.isRatio ? [r.value, r.numerator ?? 0, r.denominator ?? 0] : [r.value] });

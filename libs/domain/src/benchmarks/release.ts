@@ -1,4 +1,4 @@
-import { FixedCells, discloseCells, isPrimary, type DisclosureCell, type DisclosureMember, type SuppressionReason } from './disclosure';
+import { FixedCells, discloseCells, isPrimary, type ContributionBounds, type DisclosureCell, type DisclosureMember, type SuppressionReason } from './disclosure';
 
 /**
  * Who sees which peer groups outside staff: the whole consortium, NAICS, size band and region
@@ -19,6 +19,8 @@ export interface PeriodCell {
   kind: string;
   /** the members it has now, with what each adds to its totals */
   members: readonly DisclosureMember[];
+  /** the range of each contribution (the metric's) */
+  bounds?: readonly ContributionBounds[];
   /** shown outside staff before: readers may hold its figures */
   released: boolean;
   /** its members when released; empty when not released */
@@ -39,11 +41,12 @@ function sameMembers(members: readonly DisclosureMember[], ids: readonly string[
  * difference").
  */
 export function asReleased(c: PeriodCell): { cell: DisclosureCell; before: SuppressionReason | null } {
-  if (!c.released) return { cell: { key: c.key, partition: c.partition, members: c.members }, before: null };
-  if (sameMembers(c.members, c.releasedMembers)) return { cell: { key: c.key, partition: c.partition, members: c.members, fixed: true }, before: null };
+  const { key, partition, bounds } = c;
+  if (!c.released) return { cell: { key, partition, bounds, members: c.members }, before: null };
+  if (sameMembers(c.members, c.releasedMembers)) return { cell: { key, partition, bounds, members: c.members, fixed: true }, before: null };
   const now = new Map(c.members.map((m) => [m.organisationId, m]));
   const members = c.releasedMembers.map((id) => now.get(id) ?? { organisationId: id, contributions: [] });
-  return { cell: { key: c.key, partition: c.partition, members, fixed: true }, before: 'differencing' };
+  return { cell: { key, partition, bounds, members, fixed: true }, before: 'differencing' };
 }
 
 /** A cell's decision from a map of them (null = shown; a cell missing from it is not shown). */
@@ -66,7 +69,7 @@ export type SupplyBasePass = 'split' | 'rebuild';
  * it reuses stored decisions, so a change to these rules (here or in disclosure.ts) must
  * change this string, or periods whose inputs did not change keep the old decisions.
  */
-export const DISCLOSURE_RULES_REVISION = 'withheld-cells-zero-totals-2026-12-07';
+export const DISCLOSURE_RULES_REVISION = 'members-at-a-bound-2026-12-07';
 
 /**
  * The public decision of every cell of a period (a reader who knows no member's value):

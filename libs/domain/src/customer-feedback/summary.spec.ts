@@ -41,15 +41,28 @@ describe('decideFeedback', () => {
   });
 
   it('gives the all-customers figure over shown customers only, and only with k of them', () => {
-    const shownCells = ['A', 'B', 'C'].flatMap((c, j) => suppliers(3).map((s) => answer(s, c, 1 + j)));
+    // (not the lowest score: every answer at a bound would be dominated)
+    const shownCells = ['A', 'B', 'C'].flatMap((c, j) => suppliers(3).map((s) => answer(s, c, 2 + j)));
     const hidden = [answer('s0', 'H', 5)];
     const d = decideFeedback([...shownCells, ...hidden], 3, null);
     expect(d.customers.get('H')?.withheld).toBe('fewer_than_k');
-    // means 1, 2, 3 over 9 answers; the hidden 5 is not in it
+    // means 2, 3, 4 over 9 answers; the hidden 5 is not in it (it would make 3.2)
     expect(d.all).toMatchObject({ withheld: null, answering: 3 });
-    expect(d.all.questions.wouldRecommend.mean).toBe(2);
+    expect(d.all.questions.wouldRecommend.mean).toBe(3);
     const two = decideFeedback(shownCells.filter((a) => a.customerId !== 'C'), 3, null);
     expect(two.all.withheld).toBe('fewer_than_k');
+  });
+
+  it('withholds a question every supplier gave the top or the lowest score: the mean would tell each', () => {
+    const alike = (x: number) => suppliers(6).map((s) => answer(s, 'A', x));
+    expect(decideFeedback(alike(5), 5, null).customers.get('A')?.questions.wouldRecommend).toEqual({ mean: null, withheld: 'dominated' });
+    expect(decideFeedback(alike(1), 5, null).customers.get('A')?.questions.wouldRecommend).toEqual({ mean: null, withheld: 'dominated' });
+    // alike in between: a mean of 4 may be 3, 4 and 5 as well
+    expect(decideFeedback(alike(4), 5, null).customers.get('A')?.questions.wouldRecommend).toEqual({ mean: 4, withheld: null });
+    // a reader who scored 4 reads the others' 5s out of a mean of 4.83 unless it is withheld
+    const mine = [answer('me', 'A', 4), ...suppliers(5).map((s) => answer(s, 'A', 5))];
+    expect(decideFeedback(mine, 5, null).customers.get('A')?.questions.wouldRecommend.withheld).toBeNull();
+    expect(decideFeedback(mine, 5, 'me').customers.get('A')?.questions.wouldRecommend).toEqual({ mean: null, withheld: 'dominated' });
   });
 
   it('rejects a k that is not a positive integer', () => {

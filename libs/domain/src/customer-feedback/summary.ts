@@ -1,4 +1,4 @@
-import { FEEDBACK_QUESTIONS, type FeedbackQuestion } from '@tandem/contracts';
+import { FEEDBACK_QUESTIONS, FEEDBACK_SCORE_MAX, FEEDBACK_SCORE_MIN, type FeedbackQuestion } from '@tandem/contracts';
 import { isDominated, type SuppressionReason } from '../benchmarks/disclosure';
 
 /**
@@ -40,6 +40,9 @@ export interface FeedbackDecisions {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** Every answer at the top (or the bottom) score: the mean tells each one. */
+const SCORE_BOUNDS = [{ min: FEEDBACK_SCORE_MIN, max: FEEDBACK_SCORE_MAX }];
+
 function withheldQuestions(reason: SuppressionReason): FeedbackCellDecision['questions'] {
   return Object.fromEntries(FEEDBACK_QUESTIONS.map((q) => [q, { mean: null, withheld: reason }])) as FeedbackCellDecision['questions'];
 }
@@ -47,7 +50,7 @@ function withheldQuestions(reason: SuppressionReason): FeedbackCellDecision['que
 function shownQuestions(answers: readonly FeedbackAnswer[], unknown: readonly FeedbackAnswer[]): FeedbackCellDecision['questions'] {
   return Object.fromEntries(
     FEEDBACK_QUESTIONS.map((q) => {
-      if (isDominated(unknown.map((a) => ({ organisationId: a.id, contributions: [a.scores[q]] })))) return [q, { mean: null, withheld: 'dominated' as const }];
+      if (isDominated(unknown.map((a) => ({ organisationId: a.id, contributions: [a.scores[q]] })), SCORE_BOUNDS)) return [q, { mean: null, withheld: 'dominated' as const }];
       const total = answers.reduce((sum, a) => sum + a.scores[q], 0);
       return [q, { mean: round2(total / answers.length), withheld: null }];
     }),

@@ -74,7 +74,7 @@ interface Partition {
     metricId: string;
     suppression: SuppressionReason | null;
     releasedAt: Date | null;
-    metric: { isRatio: boolean };
+    metric: { isRatio: boolean; minValue: { toNumber(): number } | null; maxValue: { toNumber(): number } | null };
   }[];
   /** the members and contributions as released: what any reader could combine */
   released: Map<string, ReleasedFigures>;
@@ -136,6 +136,7 @@ export class BenchmarkDisclosure {
           organisationId: m.organisationId,
           contributions: s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value],
         })),
+        bounds: [{ min: s.metric.minValue?.toNumber() ?? null, max: s.metric.maxValue?.toNumber() ?? null }],
         fixed: s.suppression !== null,
       }));
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
@@ -191,7 +192,7 @@ export class BenchmarkDisclosure {
         suppression: true,
         releasedAt: true,
         releasedFigures: true,
-        metric: { select: { isRatio: true } },
+        metric: { select: { isRatio: true, minValue: true, maxValue: true } },
       },
     });
     const released = new Map<string, ReleasedFigures>();
