@@ -41,6 +41,7 @@ describe('benchmarks under disclosure control', () => {
     s0: `s0.${tag}@example.test`,
     s6: `s6.${tag}@example.test`,
     s6contrib: `s6c.${tag}@example.test`,
+    twoFirms: `s0s1.${tag}@example.test`,
     buyer: `buyer.${tag}@example.test`,
     funder: `funder.${tag}@example.test`,
   };
@@ -70,6 +71,9 @@ describe('benchmarks under disclosure control', () => {
     await insertUser(pool, { email: email.s0, role: 'firm_admin', consortiumId, organisationId: s[0] as string });
     await insertUser(pool, { email: email.s6, role: 'firm_admin', consortiumId, organisationId: s[6] as string });
     await insertUser(pool, { email: email.s6contrib, role: 'firm_contributor', consortiumId, organisationId: s[6] as string });
+    // one person acting for two firms: s0's admin and s1's contributor
+    const twoFirms = await insertUser(pool, { email: email.twoFirms, role: 'firm_admin', consortiumId, organisationId: s[0] as string });
+    await pool.query(`INSERT INTO "RoleAssignment" (id, "userId", role, "consortiumId", "organisationId", "updatedAt") VALUES (gen_random_uuid(), $1, 'firm_contributor', $2, $3, now())`, [twoFirms, consortiumId, s[1]]);
     await insertUser(pool, { email: email.buyer, role: 'customer_buyer', consortiumId, organisationId: customer });
     await insertUser(pool, { email: email.funder, role: 'funder', consortiumId, organisationId: funderOrg });
     metric.otd = await insertMetric(pool, { consortiumId, code: 'OTD', direction: 'higher' });
@@ -319,6 +323,20 @@ describe('benchmarks under disclosure control', () => {
     const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('s0') })).body as PeerGroup[];
     expect(groups.some((g) => g.kind === 'custom' || g.name.includes('five with s0'))).toBe(false);
     for (const c of cells.filter((x) => x.metricId === metric.ppm && members.get(x.peerGroupId)?.has(s[0] as string))) expect(c.suppressed).toBe(true);
+  });
+
+  it('a person acting for two firms knows both firms’ values, whichever role it signed in with: a group shown to one of them with k others is withheld from it', async () => {
+    const groups = (await call(api, 'GET', `/api/peer-groups${q({ range: [0, 99] })}`, { token: await token('staff') })).body as PeerGroup[];
+    const n331 = groups.find((g) => g.kind === 'naics' && g.key === '331');
+    const otdOf = (cells: BenchmarkCell[]) => cells.find((c) => c.peerGroupId === n331?.id && c.metricId === metric.otd);
+    // NAICS 331 is s0, s1 and four more: s0's people alone read its OTD
+    expect(otdOf(await cellsAs('s0'))?.suppressed).toBe(false);
+    const known = new Set([s[0], s[1]] as string[]);
+    const cells = await cellsAs('twoFirms');
+    expectSafe(cells, known);
+    for (const m of [metric.otd, metric.ppm]) expect(recoverable(cells.filter((c) => c.metricId === m), known)).toEqual([]);
+    await expectNoValueTold(cells, known);
+    expect(otdOf(cells)).toMatchObject({ suppressed: true, n: null, median: null, mean: null });
   });
 
   it("a buyer who sees four suppliers of a six-firm NAICS group never gets that group's statistic; it sees its own supply base only as suppressed", async () => {

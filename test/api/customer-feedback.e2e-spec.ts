@@ -4,7 +4,7 @@ import { FEEDBACK_QUESTIONS, type CustomerFeedback, type CustomerFeedbackSummary
 import { call, q, startApi, type Call, type TestApi } from './support/api';
 import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, type Demo } from './support/fixtures';
 import { signInRoles } from './support/authz';
-import { freeYear, generateQuarters } from './support/performance';
+import { freeYear, freshSession, generateQuarters } from './support/performance';
 
 jest.setTimeout(90_000);
 
@@ -257,6 +257,21 @@ describe('customer feedback (suppliers’ voice)', () => {
       expect(means(s, org.prairie)).toEqual(FEEDBACK_QUESTIONS.map(() => null));
       // only four customers are shown to Acme: too few for an all-customers figure
       expect(means(s, null)).toEqual(FEEDBACK_QUESTIONS.map(() => null));
+    });
+
+    it('a person acting for two suppliers knows both answers: a customer shown to one of them with k others is withheld from it', async () => {
+      const person = await freshSession(api, tokens.staff, { role: 'firm_admin', organisationId: demo.org.acme });
+      // signed in as Acme's admin alone, Northstar has five other answering suppliers: shown
+      expect(subject(await summary(person.token, closedPeriod.id), demo.org.northstar)?.answering).toBe(6);
+      // the same person also acts for S1 (a role it did not sign in with): four others are left
+      await pool.query(`INSERT INTO "RoleAssignment" (id, "userId", role, "consortiumId", "organisationId", "updatedAt") VALUES (gen_random_uuid(), $1, 'firm_contributor', $2, $3, now())`, [
+        person.userId,
+        demo.consortium.glmp,
+        others[0],
+      ]);
+      const s = await summary(person.token, closedPeriod.id);
+      expect(subject(s, demo.org.northstar)).toMatchObject({ answering: null });
+      expect(means(s, demo.org.northstar)).toEqual(FEEDBACK_QUESTIONS.map(() => null));
     });
 
     it('a funder reads the all-customers figure and no customer', async () => {

@@ -1,6 +1,7 @@
 export * from './config/config';
 export * from './config/config.module';
 export * from './context/principal';
+export * from './context/reader-roles';
 export * from './context/request-context';
 export * from './errors/domain-error';
 export * from './errors/dependency';

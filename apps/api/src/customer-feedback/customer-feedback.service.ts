@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FEEDBACK_QUESTIONS, type CustomerFeedback, type CustomerFeedbackSummary, type FeedbackSubjectSummary } from '@tandem/contracts';
 import type { CustomerFeedback as CustomerFeedbackRow, Period } from '@tandem/db';
 import { decideFeedback, suppressionMessage, type FeedbackAnswer, type FeedbackCellDecision } from '@tandem/domain';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, type Principal } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles, type Principal } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreateCustomerFeedbackDto, UpdateCustomerFeedbackDto } from './dto/customer-feedback.dto';
 
@@ -155,8 +155,8 @@ export class CustomerFeedbackService {
       customerId: r.customerId,
       scores: { forecastStability: r.forecastStability, paymentOnTime: r.paymentOnTime, rebidThreat: r.rebidThreat, helpReceived: r.helpReceived, wouldRecommend: r.wouldRecommend },
     }));
-    const reader = FIRM_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
-    const decided = decideFeedback(answers, k, reader);
+    // the person's answers, over every firm it acts for in the consortium
+    const decided = decideFeedback(answers, k, organisationsActedFor(await readerRoles(this.prisma, p), FIRM_ROLES));
     const names = new Map(rows.map((r) => [r.customerId, r.customer.name]));
     const nameable = await this.nameable(p, consortiumId);
     const subject = (customerId: string | null, customerName: string, d: FeedbackCellDecision): FeedbackSubjectSummary => ({

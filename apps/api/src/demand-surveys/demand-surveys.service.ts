@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DemandAnswers, DemandGap, DemandGapRow, DemandSurvey } from '@tandem/contracts';
 import type { DemandSurvey as DemandSurveyRow } from '@tandem/db';
 import { canMoveDemandSurvey, demandGap, demandWithheldMessage, pipelineWindow, type DemandSurveyStatus, type OccupationGap } from '@tandem/domain';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, type Principal } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles, type Principal } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { consortiumOf, day, spanErrors } from '../common/training';
@@ -164,7 +164,8 @@ export class DemandSurveysService {
       db.demandAnswer.findMany({ where: { surveyId: survey.id, consortiumId: survey.consortiumId }, select: { organisationId: true, socCode: true, expectedOpenings: true, couldExistJobs: true } }),
       db.$queryRawUnsafe<{ socCode: string; trainees: number }[]>(PIPELINE_SQL, survey.consortiumId, base.pipelineFrom, base.pipelineUntil),
     ]);
-    const reader = FIRM_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
+    // the person's answers, over every firm it acts for in the consortium
+    const reader = organisationsActedFor(await readerRoles(this.prisma, p), FIRM_ROLES);
     const d = demandGap(lines, new Map(pipeline.map((r) => [r.socCode, r.trainees])), k, reader, everything);
     return {
       ...base,

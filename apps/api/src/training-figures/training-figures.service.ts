@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { TrainingFigures, TrainingFiguresFirm, TrainingFiguresWithheld } from '@tandem/contracts';
+import type { Role, TrainingFigures, TrainingFiguresFirm, TrainingFiguresWithheld } from '@tandem/contracts';
 import { decideTrainingFigures, firmFigures, suppressionMessage, trainingGroupsSql, type FirmTrainingYear, type SessionTraining } from '@tandem/domain';
-import { CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
+import { CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles } from '@tandem/server';
 
 /** Roles that read their own firm's row in full. */
 const OWN_FIRM_ROLES = new Set(['firm_admin', 'firm_contributor']);
+/** Roles whose organisation's own training the reader knows (a buyer's firm trains as well). */
+const KNOWING_ROLES: ReadonlySet<Role> = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
+const UNION_ROLES: ReadonlySet<Role> = new Set(['union_representative']);
 
 const YEAR_WINDOW = { consortium: '$1::uuid', organisation: 'm."organisationId"', from: '$2::date', to: '$3::date' };
 
@@ -83,19 +86,23 @@ export class TrainingFiguresService {
     const consortiumId = p.consortiumId;
     // every member's training read past the row scope on purpose: nothing of a row leaves but through the rules below
     const db = this.prisma.crossScope('disclosure-aggregates', { replica: true });
+    // what the person knows, over every role it holds in the consortium: its own firms' figures and its unions' represented firms'
+    const roles = await readerRoles(this.prisma, p);
+    const unions = organisationsActedFor(roles, UNION_ROLES);
     const [rows, consortium, represented] = await Promise.all([
       db.$queryRawUnsafe<Row[]>(FIGURES_SQL, consortiumId, `${year}-01-01`, `${year}-12-31`),
       db.consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),
-      p.role === 'union_representative' && p.organisationId
-        ? db.unionRepresentation.findMany({ where: { consortiumId, unionOrganisationId: p.organisationId }, select: { firmOrganisationId: true } })
+      unions.size > 0
+        ? db.unionRepresentation.findMany({ where: { consortiumId, unionOrganisationId: { in: [...unions] } }, select: { unionOrganisationId: true, firmOrganisationId: true } })
         : Promise.resolve([]),
     ]);
     const k = consortium.disclosureThreshold;
     const staff = p.role === 'consortium_staff' || p.role === 'platform_admin';
     const firms = rows.map((r) => ({ row: r, figures: firmFigures(toYear(r)) }));
     const own = OWN_FIRM_ROLES.has(p.role) || p.role === 'customer_buyer' ? (p.organisationId ?? null) : null;
-    const representedIds = new Set(represented.map((r) => r.firmOrganisationId));
-    const known = new Set<string>([...(own ? [own] : []), ...representedIds]);
+    // the rows shown are the signed-in role's: its own union's firms
+    const representedIds = new Set(p.role === 'union_representative' ? represented.filter((r) => r.unionOrganisationId === p.organisationId).map((r) => r.firmOrganisationId) : []);
+    const known = new Set<string>([...organisationsActedFor(roles, KNOWING_ROLES), ...represented.map((r) => r.firmOrganisationId)]);
     const decided = decideTrainingFigures(
       firms.map((f) => f.figures),
       k,

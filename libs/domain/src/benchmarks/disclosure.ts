@@ -54,6 +54,16 @@ export interface DisclosureCell {
   fixed?: boolean;
 }
 
+/**
+ * The members a reader knows the values of, from one firm's id (or null: none) or a set of
+ * them (one person may act for several firms, and knows each one's values).
+ */
+export type Reader = string | null | ReadonlySet<string>;
+
+export function knownTo(reader: Reader): ReadonlySet<string> {
+  return reader === null ? new Set() : typeof reader === 'string' ? new Set([reader]) : reader;
+}
+
 /** What a reader is told instead of a figure. Never a number but k, which is public. */
 export function suppressionMessage(reason: SuppressionReason, k: number): string {
   switch (reason) {

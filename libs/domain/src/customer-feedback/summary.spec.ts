@@ -22,6 +22,10 @@ describe('decideFeedback', () => {
     expect(decideFeedback(answers, 5, null).customers.get('A')?.withheld).toBeNull();
     expect(decideFeedback(answers, 5, 's0').customers.get('A')?.withheld).toBe('fewer_than_k');
     expect(decideFeedback(answers, 5, 'outsider').customers.get('A')?.withheld).toBeNull();
+    // a person acting for two suppliers knows both answers
+    const six = suppliers(6).map((s) => answer(s, 'A'));
+    expect(decideFeedback(six, 5, 's0').customers.get('A')?.withheld).toBeNull();
+    expect(decideFeedback(six, 5, new Set(['s0', 's1'])).customers.get('A')?.withheld).toBe('fewer_than_k');
   });
 
   it('counts suppliers, not answers: one supplier answering about many customers is one', () => {

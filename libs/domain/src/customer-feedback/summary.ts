@@ -1,5 +1,5 @@
 import { FEEDBACK_QUESTIONS, FEEDBACK_SCORE_MAX, FEEDBACK_SCORE_MIN, type FeedbackQuestion } from '@tandem/contracts';
-import { isDominated, type SuppressionReason } from '../benchmarks/disclosure';
+import { isDominated, knownTo, type Reader, type SuppressionReason } from '../benchmarks/disclosure';
 
 /**
  * Suppliers' voice under disclosure control (benchmarks.md rules 1 and 3). Pure.
@@ -58,10 +58,11 @@ function shownQuestions(answers: readonly FeedbackAnswer[], unknown: readonly Fe
 }
 
 /**
- * What `reader` (the supplier organisation reading, whose own answers it knows; null for a
- * reader who wrote none: staff, a customer, a funder) is shown of one period's answers.
+ * What `reader` (the supplier organisation reading, or organisations, whose own answers it
+ * knows; null for a reader who wrote none: staff, a customer, a funder) is shown of one period's answers.
  */
-export function decideFeedback(answers: readonly FeedbackAnswer[], k: number, reader: string | null): FeedbackDecisions {
+export function decideFeedback(answers: readonly FeedbackAnswer[], k: number, reader: Reader): FeedbackDecisions {
+  const known = knownTo(reader);
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
   const byCustomer = new Map<string, FeedbackAnswer[]>();
   for (const a of answers) byCustomer.set(a.customerId, [...(byCustomer.get(a.customerId) ?? []), a]);
@@ -70,7 +71,7 @@ export function decideFeedback(answers: readonly FeedbackAnswer[], k: number, re
   const counted = new Map<FeedbackQuestion, FeedbackAnswer[]>(FEEDBACK_QUESTIONS.map((q) => [q, []]));
   for (const [customerId, cell] of byCustomer) {
     const answering = new Set(cell.map((a) => a.supplierId)).size;
-    const unknown = cell.filter((a) => a.supplierId !== reader);
+    const unknown = cell.filter((a) => !known.has(a.supplierId));
     if (new Set(unknown.map((a) => a.supplierId)).size < k) {
       customers.set(customerId, { answering, withheld: 'fewer_than_k', questions: withheldQuestions('fewer_than_k') });
       continue;

@@ -30,6 +30,8 @@ describe('demandGap', () => {
     expect(demandGap(lines, new Map(), 5, 'f0').occupations[0]?.withheld).toBe('fewer_than_k');
     expect(demandGap(lines, new Map(), 5, 'outsider').occupations[0]?.withheld).toBeNull();
     expect(demandGap([...lines, line('f5', '51-4041', 4, 2)], new Map(), 5, 'f0').occupations[0]?.withheld).toBeNull();
+    // a person acting for two firms knows both answers
+    expect(demandGap([...lines, line('f5', '51-4041', 4, 2)], new Map(), 5, new Set(['f0', 'f1'])).occupations[0]?.withheld).toBe('fewer_than_k');
   });
 
   it('withholds an occupation one firm dominates (more than 60 %) or two (more than 80 %)', () => {

@@ -1,4 +1,4 @@
-import { discloseCells, type DisclosureCell, type SuppressionReason } from '../benchmarks/disclosure';
+import { discloseCells, knownTo, type DisclosureCell, type Reader, type SuppressionReason } from '../benchmarks/disclosure';
 
 /**
  * Workforce demand survey (domain.md, Training): employers answer per occupation (SOC) how many
@@ -66,13 +66,13 @@ export interface DemandGap {
 }
 
 /**
- * The gap per occupation as `reader` may read it: `reader` is the firm whose own answers the
- * reader knows (null for staff, funders, union representatives, trainers: they wrote none).
+ * The gap per occupation as `reader` may read it: `reader` is the firm (or firms) whose own
+ * answers the reader knows (null for staff, funders, union representatives, trainers: they wrote none).
  * `pipeline` gives the trainees per SOC code; occupations with a pipeline and no answer are
  * rows too (withheld as fewer than k), so a withheld row does not tell whether anyone answered.
  * `everything`: staff, who read every row with its figures and, beside them, why others may not.
  */
-export function demandGap(lines: readonly DemandLine[], pipeline: ReadonlyMap<string, number>, k: number, reader: string | null, everything = false): DemandGap {
+export function demandGap(lines: readonly DemandLine[], pipeline: ReadonlyMap<string, number>, k: number, reader: Reader, everything = false): DemandGap {
   const bySoc = new Map<string, DemandLine[]>();
   for (const line of lines) bySoc.set(line.socCode, [...(bySoc.get(line.socCode) ?? []), line]);
   for (const soc of pipeline.keys()) if (!bySoc.has(soc)) bySoc.set(soc, []);
@@ -81,8 +81,7 @@ export function demandGap(lines: readonly DemandLine[], pipeline: ReadonlyMap<st
     partition: soc,
     members: rows.map((r) => ({ organisationId: r.organisationId, contributions: [r.expectedOpenings, r.couldExistJobs] })),
   }));
-  const known = new Set(reader ? [reader] : []);
-  const decided = discloseCells(cells, k, known);
+  const decided = discloseCells(cells, k, knownTo(reader));
   const occupations = [...bySoc]
     .map(([socCode, rows]): OccupationGap => {
       const expectedOpenings = sum(rows.map((r) => r.expectedOpenings));

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@tandem/db';
-import { DEFAULT_SHARED_CATEGORIES, type BenchmarkReportAudience, type MetricCategory } from '@tandem/contracts';
+import { DEFAULT_SHARED_CATEGORIES, type BenchmarkReportAudience, type MetricCategory, type Role } from '@tandem/contracts';
 import { QUANTILES, discloseCells, withheldQuantiles, type CellStatistics, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
 import type { Principal } from '../context/principal';
+import { organisationsActedFor, readerRoles } from '../context/reader-roles';
 import { RequestContext } from '../context/request-context';
 import { PrismaService } from '../database/prisma.service';
 import { mergeWhere } from '../database/scoped-client';
@@ -36,6 +37,8 @@ export interface ViewerDecisions {
 function releasedOf(json: unknown): ReleasedFigures | null {
   return json && typeof json === 'object' && Array.isArray((json as ReleasedFigures).members) ? (json as ReleasedFigures) : null;
 }
+
+const BUYER_ROLES: ReadonlySet<Role> = new Set(['customer_buyer']);
 
 export function isStaffViewer(p: Principal): boolean {
   return p.role === 'consortium_staff' || p.role === 'platform_admin';
@@ -213,9 +216,12 @@ export class BenchmarkDisclosure {
    * withheld a little more than the least it could be.
    */
   private async knownMembers(p: Principal, consortiumId: string): Promise<ReadonlySet<string>> {
-    const self = p.organisationId && p.role !== 'funder' ? [p.organisationId] : [];
-    if (p.role !== 'customer_buyer' || !p.organisationId) return new Set(self);
-    const suppliers = await this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId: p.organisationId }, select: { supplierId: true } });
+    // the person's, over every role it holds in the consortium (readerRoles)
+    const roles = await readerRoles(this.prisma, p);
+    const self = roles.filter((r) => r.role !== 'funder' && r.organisationId !== null).map((r) => r.organisationId as string);
+    const customers = organisationsActedFor(roles, BUYER_ROLES);
+    if (customers.size === 0) return new Set(self);
+    const suppliers = await this.prisma.system.supplyRelationship.findMany({ where: { consortiumId, customerId: { in: [...customers] } }, select: { supplierId: true } });
     return new Set([...self, ...suppliers.map((s) => s.supplierId)]);
   }
 }

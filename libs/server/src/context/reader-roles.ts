@@ -1,0 +1,32 @@
+import type { Role } from '@tandem/contracts';
+import type { PrismaService } from '../database/prisma.service';
+import type { Principal } from './principal';
+
+/** One role a reader holds in the consortium it reads: what it acts as, and for which organisation. */
+export interface ReaderRole {
+  role: Role;
+  organisationId: string | null;
+}
+
+/**
+ * Every role the person behind `p` holds or held in `p`'s consortium: the one signed in with,
+ * and each other assignment of the same user there, suspended ones included. What a reader
+ * knows of members' own values is a person's knowledge, not a session's: someone who acts for
+ * two firms knows both firms' values whichever one it signed in as, and a cell shown to it as
+ * the one must still leave k members it cannot see once the other's values are subtracted too
+ * (rule 7). An API key is its organisation's alone.
+ */
+export async function readerRoles(prisma: PrismaService, p: Principal): Promise<ReaderRole[]> {
+  const own: ReaderRole = { role: p.role, organisationId: p.organisationId };
+  if (!p.userId || !p.consortiumId) return [own];
+  const others = await prisma.system.roleAssignment.findMany({
+    where: { userId: p.userId, consortiumId: p.consortiumId },
+    select: { role: true, organisationId: true },
+  });
+  return [own, ...others.map((r) => ({ role: r.role as Role, organisationId: r.organisationId }))];
+}
+
+/** The organisations of the reader's roles among `roles`, each once. */
+export function organisationsActedFor(roles: readonly ReaderRole[], among: ReadonlySet<string>): Set<string> {
+  return new Set(roles.filter((r) => among.has(r.role) && r.organisationId !== null).map((r) => r.organisationId as string));
+}
