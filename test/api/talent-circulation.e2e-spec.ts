@@ -4,6 +4,7 @@ import type { TalentCirculation } from '@tandem/contracts';
 import { call, q, startApi, type TestApi } from './support/api';
 import { AUTHZ_ROLES, signInRoles, type AuthzRole } from './support/authz';
 import { dbPool, errorPaths, expectProblem, expectStatus, loadDemo, type Demo } from './support/fixtures';
+import { freshSession } from './support/performance';
 
 jest.setTimeout(90_000);
 
@@ -119,6 +120,20 @@ describe('talent circulation', () => {
       expect(c.firms.map((f) => f.organisationId)).toEqual([demo.org.acme]);
       expect(c.consortium).toMatchObject({ hires: 15, trainedMoves: 7, withheld: null });
     }
+  });
+
+  it('a person acting for three of the hiring firms knows all three: four others are too few, whichever role it signed in with', async () => {
+    const person = await freshSession(api, tokens.staff, { role: 'firm_admin', organisationId: demo.org.acme });
+    const asPerson = async (): Promise<TalentCirculation> => {
+      const res = await call(api, 'GET', `/api/talent-circulation${q({ year: 2097 })}`, { token: person.token });
+      expectStatus(res, 200);
+      return res.body as TalentCirculation;
+    };
+    expect((await asPerson()).consortium).toMatchObject({ hires: 15, withheld: null });
+    for (const org of ring.slice(1, 3)) {
+      await pool.query(`INSERT INTO "RoleAssignment" (id, "userId", role, "consortiumId", "organisationId", "updatedAt") VALUES (gen_random_uuid(), $1, 'firm_contributor', $2, $3, now())`, [person.userId, demo.consortium.glmp, org]);
+    }
+    expect((await asPerson()).consortium).toEqual({ hires: null, trainedMoves: null, shareHiredTrained: null, hiringFirms: null, withheld: 'fewer_than_k', withheldMessage: 'fewer than 5 peers' });
   });
 
   it('funders, unions, trainers and buyers read the consortium’s figures and no firm', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TalentCirculation, TalentCirculationFirm } from '@tandem/contracts';
 import { decideCirculation, suppressionMessage } from '@tandem/domain';
-import { CommonErrorCode, DomainError, PrismaService, RequestContext } from '@tandem/server';
+import { CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles } from '@tandem/server';
 
 /** Roles that read their own firm's row. */
 const FIRM_ROLES = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
@@ -12,7 +12,7 @@ interface FirmRow {
   hires: number;
   receivedTrained: number;
   lostTrained: number;
-  /** hires whose previous employer is the reader's firm (it recorded those moves itself) */
+  /** hires whose previous employer is one of the reader's firms (it recorded those moves itself) */
   hiresFromReader: number;
   trainedFromReader: number;
 }
@@ -46,8 +46,8 @@ SELECT m.id AS "organisationId", m.name AS "organisationName",
        count(*) FILTER (WHERE h.to_org = m.id)::int AS hires,
        count(*) FILTER (WHERE h.to_org = m.id AND h.trained_move)::int AS "receivedTrained",
        count(*) FILTER (WHERE h.from_org = m.id AND h.trained_move)::int AS "lostTrained",
-       count(*) FILTER (WHERE h.to_org = m.id AND h.from_org = $4::uuid)::int AS "hiresFromReader",
-       count(*) FILTER (WHERE h.to_org = m.id AND h.from_org = $4::uuid AND h.trained_move)::int AS "trainedFromReader"
+       count(*) FILTER (WHERE h.to_org = m.id AND h.from_org = ANY ($4::uuid[]))::int AS "hiresFromReader",
+       count(*) FILTER (WHERE h.to_org = m.id AND h.from_org = ANY ($4::uuid[]) AND h.trained_move)::int AS "trainedFromReader"
   FROM members m
   JOIN hires h ON h.to_org = m.id OR h.from_org = m.id
  GROUP BY m.id, m.name
@@ -74,13 +74,15 @@ export class TalentCirculationService {
     // counts over every member's employment history, read past the row scope on purpose:
     // nothing of a row leaves but through the rules below
     const reader = FIRM_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
+    // what the person knows: every firm it acts for in the consortium, whichever role signed in
+    const known = organisationsActedFor(await readerRoles(this.prisma, p), FIRM_ROLES);
     const [rows, consortium] = await Promise.all([
-      this.prisma.crossScope('disclosure-aggregates', { replica: true }).$queryRawUnsafe<FirmRow[]>(CIRCULATION_SQL, consortiumId, `${year}-01-01`, `${year + 1}-01-01`, reader),
+      this.prisma.crossScope('disclosure-aggregates', { replica: true }).$queryRawUnsafe<FirmRow[]>(CIRCULATION_SQL, consortiumId, `${year}-01-01`, `${year + 1}-01-01`, [...known]),
       this.prisma.crossScope('disclosure-aggregates', { replica: true }).consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),
     ]);
     const k = consortium.disclosureThreshold;
     const staff = p.role === 'consortium_staff';
-    const decided = decideCirculation(rows, k, reader);
+    const decided = decideCirculation(rows, k, known);
     const firms: TalentCirculationFirm[] = (staff ? rows : reader ? rows.filter((r) => r.organisationId === reader) : []).map(
       ({ hiresFromReader: _h, trainedFromReader: _t, ...firm }) => firm,
     );

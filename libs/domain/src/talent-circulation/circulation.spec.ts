@@ -13,6 +13,8 @@ describe('decideCirculation', () => {
     expect(decideCirculation(five, 5, 'a').withheld).toBe('fewer_than_k');
     expect(decideCirculation([...five, firm('f', 0, 0)], 5, 'a').withheld).toBe('fewer_than_k');
     expect(decideCirculation([...five, firm('f', 4, 1)], 5, 'a').withheld).toBeNull();
+    // a person acting for two of the firms knows both
+    expect(decideCirculation([...five, firm('f', 4, 1)], 5, new Set(['a', 'b'])).withheld).toBe('fewer_than_k');
   });
 
   it('withholds when one firm makes most of the hires or of the trained hires', () => {

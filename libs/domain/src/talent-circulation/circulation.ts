@@ -1,11 +1,11 @@
-import { isDominated, type SuppressionReason } from '../benchmarks/disclosure';
+import { isDominated, knownTo, type Reader, type SuppressionReason } from '../benchmarks/disclosure';
 
 /** One hiring firm's figures for a year (talent circulation). */
 export interface CirculationFirm {
   organisationId: string;
   hires: number;
   receivedTrained: number;
-  /** of those, the hires the reader itself recorded (workers who came from the reader's firm): the reader knows them */
+  /** of those, the hires the reader itself recorded (workers who came from the reader's firms): the reader knows them */
   hiresFromReader?: number;
   trainedFromReader?: number;
 }
@@ -29,13 +29,14 @@ export interface CirculationDecision {
  * a firm could move made-up workers into k firms to unlock the figures and subtract its own
  * (outside attack, 2026-12-07).
  */
-export function decideCirculation(firms: readonly CirculationFirm[], k: number, reader: string | null): CirculationDecision {
+export function decideCirculation(firms: readonly CirculationFirm[], k: number, reader: Reader): CirculationDecision {
+  const known = knownTo(reader);
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, not ${k}`);
   const hiring = firms.filter((f) => f.hires > 0);
   const hires = hiring.reduce((s, f) => s + f.hires, 0);
   const trainedMoves = hiring.reduce((s, f) => s + f.receivedTrained, 0);
   const others = hiring
-    .filter((f) => f.organisationId !== reader)
+    .filter((f) => !known.has(f.organisationId))
     .map((f) => ({ organisationId: f.organisationId, contributions: [f.hires - (f.hiresFromReader ?? 0), f.receivedTrained - (f.trainedFromReader ?? 0)] }))
     .filter((f) => (f.contributions[0] ?? 0) > 0);
   const withheld: SuppressionReason | null = others.length < k ? 'fewer_than_k' : isDominated(others) ? 'dominated' : null;
