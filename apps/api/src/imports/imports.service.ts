@@ -47,6 +47,7 @@ export function toImport(i: ImportRow): Import {
     committedRows: i.committedRows,
     fileError: i.fileError,
     committedAt: i.committedAt ? i.committedAt.toISOString() : null,
+    errorsPurgedAt: i.errorsPurgedAt ? i.errorsPurgedAt.toISOString() : null,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
