@@ -9,6 +9,8 @@ export const IMPORT_OPTIONAL_COLUMNS = ['numerator', 'denominator', 'customer_co
 export const IMPORT_COLUMNS = [...IMPORT_REQUIRED_COLUMNS, ...IMPORT_OPTIONAL_COLUMNS] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** Imports not finished yet: they count against MAX_IMPORTS_IN_FLIGHT of their firm. */
+export const IMPORT_IN_FLIGHT_STATUSES = ['uploaded', 'parsing', 'parsed', 'committing'] as const satisfies readonly ImportStatus[];
 /** Imports that ended without committing: their error rows are deleted after IMPORT_ERROR_RETENTION_DAYS. */
 export const IMPORT_DEAD_STATUSES = ['cancelled', 'failed'] as const satisfies readonly ImportStatus[];
 
