@@ -13,6 +13,7 @@ import ListAlt from '@mui/icons-material/ListAlt';
 import { LinkBase, ShowBase, Title, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Import } from '@tandem/contracts';
 import { downloadFile, errorMessage, postJson } from '../../common/api';
+import { formatDateTime } from '../../common/formatDate';
 import { StateChip } from '../../common/StatusChip';
 import { ImportErrors } from './ImportErrors';
 import { ImportSteps } from './ImportSteps';
@@ -132,8 +133,8 @@ function PurgedErrors({ record, purgedAt }: { record: Import; purgedAt: string }
   const days = Math.floor((Date.parse(purgedAt) - Date.parse(record.createdAt)) / DAY_MS);
   return (
     <Alert severity="info" data-testid="import-errors-purged">
-      The error report of this import ({record.errorRows.toLocaleString()} rows with errors) was deleted on {new Date(purgedAt).toLocaleDateString()}, {days} days after the upload:
-      reports of cancelled and failed imports are not kept.
+      The error report of this import ({record.errorRows.toLocaleString()} rows with errors) was deleted on {formatDateTime(purgedAt)}, {days} days after the upload:
+      the error reports of cancelled and failed imports are not kept for ever.
     </Alert>
   );
 }
