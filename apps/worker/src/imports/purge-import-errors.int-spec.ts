@@ -69,10 +69,9 @@ describe('imports.purge-errors', () => {
     };
     const job = worker.get(PurgeImportErrorsJob);
 
-    // batches of 7: the 28 rows take several statements
-    const first = await job.run(new Date(), { batchRows: 7 });
-    expect(first.imports).toBeGreaterThanOrEqual(2);
-    expect(first.errors).toBeGreaterThanOrEqual(28);
+    // batches of 7: the 28 rows take several statements. What it returns counts the whole shared
+    // database (another file's worker may have run the scheduled purge first): the rows tell.
+    await job.run(new Date(), { batchRows: 7 });
     const expected = {
       oldCancelled: { errors: 0, purged: true },
       oldFailed: { errors: 0, purged: true },
