@@ -111,7 +111,7 @@ export class ImportsService {
     if (inFlight.length < limit) return;
     throw new DomainError(
       ImportErrorCode.TooManyInFlight,
-      `${inFlight.length} imports are not finished yet and at most ${limit} may be: commit or cancel a parsed one, or wait for it to be parsed, then upload again`,
+      `${inFlight.length === 1 ? '1 import is' : `${inFlight.length} imports are`} not finished yet and at most ${limit} may be: commit or cancel a parsed one, or wait for it to be parsed, then upload again`,
       inFlight.map((i) => ({ path: `imports/${i.id}`, message: `"${i.filename}" is ${i.status}` })),
     );
   }
