@@ -1,12 +1,10 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import type { Pool } from 'pg';
 import type { Import, ImportRowError } from '@tandem/contracts';
 import { cellsFor, createPeriods, createSuppliers, ensureCatalogue, QUARTERLY_METRICS, randomYear, type TestPeriods } from '../support/import-fixtures';
-import { call, q, startApi, type Call, type TestApi } from './support/api';
+import { call, q, type Call, type TestApi } from './support/api';
 import { dbPool, EMAIL, expectProblem, expectStatus, loadDemo, session, type Demo } from './support/fixtures';
+import { startImportsStack, type ImportsStack } from './support/imports';
 
 /**
  * CSV import end to end: the real API and the real worker (in this process), a file per
@@ -17,21 +15,18 @@ import { dbPool, EMAIL, expectProblem, expectStatus, loadDemo, session, type Dem
 jest.setTimeout(30_000);
 
 const MAX_BYTES = 6 * 1024 * 1024;
-const importDir = mkdtempSync(path.join(tmpdir(), 'tandem-imports-'));
-process.env.IMPORT_DIR = importDir;
 process.env.MAX_IMPORT_BYTES = String(MAX_BYTES);
 
 let api: TestApi;
-let worker: INestApplicationContext;
+let stack: ImportsStack;
 let pool: Pool;
 let demo: Demo;
 let glmp: TestPeriods;
 let Y: number;
 
 beforeAll(async () => {
-  api = await startApi();
-  const { createWorker } = await import('../../apps/worker/src/bootstrap');
-  worker = await createWorker();
+  stack = await startImportsStack();
+  api = stack.api;
   pool = dbPool();
   demo = await loadDemo(pool);
   await ensureCatalogue(pool, demo.consortium.glmp);
@@ -47,10 +42,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
+  await stack?.close();
   await pool?.end();
-  rmSync(importDir, { recursive: true, force: true });
 }, 60_000);
 
 async function upload(email: string, content: string | Buffer, filename = 'values.csv'): Promise<Call> {
@@ -230,7 +223,7 @@ describe('whole-file errors: nothing staged, nothing committed', () => {
 
   it('oversized file: 413 problem+json, no import row, no file left on disk', async () => {
     const before = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM "Import"')).rows[0]?.n;
-    const filesBefore = readdirSync(importDir).length;
+    const filesBefore = readdirSync(stack.importDir).length;
     const big = Buffer.alloc(MAX_BYTES + 1024, 'a');
     const res = await upload(staff, big, 'big.csv');
     expectProblem(res, 413);
@@ -246,7 +239,7 @@ describe('whole-file errors: nothing staged, nothing committed', () => {
     expect(raw.headers.get('content-type')).toContain('application/problem+json');
     await new Promise((r) => setTimeout(r, 200));
     expect((await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM "Import"')).rows[0]?.n).toBe(before);
-    expect(readdirSync(importDir).length).toBe(filesBefore);
+    expect(readdirSync(stack.importDir).length).toBe(filesBefore);
   });
 });
 

@@ -100,10 +100,14 @@ describe('two APIs and two workers', () => {
 
   it('scheduled work has one schedule per job, however many workers start', async () => {
     const producer = apiA.app.get(JobProducer);
-    const schedulers = [...(await producer.queue(QUEUES.email).getJobSchedulers()), ...(await producer.queue(QUEUES.followUp).getJobSchedulers())];
+    const schedulers = [
+      ...(await producer.queue(QUEUES.email).getJobSchedulers()),
+      ...(await producer.queue(QUEUES.followUp).getJobSchedulers()),
+      ...(await producer.queue(QUEUES.imports).getJobSchedulers()),
+    ];
     const names = schedulers.map((s) => s.name).sort();
     expect(names).toEqual([...new Set(names)]);
-    expect(names).toEqual(expect.arrayContaining(['email.relay', 'reminders.send', 'commitments.evaluate']));
+    expect(names).toEqual(expect.arrayContaining(['email.relay', 'reminders.send', 'commitments.evaluate', 'imports.purge-errors']));
   });
 
   it('a session ended through one API is refused by the other on the next request', async () => {

@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Pool } from 'pg';
 import type { Page } from 'playwright-core';
-import type { CorrectiveActionPlan, MetricDefinition, MetricGoal, MetricValue, Organisation, Period, SupplyRelationship } from '@tandem/contracts';
+import type { CorrectiveActionPlan, Import, MetricDefinition, MetricGoal, MetricValue, Organisation, Period, SupplyRelationship } from '@tandem/contracts';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-accounts';
 import { apiLogin, inFreshPage, screenshot, signIn, type Harness } from './support/harness';
 import { settle } from './support/network';
@@ -317,6 +318,42 @@ describe('supplier performance journeys', () => {
 
     const stored = await valuesOf(staff, { organisationId: acme.id, periodId: period.id });
     expect(stored.map((v) => `${v.metricCode} ${v.value} ${v.source}`).sort()).toEqual(['CYCLE_TIME 96 csv', 'LEAD_TIME 14.5 csv', 'SETUP_TIME 42 csv']);
+  });
+
+  test('2b. a cancelled import whose error report the retention job deleted says so, instead of listing no errors', async () => {
+    const contributor = new Api(harness, await apiLogin(harness, CONTRIBUTOR, DEMO_PASSWORD));
+    const form = new FormData();
+    form.append('file', new Blob([`org_code,period,metric,value\n${ACME_CODE},2027-13,SCRAP,2.1\n${ACME_CODE},2027-14,SCRAP,2.2\n`], { type: 'text/csv' }), 'old-upload.csv');
+    const uploaded = await fetch(`${harness.apiUrl}/api/imports`, { method: 'POST', headers: { Authorization: `Bearer ${contributor.token}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as Import;
+    const deadline = Date.now() + 30_000;
+    while ((await contributor.get<Import>(`/api/imports/${id}`)).status !== 'parsed') {
+      if (Date.now() > deadline) throw new Error(`import ${id} was not parsed`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await contributor.post(`/api/imports/${id}/cancel`);
+    // what imports.purge-errors leaves 40 days later (its own run is proved by purge-import-errors.int-spec.ts)
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    try {
+      await pool.query(`UPDATE "Import" SET "createdAt" = now() - interval '40 days', "errorsPurgedAt" = now() WHERE id = $1`, [id]);
+      await pool.query(`DELETE FROM "ImportError" WHERE "importId" = $1`, [id]);
+    } finally {
+      await pool.end();
+    }
+
+    await inFreshPage(harness, 'import-purged', async (page, api) => {
+      await signIn(page, CONTRIBUTOR, DEMO_PASSWORD);
+      await page.goto(`${harness.baseUrl}/#/imports/${id}/show`);
+      await page.locator('[data-status="cancelled"]').waitFor();
+      const note = page.getByTestId('import-errors-purged');
+      await note.waitFor();
+      await settle(page);
+      await shot(page, 'import-purged', 'show');
+      expect(await note.innerText()).toMatch(/error report of this import \(2 rows with errors\) was deleted on .+, 40 days after the upload/);
+      expect(await page.getByTestId('import-errors').count()).toBe(0);
+      expect(api.failures).toEqual([]);
+    });
   });
 
   test("3. a buyer reports OTD for its supplier Acme Castings and sees Acme's scorecard with its standing history", async () => {

@@ -51,6 +51,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.RATE_LIMIT_PER_PRINCIPAL ??= '10000000';
   process.env.INVITATIONS_PER_FIRM_PER_DAY ??= '100000';
   process.env.INVITATIONS_PER_CONSORTIUM_PER_DAY ??= '100000';
+  // The demo firms' imports left parsed by one file count against the next file's uploads in this
+  // shared database; the cap itself is proved by test/api/imports-in-flight.e2e-spec.ts with its own firm.
+  process.env.MAX_IMPORTS_IN_FLIGHT ??= '1000';
   // A query slowed by a loaded CI machine is not what a test should meet; the short deadlines
   // themselves are proved by test/api/faults.e2e-spec.ts, which starts an API with its own.
   process.env.DATABASE_QUERY_TIMEOUT_MS ??= '30000';

@@ -9,6 +9,11 @@ export const IMPORT_OPTIONAL_COLUMNS = ['numerator', 'denominator', 'customer_co
 export const IMPORT_COLUMNS = [...IMPORT_REQUIRED_COLUMNS, ...IMPORT_OPTIONAL_COLUMNS] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** Imports not finished yet: they count against MAX_IMPORTS_IN_FLIGHT of their firm. */
+export const IMPORT_IN_FLIGHT_STATUSES = ['uploaded', 'parsing', 'parsed', 'committing'] as const satisfies readonly ImportStatus[];
+/** Imports that ended without committing: their error rows are deleted after IMPORT_ERROR_RETENTION_DAYS. */
+export const IMPORT_DEAD_STATUSES = ['cancelled', 'failed'] as const satisfies readonly ImportStatus[];
+
 /** `column` of an import error that concerns the whole row (duplicates, unreadable rows). */
 export const IMPORT_ROW_COLUMN = 'row';
 
@@ -37,6 +42,11 @@ export interface Import {
   /** why the whole file was rejected (status failed): empty, header, encoding */
   fileError: string | null;
   committedAt: string | null;
+  /**
+   * when the error rows of this cancelled or failed import were deleted (its error report is
+   * gone, not empty: errorRows still says how many rows had errors); null while they are kept
+   */
+  errorsPurgedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

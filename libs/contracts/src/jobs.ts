@@ -32,6 +32,8 @@ export interface JobPayloads {
   'imports.parse': { importId: string };
   /** move the valid staged rows of an import into metric values (idempotent on the natural key); who asked is on the import */
   'imports.commit': { importId: string };
+  /** delete the error rows of imports cancelled or failed more than IMPORT_ERROR_RETENTION_DAYS ago (repeatable; idempotent) */
+  'imports.purge-errors': Record<string, never>;
   /** recompute scorecards of one consortium and period in SQL */
   'scorecards.recompute': { consortiumId: string; periodId: string };
   /** email firms that have not submitted a due metric (repeatable; once per firm and period) */
@@ -51,6 +53,7 @@ export const JOB_QUEUE = {
   'benchmark-reports.generate-period': QUEUES.benchmarkReports,
   'imports.parse': QUEUES.imports,
   'imports.commit': QUEUES.imports,
+  'imports.purge-errors': QUEUES.imports,
   'scorecards.recompute': QUEUES.followUp,
   'reminders.send': QUEUES.followUp,
   'commitments.evaluate': QUEUES.followUp,

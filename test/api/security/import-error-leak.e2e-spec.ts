@@ -1,13 +1,9 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Pool } from 'pg';
 import type { Import } from '@tandem/contracts';
 import { createPeriods, ensureCatalogue } from '../../support/import-fixtures';
-import { startApi, type TestApi } from '../support/api';
+import type { TestApi } from '../support/api';
 import { dbPool, EMAIL, loadDemo, session, type Demo } from '../support/fixtures';
-import { commitImport, importErrors, importErrorsCsv, parsedImport } from '../support/imports';
+import { commitImport, importErrors, importErrorsCsv, parsedImport, startImportsStack, type ImportsStack } from '../support/imports';
 import { findFigures, storeValue } from '../support/leaks';
 import { freeYear, freshSession, metricIds, relate } from '../support/performance';
 
@@ -26,11 +22,8 @@ import { freeYear, freshSession, metricIds, relate } from '../support/performanc
 
 jest.setTimeout(60_000);
 
-const importDir = mkdtempSync(path.join(tmpdir(), 'tandem-import-leak-'));
-process.env.IMPORT_DIR = importDir;
-
+let stack: ImportsStack;
 let api: TestApi;
-let worker: INestApplicationContext;
 let pool: Pool;
 let demo: Demo;
 let Y: number;
@@ -48,9 +41,8 @@ const BADGER = { leadDraft: 3.219876, cycleDraft: 7777.77, leadSubmitted: 4.1357
 const ACME_LEAD = 2.5;
 
 beforeAll(async () => {
-  api = await startApi();
-  const { createWorker } = await import('../../../apps/worker/src/bootstrap');
-  worker = await createWorker();
+  stack = await startImportsStack();
+  api = stack.api;
   pool = dbPool();
   demo = await loadDemo(pool);
   await ensureCatalogue(pool, demo.consortium.glmp);
@@ -77,10 +69,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await worker?.close();
-  await api?.close();
+  await stack?.close();
   await pool?.end();
-  rmSync(importDir, { recursive: true, force: true });
 }, 60_000);
 
 type RowError = { row: number; column: string; message: string };

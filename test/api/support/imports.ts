@@ -1,10 +1,41 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Import, ImportRowError } from '@tandem/contracts';
-import { call, q, type Call, type TestApi } from './api';
+import { call, q, startApiWith, type Call, type TestApi } from './api';
 
 /**
  * CSV imports from a test: upload as a token (a user's session or an API key), wait for the
  * worker (started in the test's process) to parse or commit, read the errors both ways.
  */
+
+/** The API and the worker in the test's process, sharing an IMPORT_DIR of their own. */
+export interface ImportsStack {
+  api: TestApi;
+  worker: INestApplicationContext;
+  importDir: string;
+  /** worker, then API, then the directory */
+  close(): Promise<void>;
+}
+
+/**
+ * Start both over a fresh IMPORT_DIR, set for the rest of the file (the worker reads what the
+ * API stored); `env` changes only the API's configuration.
+ */
+export async function startImportsStack(env: Record<string, string> = {}): Promise<ImportsStack> {
+  const importDir = mkdtempSync(path.join(tmpdir(), 'tandem-imports-'));
+  process.env.IMPORT_DIR = importDir;
+  const api = await startApiWith(env);
+  const { createWorker } = await import('../../../apps/worker/src/bootstrap');
+  const worker = await createWorker();
+  const close = async (): Promise<void> => {
+    await worker.close();
+    await api.close();
+    rmSync(importDir, { recursive: true, force: true });
+  };
+  return { api, worker, importDir, close };
+}
 
 export const IMPORT_HEADER = 'org_code,period,metric,value,numerator,denominator,customer_code,note';
 

@@ -15,7 +15,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import path from 'node:path';
 import type { Import, ImportRowError } from '@tandem/contracts';
@@ -25,7 +25,7 @@ import { IdPipe } from '../common/id.pipe';
 import { ListQuery, parseListQuery, setContentRange } from '../common/list-query';
 import { ImportDto, ImportErrorDto, UploadFormDto, UploadQueryDto } from './dto/import.dto';
 import { IMPORT_ERROR_LIST, IMPORT_LIST, ImportsService } from './imports.service';
-import { storeStream, TooLarge, UploadSizeInterceptor, type StoredFile, type UploadedCsv } from './upload';
+import { storeStream, TooLarge, UploadRoomInterceptor, UploadSizeInterceptor, type StoredFile, type UploadedCsv } from './upload';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/octet-stream'];
 
@@ -39,11 +39,12 @@ export class ImportsController {
 
   @Post()
   @RequirePermission('imports.create', 'Upload a CSV of metric values (multipart field `file`, or a text/csv body); parsed and checked by the worker')
-  @UseInterceptors(UploadSizeInterceptor, FileInterceptor('file'))
+  @UseInterceptors(UploadSizeInterceptor, UploadRoomInterceptor, FileInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'text/csv')
   @ApiBody({ type: UploadFormDto })
   @ApiCreatedResponse({ type: ImportDto, description: 'status `uploaded`; poll GET /api/imports/{id} for progress' })
   @ApiPayloadTooLargeResponse({ description: 'larger than MAX_IMPORT_BYTES (problem+json); nothing is stored' })
+  @ApiConflictResponse({ description: 'the firm (or the consortium staff) has MAX_IMPORTS_IN_FLIGHT imports not finished, listed in `errors` (problem+json, code imports.too_many_in_flight); nothing is stored' })
   async upload(
     @UploadedFile() file: UploadedCsv | undefined,
     @Req() req: Request,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '@tandem/server';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
-import { ImportFileStorage, UploadSizeInterceptor } from './upload';
+import { ImportFileStorage, UploadRoomInterceptor, UploadSizeInterceptor } from './upload';
 
 @Module({
   imports: [
@@ -20,6 +20,6 @@ import { ImportFileStorage, UploadSizeInterceptor } from './upload';
     }),
   ],
   controllers: [ImportsController],
-  providers: [ImportsService, UploadSizeInterceptor],
+  providers: [ImportsService, UploadSizeInterceptor, UploadRoomInterceptor],
 })
 export class ImportsModule {}

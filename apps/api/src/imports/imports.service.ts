@@ -4,9 +4,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { IMPORT_STATUSES, type Import, type ImportRowError } from '@tandem/contracts';
+import { IMPORT_IN_FLIGHT_STATUSES, IMPORT_STATUSES, type Import, type ImportRowError } from '@tandem/contracts';
 import type { Import as ImportRow, ImportError as ImportErrorRow } from '@tandem/db';
-import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, JobProducer, PrismaService, RequestContext, type AppConfig } from '@tandem/server';
+import { APP_CONFIG, AuditService, CommonErrorCode, DomainError, ImportErrorCode, JobProducer, PrismaService, RequestContext, type AppConfig, type ScopedTx } from '@tandem/server';
 import { containsText, listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { StoredFile } from './upload';
 
@@ -47,6 +47,7 @@ export function toImport(i: ImportRow): Import {
     committedRows: i.committedRows,
     fileError: i.fileError,
     committedAt: i.committedAt ? i.committedAt.toISOString() : null,
+    errorsPurgedAt: i.errorsPurgedAt ? i.errorsPurgedAt.toISOString() : null,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
@@ -54,6 +55,12 @@ export function toImport(i: ImportRow): Import {
 
 export function toImportError(e: ImportErrorRow): ImportRowError {
   return { id: e.id.toString(), importId: e.importId, rowNumber: e.rowNumber, column: e.column, message: e.message };
+}
+
+/** Whose imports an upload counts with: the firm's, or (organisation null) those of the consortium's staff. */
+interface Uploader {
+  consortiumId: string;
+  organisationId: string | null;
 }
 
 /** Rows read per query while the error report streams out. */
@@ -77,20 +84,52 @@ export class ImportsService {
   ) {}
 
   /** Consortium staff upload for several firms (organisation null); a firm for itself. */
+  private uploader(): Uploader {
+    const p = this.context.requirePrincipal();
+    if (!p.consortiumId) throw new DomainError(CommonErrorCode.Forbidden, 'An import belongs to a consortium: sign in under a consortium role to upload');
+    return { consortiumId: p.consortiumId, organisationId: p.role === 'consortium_staff' ? null : p.organisationId };
+  }
+
+  /**
+   * Refuses an upload before its file is read when the uploader has MAX_IMPORTS_IN_FLIGHT
+   * imports not finished. Not race-safe on its own: create() checks again under a lock.
+   */
+  async assertRoomForUpload(): Promise<void> {
+    this.refuseWhenFull(await this.inFlight(this.prisma.scoped, this.uploader()));
+  }
+
+  private inFlight(db: Pick<ScopedTx, 'import'>, who: Uploader): Promise<Pick<ImportRow, 'id' | 'filename' | 'status'>[]> {
+    return db.import.findMany({
+      where: { consortiumId: who.consortiumId, organisationId: who.organisationId, status: { in: [...IMPORT_IN_FLIGHT_STATUSES] } },
+      select: { id: true, filename: true, status: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  private refuseWhenFull(inFlight: Pick<ImportRow, 'id' | 'filename' | 'status'>[]): void {
+    const limit = this.config.MAX_IMPORTS_IN_FLIGHT;
+    if (inFlight.length < limit) return;
+    throw new DomainError(
+      ImportErrorCode.TooManyInFlight,
+      `${inFlight.length === 1 ? '1 import is' : `${inFlight.length} imports are`} not finished yet and at most ${limit} may be: commit or cancel a parsed one, or wait for it to be parsed, then upload again`,
+      inFlight.map((i) => ({ path: `imports/${i.id}`, message: `"${i.filename}" is ${i.status}` })),
+    );
+  }
+
+  /** The import of a file already stored; refused (and the file removed) when the uploader has no room left. */
   async create(file: StoredFile, filename: string): Promise<Import> {
     const p = this.context.requirePrincipal();
-    if (!p.consortiumId) {
-      await this.discard(file);
-      throw new DomainError(CommonErrorCode.Forbidden, 'An import belongs to a consortium: sign in under a consortium role to upload');
-    }
-    const consortiumId = p.consortiumId;
     let row: ImportRow;
     try {
+      const who = this.uploader();
       row = await this.prisma.scoped.$transaction(async (tx) => {
+        // One upload of a firm at a time counts and inserts: two at the limit's edge cannot both pass.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`imports.in-flight:${who.consortiumId}:${who.organisationId ?? 'staff'}`}, 0))`;
+        this.refuseWhenFull(await this.inFlight(tx, who));
         const created = await tx.import.create({
           data: {
-            consortiumId,
-            organisationId: p.role === 'consortium_staff' ? null : p.organisationId,
+            consortiumId: who.consortiumId,
+            organisationId: who.organisationId,
             createdById: p.userId,
             apiKeyId: p.apiKeyId,
             filename,

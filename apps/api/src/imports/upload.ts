@@ -6,8 +6,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Observable } from 'rxjs';
+import { from, switchMap, type Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '@tandem/server';
+import { ImportsService } from './imports.service';
 
 /**
  * Uploads are streamed to IMPORT_DIR, never held in memory: the sha256 and the size are
@@ -111,5 +112,24 @@ export class UploadSizeInterceptor implements NestInterceptor {
       throw new PayloadTooLargeException(`The file is larger than the ${this.config.MAX_IMPORT_BYTES} bytes an import accepts`);
     }
     return next.handle();
+  }
+}
+
+/**
+ * Refuses an upload while the uploader has MAX_IMPORTS_IN_FLIGHT imports not finished (409
+ * problem+json), before the body is read: no file is written for it. The service checks
+ * again under a lock when it inserts, for uploads that pass here together.
+ */
+@Injectable()
+export class UploadRoomInterceptor implements NestInterceptor {
+  constructor(private readonly imports: ImportsService) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const refused = (error: unknown): never => {
+      // the client may still be sending the file: close the connection after the answer
+      ctx.switchToHttp().getResponse<Response>().setHeader('Connection', 'close');
+      throw error;
+    };
+    return from(this.imports.assertRoomForUpload().catch(refused)).pipe(switchMap(() => next.handle()));
   }
 }

@@ -5,6 +5,10 @@ import { QUEUES, type JobPayloads, type JobsOfQueue } from '@tandem/contracts';
 import { APP_CONFIG, JobProducer, PrismaService, workerOptions, type AppConfig } from '@tandem/server';
 import { CommitImportJob } from './commit-import.job';
 import { ParseImportJob } from './parse-import.job';
+import { PurgeImportErrorsJob } from './purge-import-errors.job';
+
+/** Id of the repeatable retention job of import error rows: one schedule, however many workers start. */
+export const IMPORT_ERRORS_PURGE_SCHEDULER_ID = 'imports.purge-errors';
 
 /** The `imports` queue: routes each job name to its handler. */
 @Processor(QUEUES.imports, workerOptions())
@@ -14,6 +18,7 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
   constructor(
     private readonly parse: ParseImportJob,
     private readonly commit: CommitImportJob,
+    private readonly purgeErrors: PurgeImportErrorsJob,
     private readonly prisma: PrismaService,
     private readonly jobs: JobProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,6 +30,13 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
     // Concurrency comes from validated config, not from the decorator (read before config exists).
     this.worker.concurrency = this.config.IMPORT_CONCURRENCY;
     await this.recoverLostJobs().catch((e: unknown) => this.logger.warn(`recovering import jobs: ${String(e)}`));
+    await this.jobs
+      .queue(QUEUES.imports)
+      .upsertJobScheduler(
+        IMPORT_ERRORS_PURGE_SCHEDULER_ID,
+        { every: this.config.IMPORT_ERROR_PURGE_EVERY_MS },
+        { name: 'imports.purge-errors', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+      );
   }
 
   /**
@@ -77,6 +89,11 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
           this.logger.warn(`imports.commit ${data.importId} attempt ${job.attemptsMade + 1}: ${error instanceof Error ? error.message : String(error)}`);
           throw error;
         }
+      }
+      case 'imports.purge-errors': {
+        const result = await this.purgeErrors.run();
+        if (result.imports > 0 || result.errors > 0) this.logger.log(`deleted ${result.errors} error row(s) of ${result.imports} dead import(s) past retention`);
+        return result;
       }
       default: {
         const unknown: never = name;

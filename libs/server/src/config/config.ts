@@ -95,6 +95,12 @@ const configShape = z.object({
   IMPORT_DIR: z.string().min(1).default('.tandem/imports'),
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   MAX_IMPORT_BYTES: z.coerce.number().int().min(1024).max(2_147_483_647).default(MAX_IMPORT_BYTES),
+  /** imports one firm (or a consortium's staff together) may have not yet finished: uploaded, parsing, parsed or committing; one more upload answers 409 */
+  MAX_IMPORTS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(3),
+  /** days the error rows of a cancelled or failed import are kept after it ended */
+  IMPORT_ERROR_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** how often the retention job looks for error rows past IMPORT_ERROR_RETENTION_DAYS (one run per tick across workers) */
+  IMPORT_ERROR_PURGE_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** json for log collectors; pretty (one readable line per request) is what `npm start` uses */
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),

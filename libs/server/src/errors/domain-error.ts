@@ -110,6 +110,12 @@ export enum TrainingErrorCode {
   AlreadyExists = 'training.already_exists',
 }
 
+/** CSV imports. */
+export enum ImportErrorCode {
+  /** the firm (or the consortium's staff) has MAX_IMPORTS_IN_FLIGHT imports not finished: commit or cancel one first */
+  TooManyInFlight = 'imports.too_many_in_flight',
+}
+
 export type ErrorCode =
   | CommonErrorCode
   | AuthErrorCode
@@ -124,7 +130,8 @@ export type ErrorCode =
   | MetricValueErrorCode
   | TrainingPlanErrorCode
   | CommitmentErrorCode
-  | TrainingErrorCode;
+  | TrainingErrorCode
+  | ImportErrorCode;
 
 /** Services throw this, never HTTP exceptions; one filter turns it into problem+json. */
 export class DomainError extends Error {
@@ -196,6 +203,7 @@ export function statusOf(code: ErrorCode): number {
     case TrainingErrorCode.SessionFull:
     case TrainingErrorCode.AlreadyEnrolled:
     case TrainingErrorCode.AlreadyExists:
+    case ImportErrorCode.TooManyInFlight:
       return 409;
     case CommonErrorCode.Forbidden:
     case OrganisationErrorCode.SharedIdentity:

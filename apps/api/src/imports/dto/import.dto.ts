@@ -35,6 +35,8 @@ export class ImportDto {
   @ApiProperty() committedRows: number;
   @ApiProperty({ nullable: true, type: String, description: 'why the whole file was refused (status failed)' }) fileError: string | null;
   @ApiProperty({ nullable: true, type: String }) committedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when the error rows of this cancelled or failed import were deleted (IMPORT_ERROR_RETENTION_DAYS after it ended): the report is gone, not empty' })
+  errorsPurgedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

@@ -8,10 +8,10 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import CloudUpload from '@mui/icons-material/CloudUpload';
 import InsertDriveFile from '@mui/icons-material/InsertDriveFile';
-import { Title, useCanAccess, useNotify, useRedirect } from 'react-admin';
+import { LinkBase, Title, useCanAccess, useNotify, useRedirect } from 'react-admin';
 import { IMPORT_OPTIONAL_COLUMNS, IMPORT_REQUIRED_COLUMNS, MAX_IMPORT_BYTES, type Import } from '@tandem/contracts';
 import { httpClient } from '../../providers/httpClient';
-import { errorMessage } from '../../common/api';
+import { errorMessage, fieldErrors } from '../../common/api';
 import { ImportSteps } from './ImportSteps';
 
 function size(bytes: number): string {
@@ -20,12 +20,20 @@ function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** The imports a refused upload names as not finished (problem paths `imports/{id}`, as fields `imports.{id}`), to open and commit or cancel. */
+function inFlightOf(error: unknown): { id: string; message: string }[] {
+  return Object.entries(fieldErrors(error))
+    .filter(([field]) => field.startsWith('imports.'))
+    .map(([field, message]) => ({ id: field.slice('imports.'.length), message }));
+}
+
 /** Step 1 of the import wizard: choose and upload the file; the worker checks it next. */
 export function ImportCreate() {
   const { canAccess, isPending } = useCanAccess({ resource: 'imports', action: 'create' });
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [inFlight, setInFlight] = useState<{ id: string; message: string }[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const notify = useNotify();
   const redirect = useRedirect();
@@ -43,6 +51,7 @@ export function ImportCreate() {
     }
     setUploading(true);
     setProblem(null);
+    setInFlight([]);
     try {
       const form = new FormData();
       form.append('file', file, file.name);
@@ -52,6 +61,7 @@ export function ImportCreate() {
       redirect('show', 'imports', created.id);
     } catch (error) {
       setProblem(errorMessage(error, 'The upload failed'));
+      setInFlight(inFlightOf(error));
     } finally {
       setUploading(false);
     }
@@ -90,7 +100,20 @@ acme-castings,2026-Q3,OTD,,188,200,customer portal export`}</Box>
             </Button>
           </Box>
           {uploading && <LinearProgress />}
-          {problem && <Alert severity="error">{problem}</Alert>}
+          {problem && (
+            <Alert severity="error" data-testid="import-upload-problem">
+              {problem}
+              {inFlight.length > 0 && (
+                <Box component="ul" sx={{ m: 0, mt: 1, pl: 2 }}>
+                  {inFlight.map((i) => (
+                    <li key={i.id}>
+                      <LinkBase to={`/imports/${i.id}/show`}>{i.message}</LinkBase>
+                    </li>
+                  ))}
+                </Box>
+              )}
+            </Alert>
+          )}
         </CardContent>
       </Card>
     </Box>

@@ -13,6 +13,7 @@ import ListAlt from '@mui/icons-material/ListAlt';
 import { LinkBase, ShowBase, Title, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { Import } from '@tandem/contracts';
 import { downloadFile, errorMessage, postJson } from '../../common/api';
+import { formatDateTime } from '../../common/formatDate';
 import { StateChip } from '../../common/StatusChip';
 import { ImportErrors } from './ImportErrors';
 import { ImportSteps } from './ImportSteps';
@@ -125,6 +126,19 @@ function Review({ record }: { record: Import }) {
   );
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Said instead of the error list once the retention job deleted it: the rows had errors, the report is gone. */
+function PurgedErrors({ record, purgedAt }: { record: Import; purgedAt: string }) {
+  const days = Math.floor((Date.parse(purgedAt) - Date.parse(record.createdAt)) / DAY_MS);
+  return (
+    <Alert severity="info" data-testid="import-errors-purged">
+      The error report of this import ({record.errorRows.toLocaleString()} rows with errors) was deleted on {formatDateTime(purgedAt)}, {days} days after the upload:
+      the error reports of cancelled and failed imports are not kept for ever.
+    </Alert>
+  );
+}
+
 function ImportWizard() {
   const record = useRecordContext<Import>();
   if (!record) return <LinearProgress sx={{ mt: 2 }} />;
@@ -158,7 +172,8 @@ function ImportWizard() {
             </Alert>
           )}
           {record.status === 'cancelled' && <Alert severity="info">This import was cancelled; nothing was committed.</Alert>}
-          {(record.status === 'committed' || record.status === 'cancelled') && record.errorRows > 0 && (
+          {record.errorsPurgedAt && <PurgedErrors record={record} purgedAt={record.errorsPurgedAt} />}
+          {(record.status === 'committed' || record.status === 'cancelled') && record.errorRows > 0 && !record.errorsPurgedAt && (
             <>
               <Typography variant="subtitle2">Rows that were not imported</Typography>
               <ImportErrors importId={record.id} />
