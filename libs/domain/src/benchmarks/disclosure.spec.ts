@@ -48,6 +48,9 @@ describe('rule 3: dominance', () => {
     // alike inside the range: a mean of 4 may be 3, 4 and 5 as well, and nobody can tell which
     expect(isDominated(all(firms(5), 4), score)).toBe(false);
     expect(isDominated(all(firms(5), 100))).toBe(false);
+    // unless the quantiles are shown too: p10 = p90 = mean = 4 is everyone's 4
+    expect(isDominated(all(firms(5), 4), [{ min: 1, max: 5, distribution: true }])).toBe(true);
+    expect(isDominated([...all(firms(4), 4), m('x', 3)], [{ min: 1, max: 5, distribution: true }])).toBe(false);
     // one firm off the bound is enough: the mean no longer tells who is where
     expect(isDominated([...all(firms(4), 100), m('x', 99)], percent)).toBe(false);
     const c: DisclosureCell = { key: 'top', partition: 'p', members: all(firms(6), 100), bounds: percent };

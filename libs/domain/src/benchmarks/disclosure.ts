@@ -37,6 +37,11 @@ export interface DisclosureMember {
 export interface ContributionBounds {
   min: number | null;
   max: number | null;
+  /**
+   * The figure shows the distribution (quantiles) besides the total: then members all alike
+   * tell each one's value wherever it lies (p10 = p90 = mean = 100 is everyone's 100).
+   */
+  distribution?: boolean;
 }
 
 export interface DisclosureCell {
@@ -87,16 +92,17 @@ export function suppressionMessage(reason: SuppressionReason, k: number): string
  * be everyone's value. An outside attack read five firms' zero training hours out of a mean of
  * 0 that had passed as "dominated by nobody"; a mean of 100 % on time, or of the top score of
  * suppliers' voice, tells the same of every member. Equal values inside the range are not
- * dominated: a mean of 4 out of scores 1–5 may be 3, 4 and 5 as well as 4, 4 and 4, and no
- * member can tell which.
+ * dominated where only a total or a mean is shown: a mean of 4 out of scores 1–5 may be 3, 4
+ * and 5 as well as 4, 4 and 4, and no member can tell which; where quantiles are shown too
+ * (benchmark cells: `distribution`), they are.
  */
 export function isDominated(members: readonly DisclosureMember[], bounds: readonly ContributionBounds[] = []): boolean {
   return dominated(sharesOf(members), bounds);
 }
 
-/** Zero, or a bound of the range: where every member being alike tells each one's value. */
+/** Zero, a bound of the range, or any value of a distribution shown: where every member being alike tells each one's value. */
 function tellsEach(x: number, bounds: ContributionBounds | undefined): boolean {
-  return x === 0 || (bounds !== undefined && (x === bounds.min || x === bounds.max));
+  return x === 0 || (bounds !== undefined && (bounds.distribution === true || x === bounds.min || x === bounds.max));
 }
 
 /** Rule 3 on what it needs of a set: per total, Σ|x|, the two largest |x|, and the lowest and highest x. */
@@ -621,8 +627,8 @@ export function disclosureCellsOf(rows: readonly CellMemberRow[]): DisclosureCel
   for (const r of rows) {
     let cell = cells.get(r.cellId);
     if (!cell) {
-      // the value's range; a numerator and a denominator are only ever counted from zero
-      cell = { key: r.cellId, partition: r.partition, members: [], bounds: [{ min: r.minValue, max: r.maxValue }] };
+      // the value's range, and its quantiles are shown; a numerator and a denominator are only ever counted from zero
+      cell = { key: r.cellId, partition: r.partition, members: [], bounds: [{ min: r.minValue, max: r.maxValue, distribution: true }] };
       cells.set(r.cellId, cell);
     }
     cell.members.push({ organisationId: r.organisationId, contributions: r.isRatio ? [r.value, r.numerator ?? 0, r.denominator ?? 0] : [r.value] });

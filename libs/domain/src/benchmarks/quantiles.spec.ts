@@ -21,6 +21,21 @@ describe('quantiles a reader may be shown', () => {
     expect(told(six, ALL.filter((q) => !forX1.has(q)), new Set(['f1']))).toEqual([]);
   });
 
+  it('two equal quantiles fix the values between them (p25 ≤ median ≤ p75): the outer one goes until none are equal', () => {
+    // thirty-six of forty-three firms trained 0 hours: p25 = median = p75 = 0
+    const hours = [...new Array<number>(36).fill(0), 3, 5, 8, 12, 20, 30, 40].map((value, i) => ({ organisationId: `h${i}`, value }));
+    const present: QuantileName[] = ['p10', 'p25', 'median', 'p75', 'p90'];
+    const out = withheldQuantiles(hours, present, new Set());
+    const kept = present.filter((q) => !out.has(q));
+    const at = (q: QuantileName) => percentileCont(hours.map((h) => h.value).sort((a, b) => a - b), QUANTILES.find(([x]) => x === q)?.[1] ?? 0.5);
+    expect(new Set(kept.map(at)).size).toBe(kept.length);
+    expect(kept).toContain('p90');
+    // seven firms, the middle five alike: the median (one firm's) is withheld, and p25 = p75 = 5 would give it
+    const seven = [1, 5, 5, 5, 5, 5, 9].map((value, i) => ({ organisationId: `s${i}`, value }));
+    const shown = ALL.filter((q) => !withheldQuantiles(seven, ALL, new Set()).has(q));
+    expect(shown.length).toBeLessThan(2);
+  });
+
   it('a reader who knows every member is told nothing new: everything is withheld', () => {
     expect(withheldQuantiles(group([1, 2, 3]), ALL, new Set(['f0', 'f1', 'f2']))).toEqual(new Set(ALL));
   });

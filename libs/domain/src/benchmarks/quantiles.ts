@@ -78,5 +78,22 @@ export function withheldQuantiles(
     kept = kept.filter((x) => x !== next);
     count = leaks(kept);
   }
+  // Order tells what the equations do not: two equal quantiles fix every value between them
+  // (p25 ≤ median ≤ p75, so p25 = p75 is the median, and the values at those places). While two
+  // kept quantiles are equal, the outer one of them goes.
+  const valueAt = (name: QuantileName): number => {
+    const h = (n - 1) * (QUANTILES.find(([q]) => q === name)?.[1] ?? 0.5);
+    const lo = Math.floor(h);
+    const f = h - lo;
+    const at = (i: number): number => (sorted[Math.min(i, n - 1)] as RankedMember).value;
+    return f === 0 ? at(lo) : at(lo) * (1 - f) + at(lo + 1) * f;
+  };
+  for (;;) {
+    const tied = kept.filter((a) => kept.some((b) => b !== a && Math.abs(valueAt(a) - valueAt(b)) < 1e-9));
+    const next = DROP_ORDER.find((q) => tied.includes(q));
+    if (!next) break;
+    withheld.add(next);
+    kept = kept.filter((x) => x !== next);
+  }
   return withheld;
 }

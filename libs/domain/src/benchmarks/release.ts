@@ -69,7 +69,7 @@ export type SupplyBasePass = 'split' | 'rebuild';
  * it reuses stored decisions, so a change to these rules (here or in disclosure.ts) must
  * change this string, or periods whose inputs did not change keep the old decisions.
  */
-export const DISCLOSURE_RULES_REVISION = 'members-at-a-bound-2026-12-07';
+export const DISCLOSURE_RULES_REVISION = 'members-alike-2026-12-07';
 
 /**
  * The public decision of every cell of a period (a reader who knows no member's value):

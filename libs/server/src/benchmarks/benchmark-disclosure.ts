@@ -139,7 +139,7 @@ export class BenchmarkDisclosure {
           organisationId: m.organisationId,
           contributions: s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value],
         })),
-        bounds: [{ min: s.metric.minValue?.toNumber() ?? null, max: s.metric.maxValue?.toNumber() ?? null }],
+        bounds: [{ min: s.metric.minValue?.toNumber() ?? null, max: s.metric.maxValue?.toNumber() ?? null, distribution: true }],
         fixed: s.suppression !== null,
       }));
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));
