@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { cellStatistics, percentileRank, quartileOf } from '@tandem/domain';
+import { cellStatistics, percentileRank, quartileOf, releasedRank } from '@tandem/domain';
 import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertValue } from '../../../../test/support/sql-fixtures';
 import { recomputePeriod, type RawTransaction } from './recompute-period';
 
@@ -123,7 +123,7 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
     }
   });
 
-  it('stores a cell whose members all sit at a bound of the metric\'s range as dominated, and one just off it as shown', async () => {
+  it('stores a cell whose members all reported the same value as dominated (its quantiles and mean would tell each), and one with a firm off it as shown', async () => {
     const tag = randomBytes(4).toString('hex');
     const consortiumId = await insertConsortium(pool, `bm-bound-${tag}`);
     const q = await insertPeriod(pool, { consortiumId, code: '2025-Q1', startsOn: '2025-01-01', endsOn: '2025-03-31', dueOn: '2025-04-30', state: 'closed' });
@@ -133,9 +133,9 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
     for (let i = 0; i < 6; i++) {
       const id = await insertOrganisation(pool, { code: `bm-bound-${tag}-${i}`, kind: 'supplier' });
       await insertMembership(pool, consortiumId, id);
-      // every firm 100 % on time; parts per million alike too, but PPM has no upper bound
+      // every firm 100 % on time; parts per million alike but for one firm
       await insertValue(pool, { consortiumId, organisationId: id, metricId: otd, periodId: q, value: 100 });
-      await insertValue(pool, { consortiumId, organisationId: id, metricId: ppm, periodId: q, value: 250 });
+      await insertValue(pool, { consortiumId, organisationId: id, metricId: ppm, periodId: q, value: i === 0 ? 260 : 250 });
     }
     const client = await pool.connect();
     try {
@@ -147,5 +147,43 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
       (await pool.query<{ suppression: string | null }>(`SELECT c.suppression FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" WHERE c."metricId" = $1 AND c."periodId" = $2 AND g.kind = 'consortium'`, [metricId, q])).rows;
     expect(await decided(otd)).toEqual([{ suppression: 'dominated' }]);
     expect(await decided(ppm)).toEqual([{ suppression: null }]);
+  });
+
+  it('releases to members a rank that counts a peer with exactly their value as better: its fraction does not tell a tie', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const consortiumId = await insertConsortium(pool, `bm-ties-${tag}`);
+    const q = await insertPeriod(pool, { consortiumId, code: '2025-Q1', startsOn: '2025-01-01', endsOn: '2025-03-31', dueOn: '2025-04-30', state: 'published' });
+    const ct = await insertMetric(pool, { consortiumId, code: 'CYCLE_TIME', direction: 'lower' });
+    // eleven firms, two of them at exactly 90.4 h
+    const values = [80, 85, 88, 90.4, 90.4, 92, 95, 97, 99, 101, 104];
+    const ids: string[] = [];
+    for (const [i, value] of values.entries()) {
+      const id = await insertOrganisation(pool, { code: `bm-ties-${tag}-${i}`, kind: 'supplier' });
+      await insertMembership(pool, consortiumId, id);
+      await insertValue(pool, { consortiumId, organisationId: id, metricId: ct, periodId: q, value });
+      ids.push(id);
+    }
+    const client = await pool.connect();
+    try {
+      await recompute(client, consortiumId, q, 5);
+    } finally {
+      client.release();
+    }
+    const { rows } = await pool.query<{ organisationId: string; value: number; rank: number; quartile: number; released: number | null; releasedQuartile: number | null }>(
+      `SELECT s."organisationId", s.value::float8 AS value, s."percentileRank"::float8 AS rank, s.quartile, s."releasedPercentileRank"::float8 AS released, s."releasedQuartile"
+         FROM "BenchmarkStanding" s JOIN "PeerGroup" g ON g.id = s."peerGroupId" WHERE s."periodId" = $1 AND g.kind = 'consortium'`,
+      [q],
+    );
+    expect(rows).toHaveLength(values.length);
+    for (const r of rows) {
+      // staff read the formula; members its tie-blind form
+      expect(r.rank).toBeCloseTo(percentileRank(r.value, values, 'lower'), 2);
+      const blind = releasedRank(r.value, values, 'lower');
+      expect(r.released).toBeCloseTo(blind, 2);
+      expect(r.releasedQuartile).toBe(quartileOf(blind));
+    }
+    // one of the tied pair: 6 worse + ½ + ½ of 11 for staff (63.64), 6 worse + ½ for it (59.09), as for a firm just ahead of a better one
+    const tied = rows.find((r) => r.organisationId === ids[3]);
+    expect(tied).toMatchObject({ rank: 63.64, released: 59.09 });
   });
 });

@@ -368,9 +368,21 @@ cells AS (
   FROM m WHERE c.id = m."cellId" AND c."consortiumId" = $1::uuid AND c."periodId" = $2::uuid AND c."releasedAt" IS NULL
   RETURNING c.id
 ),
+-- the rank members read counts a peer with exactly their value as better (releasedRank of
+-- libs/domain): with half of it, as stored for staff, the rank's fraction told how many peers
+-- had reported exactly the member's own value
+released_rank AS (
+  SELECT x.id, count(*) OVER (PARTITION BY x."cellId") AS n,
+         rank() OVER (PARTITION BY x."cellId" ORDER BY CASE WHEN d.direction = 'higher' THEN x.value ELSE -x.value END) - 1 AS worse
+  FROM "BenchmarkStanding" x JOIN cells ON x."cellId" = cells.id JOIN "MetricDefinition" d ON d.id = x."metricId"
+),
 standings AS (
-  UPDATE "BenchmarkStanding" s SET "releasedPercentileRank" = s."percentileRank", "releasedQuartile" = s.quartile, "updatedAt" = now()
-  FROM cells WHERE s."cellId" = cells.id
+  UPDATE "BenchmarkStanding" s
+     SET "releasedPercentileRank" = round((2 * r.worse + 1) / (2.0 * r.n) * 100, 2)::numeric(5, 2),
+         "releasedQuartile" = CASE WHEN 2 * (2 * r.worse + 1) >= 3 * r.n THEN 1 WHEN 2 * r.worse + 1 >= r.n THEN 2
+                                   WHEN 2 * (2 * r.worse + 1) >= r.n THEN 3 ELSE 4 END,
+         "updatedAt" = now()
+  FROM released_rank r WHERE s.id = r.id
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM cells)::int AS released`;

@@ -1,4 +1,4 @@
-import { cellStatistics, mean, percentileCont, percentileRank, pooledRatio, quartileOf } from './statistics';
+import { cellStatistics, mean, percentileCont, percentileRank, pooledRatio, quartileOf, releasedRank } from './statistics';
 import { SIZE_BANDS, sizeBandOf, sizeBandSql } from './size-bands';
 
 describe('percentileCont (PostgreSQL / R type 7)', () => {
@@ -44,6 +44,12 @@ describe('percentile rank: 100 is best whatever the direction', () => {
     expect(percentileRank(40, group, 'higher')).toBe(90); // (4 + 0.5) / 5
     expect(percentileRank(20, group, 'higher')).toBe(40); // (1 + 0.5 × 2) / 5
     expect(percentileRank(10, group, 'higher')).toBe(10);
+  });
+  it('as members read it, a peer with the same value counts as better: a tie looks like a better peer', () => {
+    expect(releasedRank(20, group, 'higher')).toBe(30); // (1 + 0.5) / 5: the other 20 counts as better
+    expect(releasedRank(20, [10, 20, 25, 30, 40], 'higher')).toBe(30); // the same as a peer just above
+    expect(releasedRank(40, group, 'higher')).toBe(90);
+    expect(releasedRank(20, group, 'lower')).toBe(50); // (2 + 0.5) / 5
   });
   it('lower is better mirrors it', () => {
     expect(percentileRank(10, group, 'lower')).toBe(90);

@@ -46,6 +46,19 @@ export function percentileRank(value: number, group: readonly number[], directio
   return ((worse + 0.5 * tied) / group.length) * 100;
 }
 
+/**
+ * The rank a member reads once its group is released: peers with exactly its value count as
+ * better ((strictly worse + ½ for itself) ÷ n × 100). The rank of the formula above gives half
+ * a place to each tie, so its fraction tells how many peers reported exactly the member's own
+ * value (an outside attack read "another firm reported exactly 90.4 h" off a rank of 72.73 in
+ * a group of 11); staff read that one.
+ */
+export function releasedRank(value: number, group: readonly number[], direction: Direction): number {
+  if (group.length === 0) throw new RangeError('a percentile rank needs a group');
+  const worse = group.filter((v) => v !== value && (direction === 'higher' ? v < value : v > value)).length;
+  return ((worse + 0.5) / group.length) * 100;
+}
+
 /** Quartile from an oriented percentile rank: 1 = best (rank ≥ 75) … 4 = worst (rank < 25). */
 export function quartileOf(rank: number): 1 | 2 | 3 | 4 {
   if (rank >= 75) return 1;
