@@ -122,7 +122,7 @@ describe('talent circulation', () => {
     }
   });
 
-  it('a person acting for three of the hiring firms knows all three: four others are too few, whichever role it signed in with', async () => {
+  it('a person acting for three of the hiring firms knows all three: four others are too few, whichever role it signed in with, and for the firm\'s API key', async () => {
     const person = await freshSession(api, tokens.staff, { role: 'firm_admin', organisationId: demo.org.acme });
     const asPerson = async (): Promise<TalentCirculation> => {
       const res = await call(api, 'GET', `/api/talent-circulation${q({ year: 2097 })}`, { token: person.token });
@@ -133,7 +133,12 @@ describe('talent circulation', () => {
     for (const org of ring.slice(1, 3)) {
       await pool.query(`INSERT INTO "RoleAssignment" (id, "userId", role, "consortiumId", "organisationId", "updatedAt") VALUES (gen_random_uuid(), $1, 'firm_contributor', $2, $3, now())`, [person.userId, demo.consortium.glmp, org]);
     }
-    expect((await asPerson()).consortium).toEqual({ hires: null, trainedMoves: null, shareHiredTrained: null, hiringFirms: null, withheld: 'fewer_than_k', withheldMessage: 'fewer than 5 peers' });
+    const withheld = { hires: null, trainedMoves: null, shareHiredTrained: null, hiringFirms: null, withheld: 'fewer_than_k', withheldMessage: 'fewer than 5 peers' };
+    expect((await asPerson()).consortium).toEqual(withheld);
+    // Acme's API key has no person behind it: any of Acme's people may hold it, this one too
+    expect((await read('apiKey', 2097)).consortium).toEqual(withheld);
+    await pool.query(`DELETE FROM "RoleAssignment" WHERE "userId" = $1 AND "organisationId" = ANY ($2::uuid[])`, [person.userId, ring.slice(1, 3)]);
+    expect((await read('apiKey', 2097)).consortium).toMatchObject({ hires: 15, withheld: null });
   });
 
   it('funders, unions, trainers and buyers read the consortium’s figures and no firm', async () => {

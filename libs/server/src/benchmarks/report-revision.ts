@@ -18,7 +18,8 @@ export interface ReportRevision {
  * download. Cells and standings are written only when a figure, a decision or a release
  * changed (benchmarks.sql.ts), so their count and newest `updatedAt` move whenever the
  * report would; the newest run's input revision names the values; a customer's report
- * depends on its suppliers and what they share with it (rule 8), and every report on k.
+ * depends on its suppliers and what they share with it (rule 8), and every report on k and on
+ * what its people know (every role of every user with a role at the member: readerRoles).
  */
 const REVISION_SQL = `
 WITH per AS (SELECT p.id, p."startsOn" FROM "Period" p WHERE p.id = $2::uuid AND p."consortiumId" = $1::uuid),
@@ -44,6 +45,9 @@ common AS (
 org AS (SELECT * FROM unnest($3::uuid[], $4::text[]) AS o(id, audience))
 SELECT o.id AS "organisationId", (SELECT "inputRevision" FROM run) AS "inputRevision",
        md5(concat_ws('|', (SELECT fp FROM common), o.audience,
+         (SELECT string_agg(DISTINCT ra2.role::text || ':' || coalesce(ra2."organisationId"::text, ''), ',' ORDER BY ra2.role::text || ':' || coalesce(ra2."organisationId"::text, ''))
+            FROM "RoleAssignment" ra1 JOIN "RoleAssignment" ra2 ON ra2."userId" = ra1."userId" AND ra2."consortiumId" = $1::uuid
+           WHERE ra1."consortiumId" = $1::uuid AND ra1."organisationId" = o.id),
          (SELECT count(*) || ':' || coalesce(max(s."updatedAt")::text, '') FROM "BenchmarkStanding" s WHERE s."organisationId" = o.id AND s."periodId" IN (SELECT id FROM pub)),
          CASE WHEN o.audience = 'customer' THEN
            (SELECT count(*) || ':' || coalesce(max(r."updatedAt")::text, '') FROM "SupplyRelationship" r WHERE r."consortiumId" = $1::uuid AND r."customerId" = o.id) || ';' ||

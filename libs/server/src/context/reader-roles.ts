@@ -14,15 +14,18 @@ export interface ReaderRole {
  * knows of members' own values is a person's knowledge, not a session's: someone who acts for
  * two firms knows both firms' values whichever one it signed in as, and a cell shown to it as
  * the one must still leave k members it cannot see once the other's values are subtracted too
- * (rule 7). An API key is its organisation's alone.
+ * (rule 7).
+ *
+ * Without a person (an API key, or a member as the reader of its own benchmark report, which
+ * any of its people download), the reader is any of the organisation's people: every role of
+ * every user who holds one at that organisation in the consortium.
  */
 export async function readerRoles(prisma: PrismaService, p: Principal): Promise<ReaderRole[]> {
   const own: ReaderRole = { role: p.role, organisationId: p.organisationId };
-  if (!p.userId || !p.consortiumId) return [own];
-  const others = await prisma.system.roleAssignment.findMany({
-    where: { userId: p.userId, consortiumId: p.consortiumId },
-    select: { role: true, organisationId: true },
-  });
+  if (!p.consortiumId || (!p.userId && !p.organisationId)) return [own];
+  const consortiumId = p.consortiumId;
+  const people = p.userId ? { userId: p.userId } : { user: { roleAssignments: { some: { consortiumId, organisationId: p.organisationId } } } };
+  const others = await prisma.system.roleAssignment.findMany({ where: { consortiumId, ...people }, select: { role: true, organisationId: true } });
   return [own, ...others.map((r) => ({ role: r.role as Role, organisationId: r.organisationId }))];
 }
 
