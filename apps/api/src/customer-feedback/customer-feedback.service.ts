@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FEEDBACK_QUESTIONS, type CustomerFeedback, type CustomerFeedbackSummary, type FeedbackSubjectSummary } from '@tandem/contracts';
 import type { CustomerFeedback as CustomerFeedbackRow, Period } from '@tandem/db';
 import { decideFeedback, suppressionMessage, type FeedbackAnswer, type FeedbackCellDecision } from '@tandem/domain';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles, type Principal } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, FIRM_READER_ROLES, RequestContext, knownFirms, type Principal } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import type { CreateCustomerFeedbackDto, UpdateCustomerFeedbackDto } from './dto/customer-feedback.dto';
 
@@ -38,7 +38,6 @@ export function collecting(p: Pick<Period, 'state' | 'reopenCount'>): boolean {
 }
 
 /** Roles whose own firm's answers the reader knows (it wrote them): the disclosure rule does not count them. */
-const FIRM_ROLES = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
 
 /**
  * Suppliers' voice. A supplier's firm writes and reads its own answers and nobody
@@ -130,7 +129,7 @@ export class CustomerFeedbackService {
   /** The customers `p` may name in a summary, or undefined for every customer of the consortium. */
   private async nameable(p: Principal, consortiumId: string): Promise<Set<string> | undefined> {
     if (p.role === 'platform_admin' || p.role === 'consortium_staff') return undefined;
-    if (!FIRM_ROLES.has(p.role) || !p.organisationId) return new Set();
+    if (!FIRM_READER_ROLES.has(p.role) || !p.organisationId) return new Set();
     const rows = await this.prisma.scoped.supplyRelationship.findMany({ where: { consortiumId, supplierId: p.organisationId }, select: { customerId: true } });
     return new Set([p.organisationId, ...rows.map((r) => r.customerId)]);
   }
@@ -156,7 +155,7 @@ export class CustomerFeedbackService {
       scores: { forecastStability: r.forecastStability, paymentOnTime: r.paymentOnTime, rebidThreat: r.rebidThreat, helpReceived: r.helpReceived, wouldRecommend: r.wouldRecommend },
     }));
     // the person's answers, over every firm it acts for in the consortium
-    const decided = decideFeedback(answers, k, organisationsActedFor(await readerRoles(this.prisma, p), FIRM_ROLES));
+    const decided = decideFeedback(answers, k, await knownFirms(this.prisma, p));
     const names = new Map(rows.map((r) => [r.customerId, r.customer.name]));
     const nameable = await this.nameable(p, consortiumId);
     const subject = (customerId: string | null, customerName: string, d: FeedbackCellDecision): FeedbackSubjectSummary => ({

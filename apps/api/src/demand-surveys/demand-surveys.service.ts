@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DemandAnswers, DemandGap, DemandGapRow, DemandSurvey } from '@tandem/contracts';
 import type { DemandSurvey as DemandSurveyRow } from '@tandem/db';
 import { canMoveDemandSurvey, demandGap, demandWithheldMessage, pipelineWindow, type DemandSurveyStatus, type OccupationGap } from '@tandem/domain';
-import { AuditService, CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles, type Principal } from '@tandem/server';
+import { AuditService, CommonErrorCode, DomainError, PrismaService, FIRM_READER_ROLES, RequestContext, knownFirms, type Principal } from '@tandem/server';
 import { listPage, type ListPage, type ListSpec } from '../common/list-query';
 import { iso, isoDate } from '../common/serialize';
 import { consortiumOf, day, spanErrors } from '../common/training';
@@ -16,7 +16,6 @@ export const DEMAND_SURVEY_LIST: ListSpec = {
 };
 
 /** Roles whose own firm's answers the reader knows (it wrote them): disclosure control does not count them. */
-const FIRM_ROLES = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
 
 const isStaff = (p: Principal): boolean => p.role === 'consortium_staff' || p.role === 'platform_admin';
 
@@ -165,7 +164,7 @@ export class DemandSurveysService {
       db.$queryRawUnsafe<{ socCode: string; trainees: number }[]>(PIPELINE_SQL, survey.consortiumId, base.pipelineFrom, base.pipelineUntil),
     ]);
     // the person's answers, over every firm it acts for in the consortium
-    const reader = organisationsActedFor(await readerRoles(this.prisma, p), FIRM_ROLES);
+    const reader = await knownFirms(this.prisma, p);
     const d = demandGap(lines, new Map(pipeline.map((r) => [r.socCode, r.trainees])), k, reader, everything);
     return {
       ...base,
@@ -216,7 +215,7 @@ export class DemandSurveysService {
       count.set(r.surveyId, (count.get(r.surveyId) ?? 0) + 1);
       if (r.organisationId === p.organisationId) mine.add(r.surveyId);
     }
-    const firm = FIRM_ROLES.has(p.role) && p.organisationId !== undefined && p.organisationId !== null;
+    const firm = FIRM_READER_ROLES.has(p.role) && p.organisationId !== undefined && p.organisationId !== null;
     return rows.map((r) => {
       const n = count.get(r.id) ?? 0;
       return {

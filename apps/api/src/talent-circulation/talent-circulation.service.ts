@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TalentCirculation, TalentCirculationFirm } from '@tandem/contracts';
 import { decideCirculation, suppressionMessage } from '@tandem/domain';
-import { CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles } from '@tandem/server';
+import { CommonErrorCode, DomainError, FIRM_READER_ROLES, PrismaService, RequestContext, knownFirms } from '@tandem/server';
 
-/** Roles that read their own firm's row. */
-const FIRM_ROLES = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
 
 interface FirmRow {
   organisationId: string;
@@ -73,9 +71,10 @@ export class TalentCirculationService {
     const consortiumId = p.consortiumId;
     // counts over every member's employment history, read past the row scope on purpose:
     // nothing of a row leaves but through the rules below
-    const reader = FIRM_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
+    // a firm role reads its own firm's row
+    const reader = FIRM_READER_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
     // what the person knows: every firm it acts for in the consortium, whichever role signed in
-    const known = organisationsActedFor(await readerRoles(this.prisma, p), FIRM_ROLES);
+    const known = await knownFirms(this.prisma, p);
     const [rows, consortium] = await Promise.all([
       this.prisma.crossScope('disclosure-aggregates', { replica: true }).$queryRawUnsafe<FirmRow[]>(CIRCULATION_SQL, consortiumId, `${year}-01-01`, `${year + 1}-01-01`, [...known]),
       this.prisma.crossScope('disclosure-aggregates', { replica: true }).consortium.findUniqueOrThrow({ where: { id: consortiumId }, select: { disclosureThreshold: true } }),

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Role, TrainingFigures, TrainingFiguresFirm, TrainingFiguresWithheld } from '@tandem/contracts';
 import { decideTrainingFigures, firmFigures, suppressionMessage, trainingGroupsSql, type FirmTrainingYear, type SessionTraining } from '@tandem/domain';
-import { CommonErrorCode, DomainError, PrismaService, RequestContext, organisationsActedFor, readerRoles } from '@tandem/server';
+import { CommonErrorCode, DomainError, FIRM_READER_ROLES, PrismaService, RequestContext, organisationsActedFor, readerRoles } from '@tandem/server';
 
 /** Roles that read their own firm's row in full. */
 const OWN_FIRM_ROLES = new Set(['firm_admin', 'firm_contributor']);
-/** Roles whose organisation's own training the reader knows (a buyer's firm trains as well). */
-const KNOWING_ROLES: ReadonlySet<Role> = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
 const UNION_ROLES: ReadonlySet<Role> = new Set(['union_representative']);
 
 const YEAR_WINDOW = { consortium: '$1::uuid', organisation: 'm."organisationId"', from: '$2::date', to: '$3::date' };
@@ -99,10 +97,10 @@ export class TrainingFiguresService {
     const k = consortium.disclosureThreshold;
     const staff = p.role === 'consortium_staff' || p.role === 'platform_admin';
     const firms = rows.map((r) => ({ row: r, figures: firmFigures(toYear(r)) }));
-    const own = OWN_FIRM_ROLES.has(p.role) || p.role === 'customer_buyer' ? (p.organisationId ?? null) : null;
+    const own = FIRM_READER_ROLES.has(p.role) ? (p.organisationId ?? null) : null;
     // the rows shown are the signed-in role's: its own union's firms
     const representedIds = new Set(p.role === 'union_representative' ? represented.filter((r) => r.unionOrganisationId === p.organisationId).map((r) => r.firmOrganisationId) : []);
-    const known = new Set<string>([...organisationsActedFor(roles, KNOWING_ROLES), ...represented.map((r) => r.firmOrganisationId)]);
+    const known = new Set<string>([...organisationsActedFor(roles, FIRM_READER_ROLES), ...represented.map((r) => r.firmOrganisationId)]);
     const decided = decideTrainingFigures(
       firms.map((f) => f.figures),
       k,

@@ -201,6 +201,13 @@ emptied AS (
 SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) + (SELECT count(*) FROM emptied) FROM up)::int AS written,
        (SELECT count(*) FROM del)::int AS removed`;
 
+/** A percentile rank from half places (2 × strictly worse + the ties that count as a half each) in a group of n. */
+const rankSql = (halfPlaces: string, n: string): string => `round((${halfPlaces}) / (2.0 * ${n}) * 100, 2)::numeric(5, 2)`;
+
+/** Its quartile (1 = best): rank ≥ 75, 50, 25 % compared in integers, without three numeric divisions a row. */
+const quartileSql = (halfPlaces: string, n: string): string =>
+  `CASE WHEN 2 * (${halfPlaces}) >= 3 * ${n} THEN 1 WHEN ${halfPlaces} >= ${n} THEN 2 WHEN 2 * (${halfPlaces}) >= ${n} THEN 3 ELSE 4 END`;
+
 /**
  * $3 computed at. Each member's position in each cell: value, percentile rank oriented so
  * 100 is best ((strictly worse + ½ tied, itself included) ÷ n × 100), quartile from the
@@ -256,10 +263,8 @@ cell AS (
 computed AS (
   SELECT md5(c.key || ':' || r.oid)::uuid AS id, c.id AS "cellId",
          r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
-         round((r.worse + 0.5 * r.tied) / r.n * 100, 2)::numeric(5, 2) AS rank,
-         -- (worse + ½ tied) ÷ n ≥ ¾, ½, ¼ in integers: the same comparisons, without three numeric divisions a row
-         CASE WHEN 2 * (2 * r.worse + r.tied) >= 3 * r.n THEN 1 WHEN 2 * r.worse + r.tied >= r.n THEN 2
-              WHEN 2 * (2 * r.worse + r.tied) >= r.n THEN 3 ELSE 4 END AS quartile,
+         ${rankSql('2 * r.worse + r.tied', 'r.n')} AS rank,
+         ${quartileSql('2 * r.worse + r.tied', 'r.n')} AS quartile,
          r."changePrev", r."changeBase", r.distance
   FROM ranked r JOIN cell c ON c.gid = r.gid AND c."metricId" = r."metricId"
 ),
@@ -378,9 +383,8 @@ released_rank AS (
 ),
 standings AS (
   UPDATE "BenchmarkStanding" s
-     SET "releasedPercentileRank" = round((2 * r.worse + 1) / (2.0 * r.n) * 100, 2)::numeric(5, 2),
-         "releasedQuartile" = CASE WHEN 2 * (2 * r.worse + 1) >= 3 * r.n THEN 1 WHEN 2 * r.worse + 1 >= r.n THEN 2
-                                   WHEN 2 * (2 * r.worse + 1) >= r.n THEN 3 ELSE 4 END,
+     SET "releasedPercentileRank" = ${rankSql('2 * r.worse + 1', 'r.n')},
+         "releasedQuartile" = ${quartileSql('2 * r.worse + 1', 'r.n')},
          "updatedAt" = now()
   FROM released_rank r WHERE s.id = r.id
   RETURNING 1

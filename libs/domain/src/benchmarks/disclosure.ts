@@ -44,6 +44,11 @@ export interface ContributionBounds {
   distribution?: boolean;
 }
 
+/** A benchmark value's bounds: the metric's range, and the cell shows its distribution (quantiles). */
+export function benchmarkValueBounds(min: number | null, max: number | null): ContributionBounds[] {
+  return [{ min, max, distribution: true }];
+}
+
 export interface DisclosureCell {
   /** unique among the cells given */
   key: string;
@@ -628,7 +633,7 @@ export function disclosureCellsOf(rows: readonly CellMemberRow[]): DisclosureCel
     let cell = cells.get(r.cellId);
     if (!cell) {
       // the value's range, and its quantiles are shown; a numerator and a denominator are only ever counted from zero
-      cell = { key: r.cellId, partition: r.partition, members: [], bounds: [{ min: r.minValue, max: r.maxValue, distribution: true }] };
+      cell = { key: r.cellId, partition: r.partition, members: [], bounds: benchmarkValueBounds(r.minValue, r.maxValue) };
       cells.set(r.cellId, cell);
     }
     cell.members.push({ organisationId: r.organisationId, contributions: r.isRatio ? [r.value, r.numerator ?? 0, r.denominator ?? 0] : [r.value] });

@@ -1,4 +1,5 @@
 import { echelonOf, inRowSpan } from './linear';
+import { percentileCont } from './statistics';
 
 /** The quantiles a cell publishes, at their percentile_cont positions. */
 export const QUANTILES = [
@@ -81,13 +82,8 @@ export function withheldQuantiles(
   // Order tells what the equations do not: two equal quantiles fix every value between them
   // (p25 ≤ median ≤ p75, so p25 = p75 is the median, and the values at those places). While two
   // kept quantiles are equal, the outer one of them goes.
-  const valueAt = (name: QuantileName): number => {
-    const h = (n - 1) * (QUANTILES.find(([q]) => q === name)?.[1] ?? 0.5);
-    const lo = Math.floor(h);
-    const f = h - lo;
-    const at = (i: number): number => (sorted[Math.min(i, n - 1)] as RankedMember).value;
-    return f === 0 ? at(lo) : at(lo) * (1 - f) + at(lo + 1) * f;
-  };
+  const values = sorted.map((m) => m.value);
+  const valueAt = (name: QuantileName): number => percentileCont(values, QUANTILES.find(([q]) => q === name)?.[1] ?? 0.5) ?? 0;
   for (;;) {
     const tied = kept.filter((a) => kept.some((b) => b !== a && Math.abs(valueAt(a) - valueAt(b)) < 1e-9));
     const next = DROP_ORDER.find((q) => tied.includes(q));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@tandem/db';
 import { DEFAULT_SHARED_CATEGORIES, type BenchmarkReportAudience, type MetricCategory, type Role } from '@tandem/contracts';
-import { QUANTILES, discloseCells, withheldQuantiles, type CellStatistics, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
+import { QUANTILES, benchmarkValueBounds, discloseCells, withheldQuantiles, type CellStatistics, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
 import type { Principal } from '../context/principal';
 import { organisationsActedFor, readerRoles } from '../context/reader-roles';
 import { RequestContext } from '../context/request-context';
@@ -139,7 +139,7 @@ export class BenchmarkDisclosure {
           organisationId: m.organisationId,
           contributions: s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value],
         })),
-        bounds: [{ min: s.metric.minValue?.toNumber() ?? null, max: s.metric.maxValue?.toNumber() ?? null, distribution: true }],
+        bounds: benchmarkValueBounds(s.metric.minValue?.toNumber() ?? null, s.metric.maxValue?.toNumber() ?? null),
         fixed: s.suppression !== null,
       }));
       const before = new Map(mine.filter((s) => s.suppression !== null).map((s) => [s.id, s.suppression as SuppressionReason]));

@@ -29,6 +29,14 @@ export async function readerRoles(prisma: PrismaService, p: Principal): Promise<
   return [own, ...others.map((r) => ({ role: r.role as Role, organisationId: r.organisationId }))];
 }
 
+/** Roles that act for a firm: the reader knows that firm's own figures and answers. */
+export const FIRM_READER_ROLES: ReadonlySet<Role> = new Set(['firm_admin', 'firm_contributor', 'customer_buyer']);
+
+/** The firms whose own figures the reader knows: those of every firm role of the person (or of the firm's people). */
+export async function knownFirms(prisma: PrismaService, p: Principal): Promise<Set<string>> {
+  return organisationsActedFor(await readerRoles(prisma, p), FIRM_READER_ROLES);
+}
+
 /** The organisations of the reader's roles among `roles`, each once. */
 export function organisationsActedFor(roles: readonly ReaderRole[], among: ReadonlySet<string>): Set<string> {
   return new Set(roles.filter((r) => among.has(r.role) && r.organisationId !== null).map((r) => r.organisationId as string));
