@@ -171,7 +171,8 @@ describe('supplier performance journeys', () => {
       await waitForList(page);
       await page.getByText('Validation queue').first().waitFor();
       await filterList(page, 'Period', period.code, period.id);
-      const rows = await rowsWhere(page, (row) => row.includes(period.code));
+      // the firm's name comes from a reference the list loads after its rows: wait for it too
+      const rows = await rowsWhere(page, (row) => row.includes(period.code) && row.includes('Acme Castings'));
       await shot(page, 'queue', 'submitted');
       expect(rows).toHaveLength(3);
       for (const row of rows) expect(row).toContain('Acme Castings');
