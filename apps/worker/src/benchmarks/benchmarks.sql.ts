@@ -43,13 +43,41 @@ gm AS (
     AND (cardinality(g."filterNaics") = 0 OR m.naics = ANY (g."filterNaics"))
     AND (cardinality(g."filterSizeBands") = 0 OR m.band = ANY (g."filterSizeBands"))
     AND (cardinality(g."filterRegions") = 0 OR m.region = ANY (g."filterRegions"))
-),
-vals AS (
-  SELECT v."organisationId" AS oid, v."metricId", v.value, v.numerator, v.denominator,
-         ${ENTERS} AS enters, v.status = 'validated' AS validated
-  FROM "MetricValue" v JOIN "MetricDefinition" d ON d.id = v."metricId" AND d.enabled
-  WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId" IS NULL
 )`;
+
+/**
+ * A run reads its inputs once: each active group's members and the period's values of enabled
+ * metrics go into two temporary tables (this transaction only, no WAL), and the cells, the
+ * standings and disclosure control read those. Each statement of a transaction at READ
+ * COMMITTED sees the data as of its own start: read again by each, a membership or a value
+ * changed in between could make the members disclosure control decides on differ from those
+ * the stored figures were computed over. Run in order; the drop lets one transaction
+ * recompute several periods (the seed).
+ */
+export const STAGE_TABLES_SQL: readonly string[] = [
+  `DROP TABLE IF EXISTS pg_temp.benchmark_group_member, pg_temp.benchmark_value`,
+  `CREATE TEMPORARY TABLE benchmark_group_member (gid uuid NOT NULL, oid uuid NOT NULL) ON COMMIT DROP`,
+  `CREATE TEMPORARY TABLE benchmark_value (
+     oid uuid NOT NULL, "metricId" uuid NOT NULL, value numeric(18, 6) NOT NULL, numerator numeric(20, 6), denominator numeric(20, 6),
+     enters boolean NOT NULL, validated boolean NOT NULL
+   ) ON COMMIT DROP`,
+];
+
+/** $1 only: every active group's members. */
+export const STAGE_GROUP_MEMBERS_SQL = `
+INSERT INTO pg_temp.benchmark_group_member (gid, oid)
+WITH ${GROUP_MEMBERS}
+SELECT gid, oid FROM gm`;
+
+/** Every value of the period reported by a firm about itself, of an enabled metric, and whether it passes the gate. */
+export const STAGE_VALUES_SQL = `
+INSERT INTO pg_temp.benchmark_value (oid, "metricId", value, numerator, denominator, enters, validated)
+SELECT v."organisationId", v."metricId", v.value, v.numerator, v.denominator, ${ENTERS}, v.status = 'validated'
+FROM "MetricValue" v JOIN "MetricDefinition" d ON d.id = v."metricId" AND d.enabled
+WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId" IS NULL`;
+
+/** The planner's statistics of the staged tables (a temporary table has none until analysed). */
+export const ANALYZE_STAGE_SQL = `ANALYZE pg_temp.benchmark_group_member, pg_temp.benchmark_value`;
 
 /**
  * $1 only. Keeps one group per consortium, NAICS 3-digit code, size band, region (of active members)
@@ -77,12 +105,6 @@ up AS (
 )
 SELECT (SELECT count(*) FROM wanted)::int AS groups, (SELECT count(*) FROM up)::int AS written`;
 
-/** Fingerprint of the values a run reads: any validation, revision or outlier confirmation changes it. */
-export const INPUT_REVISION_SQL = `
-SELECT md5(coalesce(string_agg(v.id::text || ':' || v.revision || ':' || v.status || ':' || v.outlier || ':' || coalesce(v."outlierConfirmedAt"::text, ''), ',' ORDER BY v.id), '')) AS revision
-FROM "MetricValue" v
-WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId" IS NULL`;
-
 /**
  * $3 k, $4 the revision of the computation (the statements' text and the disclosure rules').
  * Fingerprint of everything a run reads, so that a run over the same inputs as the last
@@ -92,7 +114,9 @@ WHERE v."consortiumId" = $1::uuid AND v."periodId" = $2::uuid AND v."customerId"
  * 3-digit, size band, region), the active peer groups with their definitions (after the
  * system groups were kept), the supply relationships, the goals with their baseline values,
  * k. Rows are hashed as row literals (nulls and empty strings stay apart), each kind in
- * order of id, in one statement.
+ * order of id, in one statement. Also the period's input revision (the runs and reports
+ * record it): md5 of its values' ids, revisions, statuses and outlier confirmations — any
+ * validation, revision or confirmation changes it. Both read the values once.
  */
 export const INPUT_FINGERPRINT_SQL = `
 WITH ${MEMBERS},
@@ -101,16 +125,20 @@ prev_period AS (
   SELECT p.id FROM "Period" p JOIN cur ON p.kind = cur.kind AND p."startsOn" < cur."startsOn"
   WHERE p."consortiumId" = $1::uuid
   ORDER BY p."startsOn" DESC LIMIT 1
+),
+vals AS MATERIALIZED (
+  SELECT v.id, v."periodId", v."organisationId", v."metricId", v.revision, v.status, v.outlier, v."outlierConfirmedAt", v.value, v.numerator, v.denominator
+  FROM "MetricValue" v
+  WHERE v."consortiumId" = $1::uuid AND v."customerId" IS NULL AND (v."periodId" = $2::uuid OR v."periodId" = (SELECT id FROM prev_period))
 )
-SELECT md5(concat_ws('|', $3::int, $4::text,
+SELECT md5(coalesce((SELECT string_agg(v.id::text || ':' || v.revision || ':' || v.status || ':' || v.outlier || ':' || coalesce(v."outlierConfirmedAt"::text, ''), ',' ORDER BY v.id)
+                     FROM vals v WHERE v."periodId" = $2::uuid), '')) AS revision,
+       md5(concat_ws('|', $3::int, $4::text,
   (SELECT (cur.id, cur.state)::text FROM cur),
   (SELECT id::text FROM prev_period),
   (SELECT md5(string_agg((d.id, d.enabled, d.direction, d."isRatio", d."ratioScale", d."minValue", d."maxValue")::text, ',' ORDER BY d.id))
      FROM "MetricDefinition" d WHERE d."consortiumId" = $1::uuid),
-  (SELECT md5(string_agg((v.id, v."periodId", v."organisationId", v."metricId", v.revision, v.status, v.outlier, v."outlierConfirmedAt",
-                          v.value, v.numerator, v.denominator)::text, ',' ORDER BY v."periodId", v.id))
-     FROM "MetricValue" v
-     WHERE v."consortiumId" = $1::uuid AND v."customerId" IS NULL AND (v."periodId" = $2::uuid OR v."periodId" = (SELECT id FROM prev_period))),
+  (SELECT md5(string_agg(v::text, ',' ORDER BY v."periodId", v.id)) FROM vals v),
   (SELECT md5(string_agg((m.id, m.naics, m.band, m.region)::text, ',' ORDER BY m.id)) FROM mem m),
   (SELECT md5(string_agg((g.id, g.kind, g.key, g."customerId", g."organisationIds", g."filterNaics", g."filterSizeBands", g."filterRegions")::text, ',' ORDER BY g.id))
      FROM "PeerGroup" g WHERE g."consortiumId" = $1::uuid AND g.active),
@@ -154,8 +182,7 @@ const round6 = (expr: string): string => `round((${expr})::numeric, 6)`;
  * per reason. Cells without any value that passed are removed. Returns counts.
  */
 export const UPSERT_CELLS_SQL = `
-WITH ${GROUP_MEMBERS},
-computed AS (
+WITH computed AS (
   SELECT md5($2 || ':' || v."metricId" || ':' || gm.gid)::uuid AS id, gm.gid, v."metricId",
          count(*) FILTER (WHERE v.enters)::int AS n,
          ${round6(`percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS median,
@@ -167,7 +194,7 @@ computed AS (
          CASE WHEN d."isRatio" THEN ${round6(`sum(v.numerator) FILTER (WHERE v.enters) / NULLIF(sum(v.denominator) FILTER (WHERE v.enters), 0) * coalesce(d."ratioScale", 1)`)} END AS pooled,
          count(*) FILTER (WHERE NOT v.validated)::int AS "notValidated",
          count(*) FILTER (WHERE v.validated AND NOT v.enters)::int AS outliers
-  FROM gm JOIN vals v ON v.oid = gm.oid JOIN "MetricDefinition" d ON d.id = v."metricId"
+  FROM pg_temp.benchmark_group_member gm JOIN pg_temp.benchmark_value v ON v.oid = gm.oid JOIN "MetricDefinition" d ON d.id = v."metricId"
   GROUP BY gm.gid, v."metricId", d."isRatio", d."ratioScale"
   HAVING count(*) FILTER (WHERE v.enters) > 0
 ),
@@ -201,8 +228,13 @@ emptied AS (
 SELECT (SELECT count(*) FROM computed)::int AS computed, (SELECT count(*) + (SELECT count(*) FROM emptied) FROM up)::int AS written,
        (SELECT count(*) FROM del)::int AS removed`;
 
-/** A percentile rank from half places (2 × strictly worse + the ties that count as a half each) in a group of n. */
-const rankSql = (halfPlaces: string, n: string): string => `round((${halfPlaces}) / (2.0 * ${n}) * 100, 2)::numeric(5, 2)`;
+/**
+ * A percentile rank from half places h (2 × strictly worse + the ties that count as a half
+ * each) in a group of n: h ÷ 2n × 100 rounded half up to two places, in integers —
+ * ⌊(10 000 h + n) ÷ 2n⌋ hundredths is ⌊5 000 h ÷ n + ½⌋ — then scaled once: a numeric division
+ * per standing cost seconds at 1.9 M standings.
+ */
+const rankSql = (halfPlaces: string, n: string): string => `(((10000 * (${halfPlaces}) + ${n}) / (2 * ${n}))::numeric * 0.01)::numeric(5, 2)`;
 
 /** Its quartile (1 = best): rank ≥ 75, 50, 25 % compared in integers, without three numeric divisions a row. */
 const quartileSql = (halfPlaces: string, n: string): string =>
@@ -220,8 +252,7 @@ const quartileSql = (halfPlaces: string, n: string): string =>
  * fillfactor leaves room, no written column is indexed).
  */
 export const UPSERT_STANDINGS_SQL = `
-WITH ${GROUP_MEMBERS},
-prev_period AS (
+WITH prev_period AS (
   SELECT p.id FROM "Period" p JOIN "Period" cur ON cur.id = $2::uuid
   WHERE p."consortiumId" = $1::uuid AND p.kind = cur.kind AND p."startsOn" < cur."startsOn"
   ORDER BY p."startsOn" DESC LIMIT 1
@@ -242,7 +273,7 @@ own AS MATERIALIZED (
   SELECT v.oid, v."metricId", v.value, v.numerator, v.denominator, CASE WHEN d.direction = 'higher' THEN v.value ELSE -v.value END AS oriented,
          (v.value - pv.value)::numeric(18, 6) AS "changePrev", (v.value - gl.baseline)::numeric(18, 6) AS "changeBase",
          (gl."goalValue" - v.value)::numeric(18, 6) AS distance
-  FROM vals v JOIN "MetricDefinition" d ON d.id = v."metricId"
+  FROM pg_temp.benchmark_value v JOIN "MetricDefinition" d ON d.id = v."metricId"
   LEFT JOIN prev pv ON pv.oid = v.oid AND pv."metricId" = v."metricId"
   LEFT JOIN goal gl ON gl.oid = v.oid AND gl."metricId" = v."metricId"
   WHERE v.enters
@@ -252,33 +283,35 @@ ranked AS (
          count(*) OVER (PARTITION BY gm.gid, o."metricId") AS n,
          rank() OVER (PARTITION BY gm.gid, o."metricId" ORDER BY o.oriented) - 1 AS worse,
          count(*) OVER (PARTITION BY gm.gid, o."metricId", o.value) AS tied
-  FROM gm JOIN own o ON o.oid = gm.oid
+  FROM pg_temp.benchmark_group_member gm JOIN own o ON o.oid = gm.oid
 ),
--- a cell's id and the key its standings' ids extend, once per cell: md5 and uuid-to-text are
--- most of what the projection below costs when done per standing
+-- a cell's id once per cell: md5 and uuid-to-text are most of what the projection below
+-- costs when done per standing
 cell AS (
-  SELECT g.id AS gid, m."metricId", $2 || ':' || m."metricId" || ':' || g.id AS key, md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
-  FROM grp g CROSS JOIN (SELECT DISTINCT "metricId" FROM own) m
+  SELECT g.id AS gid, m."metricId", md5($2 || ':' || m."metricId" || ':' || g.id)::uuid AS id
+  FROM (SELECT DISTINCT gm.gid AS id FROM pg_temp.benchmark_group_member gm) g CROSS JOIN (SELECT DISTINCT "metricId" FROM own) m
 ),
 computed AS (
-  SELECT md5(c.key || ':' || r.oid)::uuid AS id, c.id AS "cellId",
-         r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
+  SELECT c.id AS "cellId", r.gid, r."metricId", r.oid, r.value, r.numerator, r.denominator,
          ${rankSql('2 * r.worse + r.tied', 'r.n')} AS rank,
          ${quartileSql('2 * r.worse + r.tied', 'r.n')} AS quartile,
          r."changePrev", r."changeBase", r.distance
   FROM ranked r JOIN cell c ON c.gid = r.gid AND c."metricId" = r."metricId"
 ),
--- what the period holds now; a full join (hash or merge, never a nested loop) pairs it with
--- what was computed: new rows, changed rows, rows no longer computed — nothing else is touched
+-- what the period holds now; a full join (hash or merge, never a nested loop) on the natural
+-- key pairs it with what was computed: new rows, changed rows, rows no longer computed —
+-- nothing else is touched. Only a new row needs its id (md5 of its key): an id per standing
+-- was most of what the projection cost.
 cur AS (
-  SELECT s.id, s.value, s.numerator, s.denominator, s."percentileRank", s.quartile, s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal"
+  SELECT s.id, s."cellId", s."organisationId", s.value, s.numerator, s.denominator, s."percentileRank", s.quartile,
+         s."changeSincePrevious", s."changeSinceBaseline", s."distanceToGoal"
   FROM "BenchmarkStanding" s WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
 ),
 diff AS MATERIALIZED (
-  SELECT coalesce(x.id, c.id) AS id, c.id IS NULL AS fresh, x.id IS NULL AS gone, x."cellId", x.gid, x."metricId", x.oid,
-         x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance
-  FROM computed x FULL JOIN cur c ON c.id = x.id
-  WHERE x.id IS NULL OR c.id IS NULL
+  SELECT CASE WHEN c.id IS NULL THEN md5($2 || ':' || x."metricId" || ':' || x.gid || ':' || x.oid)::uuid ELSE c.id END AS id, c.id IS NULL AS fresh, x."cellId" IS NULL AS gone,
+         x."cellId", x.gid, x."metricId", x.oid, x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance
+  FROM computed x FULL JOIN cur c ON c."cellId" = x."cellId" AND c."organisationId" = x.oid
+  WHERE x."cellId" IS NULL OR c.id IS NULL
      OR (c.value, c.numerator, c.denominator, c."percentileRank", c.quartile, c."changeSincePrevious", c."changeSinceBaseline", c."distanceToGoal")
         IS DISTINCT FROM (x.value, x.numerator, x.denominator, x.rank, x.quartile, x."changePrev", x."changeBase", x.distance)
 ),
@@ -301,30 +334,40 @@ del AS (
   DELETE FROM "BenchmarkStanding" s USING diff x WHERE s.id = x.id AND x.gone
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM computed)::int AS computed, ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
+SELECT (SELECT count(*) FROM computed)::int AS computed,
+       ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS written,
        (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM del)::int AS removed`;
 
 /**
- * What disclosure control needs of every cell of the period: its members and what each adds
- * to its totals (CellMemberRow of libs/domain; one period, so the metric is the partition).
- * One row per cell, its members packed in comma-separated lists in member order (unpacked by
- * cellMemberRowsOf): a row per standing made Prisma carry 1.9 M objects through JSON at 30 000
- * firms. float8 as text is the shortest form that reads back as the same double; '' is null.
+ * What disclosure control needs of the period's cells, from what the run staged: each group's
+ * members (in member order), and each metric's entering figures. A cell's members are its
+ * group's members with a figure of its metric (disclosureCellsOf of libs/domain): 318 groups
+ * and 316 000 figures at 30 000 firms, not the 1.9 M positions of the standings. Lists are
+ * packed comma-separated; float8 as text is the shortest form that reads back as the same
+ * double; '' is null.
  */
-export const CELL_MEMBERS_SQL = `
-SELECT s."cellId", s."metricId"::text AS partition, d."isRatio" AS "isRatio", d."minValue"::float8 AS "minValue", d."maxValue"::float8 AS "maxValue",
-       string_agg(s."organisationId"::text, ',' ORDER BY s."organisationId") AS "organisationIds",
-       string_agg(s.value::float8::text, ',' ORDER BY s."organisationId") AS "values",
-       string_agg(coalesce(s.numerator::float8::text, ''), ',' ORDER BY s."organisationId") AS numerators,
-       string_agg(coalesce(s.denominator::float8::text, ''), ',' ORDER BY s."organisationId") AS denominators
-FROM "BenchmarkStanding" s JOIN "MetricDefinition" d ON d.id = s."metricId"
-WHERE s."consortiumId" = $1::uuid AND s."periodId" = $2::uuid
-GROUP BY s."cellId", s."metricId", d."isRatio", d."minValue", d."maxValue"
-ORDER BY s."cellId"`;
+export const GROUP_MEMBER_LISTS_SQL = `
+SELECT gm.gid::text AS "groupId", string_agg(gm.oid::text, ',' ORDER BY gm.oid) AS "organisationIds"
+FROM pg_temp.benchmark_group_member gm GROUP BY gm.gid`;
 
-/** A row of CELL_MEMBERS_SQL. */
-export interface PackedCellMembers {
-  cellId: string;
+/** A row of GROUP_MEMBER_LISTS_SQL. */
+export interface PackedGroupMembers {
+  groupId: string;
+  organisationIds: string;
+}
+
+export const ENTERING_FIGURES_SQL = `
+SELECT v."metricId"::text AS partition, d."isRatio" AS "isRatio", d."minValue"::float8 AS "minValue", d."maxValue"::float8 AS "maxValue",
+       string_agg(v.oid::text, ',') AS "organisationIds",
+       string_agg(v.value::float8::text, ',') AS "values",
+       string_agg(coalesce(v.numerator::float8::text, ''), ',') AS numerators,
+       string_agg(coalesce(v.denominator::float8::text, ''), ',') AS denominators
+FROM pg_temp.benchmark_value v JOIN "MetricDefinition" d ON d.id = v."metricId"
+WHERE v.enters
+GROUP BY v."metricId", d."isRatio", d."minValue", d."maxValue"`;
+
+/** A row of ENTERING_FIGURES_SQL: the lists are parallel. */
+export interface PackedFigures {
   partition: string;
   isRatio: boolean;
   minValue: number | null;
@@ -342,7 +385,7 @@ export interface PackedCellMembers {
  * of its released figures, the one record of them.
  */
 export const CELL_META_SQL = `
-SELECT c.id, c."metricId"::text AS "metricId", g.kind::text AS kind, c."releasedAt" IS NOT NULL AS released,
+SELECT c.id, c."metricId"::text AS "metricId", c."peerGroupId"::text AS "peerGroupId", g.kind::text AS kind, c."releasedAt" IS NOT NULL AS released,
        ARRAY(SELECT m.x->>'organisationId' FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c."releasedFigures"->'members') = 'array' THEN c."releasedFigures"->'members' ELSE '[]'::jsonb END)
              WITH ORDINALITY AS m(x, i) ORDER BY m.i) AS "releasedMembers",
        p.state::text AS "periodState"

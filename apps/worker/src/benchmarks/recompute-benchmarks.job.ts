@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobPayloads } from '@tandem/contracts';
-import { AuditService, PrismaService, SYSTEM_ACTOR } from '@tandem/server';
+import { APP_CONFIG, AuditService, PrismaService, SYSTEM_ACTOR, type AppConfig } from '@tandem/server';
 import { recomputePeriod, type PeriodRecompute } from './recompute-period';
 
 export type RecomputeBenchmarksResult = Omit<PeriodRecompute, 'inputRevision' | 'inputFingerprint' | 'resultFingerprint'>;
@@ -26,6 +26,7 @@ export class RecomputeBenchmarksJob {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(
@@ -66,7 +67,7 @@ export class RecomputeBenchmarksJob {
           });
           const { inputRevision: revision, inputFingerprint, resultFingerprint, ...counts } = await recomputePeriod(
             tx,
-            { consortiumId: data.consortiumId, periodId: data.periodId, k, computedAt },
+            { consortiumId: data.consortiumId, periodId: data.periodId, k, computedAt, workMemMb: this.config.BENCHMARK_WORK_MEM_MB },
             step,
             last,
           );

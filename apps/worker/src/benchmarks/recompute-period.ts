@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
-import { DISCLOSURE_RULES_REVISION, decidePeriod, disclosureCellsOf, isPublicGroupKind, type CellMemberRow, type PeriodCell } from '@tandem/domain';
+import { DISCLOSURE_RULES_REVISION, decidePeriod, disclosureCellsOf, isPublicGroupKind, type MemberFigures, type PartitionFigures, type PeriodCell } from '@tandem/domain';
 import {
-  CELL_MEMBERS_SQL,
+  ANALYZE_STAGE_SQL,
   CELL_META_SQL,
+  ENTERING_FIGURES_SQL,
+  GROUP_MEMBER_LISTS_SQL,
   INPUT_FINGERPRINT_SQL,
   RELEASE_SQL,
-  INPUT_REVISION_SQL,
   RESULT_FINGERPRINT_SQL,
   SET_SUPPRESSION_SQL,
+  STAGE_GROUP_MEMBERS_SQL,
+  STAGE_TABLES_SQL,
+  STAGE_VALUES_SQL,
   UPSERT_CELLS_SQL,
   UPSERT_STANDINGS_SQL,
   UPSERT_SYSTEM_GROUPS_SQL,
-  type PackedCellMembers,
+  type PackedFigures,
+  type PackedGroupMembers,
   type StoredResults,
 } from './benchmarks.sql';
 
@@ -21,8 +26,42 @@ import {
  * computed the old way.
  */
 export const COMPUTATION_REVISION = createHash('md5')
-  .update([UPSERT_SYSTEM_GROUPS_SQL, INPUT_REVISION_SQL, UPSERT_CELLS_SQL, UPSERT_STANDINGS_SQL, CELL_MEMBERS_SQL, CELL_META_SQL, SET_SUPPRESSION_SQL, RELEASE_SQL, DISCLOSURE_RULES_REVISION].join('\n'))
+  .update(
+    [
+      UPSERT_SYSTEM_GROUPS_SQL,
+          ...STAGE_TABLES_SQL,
+      STAGE_GROUP_MEMBERS_SQL,
+      STAGE_VALUES_SQL,
+      UPSERT_CELLS_SQL,
+      UPSERT_STANDINGS_SQL,
+      GROUP_MEMBER_LISTS_SQL,
+      ENTERING_FIGURES_SQL,
+      CELL_META_SQL,
+      SET_SUPPRESSION_SQL,
+      RELEASE_SQL,
+      DISCLOSURE_RULES_REVISION,
+    ].join('\n'),
+  )
   .digest('hex');
+
+/** work_mem of a recompute's transaction unless the caller says otherwise (config BENCHMARK_WORK_MEM_MB). */
+export const DEFAULT_RECOMPUTE_WORK_MEM_MB = 256;
+
+/**
+ * The settings of a recompute's transaction (SET LOCAL: this transaction only). The bench runs
+ * its baseline statement under the same ones.
+ * - jit off: the statements are estimated far above JIT's thresholds, and compiling them with
+ *   inlining and optimisation took longer than running them (6.4 s of 11 s for the standings at
+ *   3 000 firms).
+ * - work_mem: the standings sort and pair about 1.9 M rows at 30 000 firms; with the server's
+ *   default (4 MB) every sort went to disk and every hash join into 16–32 batches.
+ * - extra_float_digits: ENTERING_FIGURES_SQL sends doubles as text, the shortest form that reads
+ *   back as the same number.
+ */
+export function recomputeSettings(workMemMb: number): string[] {
+  if (!Number.isInteger(workMemMb) || workMemMb < 1) throw new Error(`work_mem must be a whole number of MB, got ${workMemMb}`);
+  return ['SET LOCAL jit = off', `SET LOCAL work_mem = '${workMemMb}MB'`, 'SET LOCAL extra_float_digits = 3'];
+}
 
 /** What the statements need of a transaction: Prisma's raw methods (the worker's and the seed's). */
 export interface RawTransaction {
@@ -56,6 +95,7 @@ export interface LastRun {
 interface CellMeta {
   id: string;
   metricId: string;
+  peerGroupId: string;
   kind: string;
   released: boolean;
   releasedMembers: string[];
@@ -68,30 +108,26 @@ interface Counts {
   removed: number;
 }
 
-/** The rows of CELL_MEMBERS_SQL one per member again, in the order the statement packed them. */
-export function cellMemberRowsOf(packed: readonly PackedCellMembers[]): CellMemberRow[] {
-  const rows: CellMemberRow[] = [];
+/** Each group's members, unpacked from GROUP_MEMBER_LISTS_SQL. */
+export function groupMembersOf(packed: readonly PackedGroupMembers[]): Map<string, string[]> {
+  return new Map(packed.map((g) => [g.groupId, g.organisationIds.split(',')]));
+}
+
+/** Each metric's entering figures, unpacked from ENTERING_FIGURES_SQL. */
+export function partitionFiguresOf(packed: readonly PackedFigures[]): Map<string, PartitionFigures> {
   const numberOrNull = (text: string | undefined): number | null => (text === undefined || text === '' ? null : Number(text));
-  for (const c of packed) {
-    const ids = c.organisationIds.split(',');
-    const values = c.values.split(',');
-    const numerators = c.numerators.split(',');
-    const denominators = c.denominators.split(',');
-    for (const [i, organisationId] of ids.entries()) {
-      rows.push({
-        cellId: c.cellId,
-        partition: c.partition,
-        organisationId,
-        value: Number(values[i]),
-        numerator: numberOrNull(numerators[i]),
-        denominator: numberOrNull(denominators[i]),
-        isRatio: c.isRatio,
-        minValue: c.minValue,
-        maxValue: c.maxValue,
-      });
-    }
-  }
-  return rows;
+  return new Map(
+    packed.map((p) => {
+      const values = p.values.split(',');
+      const numerators = p.numerators.split(',');
+      const denominators = p.denominators.split(',');
+      const figures = new Map<string, MemberFigures>();
+      for (const [i, organisationId] of p.organisationIds.split(',').entries()) {
+        figures.set(organisationId, { value: Number(values[i]), numerator: numberOrNull(numerators[i]), denominator: numberOrNull(denominators[i]) });
+      }
+      return [p.partition, { isRatio: p.isRatio, minValue: p.minValue, maxValue: p.maxValue, figures }];
+    }),
+  );
 }
 
 /**
@@ -101,21 +137,16 @@ export function cellMemberRowsOf(packed: readonly PackedCellMembers[]): CellMemb
  */
 export async function recomputePeriod(
   tx: RawTransaction,
-  p: { consortiumId: string; periodId: string; k: number; computedAt: Date },
+  p: { consortiumId: string; periodId: string; k: number; computedAt: Date; workMemMb?: number },
   step: (percent: number) => Promise<void> = async () => undefined,
   last: LastRun | null = null,
 ): Promise<PeriodRecompute> {
   const args = [p.consortiumId, p.periodId] as const;
   const at = p.computedAt.toISOString();
-  // The statements below are estimated far above JIT's thresholds, and compiling them with
-  // inlining and optimisation took longer than running them (6.4 s of 11 s for the standings
-  // at 3 000 firms). For the rest of this transaction only.
-  await tx.$executeRawUnsafe(`SET LOCAL jit = off`);
-  // CELL_MEMBERS_SQL sends doubles as text: the shortest form that reads back as the same number
-  await tx.$executeRawUnsafe(`SET LOCAL extra_float_digits = 3`);
+  for (const setting of recomputeSettings(p.workMemMb ?? DEFAULT_RECOMPUTE_WORK_MEM_MB)) await tx.$executeRawUnsafe(setting);
   const [groups] = await tx.$queryRawUnsafe<{ groups: number }[]>(UPSERT_SYSTEM_GROUPS_SQL, p.consortiumId);
   // Before anything is read: a change committed while this run reads makes the next run differ.
-  const [fingerprint] = await tx.$queryRawUnsafe<{ fingerprint: string }[]>(INPUT_FINGERPRINT_SQL, ...args, p.k, COMPUTATION_REVISION);
+  const [fingerprint] = await tx.$queryRawUnsafe<{ fingerprint: string; revision: string }[]>(INPUT_FINGERPRINT_SQL, ...args, p.k, COMPUTATION_REVISION);
   const inputFingerprint = fingerprint?.fingerprint ?? '';
   if (last !== null && last.inputFingerprint === inputFingerprint && last.inputRevision !== null) {
     const [kept] = await tx.$queryRawUnsafe<StoredResults[]>(RESULT_FINGERPRINT_SQL, ...args);
@@ -134,8 +165,11 @@ export async function recomputePeriod(
       };
     }
   }
-  const [input] = await tx.$queryRawUnsafe<{ revision: string }[]>(INPUT_REVISION_SQL, ...args);
-  const inputRevision = input?.revision ?? '';
+  const inputRevision = fingerprint?.revision ?? '';
+  for (const statement of STAGE_TABLES_SQL) await tx.$executeRawUnsafe(statement);
+  await tx.$executeRawUnsafe(STAGE_GROUP_MEMBERS_SQL, p.consortiumId);
+  await tx.$executeRawUnsafe(STAGE_VALUES_SQL, ...args);
+  await tx.$executeRawUnsafe(ANALYZE_STAGE_SQL);
   await step(10);
   const [cellCounts] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
   await step(40);
@@ -149,15 +183,21 @@ export async function recomputePeriod(
   ].filter((t) => t !== null);
   if (stale.length > 0) await tx.$executeRawUnsafe(`ANALYZE ${stale.join(', ')}`);
   await step(70);
-  const members = cellMemberRowsOf(await tx.$queryRawUnsafe<PackedCellMembers[]>(CELL_MEMBERS_SQL, ...args));
+  const groupMembers = groupMembersOf(await tx.$queryRawUnsafe<PackedGroupMembers[]>(GROUP_MEMBER_LISTS_SQL));
+  const figures = partitionFiguresOf(await tx.$queryRawUnsafe<PackedFigures[]>(ENTERING_FIGURES_SQL));
   const meta = await tx.$queryRawUnsafe<CellMeta[]>(CELL_META_SQL, ...args);
-  const current = new Map(disclosureCellsOf(members).map((c) => [c.key, c]));
-  const cells: PeriodCell[] = meta.map((m) => ({
+  // a cell's members are those its standings were just computed over: its group's staged members with an entering figure
+  const current = disclosureCellsOf(
+    meta.map((m) => ({ key: m.id, partition: m.metricId, groupId: m.peerGroupId })),
+    groupMembers,
+    figures,
+  );
+  const cells: PeriodCell[] = meta.map((m, i) => ({
     key: m.id,
     partition: m.metricId,
     kind: m.kind,
-    members: current.get(m.id)?.members ?? [],
-    bounds: current.get(m.id)?.bounds,
+    members: current[i]?.members ?? [],
+    bounds: current[i]?.bounds,
     released: m.released,
     releasedMembers: m.releasedMembers,
   }));

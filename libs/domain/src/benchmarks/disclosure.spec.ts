@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { recoverable as recoverableFrom } from './disclosure-oracle';
-import { FixedCells, discloseCells, isDominated, suppressionMessage, unknownDifference, type DisclosureCell, type DisclosureMember } from './disclosure';
+import { FixedCells, disclosureCellsOf, discloseCells, isDominated, suppressionMessage, unknownDifference, type DisclosureCell, type DisclosureMember } from './disclosure';
 import { echelonOf, inRowSpan } from './linear';
 
 const m = (id: string, ...contributions: number[]): DisclosureMember => ({ organisationId: id, contributions: contributions.length ? contributions : [1] });
@@ -344,5 +344,40 @@ describe('property: no single firm is recoverable by any combination of what is 
       }),
       { numRuns: 300, seed: 808 },
     );
+  });
+});
+
+describe('disclosureCellsOf: a period\'s cells from its groups\' members and its metrics\' figures', () => {
+  const figures = (rows: [string, number, number | null, number | null][]) => new Map(rows.map(([id, value, numerator, denominator]) => [id, { value, numerator, denominator }]));
+  const partitions = new Map([
+    ['otd', { isRatio: true, minValue: 0, maxValue: 100, figures: figures([['a', 90, 9, 10], ['c', 50, 5, null]]) }],
+    ['lead', { isRatio: false, minValue: null, maxValue: null, figures: figures([['b', 12, null, null], ['a', 3, null, null], ['c', 7, null, null]]) }],
+  ]);
+  const groups = new Map([
+    ['all', ['a', 'b', 'c']],
+    ['two', ['b', 'c']],
+  ]);
+
+  it('gives each cell the members of its group that have a figure of its metric, in the group\'s order, with their contributions and the metric\'s bounds', () => {
+    const cells = disclosureCellsOf(
+      [
+        { key: 'otd-all', partition: 'otd', groupId: 'all' },
+        { key: 'lead-all', partition: 'lead', groupId: 'all' },
+        { key: 'otd-two', partition: 'otd', groupId: 'two' },
+        { key: 'lead-gone', partition: 'lead', groupId: 'no-longer-a-group' },
+        { key: 'disabled', partition: 'no-figures', groupId: 'all' },
+      ],
+      groups,
+      partitions,
+    );
+    expect(cells.map((c) => ({ key: c.key, partition: c.partition, members: c.members.map((m) => [m.organisationId, ...m.contributions]), bounds: c.bounds }))).toEqual([
+      { key: 'otd-all', partition: 'otd', members: [['a', 90, 9, 10], ['c', 50, 5, 0]], bounds: [{ min: 0, max: 100, distribution: true }] },
+      { key: 'lead-all', partition: 'lead', members: [['a', 3], ['b', 12], ['c', 7]], bounds: [{ min: null, max: null, distribution: true }] },
+      { key: 'otd-two', partition: 'otd', members: [['c', 50, 5, 0]], bounds: [{ min: 0, max: 100, distribution: true }] },
+      { key: 'lead-gone', partition: 'lead', members: [], bounds: [{ min: null, max: null, distribution: true }] },
+      { key: 'disabled', partition: 'no-figures', members: [], bounds: [{ min: null, max: null, distribution: true }] },
+    ]);
+    // one object per member and metric, whatever the number of its cells
+    expect(cells[0]?.members[1]).toBe(cells[2]?.members[0]);
   });
 });

@@ -608,35 +608,65 @@ export class FixedCells {
   }
 }
 
-/** A member's stored figures in one cell, as the worker and the API read them. */
-export interface CellMemberRow {
-  cellId: string;
-  /** cells that can be subtracted from each other: one metric of one period */
-  partition: string;
-  organisationId: string;
+/** A member's figures of one metric, as they entered the period's cells. */
+export interface MemberFigures {
   value: number;
   numerator: number | null;
   denominator: number | null;
+}
+
+/** One metric of a period (a partition of its cells): what each member that entered it reported. */
+export interface PartitionFigures {
   isRatio: boolean;
   /** the metric's valid range (null where open): a cell whose members all sit at a bound tells each one's value */
   minValue: number | null;
   maxValue: number | null;
+  /** by organisation id: the members whose value entered the period's benchmarks */
+  figures: ReadonlyMap<string, MemberFigures>;
+}
+
+/** A cell of a period to be decided: its key, its metric (partition) and its peer group. */
+export interface PeriodCellKey {
+  key: string;
+  partition: string;
+  groupId: string;
 }
 
 /**
- * Cells as disclosure control sees them: each member contributes its value to the mean and,
- * for a ratio metric, its numerator and denominator to the pooled ratio.
+ * Cells as disclosure control sees them, built from each peer group's members and each
+ * metric's entering figures: a cell's members are its group's members that have a figure of
+ * its metric, in the group's order; each contributes its value to the mean and, for a ratio
+ * metric, its numerator and denominator to the pooled ratio. A member's contributions to a
+ * metric are one object shared by all its cells (about six each): 30 000 firms give 1.9 M
+ * positions but 316 000 figures.
  */
-export function disclosureCellsOf(rows: readonly CellMemberRow[]): DisclosureCell[] {
-  const cells = new Map<string, { key: string; partition: string; members: DisclosureMember[]; bounds: ContributionBounds[] }>();
-  for (const r of rows) {
-    let cell = cells.get(r.cellId);
-    if (!cell) {
+export function disclosureCellsOf(
+  cells: readonly PeriodCellKey[],
+  groupMembers: ReadonlyMap<string, readonly string[]>,
+  partitions: ReadonlyMap<string, PartitionFigures>,
+): DisclosureCell[] {
+  const shared = new Map<string, { bounds: ContributionBounds[]; members: Map<string, DisclosureMember> }>();
+  const partitionOf = (partition: string) => {
+    let out = shared.get(partition);
+    if (!out) {
+      const p = partitions.get(partition);
+      const members = new Map<string, DisclosureMember>();
+      for (const [organisationId, f] of p?.figures ?? []) {
+        members.set(organisationId, { organisationId, contributions: p?.isRatio ? [f.value, f.numerator ?? 0, f.denominator ?? 0] : [f.value] });
+      }
       // the value's range, and its quantiles are shown; a numerator and a denominator are only ever counted from zero
-      cell = { key: r.cellId, partition: r.partition, members: [], bounds: benchmarkValueBounds(r.minValue, r.maxValue) };
-      cells.set(r.cellId, cell);
+      out = { bounds: benchmarkValueBounds(p?.minValue ?? null, p?.maxValue ?? null), members };
+      shared.set(partition, out);
     }
-    cell.members.push({ organisationId: r.organisationId, contributions: r.isRatio ? [r.value, r.numerator ?? 0, r.denominator ?? 0] : [r.value] });
-  }
-  return [...cells.values()];
+    return out;
+  };
+  return cells.map((c) => {
+    const p = partitionOf(c.partition);
+    const members: DisclosureMember[] = [];
+    for (const id of groupMembers.get(c.groupId) ?? []) {
+      const m = p.members.get(id);
+      if (m) members.push(m);
+    }
+    return { key: c.key, partition: c.partition, members, bounds: p.bounds };
+  });
 }

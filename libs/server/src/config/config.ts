@@ -101,6 +101,8 @@ const configShape = z.object({
   IMPORT_ERROR_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** how often the retention job looks for error rows past IMPORT_ERROR_RETENTION_DAYS (one run per tick across workers) */
   IMPORT_ERROR_PURGE_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /** memory each sort or hash of a benchmark recompute may use before spilling to disk (PostgreSQL work_mem, its transaction only) */
+  BENCHMARK_WORK_MEM_MB: z.coerce.number().int().min(4).max(16_384).default(256),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** json for log collectors; pretty (one readable line per request) is what `npm start` uses */
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
