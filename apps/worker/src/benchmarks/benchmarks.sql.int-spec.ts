@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { cellStatistics, percentileRank, quartileOf, releasedRank } from '@tandem/domain';
-import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertValue } from '../../../../test/support/sql-fixtures';
-import { recomputePeriod, type RawTransaction } from './recompute-period';
+import { insertConsortium, insertMembership, insertMetric, insertOrganisation, insertPeriod, insertRelationship, insertValue } from '../../../../test/support/sql-fixtures';
+import { recomputePeriod, stagedPeriodCells, type RawTransaction } from './recompute-period';
 
 /** Deterministic pseudo-random numbers, so a failure reproduces. */
 function lcg(seed: number): () => number {
@@ -13,12 +13,16 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** recomputePeriod (the job's and the seed's) over a pg client, in one transaction; returns how many rows changed. */
-async function recompute(client: PoolClient, consortiumId: string, periodId: string, k: number): Promise<number> {
-  const tx: RawTransaction = {
+function rawTransaction(client: PoolClient): RawTransaction {
+  return {
     $queryRawUnsafe: async <T,>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T,
     $executeRawUnsafe: async (sql: string, ...values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0,
   };
+}
+
+/** recomputePeriod (the job's and the seed's) over a pg client, in one transaction; returns how many rows changed. */
+async function recompute(client: PoolClient, consortiumId: string, periodId: string, k: number): Promise<number> {
+  const tx = rawTransaction(client);
   await client.query('BEGIN');
   try {
     const { changed } = await recomputePeriod(tx, { consortiumId, periodId, k, computedAt: new Date() });
@@ -185,5 +189,72 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
     // one of the tied pair: 6 worse + ½ + ½ of 11 for staff (63.64), 6 worse + ½ for it (59.09), as for a firm just ahead of a better one
     const tied = rows.find((r) => r.organisationId === ids[3]);
     expect(tied).toMatchObject({ rank: 63.64, released: 59.09 });
+  });
+  it('decides every cell on exactly the members its stored standings were computed over, with their stored figures', async () => {
+    const rnd = lcg(20);
+    const tag = randomBytes(4).toString('hex');
+    const consortiumId = await insertConsortium(pool, `bm-members-${tag}`);
+    const q1 = await insertPeriod(pool, { consortiumId, code: '2025-Q1', startsOn: '2025-01-01', endsOn: '2025-03-31', dueOn: '2025-04-30', state: 'closed' });
+    const otd = await insertMetric(pool, { consortiumId, code: 'OTD', direction: 'higher' });
+    const ppm = await insertMetric(pool, { consortiumId, code: 'PPM', direction: 'lower' });
+    const off = await insertMetric(pool, { consortiumId, code: 'LEAD_TIME', direction: 'lower', enabled: false });
+    // a ratio metric: numerator and denominator are contributions of their own
+    await pool.query(`UPDATE "MetricDefinition" SET "isRatio" = true, "ratioScale" = 1000000 WHERE id = $1`, [ppm]);
+    const customer = await insertOrganisation(pool, { code: `bm-members-${tag}-c`, kind: 'customer' });
+    await insertMembership(pool, consortiumId, customer);
+    const firms: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      const id = await insertOrganisation(pool, { code: `bm-members-${tag}-${i}`, kind: 'supplier' });
+      await pool.query(`UPDATE "Organisation" SET "naicsCode" = $2, "employeeCount" = $3, region = $4 WHERE id = $1`, [id, i % 3 === 0 ? '331110' : '332710', 10 + i * 40, i % 2 === 0 ? 'North' : 'South']);
+      await insertMembership(pool, consortiumId, id, i === 15 ? 'exited' : 'active');
+      if (i % 2 === 1) await insertRelationship(pool, { consortiumId, customerId: customer, supplierId: id });
+      firms.push(id);
+      for (const metricId of [otd, ppm, off]) {
+        if (i === 4 && metricId === otd) continue; // no value
+        const value = Math.round(rnd() * 50) + (i === 7 ? 400 : 10);
+        const status = i === 2 ? 'submitted' : 'validated';
+        const valueId = await insertValue(pool, { consortiumId, organisationId: id, metricId, periodId: q1, value, status });
+        if (metricId === ppm) await pool.query(`UPDATE "MetricValue" SET numerator = $2, denominator = $3 WHERE id = $1`, [valueId, value * 3, 3000 + i]);
+        if (i === 9) await pool.query(`UPDATE "MetricValue" SET outlier = true WHERE id = $1`, [valueId]);
+      }
+    }
+    // a custom group by list (with the exited firm, which never counts) and one by filter
+    await pool.query(
+      `INSERT INTO "PeerGroup" (id, "consortiumId", kind, key, name, "organisationIds", "updatedAt") VALUES (gen_random_uuid(), $1, 'custom', $2, 'Cohort', $3::uuid[], now())`,
+      [consortiumId, `cohort-${tag}`, [firms[0], firms[1], firms[3], firms[5], firms[6], firms[7], firms[15]]],
+    );
+    await pool.query(
+      `INSERT INTO "PeerGroup" (id, "consortiumId", kind, key, name, "filterRegions", "updatedAt") VALUES (gen_random_uuid(), $1, 'custom', $2, 'North', ARRAY['North'], now())`,
+      [consortiumId, `north-${tag}`],
+    );
+
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx = rawTransaction(client);
+      await recomputePeriod(tx, { consortiumId, periodId: q1, k: 3, computedAt: new Date() });
+      const { cells } = await stagedPeriodCells(tx, { consortiumId, periodId: q1 });
+      const { rows: standings } = await client.query<{ cellId: string; organisationId: string; value: number; numerator: number | null; denominator: number | null }>(
+        `SELECT "cellId", "organisationId", value::float8 AS value, numerator::float8 AS numerator, denominator::float8 AS denominator
+           FROM "BenchmarkStanding" WHERE "periodId" = $1 ORDER BY "cellId", "organisationId"`,
+        [q1],
+      );
+      await client.query('COMMIT');
+      const stored = new Map<string, [string, ...number[]][]>();
+      for (const r of standings) {
+        const contributions = r.numerator === null ? [r.value] : [r.value, r.numerator, r.denominator ?? 0];
+        stored.set(r.cellId, [...(stored.get(r.cellId) ?? []), [r.organisationId, ...contributions]]);
+      }
+      // every kind of group is there, and no cell is decided on anything but its standings
+      const { rows: kinds } = await pool.query<{ kind: string }>(`SELECT DISTINCT g.kind::text FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" WHERE c."periodId" = $1`, [q1]);
+      expect(kinds.map((k) => k.kind).sort()).toEqual(['consortium', 'custom', 'naics', 'region', 'size_band', 'supply_base']);
+      expect(cells.length).toBe(stored.size);
+      for (const c of cells) {
+        expect({ cell: c.key, members: c.members.map((m) => [m.organisationId, ...m.contributions]) }).toEqual({ cell: c.key, members: stored.get(c.key) ?? [] });
+      }
+      expect(cells.some((c) => c.members.some((m) => m.organisationId === firms[15]))).toBe(false);
+    } finally {
+      client.release();
+    }
   });
 });

@@ -92,7 +92,7 @@ export interface LastRun {
   resultFingerprint: string | null;
 }
 
-interface CellMeta {
+export interface CellMeta {
   id: string;
   metricId: string;
   peerGroupId: string;
@@ -128,6 +128,32 @@ export function partitionFiguresOf(packed: readonly PackedFigures[]): Map<string
       return [p.partition, { isRatio: p.isRatio, minValue: p.minValue, maxValue: p.maxValue, figures }];
     }),
   );
+}
+
+/**
+ * The period's stored cells as disclosure control decides them, inside a run's transaction
+ * after its standings were written: a cell's members are those its standings were just
+ * computed over — its group's staged members with an entering figure of its metric.
+ */
+export async function stagedPeriodCells(tx: RawTransaction, p: { consortiumId: string; periodId: string }): Promise<{ cells: PeriodCell[]; meta: CellMeta[] }> {
+  const groupMembers = groupMembersOf(await tx.$queryRawUnsafe<PackedGroupMembers[]>(GROUP_MEMBER_LISTS_SQL));
+  const figures = partitionFiguresOf(await tx.$queryRawUnsafe<PackedFigures[]>(ENTERING_FIGURES_SQL));
+  const meta = await tx.$queryRawUnsafe<CellMeta[]>(CELL_META_SQL, p.consortiumId, p.periodId);
+  const built = disclosureCellsOf(
+    meta.map((m) => ({ key: m.id, partition: m.metricId, groupId: m.peerGroupId })),
+    groupMembers,
+    figures,
+  );
+  const cells = meta.map((m, i) => ({
+    key: m.id,
+    partition: m.metricId,
+    kind: m.kind,
+    members: built[i]?.members ?? [],
+    bounds: built[i]?.bounds,
+    released: m.released,
+    releasedMembers: m.releasedMembers,
+  }));
+  return { cells, meta };
 }
 
 /**
@@ -183,24 +209,7 @@ export async function recomputePeriod(
   ].filter((t) => t !== null);
   if (stale.length > 0) await tx.$executeRawUnsafe(`ANALYZE ${stale.join(', ')}`);
   await step(70);
-  const groupMembers = groupMembersOf(await tx.$queryRawUnsafe<PackedGroupMembers[]>(GROUP_MEMBER_LISTS_SQL));
-  const figures = partitionFiguresOf(await tx.$queryRawUnsafe<PackedFigures[]>(ENTERING_FIGURES_SQL));
-  const meta = await tx.$queryRawUnsafe<CellMeta[]>(CELL_META_SQL, ...args);
-  // a cell's members are those its standings were just computed over: its group's staged members with an entering figure
-  const current = disclosureCellsOf(
-    meta.map((m) => ({ key: m.id, partition: m.metricId, groupId: m.peerGroupId })),
-    groupMembers,
-    figures,
-  );
-  const cells: PeriodCell[] = meta.map((m, i) => ({
-    key: m.id,
-    partition: m.metricId,
-    kind: m.kind,
-    members: current[i]?.members ?? [],
-    bounds: current[i]?.bounds,
-    released: m.released,
-    releasedMembers: m.releasedMembers,
-  }));
+  const { cells, meta } = await stagedPeriodCells(tx, p);
   const decisions = decidePeriod(cells, p.k);
   const ids = [...decisions.keys()];
   const decided = await tx.$executeRawUnsafe(SET_SUPPRESSION_SQL, ...args, ids, ids.map((id) => decisions.get(id) ?? null));
