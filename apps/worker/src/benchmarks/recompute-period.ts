@@ -11,7 +11,7 @@ import {
   SET_SUPPRESSION_SQL,
   STAGE_GROUP_MEMBERS_SQL,
   STAGE_TABLES_SQL,
-  STAGE_VALUES_SQL,
+  STAGE_VALUES_CTE,
   UPSERT_CELLS_SQL,
   UPSERT_STANDINGS_SQL,
   UPSERT_SYSTEM_GROUPS_SQL,
@@ -29,9 +29,9 @@ export const COMPUTATION_REVISION = createHash('md5')
   .update(
     [
       UPSERT_SYSTEM_GROUPS_SQL,
-          ...STAGE_TABLES_SQL,
+      ...STAGE_TABLES_SQL,
       STAGE_GROUP_MEMBERS_SQL,
-      STAGE_VALUES_SQL,
+      STAGE_VALUES_CTE,
       UPSERT_CELLS_SQL,
       UPSERT_STANDINGS_SQL,
       GROUP_MEMBER_LISTS_SQL,
@@ -171,7 +171,9 @@ export async function recomputePeriod(
   const at = p.computedAt.toISOString();
   for (const setting of recomputeSettings(p.workMemMb ?? DEFAULT_RECOMPUTE_WORK_MEM_MB)) await tx.$executeRawUnsafe(setting);
   const [groups] = await tx.$queryRawUnsafe<{ groups: number }[]>(UPSERT_SYSTEM_GROUPS_SQL, p.consortiumId);
-  // Before anything is read: a change committed while this run reads makes the next run differ.
+  for (const statement of STAGE_TABLES_SQL) await tx.$executeRawUnsafe(statement);
+  // Before anything else is read: a change committed while this run reads makes the next run
+  // differ. The same read stages the values the run computes from (STAGE_VALUES_CTE).
   const [fingerprint] = await tx.$queryRawUnsafe<{ fingerprint: string; revision: string }[]>(INPUT_FINGERPRINT_SQL, ...args, p.k, COMPUTATION_REVISION);
   const inputFingerprint = fingerprint?.fingerprint ?? '';
   if (last !== null && last.inputFingerprint === inputFingerprint && last.inputRevision !== null) {
@@ -192,9 +194,7 @@ export async function recomputePeriod(
     }
   }
   const inputRevision = fingerprint?.revision ?? '';
-  for (const statement of STAGE_TABLES_SQL) await tx.$executeRawUnsafe(statement);
   await tx.$executeRawUnsafe(STAGE_GROUP_MEMBERS_SQL, p.consortiumId);
-  await tx.$executeRawUnsafe(STAGE_VALUES_SQL, ...args);
   await tx.$executeRawUnsafe(ANALYZE_STAGE_SQL);
   await step(10);
   const [cellCounts] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
