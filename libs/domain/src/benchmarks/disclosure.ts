@@ -615,6 +615,11 @@ export interface MemberFigures {
   denominator: number | null;
 }
 
+/** A member as disclosure control counts it: its value adds to the mean and, for a ratio metric, its numerator and denominator to the pooled ratio. */
+export function benchmarkMember(organisationId: string, isRatio: boolean, f: MemberFigures): DisclosureMember {
+  return { organisationId, contributions: isRatio ? [f.value, f.numerator ?? 0, f.denominator ?? 0] : [f.value] };
+}
+
 /** One metric of a period (a partition of its cells): what each member that entered it reported. */
 export interface PartitionFigures {
   isRatio: boolean;
@@ -651,9 +656,7 @@ export function disclosureCellsOf(
     if (!out) {
       const p = partitions.get(partition);
       const members = new Map<string, DisclosureMember>();
-      for (const [organisationId, f] of p?.figures ?? []) {
-        members.set(organisationId, { organisationId, contributions: p?.isRatio ? [f.value, f.numerator ?? 0, f.denominator ?? 0] : [f.value] });
-      }
+      for (const [organisationId, f] of p?.figures ?? []) members.set(organisationId, benchmarkMember(organisationId, p?.isRatio ?? false, f));
       // the value's range, and its quantiles are shown; a numerator and a denominator are only ever counted from zero
       out = { bounds: benchmarkValueBounds(p?.minValue ?? null, p?.maxValue ?? null), members };
       shared.set(partition, out);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@tandem/db';
 import { DEFAULT_SHARED_CATEGORIES, type BenchmarkReportAudience, type MetricCategory, type Role } from '@tandem/contracts';
-import { QUANTILES, benchmarkValueBounds, discloseCells, withheldQuantiles, type CellStatistics, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
+import { QUANTILES, benchmarkMember, benchmarkValueBounds, discloseCells, withheldQuantiles, type CellStatistics, type DisclosureCell, type QuantileName, type SuppressionReason } from '@tandem/domain';
 import type { Principal } from '../context/principal';
 import { organisationsActedFor, readerRoles } from '../context/reader-roles';
 import { RequestContext } from '../context/request-context';
@@ -135,10 +135,7 @@ export class BenchmarkDisclosure {
       const disclosure: DisclosureCell[] = mine.map((s) => ({
         key: s.id,
         partition: `${periodId}:${metricId}`,
-        members: (released.get(s.id)?.members ?? []).map((m) => ({
-          organisationId: m.organisationId,
-          contributions: s.metric.isRatio ? [m.value, m.numerator ?? 0, m.denominator ?? 0] : [m.value],
-        })),
+        members: (released.get(s.id)?.members ?? []).map((m) => benchmarkMember(m.organisationId, s.metric.isRatio, m)),
         bounds: benchmarkValueBounds(s.metric.minValue?.toNumber() ?? null, s.metric.maxValue?.toNumber() ?? null),
         fixed: s.suppression !== null,
       }));
