@@ -30,10 +30,11 @@ describe('training plans', () => {
     pool = dbPool();
     watch = new SideEffectWatch(pool);
     demo = await loadDemo(pool);
-    // a random start met another file's workforce year of Acme in CI's shared database
+    // a random start met another file's workforce year of Acme in CI's shared database; only the
+    // demo firms' years count (any firm's, the random blocks of other files once left none free)
     const free = await pool.query<{ y: number }>(
       `SELECT y FROM generate_series(2030, 2100 - 20) y
-        WHERE NOT EXISTS (SELECT 1 FROM "WorkforceYear" w WHERE w.year BETWEEN y AND y + 19)
+        WHERE NOT EXISTS (SELECT 1 FROM "WorkforceYear" w WHERE w.year BETWEEN y AND y + 19 AND w."organisationId" = ANY ($1::uuid[]))
           AND NOT EXISTS (SELECT 1 FROM "TrainingPlan" p WHERE p.year BETWEEN y AND y + 19 AND p."organisationId" = ANY ($1::uuid[]))
         ORDER BY random() LIMIT 1`,
       [[demo.org.acme, demo.org.badger]],
