@@ -190,6 +190,65 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
     const tied = rows.find((r) => r.organisationId === ids[3]);
     expect(tied).toMatchObject({ rank: 63.64, released: 59.09 });
   });
+  it('ranks exactly over the whole range of a stored value: the sixth decimal, both signs, ties, in every group and both directions', async () => {
+    const tag = randomBytes(4).toString('hex');
+    const consortiumId = await insertConsortium(pool, `bm-exact-${tag}`);
+    const q = await insertPeriod(pool, { consortiumId, code: '2025-Q1', startsOn: '2025-01-01', endsOn: '2025-03-31', dueOn: '2025-04-30', state: 'closed' });
+    const metrics = { higher: await insertMetric(pool, { consortiumId, code: 'OTD', direction: 'higher' }), lower: await insertMetric(pool, { consortiumId, code: 'PPM', direction: 'lower' }) };
+    // the largest magnitude a value can have (|v| < 10¹², MAX_ABS_VALUE; as doubles the two largest
+    // are one number) and values one millionth apart
+    const values = ['999999999999.999878', '999999999999.999877', '999999999999.999877', '-999999999999.999878', '0', '0.000001', '0.000002', '0.000001', '-0.000001', '50.5', '50.500001', '-50.5'];
+    const micros = (v: string): bigint => {
+      const [whole = '0', fraction = ''] = v.replace('-', '').split('.');
+      const m = BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
+      return v.startsWith('-') ? -m : m;
+    };
+    const ids: string[] = [];
+    for (const [i] of values.entries()) {
+      const id = await insertOrganisation(pool, { code: `bm-exact-${tag}-${i}`, kind: 'supplier' });
+      await pool.query(`UPDATE "Organisation" SET "naicsCode" = $2, region = 'North' WHERE id = $1`, [id, i % 2 === 0 ? '331110' : '332710']);
+      await insertMembership(pool, consortiumId, id);
+      for (const [d, metricId] of Object.entries(metrics)) {
+        // the lower-is-better metric gets the values in another order
+        const value = values[d === 'higher' ? i : (i * 5) % values.length] as string;
+        await pool.query(
+          `INSERT INTO "MetricValue" (id, "consortiumId", "organisationId", "metricId", "periodId", "subjectKey", value, source, status, "updatedAt")
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, 'self', $5::numeric, 'form', 'validated', now())`,
+          [consortiumId, id, metricId, q, value],
+        );
+      }
+      ids.push(id);
+    }
+    const client = await pool.connect();
+    try {
+      await recompute(client, consortiumId, q, 5);
+    } finally {
+      client.release();
+    }
+    const { rows } = await pool.query<{ cellId: string; metricId: string; organisationId: string; value: string; rank: string; quartile: number }>(
+      `SELECT s."cellId", s."metricId", s."organisationId", s.value::text, s."percentileRank"::text AS rank, s.quartile FROM "BenchmarkStanding" s WHERE s."periodId" = $1`,
+      [q],
+    );
+    const cells = new Map<string, typeof rows>();
+    for (const r of rows) cells.set(r.cellId, [...(cells.get(r.cellId) ?? []), r]);
+    expect(cells.size).toBe(2 * 4); // consortium, two NAICS codes, one region; two metrics
+    for (const members of cells.values()) {
+      const n = BigInt(members.length);
+      for (const r of members) {
+        const sign = r.metricId === metrics.higher ? 1n : -1n;
+        const own = sign * micros(r.value);
+        const worse = BigInt(members.filter((o) => sign * micros(o.value) < own).length);
+        const tied = BigInt(members.filter((o) => micros(o.value) === micros(r.value)).length);
+        const hundredths = (10_000n * (2n * worse + tied) + n) / (2n * n); // half up
+        expect(r.rank).toBe(`${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`);
+        expect(r.quartile).toBe(quartileOf(Number(2n * worse + tied) / Number(2n * n) * 100));
+      }
+    }
+    // the two largest values of the higher-is-better metric, in the consortium's and the region's
+    // cell (everyone): apart, though equal as doubles
+    const top = rows.filter((r) => r.metricId === metrics.higher && r.value.startsWith('999999999999.9998') && cells.get(r.cellId)?.length === values.length);
+    expect(top.map((r) => r.rank).sort()).toEqual(['83.33', '83.33', '83.33', '83.33', '95.83', '95.83']);
+  });
   it('decides every cell on exactly the members its stored standings were computed over, with their stored figures', async () => {
     const rnd = lcg(20);
     const tag = randomBytes(4).toString('hex');

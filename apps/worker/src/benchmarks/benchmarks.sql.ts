@@ -195,6 +195,19 @@ export interface StoredResults {
 
 const round6 = (expr: string): string => `round((${expr})::numeric, 6)`;
 
+/** The largest magnitude numeric(18, 6) holds. */
+const NUMERIC_18_6_MAX = '999999999999.999999';
+
+/**
+ * A quantile (percentile_cont works in float8) as numeric(18, 6). Cast directly, a double goes
+ * to numeric with 15 significant digits: a median of 999 999 999 999.9 (a value the API takes:
+ * |v| < 10¹²) became 10¹² and the whole recompute failed on "numeric field overflow". Through
+ * its text form (the shortest that reads back as the same double, extra_float_digits 3 in
+ * the run's settings) it keeps its digits; only a double of the stored maximum itself can
+ * round past it, and is held to it.
+ */
+const quantile6 = (expr: string): string => `least(greatest(round((${expr})::text::numeric, 6), -${NUMERIC_18_6_MAX}), ${NUMERIC_18_6_MAX})`;
+
 /**
  * $3 input revision, $4 computed at. Statistics per group × metric over the values that pass
  * the gate (percentile_cont = R type 7; p10/p90 only from n = 10), with the values left out
@@ -204,11 +217,11 @@ export const UPSERT_CELLS_SQL = `
 WITH computed AS (
   SELECT md5($2 || ':' || v."metricId" || ':' || gm.gid)::uuid AS id, gm.gid, v."metricId",
          count(*) FILTER (WHERE v.enters)::int AS n,
-         ${round6(`percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS median,
-         ${round6(`percentile_cont(0.25) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS p25,
-         ${round6(`percentile_cont(0.75) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS p75,
-         CASE WHEN count(*) FILTER (WHERE v.enters) >= 10 THEN ${round6(`percentile_cont(0.1) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} END AS p10,
-         CASE WHEN count(*) FILTER (WHERE v.enters) >= 10 THEN ${round6(`percentile_cont(0.9) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} END AS p90,
+         ${quantile6(`percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS median,
+         ${quantile6(`percentile_cont(0.25) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS p25,
+         ${quantile6(`percentile_cont(0.75) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} AS p75,
+         CASE WHEN count(*) FILTER (WHERE v.enters) >= 10 THEN ${quantile6(`percentile_cont(0.1) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} END AS p10,
+         CASE WHEN count(*) FILTER (WHERE v.enters) >= 10 THEN ${quantile6(`percentile_cont(0.9) WITHIN GROUP (ORDER BY v.value::float8) FILTER (WHERE v.enters)`)} END AS p90,
          ${round6(`avg(v.value) FILTER (WHERE v.enters)`)} AS mean,
          CASE WHEN d."isRatio" THEN ${round6(`sum(v.numerator) FILTER (WHERE v.enters) / NULLIF(sum(v.denominator) FILTER (WHERE v.enters), 0) * coalesce(d."ratioScale", 1)`)} END AS pooled,
          count(*) FILTER (WHERE NOT v.validated)::int AS "notValidated",
