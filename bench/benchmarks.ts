@@ -272,7 +272,7 @@ export async function runBenchmarksBenchmark(): Promise<void> {
     worker = await createWorker();
     const job = worker.get(RecomputeBenchmarksJob);
     let n = 0;
-    // where the time goes: the job reports progress after groups (10), cells (40), standings (70), disclosure (90)
+    // where the time goes: the job reports progress after groups and staging (10), cells (40), standings with disclosure decided beside them (80), decisions written (90)
     let lastSteps = '';
     const viaJob = async () => {
       const marks: string[] = [];

@@ -34,6 +34,16 @@ async function recompute(client: PoolClient, consortiumId: string, periodId: str
   }
 }
 
+/** recompute on a client of its own. */
+async function recomputeOnce(pool: Pool, consortiumId: string, periodId: string, k: number): Promise<number> {
+  const client = await pool.connect();
+  try {
+    return await recompute(client, consortiumId, periodId, k);
+  } finally {
+    client.release();
+  }
+}
+
 describe('benchmarks: the SQL statements and the TypeScript statistics agree', () => {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
   afterAll(() => pool.end());
@@ -141,12 +151,7 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
       await insertValue(pool, { consortiumId, organisationId: id, metricId: otd, periodId: q, value: 100 });
       await insertValue(pool, { consortiumId, organisationId: id, metricId: ppm, periodId: q, value: i === 0 ? 260 : 250 });
     }
-    const client = await pool.connect();
-    try {
-      await recompute(client, consortiumId, q, 5);
-    } finally {
-      client.release();
-    }
+    await recomputeOnce(pool, consortiumId, q, 5);
     const decided = async (metricId: string) =>
       (await pool.query<{ suppression: string | null }>(`SELECT c.suppression FROM "BenchmarkCell" c JOIN "PeerGroup" g ON g.id = c."peerGroupId" WHERE c."metricId" = $1 AND c."periodId" = $2 AND g.kind = 'consortium'`, [metricId, q])).rows;
     expect(await decided(otd)).toEqual([{ suppression: 'dominated' }]);
@@ -167,12 +172,7 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
       await insertValue(pool, { consortiumId, organisationId: id, metricId: ct, periodId: q, value });
       ids.push(id);
     }
-    const client = await pool.connect();
-    try {
-      await recompute(client, consortiumId, q, 5);
-    } finally {
-      client.release();
-    }
+    await recomputeOnce(pool, consortiumId, q, 5);
     const { rows } = await pool.query<{ organisationId: string; value: number; rank: number; quartile: number; released: number | null; releasedQuartile: number | null }>(
       `SELECT s."organisationId", s.value::float8 AS value, s."percentileRank"::float8 AS rank, s.quartile, s."releasedPercentileRank"::float8 AS released, s."releasedQuartile"
          FROM "BenchmarkStanding" s JOIN "PeerGroup" g ON g.id = s."peerGroupId" WHERE s."periodId" = $1 AND g.kind = 'consortium'`,
@@ -219,12 +219,7 @@ describe('benchmarks: the SQL statements and the TypeScript statistics agree', (
       }
       ids.push(id);
     }
-    const client = await pool.connect();
-    try {
-      await recompute(client, consortiumId, q, 5);
-    } finally {
-      client.release();
-    }
+    await recomputeOnce(pool, consortiumId, q, 5);
     const { rows } = await pool.query<{ cellId: string; metricId: string; organisationId: string; value: string; rank: string; quartile: number }>(
       `SELECT s."cellId", s."metricId", s."organisationId", s.value::text, s."percentileRank"::text AS rank, s.quartile FROM "BenchmarkStanding" s WHERE s."periodId" = $1`,
       [q],

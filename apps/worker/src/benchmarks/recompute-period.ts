@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DISCLOSURE_RULES_REVISION, decidePeriod, disclosureCellsOf, isPublicGroupKind, type MemberFigures, type PartitionFigures, type PeriodCell } from '@tandem/domain';
+import { DISCLOSURE_RULES_REVISION, decidePeriod, disclosureCellsOf, isPublicGroupKind, type MemberFigures, type PartitionFigures, type PeriodCell, type SuppressionReason } from '@tandem/domain';
 import {
   ANALYZE_STAGE_SQL,
   CELL_META_SQL,
@@ -132,8 +132,8 @@ export function partitionFiguresOf(packed: readonly PackedFigures[]): Map<string
 
 /**
  * The period's stored cells as disclosure control decides them, inside a run's transaction
- * after its standings were written: a cell's members are those its standings were just
- * computed over — its group's staged members with an entering figure of its metric.
+ * after its cells were written: a cell's members are those its standings are computed over —
+ * its group's staged members with an entering figure of its metric.
  */
 export async function stagedPeriodCells(tx: RawTransaction, p: { consortiumId: string; periodId: string }): Promise<{ cells: PeriodCell[]; meta: CellMeta[] }> {
   const groupMembers = groupMembersOf(await tx.$queryRawUnsafe<PackedGroupMembers[]>(GROUP_MEMBER_LISTS_SQL));
@@ -154,6 +154,31 @@ export async function stagedPeriodCells(tx: RawTransaction, p: { consortiumId: s
     releasedMembers: m.releasedMembers,
   }));
   return { cells, meta };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects: its outcome is read later (no unhandled rejection meanwhile). */
+function settled<T>(promise: PromiseLike<T>): Promise<Settled<T>> {
+  return Promise.resolve(promise).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function unwrap<T>(outcome: Settled<T>): T {
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/**
+ * Until a statement just started has been sent to the server. Prisma's path from a raw query
+ * to the pg client's socket is promise continuations only, which run before the next turn of
+ * the event loop (measured: a statement followed by a blocking second of work took two
+ * seconds without the yield, one with it); two turns for margin.
+ */
+async function dispatched(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -197,20 +222,32 @@ export async function recomputePeriod(
   await tx.$executeRawUnsafe(STAGE_GROUP_MEMBERS_SQL, p.consortiumId);
   await tx.$executeRawUnsafe(ANALYZE_STAGE_SQL);
   await step(10);
-  const [cellCounts] = await tx.$queryRawUnsafe<Counts[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
+  const [cellCounts] = await tx.$queryRawUnsafe<(Counts & { standings: number })[]>(UPSERT_CELLS_SQL, ...args, inputRevision, at);
   await step(40);
-  const [standings] = await tx.$queryRawUnsafe<(Counts & { inserted: number })[]>(UPSERT_STANDINGS_SQL, ...args, at);
+  // Disclosure control decides on what was staged and the cells just written, not on the
+  // standings: its inputs are read now, and its decision (this process's CPU) runs while
+  // PostgreSQL computes and writes the standings (the server's). The statement is sent before
+  // the decision blocks this thread (dispatched), and its result is awaited after.
+  const { cells, meta } = await stagedPeriodCells(tx, p);
+  const standingsWritten = settled(tx.$queryRawUnsafe<{ written: number; inserted: number; removed: number }[]>(UPSERT_STANDINGS_SQL, ...args, at));
+  await dispatched();
+  let decisions: Map<string, SuppressionReason | null>;
+  try {
+    decisions = decidePeriod(cells, p.k);
+  } catch (error) {
+    await standingsWritten; // the transaction rolls back once its statement is done, not under it
+    throw error;
+  }
+  const [standings] = unwrap(await standingsWritten);
   // A first run fills tables the planner last saw empty; fresh statistics keep the joins by id
-  // below (members, decisions) from nested loops over the whole table. A sample, but of a big
+  // below (decisions, releases) from nested loops over the whole table. A sample, but of a big
   // table: standings are analysed only when rows came or went, not when figures changed in place.
   const stale = [
     (cellCounts?.written ?? 0) + (cellCounts?.removed ?? 0) > 1_000 ? '"BenchmarkCell"' : null,
     (standings?.inserted ?? 0) + (standings?.removed ?? 0) > 1_000 ? '"BenchmarkStanding"' : null,
   ].filter((t) => t !== null);
   if (stale.length > 0) await tx.$executeRawUnsafe(`ANALYZE ${stale.join(', ')}`);
-  await step(70);
-  const { cells, meta } = await stagedPeriodCells(tx, p);
-  const decisions = decidePeriod(cells, p.k);
+  await step(80);
   const ids = [...decisions.keys()];
   const decided = await tx.$executeRawUnsafe(SET_SUPPRESSION_SQL, ...args, ids, ids.map((id) => decisions.get(id) ?? null));
   await step(90);
@@ -222,7 +259,7 @@ export async function recomputePeriod(
   return {
     groups: groups?.groups ?? 0,
     cells: cellCounts?.computed ?? 0,
-    standings: standings?.computed ?? 0,
+    standings: cellCounts?.standings ?? 0,
     suppressed: [...decisions.values()].filter((d) => d !== null).length,
     released,
     changed: released + (cellCounts?.written ?? 0) + (cellCounts?.removed ?? 0) + (standings?.written ?? 0) + (standings?.removed ?? 0) + decided,
