@@ -158,9 +158,14 @@ describe('membership lifecycle', () => {
     expect((await getOne(membership.id)).status).toBe('applicant');
   });
 
-  it('status changes only through /transition: PUT and PATCH ignore status as a read-only field', async () => {
+  it('status changes only through /transition: a PATCH naming it is refused and changes nothing; the edit form\'s PUT of the whole record drops it', async () => {
     const { membership } = await createMember(api, staff);
-    const res = await call(api, 'PATCH', `/api/memberships/${membership.id}`, { token: staff, body: { status: 'active', annualDues: 1200 } });
+    const refused = await call(api, 'PATCH', `/api/memberships/${membership.id}`, { token: staff, body: { status: 'active', annualDues: 1200 } });
+    expect(errorPaths(expectProblem(refused, 400))).toEqual(['status']);
+    expect(await getOne(membership.id)).toMatchObject({ status: 'applicant', joinedAt: null });
+    expect((await getOne(membership.id)).annualDues).not.toBe(1200);
+    const record = await getOne(membership.id);
+    const res = await call(api, 'PUT', `/api/memberships/${membership.id}`, { token: staff, body: { ...record, status: 'active', annualDues: 1200 } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'applicant', annualDues: 1200, joinedAt: null });
   });

@@ -117,6 +117,18 @@ describe('supply relationships', () => {
     expect(errorPaths(orphan)).toEqual(['modeChangeReason']);
   });
 
+  it('a PATCH naming a field that cannot change (the parties) is refused, naming each, and changes nothing', async () => {
+    const buyer = await session(api, email.buyer);
+    const before = (await call(api, 'GET', `/api/supply-relationships/${relationship.id}`, { token: staff })).body as SupplyRelationship;
+    const refused = expectProblem(
+      await call(api, 'PATCH', `/api/supply-relationships/${relationship.id}`, { token: buyer, body: { supplierId: ids.applicant, customerId: ids.otherCustomer, commodity: 'moved' } }),
+      400,
+    );
+    expect(errorPaths(refused).sort()).toEqual(['customerId', 'supplierId']);
+    const after = (await call(api, 'GET', `/api/supply-relationships/${relationship.id}`, { token: staff })).body as SupplyRelationship;
+    expect(after).toEqual(before);
+  });
+
   it('the supplier reads its relationship but cannot change it; a buyer on the supplier side gets 403; other firms get 404', async () => {
     const supplierAdmin = await session(api, email.supplierAdmin);
     expectStatus(await call(api, 'GET', `/api/supply-relationships/${relationship.id}`, { token: supplierAdmin }), 200);
