@@ -206,9 +206,10 @@ FROM (SELECT count(*) AS cells,
 /**
  * The same statement storing what it computes: every cell's statistics and every standing's
  * figures UPDATEd in place over the rows the job stored (in the job's transaction settings,
- * rolled back). Not the target's baseline: what writing 1.9 M standings costs a statement
- * that does nothing else — no pairing with what is stored, no new or gone rows, no
- * disclosure — so the floor of any job storing one row per member and cell.
+ * rolled back). Not the target's baseline: what a plain statement pays to write 1.9 M standings
+ * when it does nothing else — no pairing with what is stored, no new or gone rows, no
+ * disclosure. (Not a floor: computing into a temporary table and updating from it was faster
+ * on a kept database; docs/architecture.md.)
  */
 export const BASELINE_STORING_SQL = `${BASELINE_SQL.slice(0, BASELINE_SQL.lastIndexOf('\nSELECT c.cells'))},
 cell_rows AS (

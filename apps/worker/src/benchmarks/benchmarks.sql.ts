@@ -46,8 +46,9 @@ gm AS (
 )`;
 
 /**
- * A run reads its inputs once: each active group's members and the period's values of enabled
- * metrics go into two temporary tables (this transaction only, no WAL), and the cells, the
+ * A run reads its inputs once: each active group's members, the period's values of enabled
+ * metrics and the previous period's that passed the gate go into three temporary tables (this
+ * transaction only, no WAL), and the cells, the
  * standings and disclosure control read those. Each statement of a transaction at READ
  * COMMITTED sees the data as of its own start: read again by each, a membership or a value
  * changed in between could make the members disclosure control decides on differ from those

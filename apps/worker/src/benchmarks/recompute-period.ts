@@ -156,21 +156,6 @@ export async function stagedPeriodCells(tx: RawTransaction, p: { consortiumId: s
   return { cells, meta };
 }
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** A promise that never rejects: its outcome is read later (no unhandled rejection meanwhile). */
-function settled<T>(promise: PromiseLike<T>): Promise<Settled<T>> {
-  return Promise.resolve(promise).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
-
-function unwrap<T>(outcome: Settled<T>): T {
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
-}
-
 /**
  * Until a statement just started has been sent to the server. Prisma's path from a raw query
  * to the pg client's socket is promise continuations only, which run before the next turn of
@@ -229,16 +214,17 @@ export async function recomputePeriod(
   // PostgreSQL computes and writes the standings (the server's). The statement is sent before
   // the decision blocks this thread (dispatched), and its result is awaited after.
   const { cells, meta } = await stagedPeriodCells(tx, p);
-  const standingsWritten = settled(tx.$queryRawUnsafe<{ written: number; inserted: number; removed: number }[]>(UPSERT_STANDINGS_SQL, ...args, at));
+  const standingsWritten = Promise.resolve(tx.$queryRawUnsafe<{ written: number; inserted: number; removed: number }[]>(UPSERT_STANDINGS_SQL, ...args, at));
+  standingsWritten.catch(() => undefined); // read below; not an unhandled rejection while the decision runs
   await dispatched();
   let decisions: Map<string, SuppressionReason | null>;
   try {
     decisions = decidePeriod(cells, p.k);
   } catch (error) {
-    await standingsWritten; // the transaction rolls back once its statement is done, not under it
+    await standingsWritten.catch(() => undefined); // the transaction rolls back once its statement is done, not under it
     throw error;
   }
-  const [standings] = unwrap(await standingsWritten);
+  const [standings] = await standingsWritten;
   // A first run fills tables the planner last saw empty; fresh statistics keep the joins by id
   // below (decisions, releases) from nested loops over the whole table. A sample, but of a big
   // table: standings are analysed only when rows came or went, not when figures changed in place.
